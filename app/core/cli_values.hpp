@@ -1,0 +1,27 @@
+#pragma once
+// Parsing of command-line values, with messages that say what was expected.
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/geometry.hpp"
+
+namespace idlib {
+
+struct ViewArgument {
+  LonLat centre;
+  double zoom = 9;
+};
+
+struct SizeArgument {
+  int width = 0, height = 0;
+};
+
+// Either the value or an error message.
+template <class T>
+using Parsed = std::variant<T, std::string>;
+
+Parsed<ViewArgument> parseViewArgument(std::string_view text);  // "LON,LAT,ZOOM"
+Parsed<SizeArgument> parseSizeArgument(std::string_view text);  // "WIDTHxHEIGHT"
+
+}  // namespace idlib

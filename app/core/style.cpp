@@ -1,0 +1,71 @@
+#include "core/style.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+
+namespace idlib {
+namespace {
+
+bool isSyrian(const Feature& f) {
+  const std::string* admin = f.attribute("admin");
+  return admin && *admin == "Syria";
+}
+
+// Colour-blind-safe cycle (Okabe–Ito) for layers the user adds.
+constexpr std::array<Rgba, 6> kUserColours = {rgb(0x0072b2), rgb(0xd55e00), rgb(0x009e73),
+                                              rgb(0xcc79a7), rgb(0xe69f00), rgb(0x56b4e9)};
+
+}  // namespace
+
+void applyStyle(Layer& layer, int userLayerNumber) {
+  switch (layer.role) {
+    case LayerRole::Countries:
+      layer.style.outline = palette::kCountryLine;
+      layer.style.outlineWidthPx = 1.6f;
+      break;
+    case LayerRole::Admin1:
+      layer.style.outline = palette::kAdminLine;
+      layer.style.outlineWidthPx = 0.8f;
+      break;
+    case LayerRole::Towns:
+      layer.style.point = palette::kTown;
+      layer.style.pointSizePx = 6.0f;
+      break;
+    case LayerRole::Generic: {
+      const Rgba c = kUserColours[static_cast<std::size_t>(userLayerNumber) % kUserColours.size()];
+      layer.style.fill = {c.r, c.g, c.b, 110};
+      layer.style.outline = c;
+      layer.style.outlineWidthPx = 1.5f;
+      layer.style.point = c;
+      break;
+    }
+  }
+  for (auto& f : layer.features) {
+    f.fill = layer.style.fill;
+    f.outline = layer.style.outline;
+    f.outlineWidthPx = layer.style.outlineWidthPx;
+    f.markerSizePx = layer.style.pointSizePx;
+    if (const std::string* population = f.attribute("population")) {
+      f.rank = std::atof(population->c_str());
+      // Marker area grows with the town: 4 pt for villages up to 9 pt for cities of 100,000+.
+      f.markerSizePx = static_cast<float>(std::clamp(4.0 + 5.0 * std::sqrt(f.rank / 100000.0), 4.0, 9.0));
+    }
+    if (layer.role == LayerRole::Countries) {
+      // Syria and Turkey are filled by their provinces; the country layer draws the borders.
+      const std::string* a3 = f.attribute("adm0_a3");
+      const bool covered = a3 && (*a3 == "SYR" || *a3 == "TUR");
+      f.fill = covered ? Rgba{0, 0, 0, 0} : palette::kNeighbour;
+    } else if (layer.role == LayerRole::Admin1) {
+      const bool syrian = isSyrian(f);
+      f.fill = syrian ? (f.name == "Idlib" ? palette::kIdlib : palette::kSyria) : palette::kNeighbour;
+      if (syrian && f.name == "Idlib") {
+        f.outline = palette::kIdlibLine;
+        f.outlineWidthPx = 2.2f;
+      }
+    }
+  }
+}
+
+}  // namespace idlib

@@ -1,0 +1,67 @@
+#include "geo/georeferenced_png.hpp"
+
+#include <fmt/format.h>
+#include <gdal/cpl_error.h>
+#include <gdal/gdal_priv.h>
+#include <gdal/ogr_spatialref.h>
+#include <unistd.h>
+
+#include <system_error>
+#include <vector>
+
+namespace idlib {
+namespace fs = std::filesystem;
+
+std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std::uint8_t* rgba,
+                                                 int width, int height, const PixelGrid& grid,
+                                                 std::string_view crs) {
+  GDALAllRegister();
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  struct PopHandler {
+    ~PopHandler() { CPLPopErrorHandler(); }
+  } pop;
+
+  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+  GDALDriver* png = GetGDALDriverManager()->GetDriverByName("PNG");
+  if (!mem || !png) return "GDAL was built without its MEM or PNG driver";
+  GDALDatasetUniquePtr image(mem->Create("", width, height, 4, GDT_Byte, nullptr));
+  const std::size_t pixels = static_cast<std::size_t>(width) * height;
+  std::vector<std::uint8_t> band(pixels);
+  for (int b = 0; b < 4; ++b) {
+    for (std::size_t i = 0; i < pixels; ++i) band[i] = rgba[i * 4 + b];
+    if (image->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, width, height, band.data(), width,
+                                               height, GDT_Byte, 0, 0) != CE_None)
+      return fmt::format("{}: could not fill the image ({})", path.string(), CPLGetLastErrorMsg());
+    image->GetRasterBand(b + 1)->SetColorInterpretation(
+        static_cast<GDALColorInterp>(GCI_RedBand + b));
+  }
+  double transform[6] = {grid.originX, grid.pixelSize, 0, grid.originY, 0, -grid.pixelSize};
+  image->SetGeoTransform(transform);
+  OGRSpatialReference srs;
+  if (srs.SetFromUserInput(std::string(crs).c_str()) != OGRERR_NONE)
+    return fmt::format("{}: the map CRS could not be described", path.string());
+  image->SetSpatialRef(&srs);
+
+  // Write under a temporary stem in the same folder, so the renames below are atomic.
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  const fs::path temp = folder / fmt::format(".{}.{}.tmp.png", path.stem().string(), getpid());
+  const char* options[] = {"WORLDFILE=YES", nullptr};
+  GDALDatasetUniquePtr written(png->CreateCopy(temp.c_str(), image.get(), FALSE,
+                                               const_cast<char**>(options), nullptr, nullptr));
+  if (!written) return fmt::format("{}: cannot write the PNG ({})", path.string(), CPLGetLastErrorMsg());
+  written.reset();  // flushes the PNG and its .aux.xml
+
+  const fs::path tempWorld = fs::path(temp).replace_extension(".wld");
+  const fs::path tempAux = fs::path(temp.string() + ".aux.xml");
+  std::error_code ec;
+  for (const auto& [from, to] : {std::pair{tempWorld, fs::path(path).replace_extension(".wld")},
+                                 std::pair{tempAux, fs::path(path.string() + ".aux.xml")},
+                                 std::pair{temp, path}}) {
+    if (!fs::exists(from)) continue;
+    fs::rename(from, to, ec);
+    if (ec) return fmt::format("{}: cannot move the finished file into place ({})", to.string(), ec.message());
+  }
+  return std::nullopt;
+}
+
+}  // namespace idlib

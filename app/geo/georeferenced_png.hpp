@@ -1,0 +1,24 @@
+#pragma once
+// Writes a rendered map as a PNG that GIS tools place correctly: a world file (.wld) and the CRS
+// in a PAM sidecar (.png.aux.xml). All files appear at once: written beside the target under
+// temporary names, then renamed.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace idlib {
+
+// Map coordinates of the top-left corner and the size of one pixel, in metres.
+struct PixelGrid {
+  double originX = 0, originY = 0;
+  double pixelSize = 1;
+};
+
+// Returns an error message, or nothing on success. `rgba` is top row first.
+std::optional<std::string> writeGeoreferencedPng(const std::filesystem::path& path,
+                                                 const std::uint8_t* rgba, int width, int height,
+                                                 const PixelGrid& grid, std::string_view crs);
+
+}  // namespace idlib

@@ -1,0 +1,64 @@
+#include "geo/projection.hpp"
+
+#include <proj.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace idlib {
+
+void Projection::ContextDeleter::operator()(pj_ctx* c) const { proj_context_destroy(c); }
+void Projection::PjDeleter::operator()(PJconsts* p) const { proj_destroy(p); }
+
+Projection::Projection(Projection&&) noexcept = default;
+Projection& Projection::operator=(Projection&&) noexcept = default;
+Projection::~Projection() = default;
+
+std::variant<Projection, std::string> Projection::create(std::string_view source,
+                                                         std::string_view target) {
+  Projection p;
+  p.context_.reset(proj_context_create());
+  proj_log_level(p.context_.get(), PJ_LOG_NONE);
+  const std::string s(source), t(target);
+  PJ* raw = proj_create_crs_to_crs(p.context_.get(), s.c_str(), t.c_str(), nullptr);
+  if (!raw) {
+    const int err = proj_context_errno(p.context_.get());
+    return std::string("PROJ cannot transform from this CRS: ") +
+           proj_context_errno_string(p.context_.get(), err);
+  }
+  // Axis order as maps draw it: longitude/easting first, whatever the CRS's authority says.
+  PJ* normalized = proj_normalize_for_visualization(p.context_.get(), raw);
+  proj_destroy(raw);
+  if (!normalized) return std::string("PROJ cannot normalise the axis order of this CRS");
+  p.transform_.reset(normalized);
+  return p;
+}
+
+Projection Projection::lonLatToMap() {
+  auto result = create(kLonLatCrs, kMapCrs);
+  if (auto* p = std::get_if<Projection>(&result)) return std::move(*p);
+  throw std::runtime_error("PROJ cannot build the map projection: " + std::get<std::string>(result));
+}
+
+Vec2 Projection::forward(Vec2 p) const {
+  const PJ_COORD c = proj_trans(transform_.get(), PJ_FWD, proj_coord(p.x, p.y, 0, 0));
+  return {c.xy.x, c.xy.y};
+}
+
+Vec2 Projection::inverse(Vec2 p) const {
+  const PJ_COORD c = proj_trans(transform_.get(), PJ_INV, proj_coord(p.x, p.y, 0, 0));
+  return {c.xy.x, c.xy.y};
+}
+
+bool Projection::forwardInPlace(double* x, double* y, std::size_t count, std::size_t stride) const {
+  proj_trans_generic(transform_.get(), PJ_FWD, x, stride, count, y, stride, count, nullptr, 0, 0,
+                     nullptr, 0, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    const double vx = *reinterpret_cast<const double*>(reinterpret_cast<const char*>(x) + i * stride);
+    if (!std::isfinite(vx) || vx == HUGE_VAL) return false;
+  }
+  return true;
+}
+
+}  // namespace idlib

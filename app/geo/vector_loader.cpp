@@ -1,0 +1,345 @@
+#include "geo/vector_loader.hpp"
+
+#include <fmt/format.h>
+#include <gdal/cpl_conv.h>
+#include <gdal/cpl_error.h>
+#include <gdal/ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "geo/projection.hpp"
+#include "geo/triangulate.hpp"
+
+namespace idlib {
+namespace {
+
+constexpr std::size_t kMaxNoticesPerLayer = 20;
+
+enum class Kind { Polygon, Line, Point };
+
+// A feature as read from GDAL, geometry still in the source CRS.
+struct RawFeature {
+  std::int64_t fid = -1;
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> attributes;
+  Kind kind = Kind::Point;
+  std::vector<PolygonRings> polygons;
+  std::vector<std::vector<Vec2>> lines;
+  Vec2 point;
+};
+
+struct ProcessedFeature {
+  PreparedPolygon polygon;  // for polygons
+  bool projected = true;
+};
+
+// Silences GDAL's own printing for the scope; errors are reported as notices instead.
+struct QuietGdal {
+  QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+  ~QuietGdal() { CPLPopErrorHandler(); }
+};
+
+bool looksLikeConnectionString(const std::string& path) {
+  // "PG:dbname=x", "/vsizip/...", "https://...": not plain files, let GDAL judge them.
+  return path.starts_with("/vsi") || (path.find(':') != std::string::npos &&
+                                      !std::filesystem::exists(path) && path.find(':') > 1);
+}
+
+std::vector<Vec2> readRing(const OGRSimpleCurve& curve) {
+  std::vector<Vec2> ring(static_cast<std::size_t>(curve.getNumPoints()));
+  for (int i = 0; i < curve.getNumPoints(); ++i) ring[i] = {curve.getX(i), curve.getY(i)};
+  return ring;
+}
+
+void readGeometry(const OGRGeometry& g, RawFeature& f, int& unsupported) {
+  switch (wkbFlatten(g.getGeometryType())) {
+    case wkbPolygon: {
+      const auto& polygon = *g.toPolygon();
+      PolygonRings rings;
+      for (const auto* ring : polygon) rings.rings.push_back(readRing(*ring));
+      f.kind = Kind::Polygon;
+      f.polygons.push_back(std::move(rings));
+      break;
+    }
+    case wkbLineString:
+    case wkbLinearRing:
+      if (f.kind != Kind::Polygon) f.kind = Kind::Line;
+      f.lines.push_back(readRing(*g.toLineString()));
+      break;
+    case wkbPoint:
+      f.point = {g.toPoint()->getX(), g.toPoint()->getY()};
+      break;
+    case wkbMultiPolygon:
+    case wkbMultiLineString:
+    case wkbMultiPoint:
+    case wkbGeometryCollection:
+      for (const auto* part : *g.toGeometryCollection()) readGeometry(*part, f, unsupported);
+      break;
+    case wkbCurvePolygon:
+    case wkbMultiSurface:
+    case wkbCompoundCurve:
+    case wkbCircularString:
+    case wkbMultiCurve: {
+      std::unique_ptr<OGRGeometry> linear(g.getLinearGeometry());
+      if (linear) readGeometry(*linear, f, unsupported);
+      break;
+    }
+    default:
+      ++unsupported;
+  }
+}
+
+std::string nameOf(const OGRFeature& feature, const OGRFeatureDefn& defn) {
+  for (const char* field : {"name", "NAME", "Name", "name_en", "location", "title", "label"}) {
+    const int i = defn.GetFieldIndex(field);
+    if (i >= 0 && feature.IsFieldSetAndNotNull(i)) return feature.GetFieldAsString(i);
+  }
+  return fmt::format("feature {}", feature.GetFID());
+}
+
+template <class Span>
+void projectPoints(const Projection& p, Span& points, bool& ok) {
+  if (points.empty()) return;
+  ok &= p.forwardInPlace(&points[0].x, &points[0].y, points.size(), sizeof(Vec2));
+}
+
+// Projects and triangulates features [begin, end) on the calling thread.
+void processRange(const std::string& sourceWkt, std::vector<RawFeature>& raw,
+                  std::vector<ProcessedFeature>& out, std::size_t begin, std::size_t end,
+                  LoadProgress* progress) {
+  auto created = Projection::create(sourceWkt);
+  auto* projection = std::get_if<Projection>(&created);
+  geos::Context context;
+  for (std::size_t i = begin; i < end; ++i) {
+    RawFeature& f = raw[i];
+    bool ok = projection != nullptr;
+    if (projection) {
+      for (auto& polygon : f.polygons)
+        for (auto& ring : polygon.rings) projectPoints(*projection, ring, ok);
+      for (auto& line : f.lines) projectPoints(*projection, line, ok);
+      if (f.kind == Kind::Point) f.point = projection->forward(f.point);
+      if (f.kind == Kind::Point && !std::isfinite(f.point.x)) ok = false;
+    }
+    out[i].projected = ok;
+    if (ok && f.kind == Kind::Polygon) out[i].polygon = preparePolygon(context, f.polygons);
+    if (progress) progress->featuresDone.fetch_add(1, std::memory_order_relaxed);
+  }
+}
+
+std::string defaultTitle(const std::string& path, const std::string& layerName, int layerCount) {
+  const std::string stem = std::filesystem::path(path).stem().string();
+  return layerCount > 1 ? fmt::format("{} — {}", stem, layerName) : stem;
+}
+
+class NoticeList {
+ public:
+  NoticeList(std::vector<Notice>& out, std::string where) : out_(out), where_(std::move(where)) {}
+  ~NoticeList() {
+    if (dropped_ > 0)
+      out_.push_back({Severity::Warning, fmt::format("{}: {} more problems not listed", where_, dropped_)});
+  }
+  void add(Severity s, const std::string& what) {
+    if (count_++ < kMaxNoticesPerLayer) out_.push_back({s, fmt::format("{}: {}", where_, what)});
+    else ++dropped_;
+  }
+
+ private:
+  std::vector<Notice>& out_;
+  std::string where_;
+  std::size_t count_ = 0, dropped_ = 0;
+};
+
+void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, LoadResult& result,
+               LoadProgress* progress) {
+  const std::string layerName = source.GetName();
+  NoticeList notices(result.notices, layerCount > 1 || request.path.ends_with(".gpkg")
+                                         ? fmt::format("{} (layer '{}')", request.path, layerName)
+                                         : request.path);
+
+  // Which CRS the coordinates are in.
+  std::string sourceCrs;
+  if (const OGRSpatialReference* srs = source.GetSpatialRef()) {
+    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    char* wkt = nullptr;
+    srs->exportToWkt(&wkt, options);
+    sourceCrs = wkt ? wkt : "";
+    CPLFree(wkt);
+  }
+  if (sourceCrs.empty()) {
+    OGREnvelope extent;
+    const bool lonLatExtent = source.GetExtent(&extent, TRUE) == OGRERR_NONE &&
+                              extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 &&
+                              extent.MaxY <= 90;
+    if (!request.assumedCrs.empty()) {
+      sourceCrs = request.assumedCrs;
+    } else if (lonLatExtent) {
+      sourceCrs = std::string(kLonLatCrs);
+      notices.add(Severity::Warning,
+                  "no coordinate reference system; its coordinates look like degrees, so it is "
+                  "drawn as WGS 84 longitude/latitude");
+    } else {
+      notices.add(Severity::Error,
+                  "no coordinate reference system and coordinates that are not degrees; cannot "
+                  "place it on the map (give the file a CRS, e.g. with ogr2ogr -a_srs)");
+      return;
+    }
+  }
+  if (auto check = Projection::create(sourceCrs); std::holds_alternative<std::string>(check)) {
+    notices.add(Severity::Error, std::get<std::string>(check));
+    return;
+  }
+
+  // Read features; OGR is not thread-safe, so this part is sequential.
+  std::vector<RawFeature> raw;
+  const OGRFeatureDefn& defn = *source.GetLayerDefn();
+  const GIntBig count = source.GetFeatureCount(FALSE);
+  if (progress && count > 0) progress->featuresTotal += static_cast<std::size_t>(count);
+  int unsupported = 0, withoutGeometry = 0;
+  source.ResetReading();
+  for (auto& feature : source) {
+    const OGRGeometry* geometry = feature->GetGeometryRef();
+    if (!geometry || geometry->IsEmpty()) {
+      ++withoutGeometry;
+      continue;
+    }
+    RawFeature f;
+    f.fid = feature->GetFID();
+    f.name = nameOf(*feature, defn);
+    for (int i = 0; i < defn.GetFieldCount(); ++i)
+      if (feature->IsFieldSetAndNotNull(i))
+        f.attributes.emplace_back(defn.GetFieldDefn(i)->GetNameRef(), feature->GetFieldAsString(i));
+    if (wkbFlatten(geometry->getGeometryType()) == wkbMultiPoint) {
+      for (const auto* point : *geometry->toMultiPoint()) {
+        RawFeature part = f;
+        part.point = {point->getX(), point->getY()};
+        raw.push_back(std::move(part));
+      }
+      continue;
+    }
+    readGeometry(*geometry, f, unsupported);
+    raw.push_back(std::move(f));
+  }
+  if (withoutGeometry > 0)
+    notices.add(Severity::Warning, fmt::format("{} features without geometry were skipped", withoutGeometry));
+  if (unsupported > 0)
+    notices.add(Severity::Warning, fmt::format("{} geometries of unsupported types were skipped", unsupported));
+  if (raw.empty()) {
+    notices.add(Severity::Warning, "the layer has no features to draw");
+    return;
+  }
+
+  // Project and triangulate on all cores, each worker with its own PROJ and GEOS context.
+  std::vector<ProcessedFeature> processed(raw.size());
+  const std::size_t workers =
+      std::clamp<std::size_t>(raw.size() / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t w = 0; w < workers; ++w) {
+      const std::size_t begin = raw.size() * w / workers, end = raw.size() * (w + 1) / workers;
+      pool.emplace_back([&, begin, end] { processRange(sourceCrs, raw, processed, begin, end, progress); });
+    }
+  }
+
+  // Assemble the layer in feature order.
+  Layer layer;
+  layer.sourcePath = request.path;
+  layer.sourceLayerName = layerName;
+  layer.id = layerCount > 1 ? fmt::format("{}:{}", request.path, layerName) : request.path;
+  layer.title = request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
+  layer.attribution = request.attribution;
+  layer.role = request.role;
+  const Projection toLonLat = Projection::lonLatToMap();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    RawFeature& r = raw[i];
+    ProcessedFeature& p = processed[i];
+    const std::string label = fmt::format("feature {} '{}'", r.fid, r.name);
+    if (!p.projected) {
+      notices.add(Severity::Warning, label + ": coordinates outside the range of its CRS; skipped");
+      continue;
+    }
+    Feature f;
+    f.fid = r.fid;
+    f.name = std::move(r.name);
+    f.attributes = std::move(r.attributes);
+    const auto index = static_cast<std::uint32_t>(layer.features.size());
+    auto addOutline = [&](const std::vector<Vec2>& line) {
+      for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+        layer.outlines.endpoints.push_back(line[k]);
+        layer.outlines.endpoints.push_back(line[k + 1]);
+        layer.outlines.featureOfSegment.push_back(index);
+        f.bounds.extend(line[k]);
+      }
+      if (!line.empty()) f.bounds.extend(line.back());
+    };
+    if (r.kind == Kind::Polygon) {
+      PreparedPolygon& poly = p.polygon;
+      if (!poly.problem.empty())
+        notices.add(poly.triangles.empty() ? Severity::Error : Severity::Warning,
+                    fmt::format("{}: invalid polygon ({}){}", label, poly.problem,
+                                poly.triangles.empty() ? "; skipped" : "; repaired with GEOS MakeValid"));
+      if (poly.triangles.empty()) continue;
+      f.firstTriangleVertex = static_cast<std::uint32_t>(layer.fills.vertices.size());
+      f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
+      layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(), poly.triangles.end());
+      layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(), index);
+      for (const auto& ring : poly.outlines) addOutline(ring);
+      f.area = poly.area;
+      f.anchor = poly.interiorPoint;
+    } else if (r.kind == Kind::Line) {
+      for (const auto& line : r.lines) addOutline(line);
+      const auto& longest = *std::max_element(r.lines.begin(), r.lines.end(),
+                                              [](auto& a, auto& b) { return a.size() < b.size(); });
+      f.anchor = longest[longest.size() / 2];
+    } else {
+      f.anchor = r.point;
+      f.bounds.extend(r.point);
+      layer.pointFeatures.push_back(index);
+    }
+    f.anchorLonLat = toLonLat.inverseLonLat(f.anchor);
+    layer.bounds.extend(f.bounds);
+    layer.features.push_back(std::move(f));
+  }
+  if (layer.features.empty()) {
+    notices.add(Severity::Warning, "no feature could be drawn");
+    return;
+  }
+  result.layers.push_back(std::move(layer));
+}
+
+}  // namespace
+
+LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) {
+  LoadResult result;
+  if (!looksLikeConnectionString(request.path) && !std::filesystem::exists(request.path)) {
+    result.notices.push_back({Severity::Error, fmt::format("{}: file not found", request.path)});
+    return result;
+  }
+  QuietGdal quiet;
+  GDALAllRegister();
+  std::vector<const char*> options;
+  for (const auto& o : request.openOptions) options.push_back(o.c_str());
+  options.push_back(nullptr);
+  CPLErrorReset();
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(request.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                 nullptr, options.data(), nullptr));
+  if (!dataset) {
+    const std::string why = CPLGetLastErrorMsg();
+    result.notices.push_back(
+        {Severity::Error, fmt::format("{}: GDAL cannot open it as a vector data source{}", request.path,
+                                      why.empty() ? std::string() : " (" + why + ")")});
+    return result;
+  }
+  const int layerCount = dataset->GetLayerCount();
+  if (layerCount == 0) {
+    result.notices.push_back({Severity::Error, fmt::format("{}: contains no vector layer", request.path)});
+    return result;
+  }
+  for (auto* layer : dataset->GetLayers()) loadLayer(request, *layer, layerCount, result, progress);
+  return result;
+}
+
+}  // namespace idlib

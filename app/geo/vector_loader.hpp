@@ -1,0 +1,35 @@
+#pragma once
+// Reads any GDAL vector source (GeoPackage, GeoJSON, Shapefile, KML, CSV, PostGIS...) into
+// projected, validated, triangulated layers. Problems become notices; the rest still loads.
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/layer.hpp"
+
+namespace idlib {
+
+struct LoadRequest {
+  std::string path;
+  LayerRole role = LayerRole::Generic;
+  std::string title;                     // empty: the file and layer name
+  std::string attribution;               // source and licence, for the About panel
+  std::vector<std::string> openOptions;  // GDAL open options, e.g. X_POSSIBLE_NAMES=longitude
+  std::string assumedCrs;  // used without a warning when the source has no CRS (bundled CSVs)
+};
+
+// Updated by the loader while it works, read by the window to draw a progress bar.
+struct LoadProgress {
+  std::atomic<std::size_t> featuresDone{0};
+  std::atomic<std::size_t> featuresTotal{0};
+};
+
+struct LoadResult {
+  std::vector<Layer> layers;
+  std::vector<Notice> notices;
+};
+
+LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress = nullptr);
+
+}  // namespace idlib

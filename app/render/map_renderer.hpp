@@ -1,0 +1,80 @@
+#pragma once
+// Draws the map: polygon fills, screen-width outlines, point markers, labels placed without
+// overlap, and the overlay (scale bar, attribution). The same code draws the window and exports.
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/color.hpp"
+#include "core/layer.hpp"
+#include "render/font_atlas.hpp"
+#include "render/gl_objects.hpp"
+#include "render/shader_program.hpp"
+
+namespace idlib {
+
+struct LayerFrame {
+  const Layer* layer = nullptr;
+  float opacity = 1;
+  int highlightFeature = -1;
+};
+
+struct MapLabel {
+  std::string text;
+  Vec2 world;
+  double priority = 0;
+  float sizePx = 13;       // logical points
+  float markerRadius = 3;  // keep clear of the marker
+};
+
+struct FrameDescription {
+  View view;
+  Viewport viewport;       // logical points
+  float pixelRatio = 1;    // framebuffer pixels per point (HiDPI)
+  std::vector<LayerFrame> layers;  // bottom to top; only visible ones
+  std::vector<MapLabel> labels;
+  std::string attribution;
+  bool showScaleBar = true;
+};
+
+struct FrameStats {
+  std::size_t labelsPlaced = 0, drawCalls = 0;
+};
+
+class MapRenderer {
+ public:
+  MapRenderer();  // needs a current GL 3.3 context; throws if shaders or the font fail
+  ~MapRenderer();
+
+  void upload(const Layer& layer);  // replaces any upload with the same id
+  void forget(const std::string& layerId);
+  FrameStats draw(const FrameDescription& frame);
+  FontAtlas& font() { return font_; }
+
+ private:
+  struct GpuLayer;
+  struct TextInstance {
+    float rect[4];
+    float uv[4];
+    Rgba color, halo;
+  };
+  void addText(std::string_view text, float px, float left, float top, Rgba color, Rgba halo);
+  void addBox(float x0, float y0, float x1, float y1, Rgba color);
+  void flushText(float haloWidth);
+  void drawLabels(const FrameDescription& frame);
+  void drawOverlay(const FrameDescription& frame);
+
+  ShaderProgram fill_, line_, point_, text_;
+  FontAtlas font_;
+  std::unordered_map<std::string, std::unique_ptr<GpuLayer>> layers_;
+  gl::VertexArray textVao_;
+  gl::Buffer textBuffer_;
+  std::vector<TextInstance> text_instances_;
+  std::vector<GlyphQuad> quads_;
+  Vec2 viewportPx_;
+  FrameStats stats_;
+};
+
+}  // namespace idlib

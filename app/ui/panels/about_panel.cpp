@@ -1,0 +1,27 @@
+#include <imgui.h>
+
+#include <set>
+
+#include "ui/panels/panels.hpp"
+
+namespace idlib::panels {
+
+void about(AppState& state) {
+  if (!state.showAbout) return;
+  ImGui::SetNextWindowSize({520, 0}, ImGuiCond_FirstUseEver);
+  if (ImGui::Begin("About Idlib Atlas", &state.showAbout)) {
+    ImGui::TextWrapped("Idlib Atlas — the war in Idlib, north-west Syria, 2017–2020, on a map.");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Data sources and licences");
+    std::set<std::string> seen;
+    for (const auto& e : state.layers)
+      if (!e.layer.attribution.empty() && seen.insert(e.layer.attribution).second)
+        ImGui::BulletText("%s", e.layer.attribution.c_str());
+    ImGui::Separator();
+    ImGui::TextWrapped("Built with SDL2, Dear ImGui, GDAL/OGR, PROJ, GEOS, ICU, fontconfig and "
+                       "stb_truetype. Map projection: transverse Mercator centred on 36.7°E 35.9°N (WGS 84).");
+  }
+  ImGui::End();
+}
+
+}  // namespace idlib::panels

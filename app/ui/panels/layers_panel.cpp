@@ -1,0 +1,31 @@
+#include <imgui.h>
+
+#include "ui/panels/panels.hpp"
+
+namespace idlib::panels {
+
+void layers(AppState& state) {
+  ImGui::SetNextWindowPos({12, 40}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({290, 0}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Layers")) {
+    ImGui::End();
+    return;
+  }
+  // Top of the drawing order first, as in every GIS.
+  for (std::size_t i = state.layers.size(); i-- > 0;) {
+    LayerEntry& e = state.layers[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Checkbox("##visible", &e.visible);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(e.layer.title.c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s\n%zu features\n%s", e.layer.sourcePath.c_str(), e.layer.features.size(),
+                        e.layer.attribution.c_str());
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderFloat("##opacity", &e.opacity, 0.f, 1.f, "opacity %.2f");
+    ImGui::PopID();
+  }
+  ImGui::End();
+}
+
+}  // namespace idlib::panels

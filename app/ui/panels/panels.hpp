@@ -1,0 +1,15 @@
+#pragma once
+// One function per panel; each reads and changes the app state, none touches GL.
+#include "ui/app_state.hpp"
+
+namespace idlib::panels {
+
+void layers(AppState& state);
+void details(AppState& state);
+void search(AppState& state);
+void about(AppState& state);
+void notices(AppState& state);
+// The main menu bar: File, View, Help.
+void menuBar(AppState& state, bool& quit);
+
+}  // namespace idlib::panels

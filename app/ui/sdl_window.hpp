@@ -1,0 +1,34 @@
+#pragma once
+// An SDL window with an OpenGL 3.3 core context, owned for its lifetime. Headless runs use SDL's
+// offscreen driver (EGL), which needs no display.
+#include <SDL.h>
+
+#include <memory>
+#include <string>
+#include <variant>
+
+namespace idlib {
+
+class GlWindow {
+ public:
+  enum class Mode { Interactive, Headless };
+  // Returns the window or why there is none.
+  static std::variant<std::unique_ptr<GlWindow>, std::string> open(Mode mode, int width, int height);
+  ~GlWindow();
+  GlWindow(const GlWindow&) = delete;
+  GlWindow& operator=(const GlWindow&) = delete;
+
+  SDL_Window* window() const { return window_; }
+  SDL_GLContext context() const { return context_; }
+  float pixelRatio() const;  // drawable pixels per window point
+
+ private:
+  GlWindow() = default;
+  SDL_Window* window_ = nullptr;
+  SDL_GLContext context_ = nullptr;
+};
+
+// True when an interactive window could be shown: a display server or an explicit SDL driver.
+bool displayAvailable();
+
+}  // namespace idlib

@@ -1,0 +1,12 @@
+# Writes every shaders/*.glsl into one header as a name -> source table.
+file(GLOB shader_files ${SHADER_DIR}/*.glsl)
+list(SORT shader_files)
+set(content "// Generated from shaders/*.glsl by cmake/embed_shaders.cmake. Do not edit.\n#pragma once\n#include <string_view>\n\nnamespace idlib::shaders {\nstruct EmbeddedShader { std::string_view name; std::string_view source; };\ninline constexpr EmbeddedShader kAll[] = {\n")
+foreach(file ${shader_files})
+  get_filename_component(name ${file} NAME)
+  file(READ ${file} source)
+  string(APPEND content "  {\"${name}\", R\"glsl(${source})glsl\"},\n")
+endforeach()
+string(APPEND content "};\n}  // namespace idlib::shaders\n")
+file(WRITE ${OUTPUT}.tmp "${content}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,20 @@
+#version 330 core
+// Polygon fills: world-space triangles, one colour per vertex (resolved from the feature's style).
+layout(location = 0) in vec2 a_position;
+layout(location = 1) in vec4 a_color;
+layout(location = 2) in float a_feature;
+
+uniform vec2 u_centre;  // world metres at the middle of the viewport
+uniform vec2 u_scale;   // world metres -> normalised device coordinates
+uniform float u_opacity;
+uniform float u_highlight;  // feature index to tint, or -1
+uniform vec4 u_highlightColor;
+
+out vec4 v_color;
+
+void main() {
+  gl_Position = vec4((a_position - u_centre) * u_scale, 0.0, 1.0);
+  vec4 c = a_color;
+  if (abs(a_feature - u_highlight) < 0.5) c.rgb = mix(c.rgb, u_highlightColor.rgb, u_highlightColor.a);
+  v_color = vec4(c.rgb, c.a * u_opacity);
+}

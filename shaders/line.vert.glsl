@@ -1,0 +1,47 @@
+#version 330 core
+// Lines of constant screen width: each instance is one segment, expanded here into a quad around
+// it in pixels; the fragment shader cuts a capsule out of the quad, which also rounds the joins.
+layout(location = 0) in vec2 a_p0;
+layout(location = 1) in vec2 a_p1;
+layout(location = 2) in vec4 a_color;
+layout(location = 3) in float a_width;  // logical points
+layout(location = 4) in float a_feature;
+
+uniform vec2 u_centre;
+uniform vec2 u_scale;         // world -> NDC
+uniform vec2 u_viewportPx;    // framebuffer pixels
+uniform float u_pixelRatio;   // framebuffer pixels per logical point
+uniform float u_opacity;
+uniform float u_highlight;
+uniform vec4 u_highlightColor;
+
+out vec4 v_color;
+out vec2 v_local;       // fragment position relative to p0, in pixels, along/across the segment
+out float v_length;     // segment length in pixels
+out float v_halfWidth;  // in pixels
+
+const vec2 kCorners[6] = vec2[6](vec2(0, -1), vec2(1, -1), vec2(1, 1), vec2(0, -1), vec2(1, 1), vec2(0, 1));
+
+void main() {
+  vec2 s0 = (a_p0 - u_centre) * u_scale * 0.5 * u_viewportPx;
+  vec2 s1 = (a_p1 - u_centre) * u_scale * 0.5 * u_viewportPx;
+  vec2 d = s1 - s0;
+  float len = length(d);
+  vec2 dir = len > 1e-4 ? d / len : vec2(1, 0);
+  vec2 normal = vec2(-dir.y, dir.x);
+
+  bool highlighted = abs(a_feature - u_highlight) < 0.5;
+  float halfWidth = 0.5 * a_width * u_pixelRatio * (highlighted ? 2.0 : 1.0);
+  float extent = halfWidth + 1.0;  // one more pixel for anti-aliasing
+  vec2 corner = kCorners[gl_VertexID];
+  float along = corner.x * (len + 2.0 * extent) - extent;
+  float across = corner.y * extent;
+  vec2 pixel = s0 + dir * along + normal * across;
+
+  gl_Position = vec4(pixel / (0.5 * u_viewportPx), 0.0, 1.0);
+  v_local = vec2(along, across);
+  v_length = len;
+  v_halfWidth = halfWidth;
+  vec4 c = highlighted ? vec4(u_highlightColor.rgb, 1.0) : a_color;
+  v_color = vec4(c.rgb, c.a * u_opacity);
+}
