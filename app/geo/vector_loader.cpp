@@ -162,7 +162,10 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
 
   // Which CRS the coordinates are in.
   std::string sourceCrs;
-  if (const OGRSpatialReference* srs = source.GetSpatialRef()) {
+  const OGRSpatialReference* srs = source.GetSpatialRef();
+  // GeoPackage marks a missing CRS with its "Undefined geographic/Cartesian SRS" entries.
+  if (srs && srs->GetName() && std::string_view(srs->GetName()).starts_with("Undefined")) srs = nullptr;
+  if (srs) {
     const char* options[] = {"FORMAT=WKT2_2019", nullptr};
     char* wkt = nullptr;
     srs->exportToWkt(&wkt, options);

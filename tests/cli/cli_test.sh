@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The command line as a user types it: exit codes, messages, and an export that GDAL tools read.
+# Usage: cli_test.sh PATH/TO/idlib-atlas OUTPUT_DIR
+set -u
+bin=$1
+out=$2
+rm -rf "$out" && mkdir -p "$out"
+passed=0 failed=0
+
+expect() {  # expect NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() {  # run CMD...: sets rc and output
+  output=$("$@" 2>&1)
+  rc=$?
+}
+contains() { grep -qF -- "$1" <<<"$output"; }
+
+# A georeferenced export that gdalinfo and gdallocationinfo understand.
+run "$bin" --export "$out/map.png" --size 800x600
+expect "export exits 0" test "$rc" -eq 0
+expect "export writes the PNG, world file and CRS" test -s "$out/map.png" -a -s "$out/map.wld" -a -s "$out/map.png.aux.xml"
+info=$(gdalinfo "$out/map.png")
+expect "gdalinfo reports the map's CRS" grep -q 'Transverse Mercator' <<<"$info"
+expect "gdalinfo reports the size" grep -q 'Size is 800, 600' <<<"$info"
+# The Saraqib town marker is dark; open country in Idlib governorate is the Idlib fill.
+red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.80591 35.86447)
+expect "gdallocationinfo reads Saraqib's marker (red=$red)" test "${red:-255}" -lt 90
+red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.45 35.75)
+expect "gdallocationinfo reads Idlib's fill (red=$red)" test "${red:-0}" -eq 242
+
+# A view given on the command line.
+run "$bin" --export "$out/saraqib.png" --size 400x300 --view 36.8006,35.8636,12
+expect "--view export exits 0" test "$rc" -eq 0
+red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/saraqib.png" 36.80591 35.86447)
+expect "--view centres the map on Saraqib (red=$red)" test "${red:-255}" -lt 90
+
+# Bad values: a clear message and a non-zero exit.
+run "$bin" --export "$out/x.png" --size 1920
+expect "bad --size exits 2" test "$rc" -eq 2
+expect "bad --size says what was expected" contains "--size '1920': expected WIDTHxHEIGHT in pixels"
+run "$bin" --export "$out/x.png" --view Idlib
+expect "bad --view exits 2" test "$rc" -eq 2
+expect "bad --view says what was expected" contains "--view 'Idlib': expected LON,LAT,ZOOM"
+run "$bin" --frobnicate
+expect "unknown option exits 2" test "$rc" -eq 2
+
+# A missing layer is named; the map is still written with everything else; the exit code says so.
+run "$bin" --export "$out/with-missing.png" --size 320x240 --layer "$out/nowhere.gpkg"
+expect "missing --layer exits 1" test "$rc" -eq 1
+expect "missing --layer is named" contains "$out/nowhere.gpkg: file not found"
+expect "the map is still written" test -s "$out/with-missing.png"
+
+# A user's layer in another format is drawn.
+cat >"$out/zone.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Zone"},
+ "geometry":{"type":"Polygon","coordinates":[[[36.40,35.70],[36.50,35.70],[36.50,35.80],[36.40,35.80],[36.40,35.70]]]}}]}
+JSON
+run "$bin" --export "$out/with-zone.png" --size 800x600 --layer "$out/zone.geojson"
+expect "--layer export exits 0" test "$rc" -eq 0
+red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/with-zone.png" 36.45 35.75)
+expect "the user's layer tints Idlib's fill (red=$red)" test "${red:-242}" -lt 200
+
+# No display: one line that points at --export.
+run env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin"
+expect "no display exits 2" test "$rc" -eq 2
+expect "no display points at --export" contains "--export"
+expect "no display is one line" test "$(wc -l <<<"$output")" -eq 1
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
