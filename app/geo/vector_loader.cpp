@@ -341,6 +341,14 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
     result.notices.push_back({Severity::Error, fmt::format("{}: contains no vector layer", request.path)});
     return result;
   }
+  if (!request.onlyLayer.empty()) {
+    OGRLayer* layer = dataset->GetLayerByName(request.onlyLayer.c_str());
+    if (!layer)
+      result.notices.push_back({Severity::Error, fmt::format("{}: has no layer named '{}'", request.path, request.onlyLayer)});
+    else
+      loadLayer(request, *layer, layerCount, result, progress);
+    return result;
+  }
   for (auto* layer : dataset->GetLayers()) loadLayer(request, *layer, layerCount, result, progress);
   return result;
 }

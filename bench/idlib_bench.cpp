@@ -1,0 +1,108 @@
+// Benchmarks behind BENCHMARKS.md: loading the world's admin-1 layer next to GDAL's own read, and
+// the cost of a frame of the default view. Run: build/bench/idlib-bench (see BENCHMARKS.md).
+#include <benchmark/benchmark.h>
+#include <gdal/ogrsf_frmts.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <string>
+
+#include "render/offscreen_target.hpp"
+#include "ui/export.hpp"
+#include "ui/map_view.hpp"
+#include "ui/sdl_window.hpp"
+
+namespace idlib {
+namespace {
+
+const char* kWorld = "/usr/share/qgis/resources/data/world_map.gpkg";
+
+// Peak resident memory of this process so far (VmHWM), in MiB.
+double peakRssMiB() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
+double threadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// GDAL alone: open the layer and read every feature with its geometry, as ogrinfo -al does.
+void GdalReadWorldAdmin1(benchmark::State& state) {
+  GDALAllRegister();
+  std::size_t points = 0;
+  for (auto _ : state) {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(kWorld, GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    OGRLayer* layer = ds->GetLayerByName("states_provinces");
+    points = 0;
+    for (auto& f : *layer) {
+      if (const OGRGeometry* g = f->GetGeometryRef()) {
+        OGREnvelope e;
+        g->getEnvelope(&e);
+        for (const auto* part : *g->toMultiPolygon())
+          for (const auto* ring : *part) points += ring->getNumPoints();
+      }
+      benchmark::DoNotOptimize(f.get());
+    }
+  }
+  state.counters["points"] = static_cast<double>(points);
+}
+BENCHMARK(GdalReadWorldAdmin1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Idlib Atlas: read + reproject (PROJ) + validate and triangulate (GEOS), on all cores.
+void LoadReprojectTriangulateWorldAdmin1(benchmark::State& state) {
+  std::size_t triangles = 0;
+  for (auto _ : state) {
+    const LoadResult r = loadVectorSource({kWorld, LayerRole::Generic, "", "", {}, {}, "states_provinces"});
+    triangles = r.layers.empty() ? 0 : r.layers[0].fills.vertices.size() / 3;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["triangles"] = static_cast<double>(triangles);
+  state.counters["peak_rss_MiB"] = peakRssMiB();
+}
+BENCHMARK(LoadReprojectTriangulateWorldAdmin1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One frame of the default view at 1920x1080, offscreen. Thread CPU time of describing the frame
+// (describe_cpu_ms) and of issuing it (draw_cpu_ms: label placement, text layout and the GL calls,
+// which on llvmpipe include vertex shading on this thread); the iteration time adds glFinish, the
+// driver's rasterisation (on llvmpipe also on the CPU, in its worker threads).
+void FrameDefaultView1920x1080(benchmark::State& state) {
+  auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
+  if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) {
+    state.SkipWithError(std::get<std::string>(opened).c_str());
+    return;
+  }
+  {
+    MapRenderer renderer;
+    AppState app;
+    loadAll(app, renderer, bundledLayers(IDLIB_DATA_DIR));
+    const Viewport vp{1920, 1080};
+    const View view = idlibHomeView(vp);
+    OffscreenTarget target(1920, 1080);
+    target.bind();
+    double describeMs = 0, submitMs = 0;
+    for (auto _ : state) {
+      const double t0 = threadCpuMs();
+      const FrameDescription frame = describeFrame(app, view, vp, 1.0f);
+      const double t1 = threadCpuMs();
+      renderer.draw(frame);
+      submitMs += threadCpuMs() - t1;
+      describeMs += t1 - t0;
+      glFinish();
+    }
+    const auto n = static_cast<double>(state.iterations());
+    state.counters["describe_cpu_ms"] = describeMs / n;
+    state.counters["draw_cpu_ms"] = submitMs / n;
+  }
+}
+BENCHMARK(FrameDefaultView1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+}  // namespace
+}  // namespace idlib
+
+BENCHMARK_MAIN();
