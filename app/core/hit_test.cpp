@@ -45,7 +45,8 @@ std::optional<FeatureRef> pickFeature(const std::vector<PickableLayer>& layers, 
     }
     for (std::size_t f = layer.features.size(); f-- > 0;) {
       const Feature& feature = layer.features[f];
-      if (!feature.triangleVertexCount || !feature.bounds.contains(world)) continue;
+      // A transparent fill (e.g. a country drawn only as a border) is not a thing to point at.
+      if (!feature.triangleVertexCount || feature.fill.a == 0 || !feature.bounds.contains(world)) continue;
       const Vec2* v = layer.fills.vertices.data() + feature.firstTriangleVertex;
       for (std::uint32_t t = 0; t + 2 < feature.triangleVertexCount; t += 3)
         if (triangleContains(v[t], v[t + 1], v[t + 2], world)) return FeatureRef{it->index, f};

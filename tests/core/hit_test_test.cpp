@@ -13,6 +13,7 @@ Layer squareAndTown() {
   square.bounds.extend(Vec2{0, 0});
   square.bounds.extend(Vec2{1000, 1000});
   square.triangleVertexCount = 6;
+  square.fill = rgb(0xf2cf8a);
   l.fills.vertices = {{0, 0}, {1000, 0}, {1000, 1000}, {0, 0}, {1000, 1000}, {0, 1000}};
   l.fills.featureOfVertex.assign(6, 0);
   l.features.push_back(square);
@@ -32,6 +33,12 @@ TEST(HitTest, MarkerWinsOverThePolygonUnderIt) {
   EXPECT_EQ(pickFeature({{&l, 0}}, v, vp, {102, 100})->feature, 1u);  // on the town
   EXPECT_EQ(pickFeature({{&l, 0}}, v, vp, {130, 100})->feature, 0u);  // inside the square
   EXPECT_FALSE(pickFeature({{&l, 0}}, v, vp, {199, 199}).has_value());  // outside
+}
+
+TEST(HitTest, TransparentFillsAreNotPicked) {
+  Layer l = squareAndTown();
+  l.features[0].fill.a = 0;  // a border-only country
+  EXPECT_FALSE(pickFeature({{&l, 0}}, {{500, 500}, 10}, {200, 200}, {130, 100}).has_value());
 }
 
 }  // namespace

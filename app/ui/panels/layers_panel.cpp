@@ -6,8 +6,8 @@ namespace idlib::panels {
 
 void layers(AppState& state) {
   ImGui::SetNextWindowPos({12, 40}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({290, 0}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Layers")) {
+  ImGui::SetNextWindowSizeConstraints({260, 0}, {420, 800});
+  if (!ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
