@@ -1,9 +1,12 @@
-// idlib-atlas: the interactive map, or with --export a headless renderer.
+// idlib-atlas: the interactive map; with --export a headless renderer; with --events or --at a
+// query tool for scripts.
 #include "ui/command_line.hpp"
 
 int main(int argc, char** argv) {
   auto parsed = idlib::parseCommandLine(argc, argv);
   if (const int* code = std::get_if<int>(&parsed)) return *code;
   const auto& options = std::get<idlib::Options>(parsed);
+  if (options.listEvents) return idlib::runEventsQuery(options);
+  if (!options.at.empty()) return idlib::runAtQuery(options);
   return options.exportPath.empty() ? idlib::runInteractive(options) : idlib::runExport(options);
 }

@@ -68,4 +68,30 @@ void applyStyle(Layer& layer, int userLayerNumber) {
   }
 }
 
+Rgba controllerColor(Controller c) {
+  switch (c) {
+    case Controller::Government: return palette::kGovernment;
+    case Controller::Opposition: return palette::kOpposition;
+    case Controller::Turkey: return palette::kTurkey;
+    case Controller::Sdf: return palette::kSdf;
+  }
+  return palette::kOpposition;
+}
+
+Rgba eventColor(std::string_view type) {
+  if (type == "battle" || type == "shelling/air strike" || type == "casualties" || type == "Battles" ||
+      type == "Explosions/Remote violence" || type == "Violence against civilians")
+    return rgb(0xb2182b);
+  if (type == "control change" || type == "Strategic developments") return rgb(0x762a83);
+  if (type == "displacement") return rgb(0x2166ac);
+  if (type == "humanitarian") return rgb(0x1b7837);
+  if (type == "military deployment") return rgb(0x333333);
+  return rgb(0x5e5e5e);  // statements, agreements, anything else
+}
+
+float eventSize(const Event& e) {
+  const double people = static_cast<double>(e.fatalities.value_or(0)) + e.displaced.value_or(0) / 1000.0;
+  return static_cast<float>(std::clamp(9.0 + 3.0 * std::log10(1.0 + people), 9.0, 22.0));
+}
+
 }  // namespace idlib

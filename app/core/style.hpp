@@ -3,6 +3,7 @@
 // Syria is quiet, neighbouring countries are muted, borders between countries are strong.
 #include "core/color.hpp"
 #include "core/layer.hpp"
+#include "core/timeline.hpp"
 
 namespace idlib::palette {
 
@@ -17,11 +18,26 @@ inline constexpr Rgba kTown = rgb(0x2b2b2b);
 inline constexpr Rgba kTownHalo = rgb(0xffffff);
 inline constexpr Rgba kHighlight = rgb(0xd7301f);
 
+// Areas of control, drawn translucent over the base map. Okabe–Ito hues, told apart with the
+// common forms of colour blindness.
+inline constexpr Rgba kGovernment = rgb(0xd55e00, 105);
+inline constexpr Rgba kOpposition = rgb(0x009e73, 105);
+inline constexpr Rgba kTurkey = rgb(0x56b4e9, 130);
+inline constexpr Rgba kSdf = rgb(0xcc79a7, 130);
+inline constexpr Rgba kFrontLine = rgb(0xc4001d);
+inline constexpr Rgba kDateText = rgb(0x1f1f1f);
+
 }  // namespace idlib::palette
 
 namespace idlib {
 
 // Sets each feature's fill and outline from the layer's role and attributes.
 void applyStyle(Layer& layer, int userLayerNumber = 0);
+
+Rgba controllerColor(Controller c);
+// Event markers by kind: violence, control, displacement, diplomacy, aid.
+Rgba eventColor(std::string_view eventType);
+// Marker diameter in points: bigger for more people killed or displaced.
+float eventSize(const Event& e);
 
 }  // namespace idlib

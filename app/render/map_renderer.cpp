@@ -1,5 +1,7 @@
 #include "render/map_renderer.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <stdexcept>
@@ -7,39 +9,10 @@
 #include "core/labels.hpp"
 #include "core/scale_bar.hpp"
 #include "core/style.hpp"
+#include "render/vertex_formats.hpp"
 
 namespace idlib {
 namespace {
-
-struct FillVertex {
-  float x, y;
-  Rgba color;
-  float feature;
-};
-struct LineInstance {
-  float x0, y0, x1, y1;
-  Rgba color;
-  float width;
-  float feature;
-};
-struct PointInstance {
-  float x, y;
-  Rgba color;
-  float size;
-  float feature;
-};
-
-void attribute(GLuint index, GLint size, GLenum type, GLsizei stride, std::size_t offset,
-               bool instanced) {
-  glEnableVertexAttribArray(index);
-  glVertexAttribPointer(index, size, type, type == GL_UNSIGNED_BYTE ? GL_TRUE : GL_FALSE, stride,
-                        reinterpret_cast<const void*>(offset));
-  if (instanced) glVertexAttribDivisor(index, 1);
-}
-
-void setColor(ShaderProgram& p, const char* name, Rgba c) {
-  glUniform4f(p.uniform(name), c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
-}
 
 std::string defaultFontFile() {
   std::string file = FontAtlas::findFontFile("DejaVu Sans");
@@ -63,10 +36,15 @@ MapRenderer::MapRenderer()
   glBindVertexArray(textVao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, textBuffer_.id());
   constexpr auto stride = static_cast<GLsizei>(sizeof(TextInstance));
-  attribute(0, 4, GL_FLOAT, stride, offsetof(TextInstance, rect), true);
-  attribute(1, 4, GL_FLOAT, stride, offsetof(TextInstance, uv), true);
-  attribute(2, 4, GL_UNSIGNED_BYTE, stride, offsetof(TextInstance, color), true);
-  attribute(3, 4, GL_UNSIGNED_BYTE, stride, offsetof(TextInstance, halo), true);
+  const auto attribute = [](GLuint index, GLint size, GLenum type, std::size_t offset) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, size, type, type == GL_UNSIGNED_BYTE, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, 1);
+  };
+  attribute(0, 4, GL_FLOAT, offsetof(TextInstance, rect));
+  attribute(1, 4, GL_FLOAT, offsetof(TextInstance, uv));
+  attribute(2, 4, GL_UNSIGNED_BYTE, offsetof(TextInstance, color));
+  attribute(3, 4, GL_UNSIGNED_BYTE, offsetof(TextInstance, halo));
   glBindVertexArray(0);
 }
 
@@ -84,13 +62,7 @@ void MapRenderer::upload(const Layer& layer) {
                      static_cast<float>(f)});
   }
   if (!fills.empty()) {
-    gpu->fillVao = gl::makeVertexArray();
-    glBindVertexArray(gpu->fillVao.id());
-    gpu->fillBuffer = gl::makeStaticBuffer(fills.data(), fills.size() * sizeof(FillVertex));
-    constexpr auto stride = static_cast<GLsizei>(sizeof(FillVertex));
-    attribute(0, 2, GL_FLOAT, stride, offsetof(FillVertex, x), false);
-    attribute(1, 4, GL_UNSIGNED_BYTE, stride, offsetof(FillVertex, color), false);
-    attribute(2, 1, GL_FLOAT, stride, offsetof(FillVertex, feature), false);
+    gpu->fillVao = makeVertexArray(fills.data(), fills.size(), gpu->fillBuffer);
     gpu->fillVertices = static_cast<GLsizei>(fills.size());
   }
 
@@ -108,15 +80,7 @@ void MapRenderer::upload(const Layer& layer) {
   std::stable_sort(lines.begin(), lines.end(),
                    [](const LineInstance& a, const LineInstance& b) { return a.width < b.width; });
   if (!lines.empty()) {
-    gpu->lineVao = gl::makeVertexArray();
-    glBindVertexArray(gpu->lineVao.id());
-    gpu->lineBuffer = gl::makeStaticBuffer(lines.data(), lines.size() * sizeof(LineInstance));
-    constexpr auto stride = static_cast<GLsizei>(sizeof(LineInstance));
-    attribute(0, 2, GL_FLOAT, stride, offsetof(LineInstance, x0), true);
-    attribute(1, 2, GL_FLOAT, stride, offsetof(LineInstance, x1), true);
-    attribute(2, 4, GL_UNSIGNED_BYTE, stride, offsetof(LineInstance, color), true);
-    attribute(3, 1, GL_FLOAT, stride, offsetof(LineInstance, width), true);
-    attribute(4, 1, GL_FLOAT, stride, offsetof(LineInstance, feature), true);
+    gpu->lineVao = makeVertexArray(lines.data(), lines.size(), gpu->lineBuffer);
     gpu->segments = static_cast<GLsizei>(lines.size());
   }
 
@@ -130,17 +94,9 @@ void MapRenderer::upload(const Layer& layer) {
   std::stable_sort(points.begin(), points.end(),
                    [](const PointInstance& a, const PointInstance& b) { return a.size < b.size; });
   if (!points.empty()) {
-    gpu->pointVao = gl::makeVertexArray();
-    glBindVertexArray(gpu->pointVao.id());
-    gpu->pointBuffer = gl::makeStaticBuffer(points.data(), points.size() * sizeof(PointInstance));
-    constexpr auto stride = static_cast<GLsizei>(sizeof(PointInstance));
-    attribute(0, 2, GL_FLOAT, stride, offsetof(PointInstance, x), true);
-    attribute(1, 4, GL_UNSIGNED_BYTE, stride, offsetof(PointInstance, color), true);
-    attribute(2, 1, GL_FLOAT, stride, offsetof(PointInstance, size), true);
-    attribute(3, 1, GL_FLOAT, stride, offsetof(PointInstance, feature), true);
+    gpu->pointVao = makeVertexArray(points.data(), points.size(), gpu->pointBuffer);
     gpu->points = static_cast<GLsizei>(points.size());
   }
-  glBindVertexArray(0);
   layers_[layer.id] = std::move(gpu);
 }
 
@@ -157,48 +113,51 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
-  const Vec2 c = frame.view.centre;
-  const float sx = static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.width));
-  const float sy = static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.height));
+  const ViewTransform view{frame.view.centre,
+                           static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.width)),
+                           static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.height)),
+                           static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y), frame.pixelRatio};
   auto common = [&](ShaderProgram& p, const LayerFrame& lf) {
-    p.use();
-    glUniform2f(p.uniform("u_centre"), static_cast<float>(c.x), static_cast<float>(c.y));
-    glUniform2f(p.uniform("u_scale"), sx, sy);
-    glUniform2f(p.uniform("u_viewportPx"), static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y));
-    glUniform1f(p.uniform("u_pixelRatio"), frame.pixelRatio);
+    setViewUniforms(p, view);
     glUniform1f(p.uniform("u_opacity"), lf.opacity);
     glUniform1f(p.uniform("u_highlight"), static_cast<float>(lf.highlightFeature));
-    setColor(p, "u_highlightColor", {palette::kHighlight.r, palette::kHighlight.g, palette::kHighlight.b, 90});
+  };
+  auto each = [&](auto&& draw) {
+    for (const LayerFrame& lf : frame.layers)
+      if (auto it = layers_.find(lf.layer->id); it != layers_.end()) draw(lf, *it->second);
   };
 
-  // All fills first, then all lines, then points: borders are never hidden under a later fill.
-  for (const LayerFrame& lf : frame.layers) {
-    auto it = layers_.find(lf.layer->id);
-    if (it == layers_.end() || !it->second->fillVertices) continue;
+  // Base fills, then areas of control over them, then every line, then the marks: a boundary or
+  // a front line is never hidden under a later fill.
+  each([&](const LayerFrame& lf, const GpuLayer& g) {
+    if (!g.fillVertices) return;
     common(fill_, lf);
-    glBindVertexArray(it->second->fillVao.id());
-    glDrawArrays(GL_TRIANGLES, 0, it->second->fillVertices);
+    setColorUniform(fill_, "u_highlightColor", {palette::kHighlight.r, palette::kHighlight.g, palette::kHighlight.b, 90});
+    glBindVertexArray(g.fillVao.id());
+    glDrawArrays(GL_TRIANGLES, 0, g.fillVertices);
     ++stats_.drawCalls;
-  }
-  for (const LayerFrame& lf : frame.layers) {
-    auto it = layers_.find(lf.layer->id);
-    if (it == layers_.end() || !it->second->segments) continue;
+  });
+  if (frame.time) time_.drawAreas(view, *frame.time);
+  each([&](const LayerFrame& lf, const GpuLayer& g) {
+    if (!g.segments) return;
     common(line_, lf);
-    setColor(line_, "u_highlightColor", palette::kHighlight);
-    glBindVertexArray(it->second->lineVao.id());
-    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, it->second->segments);
+    setColorUniform(line_, "u_highlightColor", palette::kHighlight);
+    glBindVertexArray(g.lineVao.id());
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.segments);
     ++stats_.drawCalls;
-  }
-  for (const LayerFrame& lf : frame.layers) {
-    auto it = layers_.find(lf.layer->id);
-    if (it == layers_.end() || !it->second->points) continue;
+  });
+  if (frame.time) time_.drawFront(view, *frame.time);
+  each([&](const LayerFrame& lf, const GpuLayer& g) {
+    if (!g.points) return;
     common(point_, lf);
-    setColor(point_, "u_highlightColor", palette::kHighlight);
-    setColor(point_, "u_ringColor", palette::kTownHalo);
-    glBindVertexArray(it->second->pointVao.id());
-    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, it->second->points);
+    setColorUniform(point_, "u_highlightColor", palette::kHighlight);
+    setColorUniform(point_, "u_ringColor", palette::kTownHalo);
+    glBindVertexArray(g.pointVao.id());
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.points);
     ++stats_.drawCalls;
-  }
+  });
+  if (frame.time) time_.drawMarks(view, *frame.time);
+  stats_.drawCalls += time_.drawCalls();
   drawLabels(frame);
   drawOverlay(frame);
   glBindVertexArray(0);
@@ -278,11 +237,61 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     addBox((x0 + len - 1.5f) * r, (y1 - 9) * r, (x0 + len) * r, y1 * r, ink);
     addText(bar.label, small * r, x0 * r, (y1 - 27) * r, ink, {0, 0, 0, 0});
   }
+  if (!frame.dateText.empty()) {
+    // The date, large, at the top: readable from the back of a room and burned into exports.
+    const float px = 34;
+    const float tw = font_.measure(frame.dateText, px);
+    const float x = (w - tw) / 2, y = 14;
+    addBox((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r, paper);
+    addText(frame.dateText, px * r, x * r, y * r, palette::kDateText, {0, 0, 0, 0});
+  }
   if (!frame.attribution.empty()) {
     const float tw = font_.measure(frame.attribution, small);
     const float x = w - tw - 10, y = h - font_.lineHeight(small) - 6;
     addBox((x - 6) * r, (y - 2) * r, w * r, h * r, paper);
     addText(frame.attribution, small * r, x * r, y * r, ink, {0, 0, 0, 0});
+  }
+  flushText(0);
+  if (frame.time && frame.showLegend) drawLegend(frame);
+}
+
+void MapRenderer::drawLegend(const FrameDescription& frame) {
+  const TimeFrame& t = *frame.time;
+  const float r = frame.pixelRatio;
+  const float px = 12.5f, line = font_.lineHeight(px) + 3;
+  struct Row {
+    std::string symbol;  // a glyph, or empty for a colour swatch
+    Rgba color;
+    std::string text;
+  };
+  std::vector<Row> rows;
+  if (t.showAreas)
+    for (const Controller c : {Controller::Government, Controller::Opposition, Controller::Turkey, Controller::Sdf})
+      rows.push_back({"", controllerColor(c), std::string(controllerLongName(c))});
+  if (t.showFront) rows.push_back({"━", palette::kFrontLine, "Front line"});
+  if (t.showPosts) {
+    rows.push_back({"●", rgb(0x0072b2), "Turkish post: active"});
+    rows.push_back({"◆", rgb(0xe69f00), "Turkish post: encircled"});
+    rows.push_back({"⊠", rgb(0x737373), "Turkish post: withdrawn"});
+  }
+  if (t.showEvents) rows.push_back({"●", rgb(0xb2182b), fmt::format("Events of the last {:g} days", t.windowDays)});
+  if (rows.empty()) return;
+  float width = 0;
+  for (const Row& row : rows) width = std::max(width, font_.measure(row.text, px));
+  const float w = static_cast<float>(frame.viewport.width), h = static_cast<float>(frame.viewport.height);
+  const float boxW = width + 40, boxH = line * rows.size() + 12;
+  const float x0 = w - boxW - 10, y0 = h - boxH - 34;
+  addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r, rgb(0xffffff, 215));
+  float y = y0 + 6;
+  for (const Row& row : rows) {
+    if (row.symbol.empty()) {
+      const Rgba opaque{row.color.r, row.color.g, row.color.b, 200};
+      addBox((x0 + 8) * r, (y + 2) * r, (x0 + 26) * r, (y + line - 4) * r, opaque);
+    } else {
+      addText(row.symbol, px * 1.2f * r, (x0 + 9) * r, (y - 2) * r, row.color, {0, 0, 0, 0});
+    }
+    addText(row.text, px * r, (x0 + 32) * r, y * r, rgb(0x222222), {0, 0, 0, 0});
+    y += line;
   }
   flushText(0);
 }

@@ -2,6 +2,7 @@
 // Draws the map: polygon fills, screen-width outlines, point markers, labels placed without
 // overlap, and the overlay (scale bar, attribution). The same code draws the window and exports.
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "render/font_atlas.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader_program.hpp"
+#include "render/time_layers.hpp"
 
 namespace idlib {
 
@@ -37,6 +39,9 @@ struct FrameDescription {
   std::vector<MapLabel> labels;
   std::string attribution;
   bool showScaleBar = true;
+  std::optional<TimeFrame> time;  // the dated layers, when a timeline is loaded
+  std::string dateText;           // shown large at the top of the map
+  bool showLegend = true;
 };
 
 struct FrameStats {
@@ -52,6 +57,7 @@ class MapRenderer {
   void forget(const std::string& layerId);
   FrameStats draw(const FrameDescription& frame);
   FontAtlas& font() { return font_; }
+  TimeLayerRenderer& timeLayers() { return time_; }
 
  private:
   struct GpuLayer;
@@ -65,9 +71,11 @@ class MapRenderer {
   void flushText(float haloWidth);
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
+  void drawLegend(const FrameDescription& frame);
 
   ShaderProgram fill_, line_, point_, text_;
   FontAtlas font_;
+  TimeLayerRenderer time_;
   std::unordered_map<std::string, std::unique_ptr<GpuLayer>> layers_;
   gl::VertexArray textVao_;
   gl::Buffer textBuffer_;

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "core/style.hpp"
+#include "geo/control_areas.hpp"
 #include "geo/projection.hpp"
+#include "geo/timeline_loader.hpp"
 
 namespace idlib {
 namespace {
@@ -87,6 +89,25 @@ std::string AppState::attribution() const {
     if (!seen.insert(shortForm).second) continue;
     out += (out.empty() ? "" : " · ") + shortForm;
   }
+  return out;
+}
+
+void AppState::setTimeline(Timeline t, ControlAreas areas, std::optional<Day> startDate) {
+  timeline = std::move(t);
+  controlAreas = std::move(areas);
+  timelineLoaded = true;
+  playback.jumpTo(startDate ? *startDate : timeline.first(), timeline);
+  eventsPerDay.assign(static_cast<std::size_t>(timeline.last() - timeline.first() + 1), 0);
+  for (const Event& e : timeline.events) ++eventsPerDay[static_cast<std::size_t>(e.date - timeline.first())];
+  hoveredMark = selectedMark = {};
+}
+
+DatedData loadDatedData(const std::string& dataDir, const std::vector<std::string>& extraEventFiles) {
+  TimelineSources sources = bundledTimelineSources(dataDir);
+  sources.events.insert(sources.events.end(), extraEventFiles.begin(), extraEventFiles.end());
+  TimelineLoad load = loadTimeline(sources);
+  DatedData out{std::move(load.timeline), {}, std::move(load.notices)};
+  out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices);
   return out;
 }
 

@@ -8,7 +8,10 @@
 #include "core/camera.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hit_test.hpp"
+#include "core/control_areas.hpp"
 #include "core/layer.hpp"
+#include "core/playback.hpp"
+#include "core/timeline.hpp"
 #include "core/town_search.hpp"
 #include "geo/projection.hpp"
 #include "geo/vector_loader.hpp"
@@ -21,6 +24,27 @@ struct LayerEntry {
   float opacity = 1.0f;
 };
 
+// Which of the dated layers are shown.
+struct TimeLayerSettings {
+  bool areas = true, front = true, posts = true, events = true;
+  float areasOpacity = 1.0f, eventsOpacity = 1.0f;
+};
+
+// The event list's filters.
+struct EventFilter {
+  std::string type;    // empty: all
+  std::string place;   // substring of the location
+  std::string source;  // substring of the source
+  std::string text;    // substring of anything
+};
+
+// What the cursor or the selection points at among the dated marks.
+struct DatedPick {
+  enum class Kind { None, Event, Post, Front } kind = Kind::None;
+  std::size_t index = 0;  // event, post, or front segment of the current snapshot
+  friend bool operator==(const DatedPick&, const DatedPick&) = default;
+};
+
 struct AppState {
   std::string dataDir;  // where geodata/ and assets/ are
   std::vector<LayerEntry> layers;  // bottom to top
@@ -29,6 +53,16 @@ struct AppState {
   Projection projection = Projection::lonLatToMap();  // for the GL thread only
   View homeView;
   std::optional<FeatureRef> hovered, selected;
+
+  Timeline timeline;
+  ControlAreas controlAreas;
+  bool timelineLoaded = false;
+  Playback playback;
+  TimeLayerSettings timeLayers;
+  EventFilter eventFilter;
+  DatedPick hoveredMark, selectedMark;
+  std::string dateInput;  // the "go to date" box
+  std::vector<int> eventsPerDay;  // from timeline.first(): the density strip, computed once
   std::unique_ptr<TownSearch> townSearch;
   std::vector<std::size_t> townSearchLayer;  // layer index of each search entry
   std::string searchQuery;
@@ -42,7 +76,18 @@ struct AppState {
   std::vector<PickableLayer> visibleLayers() const;
   const Feature* feature(const FeatureRef& ref) const;
   std::string attribution() const;
+  // Installs a loaded timeline; the date starts at `startDate` if given, else at the span's start.
+  void setTimeline(Timeline t, ControlAreas areas, std::optional<Day> startDate = std::nullopt);
 };
+
+// The dated data and what is derived from it, loaded together (off the GL thread in the app).
+struct DatedData {
+  Timeline timeline;
+  ControlAreas areas;
+  std::vector<Notice> notices;
+};
+// Bundled events, posts and control changes, plus any event files the user adds (e.g. ACLED).
+DatedData loadDatedData(const std::string& dataDir, const std::vector<std::string>& extraEventFiles = {});
 
 // The bundled layers, read through GDAL like any other source.
 std::vector<LoadRequest> bundledLayers(const std::string& dataDir);

@@ -2,6 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
+#include "core/date.hpp"
 #include "ui/app_state.hpp"
 
 namespace idlib {
@@ -17,6 +20,18 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   app.add_option("--size", o.size, "Image size for --export")->type_name("WIDTHxHEIGHT")->capture_default_str();
   app.add_option("--view", o.view, "Map centre and zoom level (web-map levels; 9 shows the governorate)")
       ->type_name("LON,LAT,ZOOM");
+  app.add_option("--date", o.date, "Open (or --export) the map at this date")->type_name("YYYY-MM-DD");
+  app.add_option("--window", o.windowDays, "Show the events of the last N days")->type_name("N")->capture_default_str();
+  app.add_option("--event-file", o.eventFiles, "Add events from a table with ACLED column names (CSV, GeoPackage...); repeatable")
+      ->type_name("PATH");
+  auto* events = app.add_flag("--events", o.listEvents, "Print the events (filtered by --from, --to, --type) and exit");
+  app.add_option("--from", o.from, "With --events: from this date")->type_name("YYYY-MM-DD")->needs(events);
+  app.add_option("--to", o.to, "With --events: up to this date")->type_name("YYYY-MM-DD")->needs(events);
+  app.add_option("--type", o.type, "With --events: only this event type (e.g. 'shelling/air strike')")->needs(events);
+  app.add_option("--format", o.format, "With --events: csv or geojson")
+      ->check(CLI::IsMember({"csv", "geojson"}))->capture_default_str()->needs(events);
+  app.add_option("--at", o.at, "Print as JSON what the map shows at this place on --date, and exit")
+      ->type_name("LON,LAT")->excludes(events);
   app.add_option("--data", o.dataDir, "Folder holding geodata/ (default: the bundled data)")->type_name("DIR");
   try {
     app.parse(argc, argv);
@@ -26,6 +41,14 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   }
   if (o.dataDir.empty()) o.dataDir = defaultDataDir();
   return o;
+}
+
+bool startDateOf(const Options& options, std::optional<int>& day) {
+  day.reset();
+  if (options.date.empty()) return true;
+  day = parseDate(options.date);
+  if (!day) std::fprintf(stderr, "idlib-atlas: --date '%s': expected a date, YYYY-MM-DD\n", options.date.c_str());
+  return day.has_value();
 }
 
 }  // namespace idlib

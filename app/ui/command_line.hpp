@@ -12,13 +12,25 @@ struct Options {
   std::string size = "1920x1080";   // --size WxH
   std::string view;                 // --view LON,LAT,ZOOM
   std::string dataDir;              // --data DIR
+  std::string date;                 // --date YYYY-MM-DD
+  std::vector<std::string> eventFiles;  // --event-file PATH: more events (e.g. an ACLED export)
+  bool listEvents = false;          // --events: print them and exit
+  std::string from, to, type;       // --from, --to, --type: filters for --events
+  std::string format = "csv";       // --format csv|geojson
+  std::string at;                   // --at LON,LAT: print what the map shows there, and exit
+  double windowDays = 30;           // --window N: events of the last N days
 };
 
 // Parses argv. Returns the options, or the exit code when parsing ends the program (--help,
 // a bad option: the message is already printed).
 std::variant<Options, int> parseCommandLine(int argc, char** argv);
 
+// --date as a day; prints the problem and returns false when it is not a date.
+bool startDateOf(const Options& options, std::optional<int>& day);
+
 int runInteractive(const Options& options);
 int runExport(const Options& options);
+int runEventsQuery(const Options& options);  // --events
+int runAtQuery(const Options& options);      // --at
 
 }  // namespace idlib

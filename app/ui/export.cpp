@@ -56,6 +56,8 @@ int runExport(const Options& options) {
     viewArgument = std::get<ViewArgument>(parsed);
   }
   const auto [width, height] = std::get<SizeArgument>(size);
+  std::optional<Day> startDate;
+  if (!startDateOf(options, startDate)) return 2;
 
   auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
   if (const auto* error = std::get_if<std::string>(&opened)) {
@@ -68,7 +70,12 @@ int runExport(const Options& options) {
     state.dataDir = options.dataDir;
     std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
     for (const auto& path : options.layers) requests.push_back(userLayer(path));
-    const auto notices = loadAll(state, renderer, requests);
+    auto notices = loadAll(state, renderer, requests);
+    DatedData dated = loadDatedData(options.dataDir, options.eventFiles);
+    notices.insert(notices.end(), dated.notices.begin(), dated.notices.end());
+    state.setTimeline(std::move(dated.timeline), std::move(dated.areas), startDate);
+    state.playback.windowDays = options.windowDays;
+    renderer.timeLayers().upload(state.timeline, state.controlAreas);
     for (const Notice& n : notices)
       std::fprintf(stderr, "idlib-atlas: %s: %s\n", n.severity == Severity::Error ? "error" : "warning",
                    n.message.c_str());

@@ -4,7 +4,11 @@
 #include <SDL_scancode.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include "core/date.hpp"
+#include "core/style.hpp"
 
 namespace idlib {
 namespace {
@@ -47,7 +51,121 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
       frame.labels.push_back({feature.name, feature.anchor, feature.rank, size, feature.markerSizePx / 2});
     }
   }
+  if (state.timelineLoaded) {
+    TimeFrame t;
+    t.date = state.playback.date;
+    t.windowDays = state.playback.windowDays;
+    const SnapshotBlend blend = snapshotBlend(state.timeline, state.playback);
+    t.snapshot = blend.snapshot;
+    t.crossfade = blend.crossfade;
+    t.showAreas = state.timeLayers.areas;
+    t.showFront = state.timeLayers.front;
+    t.showPosts = state.timeLayers.posts;
+    t.showEvents = state.timeLayers.events;
+    t.areasOpacity = state.timeLayers.areasOpacity;
+    t.eventsOpacity = state.timeLayers.eventsOpacity;
+    for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
+      if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
+      if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
+    }
+    frame.time = t;
+    frame.dateText = formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
+  }
   return frame;
+}
+
+DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
+  if (!state.timelineLoaded) return {};
+  const View& v = state.camera.view();
+  const Viewport& vp = state.camera.viewport();
+  const Day today = static_cast<Day>(std::floor(state.playback.date));
+  auto near = [&](Vec2 world, double radius) { return length(worldToScreen(v, vp, world) - screen) <= radius; };
+  if (state.timeLayers.posts)
+    for (std::size_t i = 0; i < state.timeline.posts.size(); ++i) {
+      const ObservationPost& p = state.timeline.posts[i];
+      if (std::isfinite(p.position.x) && p.statusAt(today) != PostStatus::NotYetEstablished && near(p.position, 9))
+        return {DatedPick::Kind::Post, i};
+    }
+  if (state.timeLayers.events) {
+    // Only the events on the map now: a binary search, then the few in the window.
+    const auto [first, last] = state.timeline.eventsBetween(
+        static_cast<Day>(std::ceil(state.playback.date - std::max(1.0, state.playback.windowDays))), today);
+    for (std::size_t i = last; i-- > first;)
+      if (near(state.timeline.events[i].position, eventSize(state.timeline.events[i]) / 2 + 3))
+        return {DatedPick::Kind::Event, i};
+  }
+  if (state.timeLayers.front) {
+    if (const auto s = snapshotBlend(state.timeline, state.playback).snapshot; s && *s < state.controlAreas.snapshots.size()) {
+      const auto& front = state.controlAreas.snapshots[*s].front;
+      const Vec2 world = screenToWorld(v, vp, screen);
+      const double reach = 5 * v.metresPerPoint;
+      for (std::size_t i = 0; i < front.size(); ++i) {
+        const Vec2 ab = front[i].b - front[i].a;
+        const double len2 = ab.x * ab.x + ab.y * ab.y;
+        const double t = len2 > 0 ? std::clamp(((world.x - front[i].a.x) * ab.x + (world.y - front[i].a.y) * ab.y) / len2, 0.0, 1.0) : 0;
+        if (length(world - (front[i].a + ab * t)) <= reach) return {DatedPick::Kind::Front, i};
+      }
+    }
+  }
+  return {};
+}
+
+void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) {
+  const Day today = static_cast<Day>(std::floor(state.playback.date));
+  if (pick.kind == DatedPick::Kind::Event) {
+    const Event& e = state.timeline.events[pick.index];
+    ImGui::Text("%s — %s", formatDate(e.date).c_str(), e.type.c_str());
+    ImGui::TextDisabled("%s%s%s  (date precision: %s)", e.location.c_str(), e.admin1.empty() ? "" : ", ",
+                        e.admin1.c_str(), std::string(precisionName(e.precision)).c_str());
+    if (!e.actor1.empty())
+      ImGui::Text("%s%s%s", e.actor1.c_str(), e.actor2.empty() ? "" : "  vs  ", e.actor2.c_str());
+    if (e.fatalities) ImGui::Text("Killed: %ld", *e.fatalities);
+    if (e.displaced) ImGui::Text("Displaced: %ld", *e.displaced);
+    if (e.attacks) ImGui::Text("Attacks: %ld", *e.attacks);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextUnformatted(e.notes.c_str());
+    ImGui::Separator();
+    ImGui::TextDisabled("Source (%s line %d):", e.provenance.file.c_str(), e.provenance.line);
+    ImGui::TextUnformatted(e.provenance.source.c_str());
+    if (full && !e.dateBasis.empty()) ImGui::TextDisabled("Date: %s", e.dateBasis.c_str());
+    if (!e.provenance.confidence.empty()) ImGui::TextDisabled("Confidence: %s", e.provenance.confidence.c_str());
+    ImGui::PopTextWrapPos();
+  } else if (pick.kind == DatedPick::Kind::Post) {
+    const ObservationPost& p = state.timeline.posts[pick.index];
+    ImGui::Text("Turkish observation post %s%s", p.number.empty() ? "" : ("no. " + p.number + ": ").c_str(), p.name.c_str());
+    ImGui::Text("On %s: %s", formatDate(today).c_str(), std::string(postStatusName(p.statusAt(today))).c_str());
+    auto line = [](const char* what, const std::optional<Day>& d, DatePrecision prec) {
+      ImGui::TextDisabled("%s: %s%s", what, d ? formatDate(*d).c_str() : "not recorded",
+                          d && prec != DatePrecision::Day ? (" (" + std::string(precisionName(prec)) + ")").c_str() : "");
+    };
+    line("Established", p.established, p.establishedPrecision);
+    line("Encircled", p.encircled, p.encircledPrecision);
+    line("Withdrawn", p.withdrawn, p.withdrawnPrecision);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    if (full) ImGui::TextUnformatted(p.notes.c_str());
+    if (full) ImGui::TextDisabled("Position: %s", p.locationNote.c_str());
+    ImGui::Separator();
+    ImGui::TextDisabled("Source (%s line %d):", p.provenance.file.c_str(), p.provenance.line);
+    ImGui::TextUnformatted(p.provenance.source.c_str());
+    ImGui::TextDisabled("Confidence: %s", p.provenance.confidence.c_str());
+    ImGui::PopTextWrapPos();
+  } else if (pick.kind == DatedPick::Kind::Front) {
+    const auto s = snapshotBlend(state.timeline, state.playback).snapshot;
+    if (!s) return;
+    const FrontSegment& seg = state.controlAreas.snapshots[*s].front[pick.index];
+    ImGui::TextUnformatted("Front line");
+    ImGui::TextDisabled("Between the areas around these localities:");
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    for (const std::uint32_t l : {seg.localityA, seg.localityB}) {
+      const Locality& loc = state.timeline.localities[l];
+      const ControlChange* c = loc.changeAt(today);
+      if (!c) continue;
+      ImGui::Text("%s: %s since %s", loc.name.c_str(), std::string(controllerName(c->controller)).c_str(),
+                  formatDate(c->date).c_str());
+      ImGui::TextDisabled("%s line %d: %s", c->provenance.file.c_str(), c->provenance.line, c->provenance.source.c_str());
+    }
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void focusFeature(AppState& state, const FeatureRef& ref) {
@@ -73,33 +191,53 @@ void updateMapInteraction(AppState& state) {
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
       state.camera.pan({io.MouseDelta.x, io.MouseDelta.y});
     if (io.MouseWheel != 0) state.camera.zoomSmoothly(mouse, std::pow(1.25, io.MouseWheel));
-    state.hovered = pickFeature(state.visibleLayers(), state.camera.view(), state.camera.viewport(), mouse);
+    state.hoveredMark = pickDatedMark(state, mouse);
+    state.hovered = state.hoveredMark.kind == DatedPick::Kind::None
+                        ? pickFeature(state.visibleLayers(), state.camera.view(), state.camera.viewport(), mouse)
+                        : std::nullopt;
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).x == 0 &&
-        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).y == 0)
+        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).y == 0) {
       state.selected = state.hovered;
+      state.selectedMark = state.hoveredMark;
+    }
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.camera.zoomSmoothly(mouse, 2.0);
   } else {
     state.hovered.reset();
+    state.hoveredMark = {};
   }
 
   if (!io.WantCaptureKeyboard) {
     const Viewport& vp = state.camera.viewport();
     const Vec2 centre{vp.width / 2, vp.height / 2};
     const float step = 400.0f * io.DeltaTime;  // points per second of holding an arrow key
-    if (ImGui::IsKeyDown(SDL_SCANCODE_LEFT) || ImGui::IsKeyDown(SDL_SCANCODE_A)) state.camera.pan({step, 0});
-    if (ImGui::IsKeyDown(SDL_SCANCODE_RIGHT) || ImGui::IsKeyDown(SDL_SCANCODE_D)) state.camera.pan({-step, 0});
+    if (ImGui::IsKeyDown(SDL_SCANCODE_A)) state.camera.pan({step, 0});
+    if (ImGui::IsKeyDown(SDL_SCANCODE_D)) state.camera.pan({-step, 0});
     if (ImGui::IsKeyDown(SDL_SCANCODE_UP) || ImGui::IsKeyDown(SDL_SCANCODE_W)) state.camera.pan({0, step});
     if (ImGui::IsKeyDown(SDL_SCANCODE_DOWN) || ImGui::IsKeyDown(SDL_SCANCODE_S)) state.camera.pan({0, -step});
     if (ImGui::IsKeyPressed(SDL_SCANCODE_EQUALS) || ImGui::IsKeyPressed(SDL_SCANCODE_KP_PLUS))
       state.camera.zoomSmoothly(centre, 2.0);
     if (ImGui::IsKeyPressed(SDL_SCANCODE_MINUS) || ImGui::IsKeyPressed(SDL_SCANCODE_KP_MINUS))
       state.camera.zoomSmoothly(centre, 0.5);
-    if (ImGui::IsKeyPressed(SDL_SCANCODE_H) || ImGui::IsKeyPressed(SDL_SCANCODE_HOME))
-      state.camera.flyTo(idlibHomeView(vp));
-    if (ImGui::IsKeyPressed(SDL_SCANCODE_ESCAPE)) state.selected.reset();
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_H)) state.camera.flyTo(idlibHomeView(vp));
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_ESCAPE)) {
+      state.selected.reset();
+      state.selectedMark = {};
+    }
+    if (state.timelineLoaded) {
+      Playback& p = state.playback;
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false)) p.playing = !p.playing;
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_RIGHT)) p.stepToNextEvent(state.timeline);
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_LEFT)) p.stepToPreviousEvent(state.timeline);
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_HOME, false)) p.jumpTo(state.timeline.first(), state.timeline);
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_END, false)) p.jumpTo(state.timeline.last(), state.timeline);
+    }
   }
 
-  if (state.hovered) {
+  if (state.hoveredMark.kind != DatedPick::Kind::None) {
+    ImGui::BeginTooltip();
+    describeDatedMark(state, state.hoveredMark, false);
+    ImGui::EndTooltip();
+  } else if (state.hovered) {
     if (const Feature* f = state.feature(*state.hovered)) {
       ImGui::BeginTooltip();
       ImGui::TextUnformatted(f->name.c_str());

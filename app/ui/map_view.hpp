@@ -12,6 +12,11 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
 // draws the hover tooltip. Call between ImGui::NewFrame and ImGui::Render.
 void updateMapInteraction(AppState& state);
 
+// The post, event or stretch of front line under `screen`, if any.
+DatedPick pickDatedMark(const AppState& state, Vec2 screen);
+// Its details and source, as ImGui text (tooltips and the details panel).
+void describeDatedMark(const AppState& state, const DatedPick& pick, bool full);
+
 // Flies to the feature and selects it.
 void focusFeature(AppState& state, const FeatureRef& ref);
 

@@ -72,6 +72,8 @@ int runInteractive(const Options& options) {
     }
     viewArgument = std::get<ViewArgument>(parsed);
   }
+  std::optional<Day> startDate;
+  if (!startDateOf(options, startDate)) return 2;
   auto opened = GlWindow::open(GlWindow::Mode::Interactive, 1600, 960);
   if (const auto* error = std::get_if<std::string>(&opened)) {
     std::fprintf(stderr, "idlib-atlas: %s; to render without a display use: idlib-atlas --export map.png\n",
@@ -96,7 +98,8 @@ int runInteractive(const Options& options) {
 
     std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
     for (const auto& path : options.layers) requests.push_back(userLayer(path));
-    BackgroundLoader loader(std::move(requests));
+    BackgroundLoader loader(std::move(requests), options.dataDir, options.eventFiles);
+    state.playback.windowDays = options.windowDays;
 
     bool quit = false;
     while (!quit) {
@@ -116,6 +119,11 @@ int runInteractive(const Options& options) {
         const std::size_t index = state.addLayer(std::move(layer));
         renderer.upload(state.layers[index].layer);
       }
+      if (auto dated = loader.takeDatedData()) {
+        state.setTimeline(std::move(dated->timeline), std::move(dated->areas), startDate);
+        renderer.timeLayers().upload(state.timeline, state.controlAreas);
+        for (Notice& n : dated->notices) finished.notices.push_back(std::move(n));
+      }
       for (Notice& n : finished.notices) {
         std::fprintf(stderr, "idlib-atlas: %s: %s\n", n.severity == Severity::Error ? "error" : "warning", n.message.c_str());
         state.notices.push_back(std::move(n));
@@ -128,12 +136,15 @@ int runInteractive(const Options& options) {
       SDL_GetWindowSize(window.window(), &w, &h);
       state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
       state.camera.advance(ImGui::GetIO().DeltaTime);
+      state.playback.advance(ImGui::GetIO().DeltaTime, state.timeline);
 
       panels::menuBar(state, quit);
       panels::layers(state);
       panels::search(state);
       panels::details(state);
       panels::notices(state);
+      panels::timeline(state);
+      panels::events(state);
       panels::about(state);
       drawLoadingProgress(loader);
       updateMapInteraction(state);

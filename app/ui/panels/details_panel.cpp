@@ -8,6 +8,16 @@
 namespace idlib::panels {
 
 void details(AppState& state) {
+  if (state.selectedMark.kind != DatedPick::Kind::None) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 12}, ImGuiCond_FirstUseEver, {1, 0});
+    ImGui::SetNextWindowSize({380, 360}, ImGuiCond_FirstUseEver);
+    bool open = true;
+    if (ImGui::Begin("Details", &open)) describeDatedMark(state, state.selectedMark, true);
+    ImGui::End();
+    if (!open) state.selectedMark = {};
+    return;
+  }
   if (!state.selected) return;
   const Feature* f = state.feature(*state.selected);
   if (!f) return;

@@ -11,6 +11,20 @@ void layers(AppState& state) {
     ImGui::End();
     return;
   }
+  if (state.timelineLoaded) {
+    TimeLayerSettings& t = state.timeLayers;
+    ImGui::Checkbox("Events", &t.events);
+    ImGui::SameLine(120);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderFloat("##eventsOpacity", &t.eventsOpacity, 0.f, 1.f, "opacity %.2f");
+    ImGui::Checkbox("Turkish observation posts", &t.posts);
+    ImGui::Checkbox("Front line", &t.front);
+    ImGui::Checkbox("Areas of control", &t.areas);
+    ImGui::SameLine(190);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderFloat("##areasOpacity", &t.areasOpacity, 0.f, 1.f, "%.2f");
+    ImGui::Separator();
+  }
   // Top of the drawing order first, as in every GIS.
   for (std::size_t i = state.layers.size(); i-- > 0;) {
     LayerEntry& e = state.layers[i];

@@ -9,6 +9,8 @@ void details(AppState& state);
 void search(AppState& state);
 void about(AppState& state);
 void notices(AppState& state);
+void timeline(AppState& state);
+void events(AppState& state);
 // The main menu bar: File, View, Help.
 void menuBar(AppState& state, bool& quit);
 

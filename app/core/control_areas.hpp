@@ -1,0 +1,35 @@
+#pragma once
+// Areas of control and the front line at each date on which control changed, derived from the
+// localities' histories (see geo/control_areas.hpp for how they are computed).
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/geometry.hpp"
+#include "core/timeline.hpp"
+
+namespace idlib {
+
+// A stretch of front line: the shared edge of two localities' cells whose controllers oppose.
+struct FrontSegment {
+  Vec2 a, b;
+  std::uint32_t localityA = 0, localityB = 0;  // indices into Timeline::localities
+};
+
+struct ControlSnapshot {
+  Day date = 0;
+  std::vector<Vec2> triangles;                 // three vertices per triangle
+  std::vector<Controller> triangleController;  // one per triangle
+  std::vector<FrontSegment> front;
+};
+
+struct ControlAreas {
+  std::vector<ControlSnapshot> snapshots;  // one per Timeline::controlChangeDates(), same order
+  std::vector<std::int32_t> cellOfLocality;  // -1 where two localities share a position
+
+  // Which controller holds `p` in snapshot `s`, if `p` is inside the mapped area.
+  std::optional<Controller> controllerAt(std::size_t s, Vec2 p) const;
+};
+
+}  // namespace idlib

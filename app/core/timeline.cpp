@@ -1,0 +1,123 @@
+#include "core/timeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace idlib {
+
+std::string_view postStatusName(PostStatus s) {
+  switch (s) {
+    case PostStatus::NotYetEstablished: return "not yet established";
+    case PostStatus::Active: return "active";
+    case PostStatus::Encircled: return "encircled";
+    case PostStatus::Withdrawn: return "withdrawn";
+  }
+  return "";
+}
+
+PostStatus ObservationPost::statusAt(Day day) const {
+  if (withdrawn && day >= *withdrawn) return PostStatus::Withdrawn;
+  if (encircled && day >= *encircled) return PostStatus::Encircled;
+  if (established && day >= *established) return PostStatus::Active;
+  return established ? PostStatus::NotYetEstablished : PostStatus::Active;
+}
+
+std::optional<Controller> parseController(std::string_view t) {
+  if (t == "government") return Controller::Government;
+  if (t == "opposition") return Controller::Opposition;
+  if (t == "turkey") return Controller::Turkey;
+  if (t == "sdf") return Controller::Sdf;
+  return std::nullopt;
+}
+
+std::string_view controllerName(Controller c) {
+  switch (c) {
+    case Controller::Government: return "government";
+    case Controller::Opposition: return "opposition";
+    case Controller::Turkey: return "turkey";
+    case Controller::Sdf: return "sdf";
+  }
+  return "";
+}
+
+std::string_view controllerLongName(Controller c) {
+  switch (c) {
+    case Controller::Government: return "Syrian government and allies";
+    case Controller::Opposition: return "Opposition factions (incl. HTS)";
+    case Controller::Turkey: return "Turkey and Turkish-backed factions";
+    case Controller::Sdf: return "SDF";
+  }
+  return "";
+}
+
+bool opposing(Controller a, Controller b) {
+  if (a == b) return false;
+  const auto pair = [&](Controller x, Controller y) { return (a == x && b == y) || (a == y && b == x); };
+  // Turkish-held areas and the opposition were allies; the SDF and the government coexisted.
+  return !pair(Controller::Opposition, Controller::Turkey) && !pair(Controller::Government, Controller::Sdf);
+}
+
+const ControlChange* Locality::changeAt(Day day) const {
+  auto it = std::upper_bound(history.begin(), history.end(), day,
+                             [](Day d, const ControlChange& c) { return d < c.date; });
+  return it == history.begin() ? nullptr : &*(it - 1);
+}
+
+std::optional<Controller> Locality::controllerAt(Day day) const {
+  const ControlChange* c = changeAt(day);
+  return c ? std::optional(c->controller) : std::nullopt;
+}
+
+void Timeline::finish() {
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
+  changeDates_.clear();
+  bool any = false;
+  auto include = [&](Day d) {
+    first_ = any ? std::min(first_, d) : d;
+    last_ = any ? std::max(last_, d) : d;
+    any = true;
+  };
+  for (auto& l : localities) {
+    std::stable_sort(l.history.begin(), l.history.end(),
+                     [](const ControlChange& a, const ControlChange& b) { return a.date < b.date; });
+    for (const auto& c : l.history) {
+      changeDates_.push_back(c.date);
+      include(c.date);
+    }
+  }
+  std::sort(changeDates_.begin(), changeDates_.end());
+  changeDates_.erase(std::unique(changeDates_.begin(), changeDates_.end()), changeDates_.end());
+  for (const auto& e : events) include(e.date);
+  for (const auto& p : posts)
+    for (const auto& d : {p.established, p.encircled, p.withdrawn})
+      if (d) include(*d);
+}
+
+std::pair<std::size_t, std::size_t> Timeline::eventsBetween(Day first, Day last) const {
+  const auto lo = std::lower_bound(events.begin(), events.end(), first, [](const Event& e, Day d) { return e.date < d; });
+  const auto hi = std::upper_bound(events.begin(), events.end(), last, [](Day d, const Event& e) { return d < e.date; });
+  return {static_cast<std::size_t>(lo - events.begin()), static_cast<std::size_t>(std::max(lo, hi) - events.begin())};
+}
+
+std::optional<std::size_t> Timeline::nextEvent(double day) const {
+  const auto it = std::upper_bound(events.begin(), events.end(), day,
+                                   [](double d, const Event& e) { return d < e.date; });
+  if (it == events.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - events.begin());
+}
+
+std::optional<std::size_t> Timeline::previousEvent(double day) const {
+  const auto it = std::lower_bound(events.begin(), events.end(), day,
+                                   [](const Event& e, double d) { return e.date < d; });
+  if (it == events.begin()) return std::nullopt;
+  return static_cast<std::size_t>(it - events.begin()) - 1;
+}
+
+std::optional<std::size_t> Timeline::snapshotAt(double day) const {
+  const auto it = std::upper_bound(changeDates_.begin(), changeDates_.end(), std::floor(day),
+                                   [](double d, Day c) { return d < c; });
+  if (it == changeDates_.begin()) return std::nullopt;
+  return static_cast<std::size_t>(it - changeDates_.begin()) - 1;
+}
+
+}  // namespace idlib

@@ -1,0 +1,105 @@
+#pragma once
+// The dated data: events from the articles, observation posts, and localities' control history.
+// Queries cost O(log n) so the UI can ask them every frame while scrubbing.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/geometry.hpp"
+
+namespace idlib {
+
+// Where a row came from, for "where does this come from?".
+struct Provenance {
+  std::string file;
+  int line = 0;
+  std::string source;      // article file name and date, or the public record named
+  std::string confidence;  // high / medium / low, with why
+};
+
+struct Event {
+  std::string id;
+  Day date = 0;
+  DatePrecision precision = DatePrecision::Day;
+  std::string type, actor1, actor2, location, admin1;
+  LonLat where;
+  Vec2 position;  // map plane
+  std::string geoPrecision;
+  std::optional<long> fatalities, displaced, attacks;
+  std::string notes, dateBasis;
+  Provenance provenance;
+};
+
+enum class PostStatus { NotYetEstablished, Active, Encircled, Withdrawn };
+std::string_view postStatusName(PostStatus s);
+
+struct ObservationPost {
+  std::string id, name, number;
+  LonLat where;
+  Vec2 position;
+  std::string locationNote, notes;
+  std::optional<Day> established, encircled, withdrawn;
+  DatePrecision establishedPrecision = DatePrecision::Day, encircledPrecision = DatePrecision::Day,
+                withdrawnPrecision = DatePrecision::Day;
+  Provenance provenance;
+
+  PostStatus statusAt(Day day) const;
+};
+
+enum class Controller : std::uint8_t { Government, Opposition, Turkey, Sdf };
+inline constexpr int kControllerCount = 4;
+std::optional<Controller> parseController(std::string_view text);
+std::string_view controllerName(Controller c);       // "government"
+std::string_view controllerLongName(Controller c);   // "Syrian government and allies"
+// Whether a boundary between the two is a front line (allies' boundaries are not).
+bool opposing(Controller a, Controller b);
+
+struct ControlChange {
+  Day date = 0;
+  Controller controller = Controller::Opposition;
+  DatePrecision precision = DatePrecision::Day;
+  std::string notes;
+  Provenance provenance;
+};
+
+struct Locality {
+  std::string name;
+  LonLat where;
+  Vec2 position;
+  std::vector<ControlChange> history;  // sorted by date
+
+  // The controller on `day`, or nothing before the first record.
+  std::optional<Controller> controllerAt(Day day) const;
+  const ControlChange* changeAt(Day day) const;  // the record in force on `day`
+};
+
+class Timeline {
+ public:
+  std::vector<Event> events;            // sorted by date after finish()
+  std::vector<ObservationPost> posts;
+  std::vector<Locality> localities;
+
+  // Sorts and indexes; call after filling the vectors.
+  void finish();
+
+  Day first() const { return first_; }
+  Day last() const { return last_; }
+  const std::vector<Day>& controlChangeDates() const { return changeDates_; }
+
+  // Events with first <= date <= last, as a range of indices into `events`.
+  std::pair<std::size_t, std::size_t> eventsBetween(Day first, Day last) const;
+  // The first event strictly after / last strictly before `day` (fractional days allowed).
+  std::optional<std::size_t> nextEvent(double day) const;
+  std::optional<std::size_t> previousEvent(double day) const;
+  // Index of the control snapshot in force on `day` (into controlChangeDates), if any.
+  std::optional<std::size_t> snapshotAt(double day) const;
+
+ private:
+  Day first_ = 0, last_ = 0;
+  std::vector<Day> changeDates_;
+};
+
+}  // namespace idlib

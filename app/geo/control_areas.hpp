@@ -1,0 +1,18 @@
+#pragma once
+// Computes the areas of control and front lines with GEOS: a Voronoi cell around each locality,
+// clipped to land near the localities; at each change date the cells are merged per controller
+// and triangulated, and the front line is the shared edge of cells whose controllers oppose.
+#include <string>
+#include <vector>
+
+#include "core/control_areas.hpp"
+#include "core/diagnostics.hpp"
+#include "core/timeline.hpp"
+
+namespace idlib {
+
+// `landPath`: polygons of the land to clip to (the bundled admin1.geojson).
+ControlAreas computeControlAreas(const Timeline& timeline, const std::string& landPath,
+                                 std::vector<Notice>& notices);
+
+}  // namespace idlib

@@ -1,0 +1,27 @@
+#pragma once
+// Reads the dated data (events, observation posts, control changes) through GDAL, so an ACLED
+// export, a GeoPackage or a CSV all load the same way. Bad rows are reported with file and line
+// and skipped; the rest loads.
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/timeline.hpp"
+
+namespace idlib {
+
+struct TimelineSources {
+  std::vector<std::string> events;  // geodata/events.csv, and e.g. an analyst's ACLED export
+  std::string posts;
+  std::string controlChanges;
+};
+
+struct TimelineLoad {
+  Timeline timeline;
+  std::vector<Notice> notices;
+};
+
+TimelineSources bundledTimelineSources(const std::string& dataDir);
+TimelineLoad loadTimeline(const TimelineSources& sources);
+
+}  // namespace idlib

@@ -1,0 +1,136 @@
+#include "render/time_layers.hpp"
+
+#include <cmath>
+
+#include "core/style.hpp"
+
+namespace idlib {
+namespace {
+constexpr float kNever = 1e7f;  // a date far beyond any data, for "not yet" / "never"
+// Areas and front lines are not features; their index (-1) must never match the highlight.
+constexpr float kNoHighlight = -1e6f;
+
+float shaderDay(std::optional<Day> d, float otherwise) {
+  return d ? static_cast<float>(*d - kShaderEpoch) : otherwise;
+}
+}  // namespace
+
+TimeLayerRenderer::TimeLayerRenderer() : fill_("fill"), line_("line"), marks_("dated_point") {}
+
+void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& areas) {
+  // Every snapshot's areas in one buffer, every snapshot's front line in another.
+  std::vector<FillVertex> fills;
+  std::vector<LineInstance> lines;
+  areaRanges_.clear();
+  frontRanges_.clear();
+  for (const ControlSnapshot& snap : areas.snapshots) {
+    const auto first = static_cast<GLint>(fills.size());
+    for (std::size_t t = 0; t < snap.triangleController.size(); ++t) {
+      const Rgba color = controllerColor(snap.triangleController[t]);
+      for (int k = 0; k < 3; ++k) {
+        const Vec2 p = snap.triangles[3 * t + k];
+        fills.push_back({static_cast<float>(p.x), static_cast<float>(p.y), color, -1});
+      }
+    }
+    areaRanges_.push_back({first, static_cast<GLsizei>(fills.size() - first)});
+    const auto firstLine = static_cast<GLint>(lines.size());
+    for (const FrontSegment& s : snap.front)
+      lines.push_back({static_cast<float>(s.a.x), static_cast<float>(s.a.y), static_cast<float>(s.b.x),
+                       static_cast<float>(s.b.y), palette::kFrontLine, 3.0f, -1});
+    frontRanges_.push_back({firstLine, static_cast<GLsizei>(lines.size() - firstLine)});
+  }
+  areaVao_ = fills.empty() ? gl::VertexArray() : makeVertexArray(fills.data(), fills.size(), areaBuffer_);
+  frontVao_ = lines.empty() ? gl::VertexArray() : makeVertexArray(lines.data(), lines.size(), frontBuffer_);
+
+  std::vector<DatedMarkInstance> posts;
+  for (std::size_t i = 0; i < timeline.posts.size(); ++i) {
+    const ObservationPost& p = timeline.posts[i];
+    if (!std::isfinite(p.position.x)) continue;
+    // A post with no known establishment date is shown from the start of the data.
+    posts.push_back({static_cast<float>(p.position.x), static_cast<float>(p.position.y),
+                     {shaderDay(p.established, -kNever), shaderDay(p.encircled, kNever), shaderDay(p.withdrawn, kNever), 0},
+                     rgb(0x0072b2), 13.0f, static_cast<float>(i)});
+  }
+  posts_ = static_cast<GLsizei>(posts.size());
+  postVao_ = posts.empty() ? gl::VertexArray() : makeVertexArray(posts.data(), posts.size(), postBuffer_);
+  uploadEvents(timeline.events);
+}
+
+void TimeLayerRenderer::uploadEvents(const std::vector<Event>& events) {
+  std::vector<DatedMarkInstance> marks;
+  marks.reserve(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    marks.push_back({static_cast<float>(e.position.x), static_cast<float>(e.position.y),
+                     {static_cast<float>(e.date - kShaderEpoch), 0, 0, 0}, eventColor(e.type), eventSize(e),
+                     static_cast<float>(i)});
+  }
+  events_ = static_cast<GLsizei>(marks.size());
+  eventVao_ = marks.empty() ? gl::VertexArray() : makeVertexArray(marks.data(), marks.size(), eventBuffer_);
+}
+
+void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f) {
+  drawCalls_ = 0;
+  if (!f.showAreas || !f.snapshot || !areaVao_) return;
+  setViewUniforms(fill_, v);
+  glUniform1f(fill_.uniform("u_highlight"), kNoHighlight);
+  glBindVertexArray(areaVao_.id());
+  auto draw = [&](std::size_t s, float opacity) {
+    if (s >= areaRanges_.size() || opacity <= 0) return;
+    glUniform1f(fill_.uniform("u_opacity"), opacity * f.areasOpacity);
+    glDrawArrays(GL_TRIANGLES, areaRanges_[s].first, areaRanges_[s].count);
+    ++drawCalls_;
+  };
+  // While playing towards the next change, the next snapshot fades in over the current one.
+  draw(*f.snapshot, 1.0f);
+  draw(*f.snapshot + 1, f.crossfade);
+}
+
+void TimeLayerRenderer::drawFront(const ViewTransform& v, const TimeFrame& f) {
+  if (!f.showFront || !f.snapshot || !frontVao_) return;
+  setViewUniforms(line_, v);
+  glUniform1f(line_.uniform("u_highlight"), kNoHighlight);
+  glBindVertexArray(frontVao_.id());
+  auto draw = [&](std::size_t s, float opacity) {
+    if (s >= frontRanges_.size() || opacity <= 0 || frontRanges_[s].count == 0) return;
+    glUniform1f(line_.uniform("u_opacity"), opacity);
+    // Instanced from an offset: point the per-instance attributes at this snapshot's segments.
+    glBindBuffer(GL_ARRAY_BUFFER, frontBuffer_.id());
+    const std::size_t base = static_cast<std::size_t>(frontRanges_[s].first) * sizeof(LineInstance);
+    constexpr auto stride = static_cast<GLsizei>(sizeof(LineInstance));
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, x0)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, x1)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, color)));
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, width)));
+    glVertexAttribPointer(4, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, feature)));
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, frontRanges_[s].count);
+    ++drawCalls_;
+  };
+  const bool fading = f.crossfade > 0 && *f.snapshot + 1 < frontRanges_.size();
+  draw(*f.snapshot, fading ? 1.0f - f.crossfade : 1.0f);
+  if (fading) draw(*f.snapshot + 1, f.crossfade);
+}
+
+void TimeLayerRenderer::drawMarks(const ViewTransform& v, const TimeFrame& f) {
+  setViewUniforms(marks_, v);
+  glUniform1f(marks_.uniform("u_date"), static_cast<float>(f.date - kShaderEpoch));
+  glUniform1f(marks_.uniform("u_window"), static_cast<float>(f.windowDays));
+  if (f.showPosts && postVao_) {
+    glUniform1i(marks_.uniform("u_mode"), 1);
+    glUniform1f(marks_.uniform("u_opacity"), 1);
+    glUniform1f(marks_.uniform("u_highlight"), static_cast<float>(f.highlightPost));
+    glBindVertexArray(postVao_.id());
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, posts_);
+    ++drawCalls_;
+  }
+  if (f.showEvents && eventVao_) {
+    glUniform1i(marks_.uniform("u_mode"), 0);
+    glUniform1f(marks_.uniform("u_opacity"), f.eventsOpacity);
+    glUniform1f(marks_.uniform("u_highlight"), static_cast<float>(f.highlightEvent));
+    glBindVertexArray(eventVao_.id());
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, events_);
+    ++drawCalls_;
+  }
+}
+
+}  // namespace idlib

@@ -1,0 +1,54 @@
+#pragma once
+// The layers that change with the date: areas of control, the front line, observation posts and
+// events. Everything is uploaded once; a frame sets uniforms (date, window) and draws.
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/control_areas.hpp"
+#include "core/timeline.hpp"
+#include "render/gl_objects.hpp"
+#include "render/shader_program.hpp"
+#include "render/vertex_formats.hpp"
+
+namespace idlib {
+
+// Days in the shaders count from here, so fractional playback dates keep their precision in floats.
+inline constexpr Day kShaderEpoch = 16436;  // 2015-01-01
+
+struct TimeFrame {
+  double date = 0;           // fractional day while playing
+  double windowDays = 30;    // events of the last N days
+  std::optional<std::size_t> snapshot;  // control snapshot in force
+  float crossfade = 0;       // 0..1 share of the next snapshot, while playing towards it
+  bool showAreas = true, showFront = true, showPosts = true, showEvents = true;
+  float areasOpacity = 1, eventsOpacity = 1;
+  int highlightEvent = -1, highlightPost = -1;
+};
+
+class TimeLayerRenderer {
+ public:
+  TimeLayerRenderer();
+  // Uploads everything dated; call again when the data changes.
+  void upload(const Timeline& timeline, const ControlAreas& areas);
+  // Uploads `count` synthetic events at once (benchmarks).
+  void uploadEvents(const std::vector<Event>& events);
+
+  void drawAreas(const ViewTransform& v, const TimeFrame& f);  // under the boundaries
+  void drawFront(const ViewTransform& v, const TimeFrame& f);  // over the boundaries
+  void drawMarks(const ViewTransform& v, const TimeFrame& f);  // posts and events, over towns
+  std::size_t drawCalls() const { return drawCalls_; }
+
+ private:
+  struct Range {
+    GLint first = 0;
+    GLsizei count = 0;
+  };
+  ShaderProgram fill_, line_, marks_;
+  gl::VertexArray areaVao_, frontVao_, postVao_, eventVao_;
+  gl::Buffer areaBuffer_, frontBuffer_, postBuffer_, eventBuffer_;
+  std::vector<Range> areaRanges_, frontRanges_;
+  GLsizei posts_ = 0, events_ = 0;
+  std::size_t drawCalls_ = 0;
+};
+
+}  // namespace idlib

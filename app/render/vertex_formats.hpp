@@ -1,0 +1,50 @@
+#pragma once
+// What the shaders receive per vertex or per instance, and how each layout is declared to GL.
+#include <cstddef>
+
+#include "core/color.hpp"
+#include "core/geometry.hpp"
+#include "render/gl_objects.hpp"
+#include "render/shader_program.hpp"
+
+namespace idlib {
+
+struct FillVertex {  // fill.vert
+  float x, y;
+  Rgba color;
+  float feature;
+};
+struct LineInstance {  // line.vert: one segment
+  float x0, y0, x1, y1;
+  Rgba color;
+  float width;
+  float feature;
+};
+struct PointInstance {  // point.vert
+  float x, y;
+  Rgba color;
+  float size;
+  float feature;
+};
+struct DatedMarkInstance {  // dated_point.vert
+  float x, y;
+  float dates[4];
+  Rgba color;
+  float size;
+  float index;
+};
+
+// Creates a VAO over a new static buffer holding `items`, with the attribute layout of T.
+template <class T>
+gl::VertexArray makeVertexArray(const T* items, std::size_t count, gl::Buffer& buffer);
+
+// The view transform every map shader shares.
+struct ViewTransform {
+  Vec2 centre;
+  float scaleX = 1, scaleY = 1;  // world metres -> NDC
+  float viewportW = 1, viewportH = 1, pixelRatio = 1;
+};
+void setViewUniforms(ShaderProgram& p, const ViewTransform& v);
+void setColorUniform(ShaderProgram& p, const char* name, Rgba c);
+
+}  // namespace idlib

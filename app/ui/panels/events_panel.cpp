@@ -1,0 +1,95 @@
+// The event list: every event by date, filtered by type, place, source and free text. Selecting
+// one sets the date, flies the map there and shows its details and source.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <set>
+
+#include "core/date.hpp"
+#include "ui/panels/panels.hpp"
+
+namespace idlib::panels {
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  if (needle.empty()) return true;
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+bool passes(const Event& e, const EventFilter& f) {
+  return (f.type.empty() || e.type == f.type) && contains(e.location + " " + e.admin1, f.place) &&
+         contains(e.provenance.source, f.source) &&
+         contains(e.notes + " " + e.actor1 + " " + e.actor2 + " " + e.location + " " + e.type, f.text);
+}
+
+}  // namespace
+
+void events(AppState& state) {
+  if (!state.timelineLoaded) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->WorkPos.x + 12, vp->WorkPos.y + 250}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({420, 380}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Events")) {
+    ImGui::End();
+    return;
+  }
+  EventFilter& f = state.eventFilter;
+  std::set<std::string> types;
+  for (const Event& e : state.timeline.events) types.insert(e.type);
+  ImGui::SetNextItemWidth(150);
+  if (ImGui::BeginCombo("##type", f.type.empty() ? "all types" : f.type.c_str())) {
+    if (ImGui::Selectable("all types", f.type.empty())) f.type.clear();
+    for (const auto& t : types)
+      if (ImGui::Selectable(t.c_str(), f.type == t)) f.type = t;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##text", "search the summaries", &f.text);
+  ImGui::SetNextItemWidth(150);
+  ImGui::InputTextWithHint("##place", "place", &f.place);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##source", "source (e.g. 004, OCHA)", &f.source);
+
+  if (ImGui::BeginTable("events", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("what");
+    ImGui::TableHeadersRow();
+    const Day today = static_cast<Day>(std::floor(state.playback.date));
+    for (std::size_t i = 0; i < state.timeline.events.size(); ++i) {
+      const Event& e = state.timeline.events[i];
+      if (!passes(e, f)) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const bool selected = state.selectedMark == DatedPick{DatedPick::Kind::Event, i};
+      ImGui::PushID(static_cast<int>(i));
+      if (e.date <= today && e.date > today - state.playback.windowDays)
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 236, 200, 255));
+      if (ImGui::Selectable(formatDate(e.date).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        state.selectedMark = {DatedPick::Kind::Event, i};
+        state.playback.playing = false;
+        state.playback.jumpTo(e.date, state.timeline);
+        View target = state.camera.view();
+        target.centre = e.position;
+        state.camera.flyTo(target);
+      }
+      if (ImGui::IsItemHovered()) state.hoveredMark = {DatedPick::Kind::Event, i};
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.location.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.type.c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::End();
+}
+
+}  // namespace idlib::panels

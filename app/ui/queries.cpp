@@ -1,0 +1,202 @@
+// The query side of the command line: --events and --at print what the map would show, with
+// sources, for scripts and analysts. No window, no GL.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/cli_values.hpp"
+#include "core/date.hpp"
+#include "geo/projection.hpp"
+#include "geo/timeline_loader.hpp"
+#include "ui/app_state.hpp"
+#include "ui/command_line.hpp"
+
+namespace idlib {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr double kNearbyKm = 25;
+
+void printNotices(const std::vector<Notice>& notices) {
+  for (const Notice& n : notices)
+    std::fprintf(stderr, "idlib-atlas: %s: %s\n", n.severity == Severity::Error ? "error" : "warning", n.message.c_str());
+}
+
+std::optional<Day> dateOption(const std::string& name, const std::string& text) {
+  const auto d = parseDate(text);
+  if (!d) std::fprintf(stderr, "idlib-atlas: %s '%s': expected a date, YYYY-MM-DD\n", name.c_str(), text.c_str());
+  return d;
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string optionalNumber(const std::optional<long>& n) { return n ? std::to_string(*n) : std::string(); }
+
+ordered_json eventJson(const Event& e) {
+  ordered_json j;
+  j["event_id"] = e.id;
+  j["event_date"] = formatDate(e.date);
+  j["date_precision"] = precisionName(e.precision);
+  j["event_type"] = e.type;
+  j["actor1"] = e.actor1;
+  j["actor2"] = e.actor2;
+  j["location"] = e.location;
+  j["latitude"] = e.where.lat;
+  j["longitude"] = e.where.lon;
+  if (e.fatalities) j["fatalities"] = *e.fatalities;
+  if (e.displaced) j["displaced"] = *e.displaced;
+  if (e.attacks) j["attacks"] = *e.attacks;
+  j["notes"] = e.notes;
+  j["source"] = e.provenance.source;
+  j["source_row"] = fmt::format("{} line {}", e.provenance.file, e.provenance.line);
+  j["confidence"] = e.provenance.confidence;
+  return j;
+}
+
+// Great-circle distance, km.
+double kilometres(LonLat a, LonLat b) {
+  const double rad = M_PI / 180, dlat = (b.lat - a.lat) * rad, dlon = (b.lon - a.lon) * rad;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0088 * std::asin(std::sqrt(h));
+}
+
+ordered_json changeJson(const ControlChange& c) {
+  return {{"date", formatDate(c.date)},
+          {"controller", controllerName(c.controller)},
+          {"date_precision", precisionName(c.precision)},
+          {"source", c.provenance.source},
+          {"source_row", fmt::format("{} line {}", c.provenance.file, c.provenance.line)},
+          {"confidence", c.provenance.confidence}};
+}
+
+}  // namespace
+
+int runEventsQuery(const Options& o) {
+  std::optional<Day> from, to;
+  if (!o.from.empty() && !(from = dateOption("--from", o.from))) return 2;
+  if (!o.to.empty() && !(to = dateOption("--to", o.to))) return 2;
+  TimelineSources sources = bundledTimelineSources(o.dataDir);
+  sources.events.insert(sources.events.end(), o.eventFiles.begin(), o.eventFiles.end());
+  sources.posts.clear();
+  sources.controlChanges.clear();
+  const TimelineLoad load = loadTimeline(sources);
+  printNotices(load.notices);
+
+  std::vector<const Event*> chosen;
+  for (const Event& e : load.timeline.events)
+    if ((!from || e.date >= *from) && (!to || e.date <= *to) && (o.type.empty() || e.type == o.type)) chosen.push_back(&e);
+
+  if (o.format == "geojson") {
+    ordered_json features = ordered_json::array();
+    for (const Event* e : chosen)
+      features.push_back({{"type", "Feature"},
+                          {"properties", eventJson(*e)},
+                          {"geometry", {{"type", "Point"}, {"coordinates", {e->where.lon, e->where.lat}}}}});
+    std::printf("%s\n", ordered_json{{"type", "FeatureCollection"}, {"features", features}}.dump(1).c_str());
+  } else {
+    std::printf("event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
+                "fatalities,displaced,attacks,notes,source\n");
+    for (const Event* e : chosen)
+      std::printf("%s\n", fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{}", csvField(e->id), formatDate(e->date),
+                                      precisionName(e->precision), csvField(e->type), csvField(e->actor1),
+                                      csvField(e->actor2), csvField(e->location), e->where.lat, e->where.lon,
+                                      optionalNumber(e->fatalities), optionalNumber(e->displaced),
+                                      optionalNumber(e->attacks), csvField(e->notes), csvField(e->provenance.source))
+                              .c_str());
+  }
+  return hasErrors(load.notices) ? 1 : 0;
+}
+
+int runAtQuery(const Options& o) {
+  const auto place = parseViewArgument(o.at + ",9");
+  if (std::holds_alternative<std::string>(place)) {
+    std::fprintf(stderr, "idlib-atlas: --at '%s': expected LON,LAT in decimal degrees, e.g. 36.8006,35.8636\n", o.at.c_str());
+    return 2;
+  }
+  if (o.date.empty()) {
+    std::fprintf(stderr, "idlib-atlas: --at needs --date YYYY-MM-DD\n");
+    return 2;
+  }
+  const auto date = dateOption("--date", o.date);
+  if (!date) return 2;
+  const LonLat where = std::get<ViewArgument>(place).centre;
+
+  DatedData data = loadDatedData(o.dataDir, o.eventFiles);
+  printNotices(data.notices);
+  const Timeline& t = data.timeline;
+  const Vec2 p = Projection::lonLatToMap().forward(where);
+
+  ordered_json out;
+  out["date"] = formatDate(*date);
+  out["location"] = {{"longitude", where.lon}, {"latitude", where.lat}};
+
+  // The area's controller, from the control snapshot in force.
+  const auto snapshot = t.snapshotAt(*date);
+  const auto controller = snapshot ? data.areas.controllerAt(*snapshot, p) : std::nullopt;
+  std::size_t nearest = 0;
+  double nearestKm = INFINITY;
+  for (std::size_t i = 0; i < t.localities.size(); ++i)
+    if (const double km = kilometres(where, t.localities[i].where); km < nearestKm) {
+      nearestKm = km;
+      nearest = i;
+    }
+  if (controller) {
+    out["area"] = {{"controller", controllerName(*controller)},
+                   {"controller_label", controllerLongName(*controller)},
+                   {"derived_from", "control changes of the nearest localities (Voronoi cells merged per controller)"},
+                   {"snapshot_date", formatDate(t.controlChangeDates()[*snapshot])}};
+  } else {
+    out["area"] = nullptr;  // outside the mapped area or before the data
+  }
+  if (!t.localities.empty()) {
+    const Locality& l = t.localities[nearest];
+    ordered_json history = ordered_json::array();
+    for (const ControlChange& c : l.history) history.push_back(changeJson(c));
+    const auto now = l.controllerAt(*date);
+    out["nearest_locality"] = {{"name", l.name},
+                               {"distance_km", std::round(nearestKm * 100) / 100},
+                               {"controller", now ? ordered_json(controllerName(*now)) : ordered_json(nullptr)},
+                               {"history", history}};
+  }
+  ordered_json posts = ordered_json::array();
+  for (const ObservationPost& post : t.posts) {
+    if (!std::isfinite(post.where.lon)) continue;
+    const double km = kilometres(where, post.where);
+    if (km > kNearbyKm) continue;
+    auto day = [](const std::optional<Day>& d) { return d ? ordered_json(formatDate(*d)) : ordered_json(nullptr); };
+    posts.push_back({{"name", post.name},
+                     {"number", post.number},
+                     {"distance_km", std::round(km * 100) / 100},
+                     {"status", postStatusName(post.statusAt(*date))},
+                     {"established", day(post.established)},
+                     {"encircled", day(post.encircled)},
+                     {"withdrawn", day(post.withdrawn)},
+                     {"source", post.provenance.source},
+                     {"source_row", fmt::format("{} line {}", post.provenance.file, post.provenance.line)},
+                     {"confidence", post.provenance.confidence}});
+  }
+  out["posts_nearby"] = posts;
+  ordered_json events = ordered_json::array();
+  const auto [first, last] = t.eventsBetween(*date - static_cast<Day>(o.windowDays) + 1, *date);
+  for (std::size_t i = first; i < last; ++i) {
+    const double km = kilometres(where, t.events[i].where);
+    if (km > kNearbyKm) continue;
+    ordered_json j = eventJson(t.events[i]);
+    j["distance_km"] = std::round(km * 100) / 100;
+    events.push_back(j);
+  }
+  out["events_nearby"] = {{"window_days", o.windowDays}, {"radius_km", kNearbyKm}, {"events", events}};
+  std::printf("%s\n", out.dump(2).c_str());
+  return hasErrors(data.notices) ? 1 : 0;
+}
+
+}  // namespace idlib

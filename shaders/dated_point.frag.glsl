@@ -1,0 +1,30 @@
+#version 330 core
+in vec4 v_color;
+in vec2 v_offset;
+in float v_radius;
+flat in int v_shape;
+uniform float u_pixelRatio;
+out vec4 o_color;
+
+void main() {
+  vec2 p = v_offset;
+  float d;  // signed distance to the symbol's edge, pixels (negative inside)
+  if (v_shape == 1) d = (abs(p.x) + abs(p.y)) * 0.7071 - v_radius * 0.85;   // diamond
+  else if (v_shape == 2) d = max(abs(p.x), abs(p.y)) - v_radius * 0.8;     // square
+  else d = length(p) - v_radius;                                          // disc
+  float ring = 1.3 * u_pixelRatio;
+  float outer = clamp(0.5 - (d - ring), 0.0, 1.0);
+  float inner = clamp(0.5 - d, 0.0, 1.0);
+  vec3 rgb = mix(vec3(1.0), v_color.rgb, inner);
+  if (v_shape == 2) {
+    // Withdrawn: a hollow square with a cross, readable without colour.
+    float edge = abs(d + ring) < ring ? 1.0 : 0.0;
+    float cross = min(abs(p.x - p.y), abs(p.x + p.y)) < ring * 0.8 && d < 0.0 ? 1.0 : 0.0;
+    float mark = max(edge, cross);
+    rgb = mix(vec3(1.0), v_color.rgb, mark);
+    outer = max(mark, clamp(0.5 - d, 0.0, 1.0) * 0.85);
+  }
+  float a = outer * v_color.a;
+  if (a <= 0.0) discard;
+  o_color = vec4(rgb * a, a);
+}
