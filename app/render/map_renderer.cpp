@@ -239,7 +239,7 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   }
   if (!frame.dateText.empty()) {
     // The date, large, at the top: readable from the back of a room and burned into exports.
-    const float px = 34;
+    const float px = std::clamp(h * 0.042f, 16.f, 40.f);
     const float tw = font_.measure(frame.dateText, px);
     const float x = (w - tw) / 2, y = 14;
     addBox((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r, paper);
@@ -252,7 +252,8 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     addText(frame.attribution, small * r, x * r, y * r, ink, {0, 0, 0, 0});
   }
   flushText(0);
-  if (frame.time && frame.showLegend) drawLegend(frame);
+  // A legend needs room: on small images it would hide the map it explains.
+  if (frame.time && frame.showLegend && h >= 500 && w >= 700) drawLegend(frame);
 }
 
 void MapRenderer::drawLegend(const FrameDescription& frame) {

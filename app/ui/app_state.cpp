@@ -96,7 +96,9 @@ void AppState::setTimeline(Timeline t, ControlAreas areas, std::optional<Day> st
   timeline = std::move(t);
   controlAreas = std::move(areas);
   timelineLoaded = true;
-  playback.jumpTo(startDate ? *startDate : timeline.first(), timeline);
+  // Without a date asked for, open where the areas of control begin.
+  const Day opening = timeline.controlChangeDates().empty() ? timeline.first() : timeline.controlChangeDates().front();
+  playback.jumpTo(startDate ? *startDate : opening, timeline);
   eventsPerDay.assign(static_cast<std::size_t>(timeline.last() - timeline.first() + 1), 0);
   for (const Event& e : timeline.events) ++eventsPerDay[static_cast<std::size_t>(e.date - timeline.first())];
   hoveredMark = selectedMark = {};

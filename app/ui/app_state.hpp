@@ -76,7 +76,8 @@ struct AppState {
   std::vector<PickableLayer> visibleLayers() const;
   const Feature* feature(const FeatureRef& ref) const;
   std::string attribution() const;
-  // Installs a loaded timeline; the date starts at `startDate` if given, else at the span's start.
+  // Installs a loaded timeline; the date starts at `startDate` if given, else where the areas
+  // of control begin.
   void setTimeline(Timeline t, ControlAreas areas, std::optional<Day> startDate = std::nullopt);
 };
 

@@ -25,11 +25,12 @@ expect "export writes the PNG, world file and CRS" test -s "$out/map.png" -a -s 
 info=$(gdalinfo "$out/map.png")
 expect "gdalinfo reports the map's CRS" grep -q 'Transverse Mercator' <<<"$info"
 expect "gdalinfo reports the size" grep -q 'Size is 800, 600' <<<"$info"
-# The Saraqib town marker is dark; open country in Idlib governorate is the Idlib fill.
+# The Saraqib town marker is dark; open country in Idlib governorate is the Idlib fill under the
+# opposition's translucent green (red channel 242 -> 142) at the date the map opens on.
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.80591 35.86447)
 expect "gdallocationinfo reads Saraqib's marker (red=$red)" test "${red:-255}" -lt 90
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.45 35.75)
-expect "gdallocationinfo reads Idlib's fill (red=$red)" test "${red:-0}" -eq 242
+expect "gdallocationinfo reads Idlib's fill under the opposition area (red=$red)" test "${red:-0}" -eq 142
 
 # A view given on the command line.
 run "$bin" --export "$out/saraqib.png" --size 400x300 --view 36.8006,35.8636,12
@@ -68,6 +69,43 @@ run env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin"
 expect "no display exits 2" test "$rc" -eq 2
 expect "no display points at --export" contains "--export"
 expect "no display is one line" test "$(wc -l <<<"$output")" -eq 1
+
+# --date: the export shows the map at that date (Saraqib's area: opposition, then government).
+run "$bin" --export "$out/feb.png" --size 400x300 --view 36.75,35.86,11 --date 2020-02-01
+expect "--date export exits 0" test "$rc" -eq 0
+run "$bin" --export "$out/mar.png" --size 400x300 --view 36.75,35.86,11 --date 2020-03-03
+feb=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/feb.png" 36.78 35.84)
+mar=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/mar.png" 36.78 35.84)
+expect "the area south-west of Saraqib changes colour (red $feb -> $mar)" test "${mar:-0}" -gt "$((${feb:-0} + 30))"
+run "$bin" --export "$out/x.png" --date 2020-02-30
+expect "bad --date exits 2" test "$rc" -eq 2
+expect "bad --date says what was expected" contains "--date '2020-02-30': expected a date, YYYY-MM-DD"
+
+# --events prints the events, filtered, as CSV or GeoJSON.
+run "$bin" --events --from 2020-02-03 --to 2020-02-03
+expect "--events exits 0" test "$rc" -eq 0
+expect "--events prints ACLED-style columns" contains "event_id,event_date,date_precision,event_type"
+expect "--events includes the 3 February shelling near Saraqib" grep -q '^a004-01,2020-02-03,day,shelling/air strike' <<<"$output"
+expect "--events --to excludes later events" test -z "$(grep -F ',2020-02-24,' <<<"$output")"
+run "$bin" --events --type agreement
+expect "--type keeps only that type" test "$(grep -c ',agreement,' <<<"$output")" -eq "$(($(wc -l <<<"$output") - 1))"
+"$bin" --events --from 2018-09-01 --to 2018-09-30 --format geojson >"$out/events.geojson" 2>/dev/null
+expect "--format geojson is read by GDAL" grep -q 'Feature Count: [1-9]' <<<"$(ogrinfo -ro -so -al "$out/events.geojson" 2>&1)"
+run "$bin" --events --from 2020-13-01
+expect "bad --from exits 2" test "$rc" -eq 2
+
+# --at: what the map shows at a place on a date, with sources.
+run "$bin" --at 36.8006,35.8636 --date 2020-02-10
+expect "--at exits 0" test "$rc" -eq 0
+expect "--at gives the controller" contains '"controller": "government"'
+expect "--at names the nearest locality" contains '"name": "Saraqib"'
+expect "--at cites the control change's source" contains '"source_row": "control_changes.csv line'
+expect "--at lists the posts nearby" contains '"posts_nearby"'
+expect "--at lists the events nearby" contains '"event_id": "a004-01"'
+run "$bin" --at 36.8006,35.8636 --date 2020-02-28
+expect "--at on 28 Feb: opposition-held" contains '"controller": "opposition"'
+run "$bin" --at 36.8 --date 2020-02-10
+expect "bad --at exits 2" test "$rc" -eq 2
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -20,12 +20,19 @@ class BundledMap : public ::testing::Test {
     state_ = std::make_unique<AppState>();
     const auto notices = loadAll(*state_, *renderer_, bundledLayers(IDLIB_DATA_DIR));
     ASSERT_TRUE(notices.empty()) << notices.front().message;
+    DatedData dated = loadDatedData(IDLIB_DATA_DIR);
+    state_->setTimeline(std::move(dated.timeline), std::move(dated.areas));
+    renderer_->timeLayers().upload(state_->timeline, state_->controlAreas);
+    showOnlyBaseMap();
   }
   static void TearDownTestSuite() {
     state_.reset();
     renderer_.reset();
     window_.reset();
   }
+
+  // Most tests look at the base map; the dated layers are switched on where a test wants them.
+  static void showOnlyBaseMap() { state_->timeLayers = {false, false, false, false, 1, 1}; }
 
   static LayerEntry& layer(LayerRole role) {
     for (auto& e : state_->layers)
@@ -48,6 +55,12 @@ class BundledMap : public ::testing::Test {
   static inline std::unique_ptr<MapRenderer> renderer_;
   static inline std::unique_ptr<AppState> state_;
 };
+
+// `top` drawn with its alpha over the opaque `below`, as the GL blending does.
+inline Rgba over(Rgba top, Rgba below) {
+  const auto mix = [&](int t, int b) { return static_cast<std::uint8_t>((t * top.a + b * (255 - top.a)) / 255); };
+  return {mix(top.r, below.r), mix(top.g, below.g), mix(top.b, below.b), 255};
+}
 
 inline ::testing::AssertionResult near(Rgba actual, Rgba expected, int tolerance = 3) {
   auto d = [](int a, int b) { return std::abs(a - b); };

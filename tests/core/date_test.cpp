@@ -1,0 +1,34 @@
+#include "core/date.hpp"
+
+#include <gtest/gtest.h>
+
+namespace idlib {
+namespace {
+
+TEST(Date, ParsesAndFormatsIsoDates) {
+  const auto d = parseDate("2020-02-03");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(*d, makeDay(2020, 2, 3));
+  EXPECT_EQ(formatDate(*d), "2020-02-03");
+  EXPECT_EQ(formatDateLong(*d), "3 February 2020");
+  EXPECT_EQ(*parseDate("2020-03-01") - *parseDate("2020-02-28"), 2);  // 2020 is a leap year
+}
+
+TEST(Date, ReadsAcledStyleDates) {
+  EXPECT_EQ(parseDate("03 February 2020"), makeDay(2020, 2, 3));
+  EXPECT_EQ(parseDate("7 Sep 2018"), makeDay(2018, 9, 7));
+}
+
+TEST(Date, RejectsWhatIsNotADate) {
+  for (const char* bad : {"", "2020-13-01", "2020-02-30", "20-02-2020", "yesterday", "2020/02/03", "3 Febtober 2020"})
+    EXPECT_FALSE(parseDate(bad).has_value()) << bad;
+}
+
+TEST(Date, Precision) {
+  EXPECT_EQ(parsePrecision("month"), DatePrecision::Month);
+  EXPECT_EQ(parsePrecision(""), DatePrecision::Day);
+  EXPECT_FALSE(parsePrecision("fortnight").has_value());
+}
+
+}  // namespace
+}  // namespace idlib

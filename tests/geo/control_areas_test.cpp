@@ -1,0 +1,75 @@
+// Areas of control and front lines derived from the bundled control changes.
+#include "geo/control_areas.hpp"
+
+#include <gtest/gtest.h>
+
+#include "geo/projection.hpp"
+#include "geo/timeline_loader.hpp"
+
+namespace idlib {
+namespace {
+
+class BundledAreas : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    load_ = new TimelineLoad(loadTimeline(bundledTimelineSources(IDLIB_DATA_DIR)));
+    std::vector<Notice> notices;
+    areas_ = new ControlAreas(computeControlAreas(load_->timeline, std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson", notices));
+    for (const auto& n : notices) ASSERT_NE(n.severity, Severity::Error) << n.message;
+  }
+  static void TearDownTestSuite() {
+    delete areas_;
+    delete load_;
+  }
+  static std::optional<Controller> at(const char* date, LonLat where) {
+    const auto s = load_->timeline.snapshotAt(*parseDate(date));
+    return s ? areas_->controllerAt(*s, Projection::lonLatToMap().forward(where)) : std::nullopt;
+  }
+  static inline TimelineLoad* load_ = nullptr;
+  static inline ControlAreas* areas_ = nullptr;
+};
+
+constexpr LonLat kSaraqib{36.8006, 35.8636};
+constexpr LonLat kIdlibCity{36.6333, 35.9333};
+constexpr LonLat kAntakya{36.16, 36.21};  // in Turkey: no Syrian area of control
+
+TEST_F(BundledAreas, OneSnapshotPerChangeDate) {
+  EXPECT_EQ(areas_->snapshots.size(), load_->timeline.controlChangeDates().size());
+}
+
+TEST_F(BundledAreas, SaraqibsAreaFollowsItsCaptures) {
+  EXPECT_EQ(at("2020-02-01", kSaraqib), Controller::Opposition);
+  EXPECT_EQ(at("2020-02-10", kSaraqib), Controller::Government);
+  EXPECT_EQ(at("2020-02-28", kSaraqib), Controller::Opposition);
+  EXPECT_EQ(at("2020-03-03", kSaraqib), Controller::Government);
+}
+
+TEST_F(BundledAreas, IdlibCityStaysOppositionAndTurkeyIsOutside) {
+  for (const Day d : load_->timeline.controlChangeDates()) {
+    const std::string date = formatDate(d);
+    EXPECT_EQ(at(date.c_str(), kIdlibCity), Controller::Opposition) << date;
+  }
+  EXPECT_FALSE(at("2020-03-03", kAntakya).has_value());
+}
+
+TEST_F(BundledAreas, FrontLineRunsBetweenOpposingLocalitiesAndMovesNorth) {
+  const Timeline& t = load_->timeline;
+  auto southmost = [&](const char* date) {
+    const ControlSnapshot& s = areas_->snapshots[*t.snapshotAt(*parseDate(date))];
+    EXPECT_FALSE(s.front.empty()) << date;
+    double y = 1e12;
+    for (const FrontSegment& f : s.front) {
+      const auto a = t.localities[f.localityA].controllerAt(*parseDate(date));
+      const auto b = t.localities[f.localityB].controllerAt(*parseDate(date));
+      EXPECT_TRUE(a && b && opposing(*a, *b)) << t.localities[f.localityA].name << " / " << t.localities[f.localityB].name;
+      // Only the Idlib front: between the coast and Aleppo's western edge.
+      if (f.a.x > -70000 && f.a.x < 30000) y = std::min(y, f.a.y);
+    }
+    return y;
+  };
+  // The southern edge of the opposition's area moved north by tens of km from 2019 to 2020.
+  EXPECT_GT(southmost("2020-03-06") - southmost("2019-05-01"), 30000);
+}
+
+}  // namespace
+}  // namespace idlib
