@@ -12,6 +12,10 @@ struct Notice {
   std::string message;  // names the file, the line or feature, and what was expected
 };
 
+inline const char* severityName(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
+}
+
 inline bool hasErrors(const std::vector<Notice>& notices) {
   for (const auto& n : notices)
     if (n.severity == Severity::Error) return true;

@@ -184,7 +184,7 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
       p.notes = row.get("notes");
       p.provenance = provenanceOf(row, sources.posts);
       if (!where) {
-        notices.push_back({Severity::Warning, fmt::format("{}: post '{}' has no coordinates; it is listed but not drawn",
+        notices.push_back({Severity::Info, fmt::format("{}: post '{}' has no coordinates; it is listed but not drawn",
                                                           row.where, p.name)});
         p.where = {NAN, NAN};
         p.position = {NAN, NAN};

@@ -225,7 +225,7 @@ void MapRenderer::drawLabels(const FrameDescription& frame) {
 
 void MapRenderer::drawOverlay(const FrameDescription& frame) {
   const float r = frame.pixelRatio;
-  const float w = static_cast<float>(frame.viewport.width), h = static_cast<float>(frame.viewport.height);
+  const float w = static_cast<float>(frame.viewport.width), h = static_cast<float>(frame.viewport.height) - frame.bottomInset;
   const Rgba ink = rgb(0x222222), paper = rgb(0xffffff, 210);
   const float small = 11.5f;
   if (frame.showScaleBar) {
@@ -279,7 +279,8 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   if (rows.empty()) return;
   float width = 0;
   for (const Row& row : rows) width = std::max(width, font_.measure(row.text, px));
-  const float w = static_cast<float>(frame.viewport.width), h = static_cast<float>(frame.viewport.height);
+  const float w = static_cast<float>(frame.viewport.width),
+              h = static_cast<float>(frame.viewport.height) - frame.bottomInset;
   const float boxW = width + 40, boxH = line * rows.size() + 12;
   const float x0 = w - boxW - 10, y0 = h - boxH - 34;
   addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r, rgb(0xffffff, 215));

@@ -42,6 +42,7 @@ struct FrameDescription {
   std::optional<TimeFrame> time;  // the dated layers, when a timeline is loaded
   std::string dateText;           // shown large at the top of the map
   bool showLegend = true;
+  float bottomInset = 0;  // points covered by UI at the bottom (the timeline): overlays sit above
 };
 
 struct FrameStats {

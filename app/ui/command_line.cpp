@@ -43,6 +43,11 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   return o;
 }
 
+void printNotices(const std::vector<Notice>& notices) {
+  for (const Notice& n : notices)
+    if (n.severity != Severity::Info) std::fprintf(stderr, "idlib-atlas: %s: %s\n", severityName(n.severity), n.message.c_str());
+}
+
 bool startDateOf(const Options& options, std::optional<int>& day) {
   day.reset();
   if (options.date.empty()) return true;

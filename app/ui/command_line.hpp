@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.hpp"
+
 namespace idlib {
 
 struct Options {
@@ -24,6 +26,9 @@ struct Options {
 // Parses argv. Returns the options, or the exit code when parsing ends the program (--help,
 // a bad option: the message is already printed).
 std::variant<Options, int> parseCommandLine(int argc, char** argv);
+
+// Prints warnings and errors to stderr, one line each (notes are for the app's notices panel).
+void printNotices(const std::vector<Notice>& notices);
 
 // --date as a day; prints the problem and returns false when it is not a date.
 bool startDateOf(const Options& options, std::optional<int>& day);

@@ -76,9 +76,7 @@ int runExport(const Options& options) {
     state.setTimeline(std::move(dated.timeline), std::move(dated.areas), startDate);
     state.playback.windowDays = options.windowDays;
     renderer.timeLayers().upload(state.timeline, state.controlAreas);
-    for (const Notice& n : notices)
-      std::fprintf(stderr, "idlib-atlas: %s: %s\n", n.severity == Severity::Error ? "error" : "warning",
-                   n.message.c_str());
+    printNotices(notices);
 
     const Viewport viewport{static_cast<double>(width), static_cast<double>(height)};
     View view = idlibHomeView(viewport);

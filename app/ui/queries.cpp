@@ -20,11 +20,6 @@ using nlohmann::ordered_json;
 
 constexpr double kNearbyKm = 25;
 
-void printNotices(const std::vector<Notice>& notices) {
-  for (const Notice& n : notices)
-    std::fprintf(stderr, "idlib-atlas: %s: %s\n", n.severity == Severity::Error ? "error" : "warning", n.message.c_str());
-}
-
 std::optional<Day> dateOption(const std::string& name, const std::string& text) {
   const auto d = parseDate(text);
   if (!d) std::fprintf(stderr, "idlib-atlas: %s '%s': expected a date, YYYY-MM-DD\n", name.c_str(), text.c_str());

@@ -124,11 +124,8 @@ int runInteractive(const Options& options) {
         renderer.timeLayers().upload(state.timeline, state.controlAreas);
         for (Notice& n : dated->notices) finished.notices.push_back(std::move(n));
       }
-      for (Notice& n : finished.notices) {
-        std::fprintf(stderr, "idlib-atlas: %s: %s\n", n.severity == Severity::Error ? "error" : "warning", n.message.c_str());
-        state.notices.push_back(std::move(n));
-        state.showNotices = true;
-      }
+      printNotices(finished.notices);
+      for (Notice& n : finished.notices) state.notices.push_back(std::move(n));
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplSDL2_NewFrame();
@@ -151,7 +148,9 @@ int runInteractive(const Options& options) {
       ImGui::Render();
 
       glBindFramebuffer(GL_FRAMEBUFFER, 0);
-      renderer.draw(describeFrame(state, state.camera.view(), state.camera.viewport(), window.pixelRatio()));
+      FrameDescription frame = describeFrame(state, state.camera.view(), state.camera.viewport(), window.pixelRatio());
+      frame.bottomInset = state.timelineLoaded ? panels::kTimelineHeight : 0;
+      renderer.draw(frame);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window.window());
     }

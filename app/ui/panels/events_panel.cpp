@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/date.hpp"
@@ -31,8 +32,8 @@ bool passes(const Event& e, const EventFilter& f) {
 void events(AppState& state) {
   if (!state.timelineLoaded) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + 12, vp->WorkPos.y + 250}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({420, 380}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos({vp->WorkPos.x + 12, vp->WorkPos.y + 392}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({400, std::max(160.f, vp->WorkSize.y - 392 - kTimelineHeight - 12)}, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Events")) {
     ImGui::End();
     return;

@@ -5,7 +5,7 @@
 namespace idlib::panels {
 
 void layers(AppState& state) {
-  ImGui::SetNextWindowPos({12, 40}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos({12, 92}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSizeConstraints({260, 0}, {420, 800});
   if (!ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();

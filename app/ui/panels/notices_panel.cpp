@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
@@ -9,9 +11,12 @@ void notices(AppState& state) {
   ImGui::SetNextWindowSize({620, 220}, ImGuiCond_FirstUseEver);
   if (ImGui::Begin("Data problems", &state.showNotices)) {
     for (const Notice& n : state.notices) {
-      const ImVec4 colour = n.severity == Severity::Error ? ImVec4(0.85f, 0.2f, 0.15f, 1)
-                                                          : ImVec4(0.8f, 0.55f, 0.1f, 1);
-      ImGui::TextColored(colour, n.severity == Severity::Error ? "error" : "warning");
+      const ImVec4 colour = n.severity == Severity::Error     ? ImVec4(0.85f, 0.2f, 0.15f, 1)
+                            : n.severity == Severity::Warning ? ImVec4(0.8f, 0.55f, 0.1f, 1)
+                                                              : ImVec4(0.4f, 0.4f, 0.4f, 1);
+      ImGui::TextColored(colour, n.severity == Severity::Error     ? "error"
+                                 : n.severity == Severity::Warning ? "warning"
+                                                                   : "note");
       ImGui::SameLine();
       ImGui::TextWrapped("%s", n.message.c_str());
     }
@@ -35,10 +40,12 @@ void menuBar(AppState& state, bool& quit) {
     if (ImGui::MenuItem("About and data sources")) state.showAbout = true;
     ImGui::EndMenu();
   }
+  const auto problems = std::count_if(state.notices.begin(), state.notices.end(),
+                                      [](const Notice& n) { return n.severity != Severity::Info; });
   if (!state.notices.empty()) {
     ImGui::SameLine(ImGui::GetWindowWidth() - 190);
-    if (ImGui::SmallButton((std::to_string(state.notices.size()) + " data problems").c_str()))
-      state.showNotices = !state.showNotices;
+    const std::string label = problems ? std::to_string(problems) + " data problems" : "data notes";
+    if (ImGui::SmallButton(label.c_str())) state.showNotices = !state.showNotices;
   }
   ImGui::EndMainMenuBar();
 }

@@ -4,6 +4,8 @@
 
 namespace idlib::panels {
 
+inline constexpr float kTimelineHeight = 118;  // points, docked at the bottom of the window
+
 void layers(AppState& state);
 void details(AppState& state);
 void search(AppState& state);

@@ -10,8 +10,8 @@ namespace idlib::panels {
 void search(AppState& state) {
   std::string& query = state.searchQuery;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 8}, ImGuiCond_FirstUseEver, {0.5f, 0});
-  ImGui::SetNextWindowSize({340, 0}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos({vp->WorkPos.x + 12, vp->WorkPos.y + 8}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({300, 0}, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Find a town", nullptr, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;

@@ -83,7 +83,7 @@ void drawStrip(AppState& state, float height) {
 void timeline(AppState& state) {
   if (!state.timelineLoaded) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float height = 118;
+  const float height = kTimelineHeight;
   ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height});
   ImGui::SetNextWindowSize({vp->WorkSize.x, height});
   ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
