@@ -3,11 +3,15 @@
 #include <benchmark/benchmark.h>
 #include <gdal/ogrsf_frmts.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <string>
 
+#include "geo/control_areas.hpp"
+#include "geo/projection.hpp"
+#include "geo/timeline_loader.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/export.hpp"
 #include "ui/map_view.hpp"
@@ -101,6 +105,85 @@ void FrameDefaultView1920x1080(benchmark::State& state) {
   }
 }
 BENCHMARK(FrameDefaultView1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+// All control snapshots of the bundled data: Voronoi cells, clipping, merging, triangulation.
+void ComputeControlSnapshots(benchmark::State& state) {
+  const TimelineLoad load = loadTimeline(bundledTimelineSources(IDLIB_DATA_DIR));
+  const std::string land = std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson";
+  std::size_t snapshots = 0;
+  for (auto _ : state) {
+    std::vector<Notice> notices;
+    const ControlAreas areas = computeControlAreas(load.timeline, land, notices);
+    snapshots = areas.snapshots.size();
+    benchmark::DoNotOptimize(areas);
+  }
+  state.counters["snapshots"] = static_cast<double>(snapshots);
+  state.counters["localities"] = static_cast<double>(load.timeline.localities.size());
+}
+BENCHMARK(ComputeControlSnapshots)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Synthetic events spread over the region and over 2017-2020.
+std::vector<Event> syntheticEvents(std::size_t n) {
+  const Projection p = Projection::lonLatToMap();
+  std::vector<Event> events(n);
+  std::uint64_t seed = 42;
+  auto next = [&] {  // a small LCG: the same data on every run
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(seed >> 11) / static_cast<double>(1ULL << 53);
+  };
+  const Day first = makeDay(2017, 5, 1), span = makeDay(2020, 12, 31) - first;
+  for (auto& e : events) {
+    e.date = first + static_cast<Day>(next() * span);
+    e.where = {36.0 + next() * 1.4, 35.2 + next() * 1.3};
+    e.position = p.forward(e.where);
+    e.type = next() < 0.5 ? "battle" : "shelling/air strike";
+  }
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
+  return events;
+}
+
+// Scrubbing: every frame moves the date by a day, with N events on the GPU. The app's own CPU
+// work per frame (describe_cpu_ms) must not grow with N; events are never re-uploaded.
+void ScrubWithEvents(benchmark::State& state) {
+  auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
+  if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) {
+    state.SkipWithError(std::get<std::string>(opened).c_str());
+    return;
+  }
+  {
+    MapRenderer renderer;
+    AppState app;
+    loadAll(app, renderer, bundledLayers(IDLIB_DATA_DIR));
+    DatedData dated = loadDatedData(IDLIB_DATA_DIR);
+    dated.timeline.events = syntheticEvents(static_cast<std::size_t>(state.range(0)));
+    app.setTimeline(std::move(dated.timeline), std::move(dated.areas), makeDay(2019, 1, 1));
+    app.playback.windowDays = static_cast<double>(state.range(1));
+    renderer.timeLayers().upload(app.timeline, app.controlAreas);
+    const Viewport vp{1920, 1080};
+    const View view = idlibHomeView(vp);
+    OffscreenTarget target(1920, 1080);
+    target.bind();
+    double describeMs = 0, drawMs = 0;
+    for (auto _ : state) {
+      app.playback.date += 1;
+      if (app.playback.date > makeDay(2020, 6, 1)) app.playback.date = makeDay(2019, 1, 1);
+      const double t0 = threadCpuMs();
+      const FrameDescription frame = describeFrame(app, view, vp, 1.0f);
+      const double t1 = threadCpuMs();
+      renderer.draw(frame);
+      drawMs += threadCpuMs() - t1;
+      describeMs += t1 - t0;
+      glFinish();
+    }
+    const auto n = static_cast<double>(state.iterations());
+    state.counters["describe_cpu_ms"] = describeMs / n;
+    state.counters["draw_cpu_ms"] = drawMs / n;
+    const auto [first, last] = app.timeline.eventsBetween(makeDay(2019, 9, 1) - static_cast<Day>(state.range(1)), makeDay(2019, 9, 1));
+    state.counters["events_in_window"] = static_cast<double>(last - first);
+  }
+}
+// Arguments: events loaded, window in days.
+BENCHMARK(ScrubWithEvents)->Args({1000, 30})->Args({1000000, 30})->Args({1000000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 
 }  // namespace
 }  // namespace idlib

@@ -1,5 +1,6 @@
 #include "render/time_layers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/style.hpp"
@@ -90,19 +91,10 @@ void TimeLayerRenderer::drawFront(const ViewTransform& v, const TimeFrame& f) {
   if (!f.showFront || !f.snapshot || !frontVao_) return;
   setViewUniforms(line_, v);
   glUniform1f(line_.uniform("u_highlight"), kNoHighlight);
-  glBindVertexArray(frontVao_.id());
   auto draw = [&](std::size_t s, float opacity) {
     if (s >= frontRanges_.size() || opacity <= 0 || frontRanges_[s].count == 0) return;
     glUniform1f(line_.uniform("u_opacity"), opacity);
-    // Instanced from an offset: point the per-instance attributes at this snapshot's segments.
-    glBindBuffer(GL_ARRAY_BUFFER, frontBuffer_.id());
-    const std::size_t base = static_cast<std::size_t>(frontRanges_[s].first) * sizeof(LineInstance);
-    constexpr auto stride = static_cast<GLsizei>(sizeof(LineInstance));
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, x0)));
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, x1)));
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, color)));
-    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, width)));
-    glVertexAttribPointer(4, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + offsetof(LineInstance, feature)));
+    startInstancesAt<LineInstance>(frontVao_, frontBuffer_, static_cast<std::size_t>(frontRanges_[s].first));
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, frontRanges_[s].count);
     ++drawCalls_;
   };
@@ -127,9 +119,15 @@ void TimeLayerRenderer::drawMarks(const ViewTransform& v, const TimeFrame& f) {
     glUniform1i(marks_.uniform("u_mode"), 0);
     glUniform1f(marks_.uniform("u_opacity"), f.eventsOpacity);
     glUniform1f(marks_.uniform("u_highlight"), static_cast<float>(f.highlightEvent));
-    glBindVertexArray(eventVao_.id());
-    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, events_);
-    ++drawCalls_;
+    // Events are stored by date: draw only the run inside the time window (found by binary
+    // search on the CPU); the shader fades each by its age.
+    const auto first = std::min(f.eventRange.first, static_cast<std::size_t>(events_));
+    const auto count = std::min(f.eventRange.second, static_cast<std::size_t>(events_)) - first;
+    if (count > 0) {
+      startInstancesAt<DatedMarkInstance>(eventVao_, eventBuffer_, first);
+      glDrawArraysInstanced(GL_TRIANGLES, 0, 6, static_cast<GLsizei>(count));
+      ++drawCalls_;
+    }
   }
 }
 

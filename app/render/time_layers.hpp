@@ -23,6 +23,8 @@ struct TimeFrame {
   bool showAreas = true, showFront = true, showPosts = true, showEvents = true;
   float areasOpacity = 1, eventsOpacity = 1;
   int highlightEvent = -1, highlightPost = -1;
+  // Indices [first, last) of the events (sorted by date, as uploaded) inside the time window.
+  std::pair<std::size_t, std::size_t> eventRange{0, 0};
 };
 
 class TimeLayerRenderer {
@@ -30,7 +32,7 @@ class TimeLayerRenderer {
   TimeLayerRenderer();
   // Uploads everything dated; call again when the data changes.
   void upload(const Timeline& timeline, const ControlAreas& areas);
-  // Uploads `count` synthetic events at once (benchmarks).
+  // Uploads the events, which must be sorted by date (as Timeline keeps them).
   void uploadEvents(const std::vector<Event>& events);
 
   void drawAreas(const ViewTransform& v, const TimeFrame& f);  // under the boundaries

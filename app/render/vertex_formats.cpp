@@ -10,34 +10,34 @@ void attribute(GLuint index, GLint size, GLenum type, GLsizei stride, std::size_
   if (instanced) glVertexAttribDivisor(index, 1);
 }
 
-void declare(const FillVertex*) {
+void declare(const FillVertex*, std::size_t base = 0) {
   constexpr auto s = static_cast<GLsizei>(sizeof(FillVertex));
-  attribute(0, 2, GL_FLOAT, s, offsetof(FillVertex, x), false);
-  attribute(1, 4, GL_UNSIGNED_BYTE, s, offsetof(FillVertex, color), false);
-  attribute(2, 1, GL_FLOAT, s, offsetof(FillVertex, feature), false);
+  attribute(0, 2, GL_FLOAT, s, base + offsetof(FillVertex, x), false);
+  attribute(1, 4, GL_UNSIGNED_BYTE, s, base + offsetof(FillVertex, color), false);
+  attribute(2, 1, GL_FLOAT, s, base + offsetof(FillVertex, feature), false);
 }
-void declare(const LineInstance*) {
+void declare(const LineInstance*, std::size_t base = 0) {
   constexpr auto s = static_cast<GLsizei>(sizeof(LineInstance));
-  attribute(0, 2, GL_FLOAT, s, offsetof(LineInstance, x0), true);
-  attribute(1, 2, GL_FLOAT, s, offsetof(LineInstance, x1), true);
-  attribute(2, 4, GL_UNSIGNED_BYTE, s, offsetof(LineInstance, color), true);
-  attribute(3, 1, GL_FLOAT, s, offsetof(LineInstance, width), true);
-  attribute(4, 1, GL_FLOAT, s, offsetof(LineInstance, feature), true);
+  attribute(0, 2, GL_FLOAT, s, base + offsetof(LineInstance, x0), true);
+  attribute(1, 2, GL_FLOAT, s, base + offsetof(LineInstance, x1), true);
+  attribute(2, 4, GL_UNSIGNED_BYTE, s, base + offsetof(LineInstance, color), true);
+  attribute(3, 1, GL_FLOAT, s, base + offsetof(LineInstance, width), true);
+  attribute(4, 1, GL_FLOAT, s, base + offsetof(LineInstance, feature), true);
 }
-void declare(const PointInstance*) {
+void declare(const PointInstance*, std::size_t base = 0) {
   constexpr auto s = static_cast<GLsizei>(sizeof(PointInstance));
-  attribute(0, 2, GL_FLOAT, s, offsetof(PointInstance, x), true);
-  attribute(1, 4, GL_UNSIGNED_BYTE, s, offsetof(PointInstance, color), true);
-  attribute(2, 1, GL_FLOAT, s, offsetof(PointInstance, size), true);
-  attribute(3, 1, GL_FLOAT, s, offsetof(PointInstance, feature), true);
+  attribute(0, 2, GL_FLOAT, s, base + offsetof(PointInstance, x), true);
+  attribute(1, 4, GL_UNSIGNED_BYTE, s, base + offsetof(PointInstance, color), true);
+  attribute(2, 1, GL_FLOAT, s, base + offsetof(PointInstance, size), true);
+  attribute(3, 1, GL_FLOAT, s, base + offsetof(PointInstance, feature), true);
 }
-void declare(const DatedMarkInstance*) {
+void declare(const DatedMarkInstance*, std::size_t base = 0) {
   constexpr auto s = static_cast<GLsizei>(sizeof(DatedMarkInstance));
-  attribute(0, 2, GL_FLOAT, s, offsetof(DatedMarkInstance, x), true);
-  attribute(1, 4, GL_FLOAT, s, offsetof(DatedMarkInstance, dates), true);
-  attribute(2, 4, GL_UNSIGNED_BYTE, s, offsetof(DatedMarkInstance, color), true);
-  attribute(3, 1, GL_FLOAT, s, offsetof(DatedMarkInstance, size), true);
-  attribute(4, 1, GL_FLOAT, s, offsetof(DatedMarkInstance, index), true);
+  attribute(0, 2, GL_FLOAT, s, base + offsetof(DatedMarkInstance, x), true);
+  attribute(1, 4, GL_FLOAT, s, base + offsetof(DatedMarkInstance, dates), true);
+  attribute(2, 4, GL_UNSIGNED_BYTE, s, base + offsetof(DatedMarkInstance, color), true);
+  attribute(3, 1, GL_FLOAT, s, base + offsetof(DatedMarkInstance, size), true);
+  attribute(4, 1, GL_FLOAT, s, base + offsetof(DatedMarkInstance, index), true);
 }
 
 }  // namespace
@@ -55,6 +55,15 @@ template gl::VertexArray makeVertexArray(const FillVertex*, std::size_t, gl::Buf
 template gl::VertexArray makeVertexArray(const LineInstance*, std::size_t, gl::Buffer&);
 template gl::VertexArray makeVertexArray(const PointInstance*, std::size_t, gl::Buffer&);
 template gl::VertexArray makeVertexArray(const DatedMarkInstance*, std::size_t, gl::Buffer&);
+
+template <class T>
+void startInstancesAt(const gl::VertexArray& vao, const gl::Buffer& buffer, std::size_t firstInstance) {
+  glBindVertexArray(vao.id());
+  glBindBuffer(GL_ARRAY_BUFFER, buffer.id());
+  declare(static_cast<const T*>(nullptr), firstInstance * sizeof(T));
+}
+template void startInstancesAt<LineInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
+template void startInstancesAt<DatedMarkInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
 
 void setViewUniforms(ShaderProgram& p, const ViewTransform& v) {
   p.use();

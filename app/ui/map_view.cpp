@@ -64,6 +64,8 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     t.showEvents = state.timeLayers.events;
     t.areasOpacity = state.timeLayers.areasOpacity;
     t.eventsOpacity = state.timeLayers.eventsOpacity;
+    t.eventRange = state.timeline.eventsBetween(
+        static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))), static_cast<Day>(std::floor(t.date)));
     for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
       if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
       if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
