@@ -156,9 +156,9 @@ void ScrubWithEvents(benchmark::State& state) {
     loadAll(app, renderer, bundledLayers(IDLIB_DATA_DIR));
     DatedData dated = loadDatedData(IDLIB_DATA_DIR);
     dated.timeline.events = syntheticEvents(static_cast<std::size_t>(state.range(0)));
-    app.setTimeline(std::move(dated.timeline), std::move(dated.areas), makeDay(2019, 1, 1));
+    app.setTimeline(std::move(dated), makeDay(2019, 1, 1));
     app.playback.windowDays = static_cast<double>(state.range(1));
-    renderer.timeLayers().upload(app.timeline, app.controlAreas);
+    renderer.timeLayers().upload(app.timeline, app.controlAreas, app.displacement);
     const Viewport vp{1920, 1080};
     const View view = idlibHomeView(vp);
     OffscreenTarget target(1920, 1080);

@@ -98,6 +98,15 @@ class RowChecker {
     fail(fmt::format("{} '{}' is not one of day, week, month, year", field, text));
     return DatePrecision::Day;
   }
+  std::optional<long> people(std::string_view field) {
+    const std::string text = row_.get(field);
+    const auto v = number(text);
+    if (!v || *v < 0 || *v != std::floor(*v)) {
+      fail(fmt::format("{} '{}' is not a count of people (expected a whole number, 0 or more)", field, text));
+      return std::nullopt;
+    }
+    return static_cast<long>(*v);
+  }
   std::optional<LonLat> position(std::string_view latField, std::string_view lonField, bool required) {
     const std::string latText = row_.get(latField), lonText = row_.get(lonField);
     if (latText.empty() && lonText.empty() && !required) return std::nullopt;
@@ -127,7 +136,8 @@ Provenance provenanceOf(const Row& row, const std::string& path) {
 
 TimelineSources bundledTimelineSources(const std::string& dataDir) {
   const std::string geo = dataDir + "/geodata/";
-  return {{geo + "events.csv"}, geo + "observation_posts.csv", geo + "control_changes.csv"};
+  return {{geo + "events.csv"}, geo + "observation_posts.csv", geo + "control_changes.csv",
+          geo + "displacement_figures.csv", geo + "displacement_flows.csv"};
 }
 
 TimelineLoad loadTimeline(const TimelineSources& sources) {
@@ -217,6 +227,77 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
     });
   }
   t.finish();
+
+  // Places a flow may name without coordinates: the localities of the control changes.
+  auto placeNamed = [&](const std::string& name) -> std::optional<LonLat> {
+    for (const auto& l : t.localities)
+      if (l.name == name) return l.where;
+    return std::nullopt;
+  };
+  Displacement& d = out.displacement;
+  if (!sources.displacementFigures.empty()) {
+    forEachRow(sources.displacementFigures, notices, [&](const Row& row) {
+      RowChecker check(row, notices);
+      DisplacementFigure f;
+      const auto date = check.date("date", true);
+      f.precision = check.precision("date_precision");
+      f.periodStart = check.date("period_start", false);
+      f.periodEnd = check.date("period_end", false);
+      const auto people = check.people("people");
+      const std::string measureText = row.get("measure");
+      const auto measure = parseMeasure(measureText);
+      if (!measure)
+        check.fail(fmt::format("measure '{}' is unknown (expected displaced, displaced_cumulative, population, "
+                               "refugees_hosted or in_need)", measureText));
+      const auto where = check.position("latitude", "longitude", true);
+      if (!check.ok()) return;
+      f.id = row.get("figure_id");
+      f.date = *date;
+      f.people = *people;
+      f.measure = *measure;
+      f.description = row.get("description");
+      f.place = row.get("place");
+      f.where = *where;
+      f.position = projection.forward(*where);
+      f.provenance = provenanceOf(row, sources.displacementFigures);
+      d.figures.push_back(std::move(f));
+    });
+  }
+  if (!sources.displacementFlows.empty()) {
+    forEachRow(sources.displacementFlows, notices, [&](const Row& row) {
+      RowChecker check(row, notices);
+      DisplacementFlow f;
+      const auto people = check.people("people");
+      const auto start = check.date("period_start", true);
+      const auto end = check.date("period_end", true);
+      f.origin = row.get("origin");
+      f.destination = row.get("destination");
+      // A place is given by coordinates, or by the name of a known locality.
+      auto place = [&](const std::string& name, const char* lat, const char* lon, const char* role) -> std::optional<LonLat> {
+        if (!row.get(lat).empty() || !row.get(lon).empty()) return check.position(lat, lon, true);
+        if (auto known = placeNamed(name)) return known;
+        check.fail(fmt::format("{} '{}' is not a known place and has no coordinates", role, name));
+        return std::nullopt;
+      };
+      const auto from = place(f.origin, "origin_lat", "origin_lon", "origin");
+      const auto to = place(f.destination, "dest_lat", "dest_lon", "destination");
+      if (start && end && *end < *start) check.fail("period_end is before period_start");
+      if (!check.ok()) return;
+      f.id = row.get("flow_id");
+      f.people = *people;
+      f.start = *start;
+      f.end = *end;
+      f.from = *from;
+      f.to = *to;
+      f.a = projection.forward(*from);
+      f.b = projection.forward(*to);
+      f.inTotals = row.get("in_totals") != "no";
+      f.notes = row.get("notes");
+      f.provenance = provenanceOf(row, sources.displacementFlows);
+      d.flows.push_back(std::move(f));
+    });
+  }
+  d.finish();
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/displacement.hpp"
 #include "core/timeline.hpp"
 
 namespace idlib {
@@ -14,10 +15,13 @@ struct TimelineSources {
   std::vector<std::string> events;  // geodata/events.csv, and e.g. an analyst's ACLED export
   std::string posts;
   std::string controlChanges;
+  std::string displacementFigures;
+  std::string displacementFlows;
 };
 
 struct TimelineLoad {
   Timeline timeline;
+  Displacement displacement;
   std::vector<Notice> notices;
 };
 

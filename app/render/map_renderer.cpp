@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <stdexcept>
 
+#include "core/format.hpp"
 #include "core/labels.hpp"
 #include "core/scale_bar.hpp"
 #include "core/style.hpp"
@@ -146,7 +148,10 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.segments);
     ++stats_.drawCalls;
   });
-  if (frame.time) time_.drawFront(view, *frame.time);
+  if (frame.time) {
+    time_.drawFront(view, *frame.time);
+    time_.drawFlows(view, *frame.time);
+  }
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.points) return;
     common(point_, lf);
@@ -244,6 +249,12 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     const float x = (w - tw) / 2, y = 14;
     addBox((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r, paper);
     addText(frame.dateText, px * r, x * r, y * r, palette::kDateText, {0, 0, 0, 0});
+    if (!frame.subtitle.empty()) {
+      const float sub = px * 0.42f, sw = font_.measure(frame.subtitle, sub);
+      const float sy = y + font_.lineHeight(px) + 6;
+      addBox(((w - sw) / 2 - 10) * r, (sy - 3) * r, ((w + sw) / 2 + 10) * r, (sy + font_.lineHeight(sub) + 2) * r, paper);
+      addText(frame.subtitle, sub * r, (w - sw) / 2 * r, sy * r, rgb(0x17408b), {0, 0, 0, 0});
+    }
   }
   if (!frame.attribution.empty()) {
     const float tw = font_.measure(frame.attribution, small);
@@ -276,12 +287,19 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
     rows.push_back({"⊠", rgb(0x737373), "Turkish post: withdrawn"});
   }
   if (t.showEvents) rows.push_back({"●", rgb(0xb2182b), fmt::format("Events of the last {:g} days", t.windowDays)});
-  if (rows.empty()) return;
+  if (t.showFlows)
+    rows.push_back({"➜", rgb(0x2166ac), fmt::format("Displaced people: width 1 pt = {} people", withThousands(static_cast<long>(kPeoplePerFlowPoint)))});
+  const bool symbols = t.showArrivals;
+  if (rows.empty() && !symbols) return;
   float width = 0;
   for (const Row& row : rows) width = std::max(width, font_.measure(row.text, px));
   const float w = static_cast<float>(frame.viewport.width),
               h = static_cast<float>(frame.viewport.height) - frame.bottomInset;
-  const float boxW = width + 40, boxH = line * rows.size() + 12;
+  // Nested reference circles under their heading.
+  const float biggest = 2 * static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(kLegendPeople[0])));
+  const float symbolBlock = symbols ? biggest + line + 12 : 0.f;
+  if (symbols) width = std::max(width, font_.measure("People arrived (circle area):", px));
+  const float boxW = width + 40, boxH = line * rows.size() + 12 + symbolBlock;
   const float x0 = w - boxW - 10, y0 = h - boxH - 34;
   addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r, rgb(0xffffff, 215));
   float y = y0 + 6;
@@ -294,6 +312,18 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
     }
     addText(row.text, px * r, (x0 + 32) * r, y * r, rgb(0x222222), {0, 0, 0, 0});
     y += line;
+  }
+  if (symbols) {
+    addText("People arrived (circle area):", px * r, (x0 + 8) * r, y * r, rgb(0x222222), {0, 0, 0, 0});
+    const float base = y + symbolBlock - 6, cx = x0 + 44;
+    for (const long people : kLegendPeople) {
+      const float top = base - 2 * static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people)));
+      addBox(cx * r, top * r, (cx + 50) * r, (top + 1) * r, rgb(0x17408b));  // leader line
+      addText(withThousands(people), px * 0.9f * r, (cx + 54) * r, (top - 7) * r, rgb(0x222222), {0, 0, 0, 0});
+    }
+    flushText(0);
+    const ViewTransform screen{{0, 0}, 1, 1, static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y), r};
+    time_.drawArrivalLegend(screen, {cx * r, base * r});
   }
   flushText(0);
 }

@@ -41,6 +41,7 @@ struct FrameDescription {
   bool showScaleBar = true;
   std::optional<TimeFrame> time;  // the dated layers, when a timeline is loaded
   std::string dateText;           // shown large at the top of the map
+  std::string subtitle;           // under the date: e.g. people displaced so far
   bool showLegend = true;
   float bottomInset = 0;  // points covered by UI at the bottom (the timeline): overlays sit above
 };

@@ -16,9 +16,12 @@ float shaderDay(std::optional<Day> d, float otherwise) {
 }
 }  // namespace
 
-TimeLayerRenderer::TimeLayerRenderer() : fill_("fill"), line_("line"), marks_("dated_point") {}
+float flowWidthPoints(long people) { return static_cast<float>(static_cast<double>(people) / kPeoplePerFlowPoint); }
 
-void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& areas) {
+TimeLayerRenderer::TimeLayerRenderer()
+    : fill_("fill"), line_("line"), marks_("dated_point"), flows_("flow"), arrivals_("arrivals") {}
+
+void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& areas, const Displacement& displacement) {
   // Every snapshot's areas in one buffer, every snapshot's front line in another.
   std::vector<FillVertex> fills;
   std::vector<LineInstance> lines;
@@ -55,6 +58,89 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
   posts_ = static_cast<GLsizei>(posts.size());
   postVao_ = posts.empty() ? gl::VertexArray() : makeVertexArray(posts.data(), posts.size(), postBuffer_);
   uploadEvents(timeline.events);
+  uploadFlows(displacement, timeline.first(), timeline.last());
+}
+
+void TimeLayerRenderer::uploadFlows(const Displacement& d, Day firstDay, Day lastDay) {
+  std::vector<FlowInstance> flows;
+  flows.reserve(d.flows.size());
+  for (std::size_t i = 0; i < d.flows.size(); ++i) {
+    const DisplacementFlow& f = d.flows[i];
+    flows.push_back({static_cast<float>(f.a.x), static_cast<float>(f.a.y), static_cast<float>(f.b.x),
+                     static_cast<float>(f.b.y), flowWidthPoints(f.people), static_cast<float>(f.start - kShaderEpoch),
+                     static_cast<float>(f.end - kShaderEpoch), rgb(0x2166ac), static_cast<float>(i)});
+  }
+  flows_count_ = static_cast<GLsizei>(flows.size());
+  flowVao_ = flows.empty() ? gl::VertexArray() : makeVertexArray(flows.data(), flows.size(), flowBuffer_);
+
+  // The running arrivals per destination and day, as a float texture the symbols read.
+  std::vector<ArrivalInstance> symbols;
+  for (std::size_t i = 0; i < d.destinations.size(); ++i)
+    symbols.push_back({static_cast<float>(d.destinations[i].position.x), static_cast<float>(d.destinations[i].position.y),
+                       static_cast<float>(i), static_cast<float>(i)});
+  destinations_ = static_cast<GLsizei>(symbols.size());
+  arrivalVao_ = symbols.empty() ? gl::VertexArray() : makeVertexArray(symbols.data(), symbols.size(), arrivalBuffer_);
+  if (symbols.empty()) return;
+  for (const auto& f : d.flows) firstDay = std::min(firstDay, f.start);
+  GLint maxSize = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
+  const int days = std::clamp(lastDay - firstDay + 1, 1, static_cast<int>(maxSize));
+  arrivalFirstDay_ = firstDay;
+  const std::vector<float> table = d.arrivalsTable(firstDay, days);
+  arrivalTable_ = gl::makeTexture();
+  glBindTexture(GL_TEXTURE_2D, arrivalTable_.id());
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, days, destinations_, 0, GL_RED, GL_FLOAT, table.data());
+
+  // Legend circles nested on a shared bottom edge (offsets in points from the legend origin).
+  std::vector<ArrivalInstance> circles;
+  for (const long people : kLegendPeople)
+    circles.push_back({0, -static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people))),
+                       -static_cast<float>(people), -1});
+  legendVao_ = makeVertexArray(circles.data(), circles.size(), legendBuffer_);
+}
+
+void TimeLayerRenderer::drawFlows(const ViewTransform& v, const TimeFrame& f) {
+  if (f.showArrivals && arrivalVao_) {
+    setViewUniforms(arrivals_, v);
+    glUniform1f(arrivals_.uniform("u_date"), static_cast<float>(f.date - kShaderEpoch));
+    glUniform1f(arrivals_.uniform("u_firstDay"), static_cast<float>(arrivalFirstDay_ - kShaderEpoch));
+    glUniform1f(arrivals_.uniform("u_radiusPerRootPerson"), static_cast<float>(kSymbolPointsPerRootPerson));
+    glUniform1f(arrivals_.uniform("u_highlight"), static_cast<float>(f.highlightArrivals));
+    glUniform1i(arrivals_.uniform("u_legend"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, arrivalTable_.id());
+    glUniform1i(arrivals_.uniform("u_arrivals"), 0);
+    glBindVertexArray(arrivalVao_.id());
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, destinations_);
+    ++drawCalls_;
+  }
+  const auto first = std::min(f.flowRange.first, static_cast<std::size_t>(flows_count_));
+  const auto count = std::min(f.flowRange.second, static_cast<std::size_t>(flows_count_)) - first;
+  if (!f.showFlows || !flowVao_ || count == 0) return;
+  setViewUniforms(flows_, v);
+  glUniform1f(flows_.uniform("u_date"), static_cast<float>(f.date - kShaderEpoch));
+  glUniform1f(flows_.uniform("u_window"), static_cast<float>(f.windowDays));
+  glUniform1f(flows_.uniform("u_highlight"), static_cast<float>(f.highlightFlow));
+  glUniform1f(flows_.uniform("u_opacity"), 1);
+  startInstancesAt<FlowInstance>(flowVao_, flowBuffer_, first);
+  glDrawArraysInstanced(GL_TRIANGLES, 0, 6 * 24, static_cast<GLsizei>(count));
+  ++drawCalls_;
+}
+
+void TimeLayerRenderer::drawArrivalLegend(const ViewTransform& v, Vec2 origin) {
+  if (!arrivalTable_ || !legendVao_) return;
+  setViewUniforms(arrivals_, v);
+  glUniform1i(arrivals_.uniform("u_legend"), 1);
+  glUniform2f(arrivals_.uniform("u_legendOrigin"), static_cast<float>(origin.x), static_cast<float>(origin.y));
+  glUniform1f(arrivals_.uniform("u_highlight"), kNoHighlight);
+  glUniform1f(arrivals_.uniform("u_radiusPerRootPerson"), static_cast<float>(kSymbolPointsPerRootPerson));
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, arrivalTable_.id());
+  glBindVertexArray(legendVao_.id());
+  glDrawArraysInstanced(GL_TRIANGLES, 0, 6, static_cast<GLsizei>(kLegendPeople.size()));
 }
 
 void TimeLayerRenderer::uploadEvents(const std::vector<Event>& events) {

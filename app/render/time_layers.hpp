@@ -1,10 +1,12 @@
 #pragma once
 // The layers that change with the date: areas of control, the front line, observation posts and
 // events. Everything is uploaded once; a frame sets uniforms (date, window) and draws.
+#include <array>
 #include <vector>
 
 #include "core/camera.hpp"
 #include "core/control_areas.hpp"
+#include "core/displacement.hpp"
 #include "core/timeline.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader_program.hpp"
@@ -20,24 +22,40 @@ struct TimeFrame {
   double windowDays = 30;    // events of the last N days
   std::optional<std::size_t> snapshot;  // control snapshot in force
   float crossfade = 0;       // 0..1 share of the next snapshot, while playing towards it
-  bool showAreas = true, showFront = true, showPosts = true, showEvents = true;
+  bool showAreas = true, showFront = true, showPosts = true, showEvents = true, showFlows = true,
+       showArrivals = true;
   float areasOpacity = 1, eventsOpacity = 1;
   int highlightEvent = -1, highlightPost = -1;
   // Indices [first, last) of the events (sorted by date, as uploaded) inside the time window.
   std::pair<std::size_t, std::size_t> eventRange{0, 0};
+  // Likewise for the flows (sorted by start): those that may overlap the window.
+  std::pair<std::size_t, std::size_t> flowRange{0, 0};
+  int highlightFlow = -1, highlightArrivals = -1;
+  double displacedSoFar = -1;  // the chart's cumulative figure at this date, or -1 for none
 };
+
+// How displacement is drawn: flow width and symbol area in proportion to people.
+inline constexpr double kPeoplePerFlowPoint = 20000;      // 1 point of width per 20,000 people
+inline constexpr double kSymbolPointsPerRootPerson = 0.045;  // radius: 100,000 people = 14 pt
+inline constexpr std::array<long, 2> kLegendPeople = {500000, 100000};
+float flowWidthPoints(long people);
 
 class TimeLayerRenderer {
  public:
   TimeLayerRenderer();
   // Uploads everything dated; call again when the data changes.
-  void upload(const Timeline& timeline, const ControlAreas& areas);
+  void upload(const Timeline& timeline, const ControlAreas& areas, const Displacement& displacement);
+  // Uploads the flows, which must be sorted by start (as Displacement keeps them).
+  void uploadFlows(const Displacement& displacement, Day firstDay, Day lastDay);
   // Uploads the events, which must be sorted by date (as Timeline keeps them).
   void uploadEvents(const std::vector<Event>& events);
 
   void drawAreas(const ViewTransform& v, const TimeFrame& f);  // under the boundaries
   void drawFront(const ViewTransform& v, const TimeFrame& f);  // over the boundaries
+  void drawFlows(const ViewTransform& v, const TimeFrame& f);  // flows and arrivals, under the marks
   void drawMarks(const ViewTransform& v, const TimeFrame& f);  // posts and events, over towns
+  // The legend's reference circles (kLegendPeople), their shared bottom point at `origin` (pixels).
+  void drawArrivalLegend(const ViewTransform& v, Vec2 origin);
   std::size_t drawCalls() const { return drawCalls_; }
 
  private:
@@ -45,9 +63,12 @@ class TimeLayerRenderer {
     GLint first = 0;
     GLsizei count = 0;
   };
-  ShaderProgram fill_, line_, marks_;
-  gl::VertexArray areaVao_, frontVao_, postVao_, eventVao_;
-  gl::Buffer areaBuffer_, frontBuffer_, postBuffer_, eventBuffer_;
+  ShaderProgram fill_, line_, marks_, flows_, arrivals_;
+  gl::VertexArray areaVao_, frontVao_, postVao_, eventVao_, flowVao_, arrivalVao_, legendVao_;
+  gl::Buffer areaBuffer_, frontBuffer_, postBuffer_, eventBuffer_, flowBuffer_, arrivalBuffer_, legendBuffer_;
+  gl::Texture arrivalTable_;
+  Day arrivalFirstDay_ = 0;
+  GLsizei flows_count_ = 0, destinations_ = 0;
   std::vector<Range> areaRanges_, frontRanges_;
   GLsizei posts_ = 0, events_ = 0;
   std::size_t drawCalls_ = 0;

@@ -40,6 +40,20 @@ void declare(const DatedMarkInstance*, std::size_t base = 0) {
   attribute(4, 1, GL_FLOAT, s, base + offsetof(DatedMarkInstance, index), true);
 }
 
+void declare(const FlowInstance*, std::size_t base = 0) {
+  constexpr auto s = static_cast<GLsizei>(sizeof(FlowInstance));
+  attribute(0, 4, GL_FLOAT, s, base + offsetof(FlowInstance, ax), true);
+  attribute(1, 3, GL_FLOAT, s, base + offsetof(FlowInstance, width), true);
+  attribute(2, 4, GL_UNSIGNED_BYTE, s, base + offsetof(FlowInstance, color), true);
+  attribute(3, 1, GL_FLOAT, s, base + offsetof(FlowInstance, index), true);
+}
+void declare(const ArrivalInstance*, std::size_t base = 0) {
+  constexpr auto s = static_cast<GLsizei>(sizeof(ArrivalInstance));
+  attribute(0, 2, GL_FLOAT, s, base + offsetof(ArrivalInstance, x), true);
+  attribute(1, 1, GL_FLOAT, s, base + offsetof(ArrivalInstance, row), true);
+  attribute(2, 1, GL_FLOAT, s, base + offsetof(ArrivalInstance, index), true);
+}
+
 }  // namespace
 
 template <class T>
@@ -55,6 +69,8 @@ template gl::VertexArray makeVertexArray(const FillVertex*, std::size_t, gl::Buf
 template gl::VertexArray makeVertexArray(const LineInstance*, std::size_t, gl::Buffer&);
 template gl::VertexArray makeVertexArray(const PointInstance*, std::size_t, gl::Buffer&);
 template gl::VertexArray makeVertexArray(const DatedMarkInstance*, std::size_t, gl::Buffer&);
+template gl::VertexArray makeVertexArray(const FlowInstance*, std::size_t, gl::Buffer&);
+template gl::VertexArray makeVertexArray(const ArrivalInstance*, std::size_t, gl::Buffer&);
 
 template <class T>
 void startInstancesAt(const gl::VertexArray& vao, const gl::Buffer& buffer, std::size_t firstInstance) {
@@ -64,6 +80,7 @@ void startInstancesAt(const gl::VertexArray& vao, const gl::Buffer& buffer, std:
 }
 template void startInstancesAt<LineInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
 template void startInstancesAt<DatedMarkInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
+template void startInstancesAt<FlowInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
 
 void setViewUniforms(ShaderProgram& p, const ViewTransform& v) {
   p.use();

@@ -34,6 +34,18 @@ struct DatedMarkInstance {  // dated_point.vert
   float index;
 };
 
+struct FlowInstance {  // flow.vert: one displacement flow
+  float ax, ay, bx, by;
+  float width, start, end;
+  Rgba color;
+  float index;
+};
+struct ArrivalInstance {  // arrivals.vert: one destination's symbol
+  float x, y;
+  float row;
+  float index;
+};
+
 // Creates a VAO over a new static buffer holding `items`, with the attribute layout of T.
 template <class T>
 gl::VertexArray makeVertexArray(const T* items, std::size_t count, gl::Buffer& buffer);

@@ -92,9 +92,10 @@ std::string AppState::attribution() const {
   return out;
 }
 
-void AppState::setTimeline(Timeline t, ControlAreas areas, std::optional<Day> startDate) {
-  timeline = std::move(t);
-  controlAreas = std::move(areas);
+void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
+  timeline = std::move(data.timeline);
+  controlAreas = std::move(data.areas);
+  displacement = std::move(data.displacement);
   timelineLoaded = true;
   // Without a date asked for, open where the areas of control begin.
   const Day opening = timeline.controlChangeDates().empty() ? timeline.first() : timeline.controlChangeDates().front();
@@ -108,7 +109,7 @@ DatedData loadDatedData(const std::string& dataDir, const std::vector<std::strin
   TimelineSources sources = bundledTimelineSources(dataDir);
   sources.events.insert(sources.events.end(), extraEventFiles.begin(), extraEventFiles.end());
   TimelineLoad load = loadTimeline(sources);
-  DatedData out{std::move(load.timeline), {}, std::move(load.notices)};
+  DatedData out{std::move(load.timeline), {}, std::move(load.displacement), std::move(load.notices)};
   out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices);
   return out;
 }

@@ -9,6 +9,7 @@
 #include "core/diagnostics.hpp"
 #include "core/hit_test.hpp"
 #include "core/control_areas.hpp"
+#include "core/displacement.hpp"
 #include "core/layer.hpp"
 #include "core/playback.hpp"
 #include "core/timeline.hpp"
@@ -24,9 +25,17 @@ struct LayerEntry {
   float opacity = 1.0f;
 };
 
+// The dated data and what is derived from it, loaded together (off the GL thread in the app).
+struct DatedData {
+  Timeline timeline;
+  ControlAreas areas;
+  Displacement displacement;
+  std::vector<Notice> notices;
+};
+// Bundled events, posts and control changes, plus any event files the user adds (e.g. ACLED).
 // Which of the dated layers are shown.
 struct TimeLayerSettings {
-  bool areas = true, front = true, posts = true, events = true;
+  bool areas = true, front = true, posts = true, events = true, flows = true, arrivals = true;
   float areasOpacity = 1.0f, eventsOpacity = 1.0f;
 };
 
@@ -40,8 +49,8 @@ struct EventFilter {
 
 // What the cursor or the selection points at among the dated marks.
 struct DatedPick {
-  enum class Kind { None, Event, Post, Front } kind = Kind::None;
-  std::size_t index = 0;  // event, post, or front segment of the current snapshot
+  enum class Kind { None, Event, Post, Front, Flow, Arrivals } kind = Kind::None;
+  std::size_t index = 0;  // event, post, front segment of the current snapshot, flow, or destination
   friend bool operator==(const DatedPick&, const DatedPick&) = default;
 };
 
@@ -56,6 +65,7 @@ struct AppState {
 
   Timeline timeline;
   ControlAreas controlAreas;
+  Displacement displacement;
   bool timelineLoaded = false;
   Playback playback;
   TimeLayerSettings timeLayers;
@@ -78,16 +88,9 @@ struct AppState {
   std::string attribution() const;
   // Installs a loaded timeline; the date starts at `startDate` if given, else where the areas
   // of control begin.
-  void setTimeline(Timeline t, ControlAreas areas, std::optional<Day> startDate = std::nullopt);
+  void setTimeline(DatedData data, std::optional<Day> startDate = std::nullopt);
 };
 
-// The dated data and what is derived from it, loaded together (off the GL thread in the app).
-struct DatedData {
-  Timeline timeline;
-  ControlAreas areas;
-  std::vector<Notice> notices;
-};
-// Bundled events, posts and control changes, plus any event files the user adds (e.g. ACLED).
 DatedData loadDatedData(const std::string& dataDir, const std::vector<std::string>& extraEventFiles = {});
 
 // The bundled layers, read through GDAL like any other source.

@@ -73,9 +73,9 @@ int runExport(const Options& options) {
     auto notices = loadAll(state, renderer, requests);
     DatedData dated = loadDatedData(options.dataDir, options.eventFiles);
     notices.insert(notices.end(), dated.notices.begin(), dated.notices.end());
-    state.setTimeline(std::move(dated.timeline), std::move(dated.areas), startDate);
+    state.setTimeline(std::move(dated), startDate);
     state.playback.windowDays = options.windowDays;
-    renderer.timeLayers().upload(state.timeline, state.controlAreas);
+    renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
     printNotices(notices);
 
     const Viewport viewport{static_cast<double>(width), static_cast<double>(height)};

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "core/date.hpp"
+#include "core/format.hpp"
 #include "core/style.hpp"
 
 namespace idlib {
@@ -64,16 +65,31 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     t.showEvents = state.timeLayers.events;
     t.areasOpacity = state.timeLayers.areasOpacity;
     t.eventsOpacity = state.timeLayers.eventsOpacity;
+    t.showFlows = state.timeLayers.flows;
+    t.showArrivals = state.timeLayers.arrivals;
+    t.flowRange = state.displacement.flowsThatMayShow(t.date, t.windowDays);
     t.eventRange = state.timeline.eventsBetween(
         static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))), static_cast<Day>(std::floor(t.date)));
     for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
       if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
       if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
+      if (pick->kind == DatedPick::Kind::Flow) t.highlightFlow = static_cast<int>(pick->index);
+      if (pick->kind == DatedPick::Kind::Arrivals) t.highlightArrivals = static_cast<int>(pick->index);
     }
     frame.time = t;
     frame.dateText = formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
+    frame.subtitle = displacedSubtitle(state.displacement, state.playback.date);
   }
   return frame;
+}
+
+std::string displacedSubtitle(const Displacement& d, double day) {
+  const auto start = d.seriesStart();
+  if (!start || d.series().empty() || day < *start) return {};
+  // Shown through the offensive and for two months after the series' last figure.
+  if (day > d.figures[d.series().back()].date + 60) return {};
+  return fmt::format("{} people displaced since {} (UN count)",
+                     withThousands(std::llround(d.cumulativeAt(day) / 1000) * 1000), formatDateLong(*start));
 }
 
 DatedPick pickDatedMark(const AppState& state, Vec2 screen) {

@@ -12,6 +12,10 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
 // draws the hover tooltip. Call between ImGui::NewFrame and ImGui::Render.
 void updateMapInteraction(AppState& state);
 
+// "948,000 people displaced since 1 December 2019", from the same series as the chart; empty
+// outside the series' time.
+std::string displacedSubtitle(const Displacement& d, double day);
+
 // The post, event or stretch of front line under `screen`, if any.
 DatedPick pickDatedMark(const AppState& state, Vec2 screen);
 // Its details and source, as ImGui text (tooltips and the details panel).

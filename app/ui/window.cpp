@@ -120,9 +120,9 @@ int runInteractive(const Options& options) {
         renderer.upload(state.layers[index].layer);
       }
       if (auto dated = loader.takeDatedData()) {
-        state.setTimeline(std::move(dated->timeline), std::move(dated->areas), startDate);
-        renderer.timeLayers().upload(state.timeline, state.controlAreas);
         for (Notice& n : dated->notices) finished.notices.push_back(std::move(n));
+        state.setTimeline(std::move(*dated), startDate);
+        renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
       }
       printNotices(finished.notices);
       for (Notice& n : finished.notices) state.notices.push_back(std::move(n));

@@ -21,8 +21,8 @@ class BundledMap : public ::testing::Test {
     const auto notices = loadAll(*state_, *renderer_, bundledLayers(IDLIB_DATA_DIR));
     ASSERT_TRUE(notices.empty()) << notices.front().message;
     DatedData dated = loadDatedData(IDLIB_DATA_DIR);
-    state_->setTimeline(std::move(dated.timeline), std::move(dated.areas));
-    renderer_->timeLayers().upload(state_->timeline, state_->controlAreas);
+    state_->setTimeline(std::move(dated));
+    renderer_->timeLayers().upload(state_->timeline, state_->controlAreas, state_->displacement);
     showOnlyBaseMap();
   }
   static void TearDownTestSuite() {
@@ -32,7 +32,11 @@ class BundledMap : public ::testing::Test {
   }
 
   // Most tests look at the base map; the dated layers are switched on where a test wants them.
-  static void showOnlyBaseMap() { state_->timeLayers = {false, false, false, false, 1, 1}; }
+  static void showOnlyBaseMap() {
+    TimeLayerSettings none;
+    none.areas = none.front = none.posts = none.events = none.flows = none.arrivals = false;
+    state_->timeLayers = none;
+  }
 
   static LayerEntry& layer(LayerRole role) {
     for (auto& e : state_->layers)
