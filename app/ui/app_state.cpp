@@ -100,6 +100,8 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   // Without a date asked for, open where the areas of control begin.
   const Day opening = timeline.controlChangeDates().empty() ? timeline.first() : timeline.controlChangeDates().front();
   playback.jumpTo(startDate ? *startDate : opening, timeline);
+  timelineFrom = timeline.first();
+  timelineTo = timeline.last();
   eventsPerDay.assign(static_cast<std::size_t>(timeline.last() - timeline.first() + 1), 0);
   for (const Event& e : timeline.events) ++eventsPerDay[static_cast<std::size_t>(e.date - timeline.first())];
   hoveredMark = selectedMark = {};

@@ -73,6 +73,7 @@ struct AppState {
   DatedPick hoveredMark, selectedMark;
   std::string dateInput;  // the "go to date" box
   std::vector<int> eventsPerDay;  // from timeline.first(): the density strip, computed once
+  double timelineFrom = 0, timelineTo = 0;  // the part of the span the timeline panel shows
   std::unique_ptr<TownSearch> townSearch;
   std::vector<std::size_t> townSearchLayer;  // layer index of each search entry
   std::string searchQuery;

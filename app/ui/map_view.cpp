@@ -112,6 +112,30 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
       if (near(state.timeline.events[i].position, eventSize(state.timeline.events[i]) / 2 + 3))
         return {DatedPick::Kind::Event, i};
   }
+  const Displacement& d = state.displacement;
+  if (state.timeLayers.arrivals)
+    for (std::size_t i = 0; i < d.destinations.size(); ++i) {
+      const double people = d.arrivalsAt(i, state.playback.date);
+      const double radius = kSymbolPointsPerRootPerson * std::sqrt(people);
+      if (people >= 1 && near(d.destinations[i].position, std::max(radius, 4.0))) return {DatedPick::Kind::Arrivals, i};
+    }
+  if (state.timeLayers.flows) {
+    // The same curve the shader draws, sampled in screen space.
+    const auto [first, last] = d.flowsThatMayShow(state.playback.date, state.playback.windowDays);
+    for (std::size_t i = last; i-- > first;) {
+      const DisplacementFlow& f = d.flows[i];
+      if (!Displacement::flowVisible(f, state.playback.date, state.playback.windowDays)) continue;
+      const Vec2 p0 = worldToScreen(v, vp, f.a), p2 = worldToScreen(v, vp, f.b), chord = p2 - p0;
+      // Screen y points down, the shader's up: the bulge's normal flips sign.
+      const Vec2 p1 = (p0 + p2) * 0.5 + Vec2{chord.y, -chord.x} * 0.22;
+      const double reach = std::max(4.0, flowWidthPoints(f.people) / 2.0 + 2);
+      for (int k = 0; k <= 48; ++k) {
+        const double t = k / 48.0;
+        const Vec2 p = p0 * ((1 - t) * (1 - t)) + p1 * (2 * t * (1 - t)) + p2 * (t * t);
+        if (length(p - screen) <= reach) return {DatedPick::Kind::Flow, i};
+      }
+    }
+  }
   if (state.timeLayers.front) {
     if (const auto s = snapshotBlend(state.timeline, state.playback).snapshot; s && *s < state.controlAreas.snapshots.size()) {
       const auto& front = state.controlAreas.snapshots[*s].front;
@@ -166,6 +190,32 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::TextDisabled("Source (%s line %d):", p.provenance.file.c_str(), p.provenance.line);
     ImGui::TextUnformatted(p.provenance.source.c_str());
     ImGui::TextDisabled("Confidence: %s", p.provenance.confidence.c_str());
+    ImGui::PopTextWrapPos();
+  } else if (pick.kind == DatedPick::Kind::Flow) {
+    const DisplacementFlow& f = state.displacement.flows[pick.index];
+    ImGui::Text("%s people displaced", withThousands(f.people).c_str());
+    ImGui::Text("%s  to  %s", formatDate(f.start).c_str(), formatDate(f.end).c_str());
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::Text("From: %s", f.origin.c_str());
+    ImGui::Text("To: %s", f.destination.c_str());
+    if (full || !f.inTotals) ImGui::TextDisabled("%s", f.notes.c_str());
+    ImGui::Separator();
+    ImGui::TextDisabled("Source (%s line %d):", f.provenance.file.c_str(), f.provenance.line);
+    ImGui::TextUnformatted(f.provenance.source.c_str());
+    ImGui::TextDisabled("Confidence: %s", f.provenance.confidence.c_str());
+    ImGui::PopTextWrapPos();
+  } else if (pick.kind == DatedPick::Kind::Arrivals) {
+    const Displacement& d = state.displacement;
+    const Destination& dest = d.destinations[pick.index];
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::Text("%s", dest.name.c_str());
+    ImGui::Text("%s people arrived by %s", withThousands(std::llround(d.arrivalsAt(pick.index, state.playback.date))).c_str(),
+                formatDate(today).c_str());
+    ImGui::TextDisabled("Sum of the counted flows ending here, each spread evenly over its period:");
+    for (const DisplacementFlow& f : d.flows)
+      if (f.destinationIndex == pick.index && f.inTotals)
+        ImGui::BulletText("%s: %s, %s to %s (%s line %d)", f.id.c_str(), withThousands(f.people).c_str(),
+                          formatDate(f.start).c_str(), formatDate(f.end).c_str(), f.provenance.file.c_str(), f.provenance.line);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Front) {
     const auto s = snapshotBlend(state.timeline, state.playback).snapshot;
@@ -244,8 +294,16 @@ void updateMapInteraction(AppState& state) {
     if (state.timelineLoaded) {
       Playback& p = state.playback;
       if (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false)) p.playing = !p.playing;
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_RIGHT)) p.stepToNextEvent(state.timeline);
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_LEFT)) p.stepToPreviousEvent(state.timeline);
+      const bool shift = ImGui::GetIO().KeyShift;
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_RIGHT)) {
+        if (!shift) p.stepToNextEvent(state.timeline);
+        else if (const auto i = state.displacement.nextFigure(p.date)) p.jumpTo(state.displacement.figures[*i].date, state.timeline);
+      }
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_LEFT)) {
+        if (!shift) p.stepToPreviousEvent(state.timeline);
+        else if (const auto i = state.displacement.previousFigure(std::ceil(p.date)))
+          p.jumpTo(state.displacement.figures[*i].date, state.timeline);
+      }
       if (ImGui::IsKeyPressed(SDL_SCANCODE_HOME, false)) p.jumpTo(state.timeline.first(), state.timeline);
       if (ImGui::IsKeyPressed(SDL_SCANCODE_END, false)) p.jumpTo(state.timeline.last(), state.timeline);
     }

@@ -6,7 +6,7 @@ namespace idlib::panels {
 
 void layers(AppState& state) {
   ImGui::SetNextWindowPos({12, 92}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSizeConstraints({260, 0}, {420, 800});
+  ImGui::SetNextWindowSizeConstraints({300, 0}, {420, 800});
   if (!ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
@@ -14,13 +14,15 @@ void layers(AppState& state) {
   if (state.timelineLoaded) {
     TimeLayerSettings& t = state.timeLayers;
     ImGui::Checkbox("Events", &t.events);
-    ImGui::SameLine(120);
+    ImGui::SameLine(230);
     ImGui::SetNextItemWidth(-1);
-    ImGui::SliderFloat("##eventsOpacity", &t.eventsOpacity, 0.f, 1.f, "opacity %.2f");
+    ImGui::SliderFloat("##eventsOpacity", &t.eventsOpacity, 0.f, 1.f, "%.2f");
+    ImGui::Checkbox("Displacement flows", &t.flows);
+    ImGui::Checkbox("People arrived (symbols)", &t.arrivals);
     ImGui::Checkbox("Turkish observation posts", &t.posts);
     ImGui::Checkbox("Front line", &t.front);
     ImGui::Checkbox("Areas of control", &t.areas);
-    ImGui::SameLine(190);
+    ImGui::SameLine(230);
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderFloat("##areasOpacity", &t.areasOpacity, 0.f, 1.f, "%.2f");
     ImGui::Separator();
@@ -29,14 +31,13 @@ void layers(AppState& state) {
   for (std::size_t i = state.layers.size(); i-- > 0;) {
     LayerEntry& e = state.layers[i];
     ImGui::PushID(static_cast<int>(i));
-    ImGui::Checkbox("##visible", &e.visible);
-    ImGui::SameLine();
-    ImGui::TextUnformatted(e.layer.title.c_str());
+    ImGui::Checkbox(e.layer.title.c_str(), &e.visible);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%s\n%zu features\n%s", e.layer.sourcePath.c_str(), e.layer.features.size(),
                         e.layer.attribution.c_str());
+    ImGui::SameLine(230);
     ImGui::SetNextItemWidth(-1);
-    ImGui::SliderFloat("##opacity", &e.opacity, 0.f, 1.f, "opacity %.2f");
+    ImGui::SliderFloat("##opacity", &e.opacity, 0.f, 1.f, "%.2f");
     ImGui::PopID();
   }
   ImGui::End();

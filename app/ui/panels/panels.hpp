@@ -4,7 +4,7 @@
 
 namespace idlib::panels {
 
-inline constexpr float kTimelineHeight = 118;  // points, docked at the bottom of the window
+inline constexpr float kTimelineHeight = 214;  // points, docked at the bottom of the window
 
 void layers(AppState& state);
 void details(AppState& state);

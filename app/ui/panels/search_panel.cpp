@@ -10,7 +10,8 @@ namespace idlib::panels {
 void search(AppState& state) {
   std::string& query = state.searchQuery;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + 12, vp->WorkPos.y + 8}, ImGuiCond_FirstUseEver);
+  // Below the menu bar (on the first frame WorkPos does not know its height yet).
+  ImGui::SetNextWindowPos({vp->Pos.x + 12, vp->Pos.y + 30}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize({300, 0}, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Find a town", nullptr, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();

@@ -1,5 +1,7 @@
-// The date slider: transport controls, speed, time window, a typed date, and a strip with a tick
-// for every day that has events, their density, and the control changes.
+// The timeline, docked at the bottom: transport controls, speed, time window and a typed date;
+// a chart of people displaced; and a strip with the events and control changes. Chart and strip
+// share one time axis, which the wheel zooms.
+#include <SDL_scancode.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -8,6 +10,7 @@
 #include <cmath>
 
 #include "core/date.hpp"
+#include "core/format.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
@@ -20,110 +23,202 @@ struct Speed {
 constexpr std::array<Speed, 5> kSpeeds = {
     {{"1 day/s", 1}, {"3 days/s", 3}, {"1 week/s", 7}, {"2 weeks/s", 14}, {"1 month/s", 30}}};
 
-void drawStrip(AppState& state, float height) {
+// The panel's time axis: the part of the span on screen, mapped to a pixel range.
+struct Axis {
+  double from, to;
+  float left, width;
+  float x(double day) const { return left + static_cast<float>((day - from) / (to - from)) * width; }
+  double day(float px) const { return from + std::clamp((px - left) / width, 0.f, 1.f) * (to - from); }
+};
+
+// Scrubbing, zooming and the current-date line, shared by the chart and the strip.
+void handleAxisInput(AppState& state, const Axis& axis) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActive()) {
+    state.playback.playing = false;
+    state.playback.jumpTo(std::round(axis.day(io.MousePos.x)), state.timeline);
+  }
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
+    const double anchor = axis.day(io.MousePos.x), factor = std::pow(0.8, io.MouseWheel);
+    const double first = state.timeline.first(), last = state.timeline.last();
+    double from = anchor - (anchor - axis.from) * factor, to = anchor + (axis.to - anchor) * factor;
+    if (to - from < 14) return;  // two weeks at least
+    if (from < first) to += first - from, from = first;
+    if (to > last) from -= to - last, to = last;
+    state.timelineFrom = std::max(first, from);
+    state.timelineTo = std::min(last, to);
+  }
+}
+
+void drawDateLine(ImDrawList* draw, const Axis& axis, double date, float top, float bottom) {
+  if (date < axis.from || date > axis.to) return;
+  const float x = axis.x(date);
+  draw->AddLine({x, top}, {x, bottom}, IM_COL32(215, 48, 31, 255), 2.5f);
+}
+
+void drawChart(AppState& state, const Axis& axis, float height) {
+  const Displacement& d = state.displacement;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##chart", {axis.width, height});
+  handleAxisInput(state, axis);
+  const float top = origin.y + 14, bottom = origin.y + height - 2, plotHeight = bottom - top;
+  draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height}, IM_COL32(250, 250, 252, 255), 3);
+
+  // Scales: the cumulative line against the largest figure in view (at least a million, so
+  // "nearly one million" reads as such); the weekly rate against its own maximum.
+  double peak = 1e6, peakRate = 1;
+  for (const auto& f : d.figures)
+    if (f.measure == Measure::DisplacedCumulative && f.date >= axis.from && f.date <= axis.to) peak = std::max(peak, double(f.people));
+  const auto columns = static_cast<int>(axis.width);
+  std::vector<double> cumulative(static_cast<std::size_t>(columns)), rate(static_cast<std::size_t>(columns));
+  for (int c = 0; c < columns; ++c) {
+    const double day = axis.day(axis.left + static_cast<float>(c));
+    cumulative[static_cast<std::size_t>(c)] = d.cumulativeAt(day);
+    rate[static_cast<std::size_t>(c)] = d.weeklyRateAt(day);
+    peakRate = std::max(peakRate, rate[static_cast<std::size_t>(c)]);
+  }
+  auto y = [&](double people) { return bottom - static_cast<float>(people / peak) * plotHeight; };
+  for (const double gridline : {250000.0, 500000.0, 750000.0, 1000000.0}) {
+    if (gridline > peak) break;
+    draw->AddLine({axis.left, y(gridline)}, {axis.left + axis.width, y(gridline)}, IM_COL32(225, 225, 230, 255));
+    draw->AddText({axis.left + 3, y(gridline) - 13}, IM_COL32(140, 140, 150, 255), withThousands(static_cast<long long>(gridline)).c_str());
+  }
+  for (int c = 0; c < columns; ++c) {  // weekly rate: light bars
+    const float h = static_cast<float>(rate[static_cast<std::size_t>(c)] / peakRate) * plotHeight * 0.6f;
+    if (h > 0.5f) draw->AddLine({axis.left + c, bottom}, {axis.left + c, bottom - h}, IM_COL32(158, 202, 225, 160));
+  }
+  for (int c = 1; c < columns; ++c)  // cumulative: the line
+    if (cumulative[static_cast<std::size_t>(c)] > 0 || cumulative[static_cast<std::size_t>(c) - 1] > 0)
+      draw->AddLine({axis.left + c - 1, y(cumulative[static_cast<std::size_t>(c) - 1])}, {axis.left + c, y(cumulative[static_cast<std::size_t>(c)])},
+                    IM_COL32(23, 64, 139, 255), 2.0f);
+  draw->AddText({axis.left + 90, origin.y}, IM_COL32(23, 64, 139, 255),
+                "people displaced since 1 Dec 2019 (line, UN count) and per week (bars); orange: the articles' figures");
+  // The articles' figures, as labelled points a presenter can point at.
+  float lastLabelRight = -1e9f;
+  for (const auto& f : d.figures) {
+    if (!f.fromArticle() || f.measure == Measure::Population || f.measure == Measure::RefugeesHosted) continue;
+    if (f.date < axis.from || f.date > axis.to || f.people > peak) continue;
+    const ImVec2 p{axis.x(f.date), y(static_cast<double>(f.people))};
+    draw->AddCircleFilled(p, 4.5f, IM_COL32(230, 97, 1, 255));
+    // "nearly one million (article 001, 24 Feb 2020)": the article is named by its file number.
+    const auto seed = f.provenance.source.find("seeds/");
+    const std::string label = withThousands(f.people) + " (article " + f.provenance.source.substr(seed + 6, 3) + ", " +
+                              formatDateLong(f.date) + ")";
+    if (p.x + 6 > lastLabelRight) {
+      draw->AddText({p.x + 6, p.y - 8}, IM_COL32(150, 60, 0, 255), label.c_str());
+      lastLabelRight = p.x + 6 + ImGui::CalcTextSize(label.c_str()).x;
+    }
+  }
+  drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
+
+  if (ImGui::IsItemHovered()) {
+    const double day = std::round(axis.day(ImGui::GetIO().MousePos.x));
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(formatDateLong(static_cast<Day>(day)).c_str());
+    ImGui::Text("Displaced since 1 Dec 2019: %s", withThousands(std::llround(d.cumulativeAt(day))).c_str());
+    ImGui::Text("In the week before: %s", withThousands(std::llround(d.weeklyRateAt(day))).c_str());
+    for (const auto& f : d.figures)
+      if (std::abs(f.date - day) <= 1 && f.measure != Measure::Population)
+        ImGui::BulletText("%s: %s (%s line %d)", formatDate(f.date).c_str(), withThousands(f.people).c_str(),
+                          f.provenance.file.c_str(), f.provenance.line);
+    ImGui::TextDisabled("UN OCHA and partners' cumulative series, linear between reports; wheel to zoom");
+    ImGui::EndTooltip();
+  }
+}
+
+void drawStrip(AppState& state, const Axis& axis, float height) {
   const Timeline& t = state.timeline;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetContentRegionAvail().x;
-  ImGui::InvisibleButton("##strip", {width, height});
-  const double span = std::max(1, t.last() - t.first());
-  auto xOf = [&](double day) { return origin.x + static_cast<float>((day - t.first()) / span) * width; };
-  auto dayAt = [&](float x) { return t.first() + std::clamp((x - origin.x) / width, 0.f, 1.f) * span; };
-
-  draw->AddRectFilled(origin, {origin.x + width, origin.y + height}, IM_COL32(245, 245, 242, 255), 3);
-  // Years and months along the bottom.
+  ImGui::InvisibleButton("##strip", {axis.width, height});
+  handleAxisInput(state, axis);
+  draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height}, IM_COL32(245, 245, 242, 255), 3);
+  // Months along the bottom, years labelled.
   const float axisY = origin.y + height - 14;
-  for (int year = 2017; year <= 2021; ++year)
+  const bool zoomed = axis.to - axis.from < 500;
+  for (int year = 2016; year <= 2021; ++year)
     for (unsigned month = 1; month <= 12; ++month) {
       const Day d = makeDay(year, month, 1);
-      if (d < t.first() || d > t.last()) continue;
-      const float x = xOf(d);
+      if (d < axis.from || d > axis.to) continue;
+      const float x = axis.x(d);
       draw->AddLine({x, axisY - (month == 1 ? 10.f : 4.f)}, {x, axisY}, IM_COL32(150, 150, 150, 255));
-      if (month == 1) draw->AddText({x + 3, axisY}, IM_COL32(90, 90, 90, 255), std::to_string(year).c_str());
+      static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+      if (month == 1 || zoomed)
+        draw->AddText({x + 3, axisY}, IM_COL32(90, 90, 90, 255),
+                      month == 1 ? std::to_string(year).c_str() : kMonths[month - 1]);
     }
-  // Event density per pixel column, then a tick wherever there is at least one event.
-  const auto columns = static_cast<std::size_t>(std::max(1.f, width));
+  // Events per pixel column, as a density strip with a tick wherever there is one.
+  const auto columns = static_cast<std::size_t>(std::max(1.f, axis.width));
   std::vector<int> perColumn(columns, 0);
-  for (std::size_t d = 0; d < state.eventsPerDay.size(); ++d)
-    perColumn[std::min(columns - 1, static_cast<std::size_t>(d / span * static_cast<double>(columns)))] += state.eventsPerDay[d];
+  for (std::size_t day = 0; day < state.eventsPerDay.size(); ++day) {
+    const double d = t.first() + static_cast<double>(day);
+    if (!state.eventsPerDay[day] || d < axis.from || d > axis.to) continue;
+    perColumn[std::min(columns - 1, static_cast<std::size_t>(axis.x(d) - axis.left))] += state.eventsPerDay[day];
+  }
   const int most = std::max(1, *std::max_element(perColumn.begin(), perColumn.end()));
   const float barTop = origin.y + 4, barHeight = height - 22;
   for (std::size_t c = 0; c < columns; ++c) {
     if (!perColumn[c]) continue;
-    const float x = origin.x + static_cast<float>(c);
+    const float x = axis.left + static_cast<float>(c);
     const float h = std::max(3.f, barHeight * std::sqrt(static_cast<float>(perColumn[c]) / most));
-    draw->AddLine({x, barTop + barHeight - h}, {x, barTop + barHeight}, IM_COL32(33, 102, 172, 230), 1.5f);
+    draw->AddLine({x, barTop + barHeight - h}, {x, barTop + barHeight}, IM_COL32(178, 24, 43, 230), 1.5f);
   }
-  // Control changes: small marks under the strip.
   for (const Day d : t.controlChangeDates())
-    draw->AddTriangleFilled({xOf(d), axisY - 6}, {xOf(d) - 3, axisY}, {xOf(d) + 3, axisY}, IM_COL32(118, 42, 131, 200));
-  // The current date.
-  const float x = xOf(state.playback.date);
-  draw->AddLine({x, origin.y}, {x, origin.y + height}, IM_COL32(215, 48, 31, 255), 2.5f);
-  draw->AddTriangleFilled({x - 6, origin.y}, {x + 6, origin.y}, {x, origin.y + 8}, IM_COL32(215, 48, 31, 255));
+    if (d >= axis.from && d <= axis.to)
+      draw->AddTriangleFilled({axis.x(d), axisY - 6}, {axis.x(d) - 3, axisY}, {axis.x(d) + 3, axisY}, IM_COL32(118, 42, 131, 200));
+  drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
 
-  if (ImGui::IsItemActive()) {  // click or drag to scrub
-    state.playback.playing = false;
-    state.playback.jumpTo(std::round(dayAt(ImGui::GetIO().MousePos.x)), t);
-  }
   if (ImGui::IsItemHovered()) {
-    const Day day = static_cast<Day>(std::round(dayAt(ImGui::GetIO().MousePos.x)));
+    const Day day = static_cast<Day>(std::round(axis.day(ImGui::GetIO().MousePos.x)));
     const auto [first, last] = t.eventsBetween(day, day);
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(formatDateLong(day).c_str());
     for (std::size_t i = first; i < last && i < first + 6; ++i)
       ImGui::BulletText("%s: %s", t.events[i].type.c_str(), t.events[i].location.c_str());
     if (last - first > 6) ImGui::TextDisabled("and %zu more", last - first - 6);
+    ImGui::TextDisabled("events (red), control changes (purple); wheel to zoom");
     ImGui::EndTooltip();
   }
 }
 
-}  // namespace
-
-void timeline(AppState& state) {
-  if (!state.timelineLoaded) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float height = kTimelineHeight;
-  ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height});
-  ImGui::SetNextWindowSize({vp->WorkSize.x, height});
-  ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+void transport(AppState& state) {
   Playback& p = state.playback;
   const Timeline& t = state.timeline;
-
-  if (ImGui::Button("|<")) p.jumpTo(t.first(), t);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start of the data (Home)");
-  ImGui::SameLine();
-  if (ImGui::Button("<")) p.stepToPreviousEvent(t);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (Left)");
-  ImGui::SameLine();
-  if (ImGui::Button(p.playing ? "Pause" : "Play", {60, 0})) {
+  auto button = [](const char* label, const char* tip) {
+    const bool pressed = ImGui::Button(label);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    ImGui::SameLine();
+    return pressed;
+  };
+  if (button("|<", "Start of the data (Home)")) p.jumpTo(t.first(), t);
+  if (button("<", "Previous event (Left)")) p.stepToPreviousEvent(t);
+  if (button(p.playing ? "Pause" : "Play", "Play or pause (Space)")) {
     if (!p.playing && p.date >= t.last()) p.jumpTo(t.first(), t);
     p.playing = !p.playing;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
-  ImGui::SameLine();
-  if (ImGui::Button(">")) p.stepToNextEvent(t);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (Right)");
-  ImGui::SameLine();
-  if (ImGui::Button(">|")) p.jumpTo(t.last(), t);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of the data (End)");
+  if (button(">", "Next event (Right)")) p.stepToNextEvent(t);
+  if (button(">|", "End of the data (End)")) p.jumpTo(t.last(), t);
+  if (button("< figure", "Previous displacement figure (Shift+Left)"))
+    if (const auto i = state.displacement.previousFigure(std::ceil(p.date))) p.jumpTo(state.displacement.figures[*i].date, t);
+  if (button("figure >", "Next displacement figure (Shift+Right)"))
+    if (const auto i = state.displacement.nextFigure(p.date)) p.jumpTo(state.displacement.figures[*i].date, t);
 
-  ImGui::SameLine(0, 18);
-  ImGui::SetNextItemWidth(110);
+  ImGui::SameLine(0, 14);
+  ImGui::SetNextItemWidth(100);
   const auto current = std::find_if(kSpeeds.begin(), kSpeeds.end(), [&](const Speed& s) { return s.daysPerSecond == p.daysPerSecond; });
   if (ImGui::BeginCombo("##speed", current != kSpeeds.end() ? current->label : "custom")) {
     for (const Speed& s : kSpeeds)
       if (ImGui::Selectable(s.label, s.daysPerSecond == p.daysPerSecond)) p.daysPerSecond = s.daysPerSecond;
     ImGui::EndCombo();
   }
-  ImGui::SameLine(0, 18);
-  ImGui::SetNextItemWidth(180);
+  ImGui::SameLine(0, 14);
+  ImGui::SetNextItemWidth(170);
   float window = static_cast<float>(p.windowDays);
   if (ImGui::SliderFloat("##window", &window, 1, 365, "events of the last %.0f days", ImGuiSliderFlags_Logarithmic))
     p.windowDays = std::round(window);
-
-  ImGui::SameLine(0, 18);
-  ImGui::SetNextItemWidth(110);
+  ImGui::SameLine(0, 14);
+  ImGui::SetNextItemWidth(100);
   const bool go = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &state.dateInput, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button("Go") || go) {
@@ -137,11 +232,42 @@ void timeline(AppState& state) {
     ImGui::SameLine();
     ImGui::TextColored({0.8f, 0.2f, 0.1f, 1}, "expected YYYY-MM-DD");
   }
-  ImGui::SameLine(0, 18);
-  ImGui::Text("%s   (%s to %s)", formatDateLong(static_cast<Day>(std::floor(p.date))).c_str(), formatDate(t.first()).c_str(),
-              formatDate(t.last()).c_str());
+  // Ranges of the timeline a presenter often wants.
+  ImGui::SameLine(0, 14);
+  struct Range {
+    const char* label;
+    double from, to;
+  };
+  const std::array<Range, 3> ranges = {{{"All", static_cast<double>(t.first()), static_cast<double>(t.last())},
+                                        {"2019 offensive", static_cast<double>(makeDay(2019, 4, 1)), static_cast<double>(makeDay(2019, 9, 30))},
+                                        {"Winter 2019-20", static_cast<double>(makeDay(2019, 11, 15)), static_cast<double>(makeDay(2020, 3, 31))}}};
+  for (const Range& r : ranges) {
+    if (ImGui::SmallButton(r.label)) {
+      state.timelineFrom = std::max<double>(t.first(), r.from);
+      state.timelineTo = std::min<double>(t.last(), r.to);
+    }
+    ImGui::SameLine();
+  }
+  ImGui::Text("  %s", formatDateLong(static_cast<Day>(std::floor(p.date))).c_str());
+}
 
-  drawStrip(state, ImGui::GetContentRegionAvail().y);
+}  // namespace
+
+void timeline(AppState& state) {
+  if (!state.timelineLoaded) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - kTimelineHeight});
+  ImGui::SetNextWindowSize({vp->WorkSize.x, kTimelineHeight});
+  ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  transport(state);
+  if (state.timelineTo <= state.timelineFrom) {
+    state.timelineFrom = state.timeline.first();
+    state.timelineTo = state.timeline.last();
+  }
+  const Axis axis{state.timelineFrom, state.timelineTo, ImGui::GetCursorScreenPos().x, ImGui::GetContentRegionAvail().x};
+  const float available = ImGui::GetContentRegionAvail().y;
+  drawChart(state, axis, std::floor(available * 0.6f));
+  drawStrip(state, axis, ImGui::GetContentRegionAvail().y);
   ImGui::End();
 }
 
