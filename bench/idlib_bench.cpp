@@ -185,6 +185,80 @@ void ScrubWithEvents(benchmark::State& state) {
 // Arguments: events loaded, window in days.
 BENCHMARK(ScrubWithEvents)->Args({1000, 30})->Args({1000000, 30})->Args({1000000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 
+// Synthetic flows between random places of the region, 5 to 60 days long, over 2019-2020, to 20
+// destinations (so the arrivals table has 20 rows).
+Displacement syntheticFlows(std::size_t n) {
+  const Projection p = Projection::lonLatToMap();
+  std::uint64_t seed = 7;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(seed >> 11) / static_cast<double>(1ULL << 53);
+  };
+  std::vector<LonLat> destinations;
+  for (int i = 0; i < 20; ++i) destinations.push_back({36.3 + next() * 0.8, 35.9 + next() * 0.5});
+  Displacement d;
+  const Day first = makeDay(2019, 1, 1), span = makeDay(2020, 12, 1) - first;
+  for (std::size_t i = 0; i < n; ++i) {
+    DisplacementFlow f;
+    f.from = {36.2 + next() * 1.0, 35.3 + next() * 0.6};
+    f.to = destinations[static_cast<std::size_t>(next() * 20) % 20];
+    f.a = p.forward(f.from);
+    f.b = p.forward(f.to);
+    f.people = 1000 + static_cast<long>(next() * 100000);
+    f.start = first + static_cast<Day>(next() * span);
+    f.end = f.start + 5 + static_cast<Day>(next() * 55);
+    d.flows.push_back(f);
+  }
+  d.finish();
+  return d;
+}
+
+// Playing with N flows on the GPU: each frame advances the date by a day; particles move and
+// symbols grow in the shaders. The app's CPU work per frame must not grow with N.
+void PlayWithFlows(benchmark::State& state) {
+  auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
+  if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) {
+    state.SkipWithError(std::get<std::string>(opened).c_str());
+    return;
+  }
+  {
+    MapRenderer renderer;
+    AppState app;
+    loadAll(app, renderer, bundledLayers(IDLIB_DATA_DIR));
+    DatedData dated = loadDatedData(IDLIB_DATA_DIR);
+    dated.displacement = syntheticFlows(static_cast<std::size_t>(state.range(0)));
+    app.setTimeline(std::move(dated), makeDay(2019, 6, 1));
+    app.playback.windowDays = static_cast<double>(state.range(1));
+    app.playback.playing = true;
+    renderer.timeLayers().upload(app.timeline, app.controlAreas, app.displacement);
+    const Viewport vp{1920, 1080};
+    const View view = idlibHomeView(vp);
+    OffscreenTarget target(1920, 1080);
+    target.bind();
+    double describeMs = 0, drawMs = 0;
+    for (auto _ : state) {
+      app.playback.date += 1;
+      if (app.playback.date > makeDay(2020, 6, 1)) app.playback.date = makeDay(2019, 6, 1);
+      const double t0 = threadCpuMs();
+      const FrameDescription frame = describeFrame(app, view, vp, 1.0f);
+      const double t1 = threadCpuMs();
+      renderer.draw(frame);
+      drawMs += threadCpuMs() - t1;
+      describeMs += t1 - t0;
+      glFinish();
+    }
+    const auto n = static_cast<double>(state.iterations());
+    state.counters["describe_cpu_ms"] = describeMs / n;
+    state.counters["draw_cpu_ms"] = drawMs / n;
+    std::size_t visible = 0;
+    for (const auto& f : app.displacement.flows)
+      visible += Displacement::flowVisible(f, makeDay(2019, 12, 1), app.playback.windowDays);
+    state.counters["flows_visible"] = static_cast<double>(visible);
+  }
+}
+// Arguments: flows loaded, window in days.
+BENCHMARK(PlayWithFlows)->Args({10, 30})->Args({10000, 30})->Args({10000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+
 }  // namespace
 }  // namespace idlib
 

@@ -23,8 +23,7 @@ out float v_length;   // arc length, pixels
 out float v_head;     // where the arrowhead starts (in t)
 out float v_visible;
 
-const int kSegments = 24;
-const vec2 kCorners[6] = vec2[6](vec2(0, -1), vec2(1, -1), vec2(1, 1), vec2(0, -1), vec2(1, 1), vec2(0, 1));
+const int kSegments = 24;  // drawn as a triangle strip: two vertices per station, 2 * (24 + 1)
 
 vec2 toPixels(vec2 world) { return (world - u_centre) * u_scale * 0.5 * u_viewportPx; }
 
@@ -35,9 +34,8 @@ void main() {
   // The arc bulges to the left of the direction of travel, so opposite flows do not overlap.
   vec2 p1 = 0.5 * (p0 + p2) + vec2(-chord.y, chord.x) / chordLength * 0.22 * chordLength;
 
-  int segment = gl_VertexID / 6;
-  vec2 corner = kCorners[gl_VertexID % 6];
-  float t = (float(segment) + corner.x) / float(kSegments);
+  float t = float(gl_VertexID / 2) / float(kSegments);
+  vec2 corner = vec2(0.0, (gl_VertexID % 2) == 0 ? -1.0 : 1.0);
   vec2 position = mix(mix(p0, p1, t), mix(p1, p2, t), t);
   vec2 tangent = normalize(mix(p1 - p0, p2 - p1, t) + vec2(1e-6, 0.0));
   vec2 normal = vec2(-tangent.y, tangent.x);

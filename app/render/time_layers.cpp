@@ -126,7 +126,7 @@ void TimeLayerRenderer::drawFlows(const ViewTransform& v, const TimeFrame& f) {
   glUniform1f(flows_.uniform("u_highlight"), static_cast<float>(f.highlightFlow));
   glUniform1f(flows_.uniform("u_opacity"), 1);
   startInstancesAt<FlowInstance>(flowVao_, flowBuffer_, first);
-  glDrawArraysInstanced(GL_TRIANGLES, 0, 6 * 24, static_cast<GLsizei>(count));
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (24 + 1), static_cast<GLsizei>(count));  // see flow.vert.glsl
   ++drawCalls_;
 }
 
