@@ -1,5 +1,5 @@
-// idlib-atlas: the interactive map; with --export a headless renderer; with --events or --at a
-// query tool for scripts.
+// idlib-atlas: the interactive map; with --export, --export-video or --export-poster a headless
+// renderer; with --events or --at a query tool for scripts.
 #include "ui/command_line.hpp"
 
 int main(int argc, char** argv) {
@@ -8,5 +8,7 @@ int main(int argc, char** argv) {
   const auto& options = std::get<idlib::Options>(parsed);
   if (options.listEvents) return idlib::runEventsQuery(options);
   if (!options.at.empty()) return idlib::runAtQuery(options);
+  if (!options.exportVideo.empty()) return idlib::runVideoExport(options);
+  if (!options.exportPoster.empty()) return idlib::runPosterExport(options);
   return options.exportPath.empty() ? idlib::runInteractive(options) : idlib::runExport(options);
 }

@@ -12,9 +12,15 @@
 namespace idlib {
 namespace fs = std::filesystem;
 
-std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std::uint8_t* rgba,
-                                                 int width, int height, const PixelGrid& grid,
-                                                 std::string_view crs) {
+namespace {
+
+struct Georeference {
+  PixelGrid grid;
+  std::string_view crs;
+};
+
+std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t* rgba, int width, int height,
+                                        const std::optional<Georeference>& georeference) {
   GDALAllRegister();
   CPLPushErrorHandler(CPLQuietErrorHandler);
   struct PopHandler {
@@ -35,17 +41,20 @@ std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std
     image->GetRasterBand(b + 1)->SetColorInterpretation(
         static_cast<GDALColorInterp>(GCI_RedBand + b));
   }
-  double transform[6] = {grid.originX, grid.pixelSize, 0, grid.originY, 0, -grid.pixelSize};
-  image->SetGeoTransform(transform);
-  OGRSpatialReference srs;
-  if (srs.SetFromUserInput(std::string(crs).c_str()) != OGRERR_NONE)
-    return fmt::format("{}: the map CRS could not be described", path.string());
-  image->SetSpatialRef(&srs);
+  if (georeference) {
+    const PixelGrid& grid = georeference->grid;
+    double transform[6] = {grid.originX, grid.pixelSize, 0, grid.originY, 0, -grid.pixelSize};
+    image->SetGeoTransform(transform);
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(std::string(georeference->crs).c_str()) != OGRERR_NONE)
+      return fmt::format("{}: the map CRS could not be described", path.string());
+    image->SetSpatialRef(&srs);
+  }
 
   // Write under a temporary stem in the same folder, so the renames below are atomic.
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   const fs::path temp = folder / fmt::format(".{}.{}.tmp.png", path.stem().string(), getpid());
-  const char* options[] = {"WORLDFILE=YES", nullptr};
+  const char* options[] = {georeference ? "WORLDFILE=YES" : nullptr, nullptr};
   GDALDatasetUniquePtr written(png->CreateCopy(temp.c_str(), image.get(), FALSE,
                                                const_cast<char**>(options), nullptr, nullptr));
   if (!written) return fmt::format("{}: cannot write the PNG ({})", path.string(), CPLGetLastErrorMsg());
@@ -62,6 +71,17 @@ std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std
     if (ec) return fmt::format("{}: cannot move the finished file into place ({})", to.string(), ec.message());
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std::uint8_t* rgba, int width, int height,
+                                                 const PixelGrid& grid, std::string_view crs) {
+  return writePngFile(path, rgba, width, height, Georeference{grid, crs});
+}
+
+std::optional<std::string> writePng(const fs::path& path, const std::uint8_t* rgba, int width, int height) {
+  return writePngFile(path, rgba, width, height, std::nullopt);
 }
 
 }  // namespace idlib

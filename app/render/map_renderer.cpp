@@ -110,6 +110,11 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   glViewport(0, 0, static_cast<GLsizei>(viewportPx_.x), static_cast<GLsizei>(viewportPx_.y));
   const Rgba sea = palette::kSea;
   glClearColor(sea.r / 255.f, sea.g / 255.f, sea.b / 255.f, 1);
+  if (frame.black) {
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    return stats_;
+  }
   glClear(GL_COLOR_BUFFER_BIT);
   glDisable(GL_DEPTH_TEST);
   glEnable(GL_BLEND);
@@ -212,26 +217,30 @@ void MapRenderer::drawLabels(const FrameDescription& frame) {
     const MapLabel& l = frame.labels[i];
     const Vec2 s = worldToScreen(frame.view, frame.viewport, l.world);
     if (!screen.contains(s)) continue;
-    candidates.push_back({s, font_.measure(l.text, l.sizePx), font_.lineHeight(l.sizePx) * 0.85,
-                          l.markerRadius, l.priority, i});
+    const float size = l.sizePx * frame.uiScale;
+    candidates.push_back({s, font_.measure(l.text, size), font_.lineHeight(size) * 0.85, l.markerRadius, l.priority, i});
   }
   const auto placed = placeLabels(std::move(candidates), screen);
   stats_.labelsPlaced = placed.size();
   float sizePx = 13;
   for (const PlacedLabel& p : placed) {
     const MapLabel& l = frame.labels[p.id];
-    sizePx = l.sizePx;
+    sizePx = l.sizePx * frame.uiScale;
     // The line box is taller than the caps; nudge up so the text sits centred on the marker.
-    addText(l.text, l.sizePx * r, static_cast<float>(p.topLeft.x) * r,
-            static_cast<float>(p.topLeft.y - l.sizePx * 0.12) * r, palette::kTown, palette::kTownHalo);
+    addText(l.text, sizePx * r, static_cast<float>(p.topLeft.x) * r, static_cast<float>(p.topLeft.y - sizePx * 0.12) * r,
+            frame.highContrast ? rgb(0x000000) : palette::kTown, palette::kTownHalo);
   }
-  flushText(font_.distancePerPixel(sizePx * r) * 1.6f * r);
+  flushText(font_.distancePerPixel(sizePx * r) * (frame.highContrast ? 2.4f : 1.6f) * r);
 }
 
+// Overlays are laid out in "overlay points": logical points divided by the UI scale, so a scale of
+// 2 draws everything twice as large in the same layout.
 void MapRenderer::drawOverlay(const FrameDescription& frame) {
-  const float r = frame.pixelRatio;
-  const float w = static_cast<float>(frame.viewport.width), h = static_cast<float>(frame.viewport.height) - frame.bottomInset;
-  const Rgba ink = rgb(0x222222), paper = rgb(0xffffff, 210);
+  const float r = frame.pixelRatio * frame.uiScale;
+  const float w = static_cast<float>(frame.viewport.width) / frame.uiScale,
+              h = (static_cast<float>(frame.viewport.height) - frame.bottomInset) / frame.uiScale;
+  const Rgba ink = frame.highContrast ? rgb(0x000000) : rgb(0x222222);
+  const Rgba paper = frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 210);
   const float small = 11.5f;
   if (frame.showScaleBar) {
     const ScaleBar bar = scaleBarFor(frame.view.metresPerPoint, std::min(160.0, w * 0.3));
@@ -244,11 +253,11 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   }
   if (!frame.dateText.empty()) {
     // The date, large, at the top: readable from the back of a room and burned into exports.
-    const float px = std::clamp(h * 0.042f, 16.f, 40.f);
+    const float px = std::clamp(static_cast<float>(frame.viewport.height) * 0.042f, 16.f, 40.f);
     const float tw = font_.measure(frame.dateText, px);
     const float x = (w - tw) / 2, y = 14;
     addBox((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r, paper);
-    addText(frame.dateText, px * r, x * r, y * r, palette::kDateText, {0, 0, 0, 0});
+    addText(frame.dateText, px * r, x * r, y * r, frame.highContrast ? ink : palette::kDateText, {0, 0, 0, 0});
     if (!frame.subtitle.empty()) {
       const float sub = px * 0.42f, sw = font_.measure(frame.subtitle, sub);
       const float sy = y + font_.lineHeight(px) + 6;
@@ -263,13 +272,47 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     addText(frame.attribution, small * r, x * r, y * r, ink, {0, 0, 0, 0});
   }
   flushText(0);
+  if (!frame.caption.empty()) drawCaption(frame, w, h, r, ink, paper);
   // A legend needs room: on small images it would hide the map it explains.
   if (frame.time && frame.showLegend && h >= 500 && w >= 700) drawLegend(frame);
 }
 
+void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink, Rgba paper) {
+  // Centred at the bottom, wrapped to at most two thirds of the width, above the scale bar.
+  const float px = 19, maxWidth = std::min(w * 0.66f, 900.f), line = font_.lineHeight(px);
+  std::vector<std::string> lines;
+  std::string current;
+  std::size_t start = 0;
+  const std::string& text = frame.caption;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    const std::string candidate = current.empty() ? word : current + " " + word;
+    if (!current.empty() && font_.measure(candidate, px) > maxWidth) {
+      lines.push_back(current);
+      current = word;
+    } else {
+      current = candidate;
+    }
+    start = end + 1;
+  }
+  if (!current.empty()) lines.push_back(current);
+  float widest = 0;
+  for (const auto& l : lines) widest = std::max(widest, font_.measure(l, px));
+  const float boxH = line * lines.size() + 16, y0 = h - boxH - 44, x0 = (w - widest) / 2;
+  addBox((x0 - 16) * r, y0 * r, (x0 + widest + 16) * r, (y0 + boxH) * r, paper);
+  float y = y0 + 8;
+  for (const auto& l : lines) {
+    addText(l, px * r, (w - font_.measure(l, px)) / 2 * r, y * r, ink, {0, 0, 0, 0});
+    y += line;
+  }
+  flushText(0);
+}
+
 void MapRenderer::drawLegend(const FrameDescription& frame) {
   const TimeFrame& t = *frame.time;
-  const float r = frame.pixelRatio;
+  const float r = frame.pixelRatio * frame.uiScale;
   const float px = 12.5f, line = font_.lineHeight(px) + 3;
   struct Row {
     std::string symbol;  // a glyph, or empty for a colour swatch
@@ -293,15 +336,20 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   if (rows.empty() && !symbols) return;
   float width = 0;
   for (const Row& row : rows) width = std::max(width, font_.measure(row.text, px));
-  const float w = static_cast<float>(frame.viewport.width),
-              h = static_cast<float>(frame.viewport.height) - frame.bottomInset;
-  // Nested reference circles under their heading.
-  const float biggest = 2 * static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(kLegendPeople[0])));
+  const float w = static_cast<float>(frame.viewport.width) / frame.uiScale,
+              h = (static_cast<float>(frame.viewport.height) - frame.bottomInset) / frame.uiScale;
+  // Nested reference circles under their heading, at the map's own scale (the UI scale enlarges
+  // text, not the symbols' meaning): their size in overlay points shrinks by the UI scale.
+  const auto diameter = [&](long people) {
+    return 2 * static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people))) / frame.uiScale;
+  };
+  const float biggest = diameter(kLegendPeople[0]);
   const float symbolBlock = symbols ? biggest + line + 12 : 0.f;
   if (symbols) width = std::max(width, font_.measure("People arrived (circle area):", px));
   const float boxW = width + 40, boxH = line * rows.size() + 12 + symbolBlock;
-  const float x0 = w - boxW - 10, y0 = h - boxH - 34;
-  addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r, rgb(0xffffff, 215));
+  // Bottom right; top right when a caption takes the bottom.
+  const float x0 = w - boxW - 10, y0 = frame.caption.empty() ? h - boxH - 34 : 10;
+  addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r, frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 215));
   float y = y0 + 6;
   for (const Row& row : rows) {
     if (row.symbol.empty()) {
@@ -317,12 +365,12 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
     addText("People arrived (circle area):", px * r, (x0 + 8) * r, y * r, rgb(0x222222), {0, 0, 0, 0});
     const float base = y + symbolBlock - 6, cx = x0 + 44;
     for (const long people : kLegendPeople) {
-      const float top = base - 2 * static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people)));
+      const float top = base - diameter(people);
       addBox(cx * r, top * r, (cx + 50) * r, (top + 1) * r, rgb(0x17408b));  // leader line
       addText(withThousands(people), px * 0.9f * r, (cx + 54) * r, (top - 7) * r, rgb(0x222222), {0, 0, 0, 0});
     }
     flushText(0);
-    const ViewTransform screen{{0, 0}, 1, 1, static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y), r};
+    const ViewTransform screen{{0, 0}, 1, 1, static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y), frame.pixelRatio};
     time_.drawArrivalLegend(screen, {cx * r, base * r});
   }
   flushText(0);

@@ -44,6 +44,10 @@ struct FrameDescription {
   std::string subtitle;           // under the date: e.g. people displaced so far
   bool showLegend = true;
   float bottomInset = 0;  // points covered by UI at the bottom (the timeline): overlays sit above
+  std::string caption;    // presenter mode and story exports: the cue's caption, at the bottom
+  float uiScale = 1;      // overlay text and symbols, for a projector (1 = desk)
+  bool highContrast = false;  // projector theme: opaque panels, black ink, heavier halos
+  bool black = false;         // presenter's black screen
 };
 
 struct FrameStats {
@@ -74,6 +78,7 @@ class MapRenderer {
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
   void drawLegend(const FrameDescription& frame);
+  void drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink, Rgba paper);
 
   ShaderProgram fill_, line_, point_, text_;
   FontAtlas font_;

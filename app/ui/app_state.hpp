@@ -12,6 +12,8 @@
 #include "core/displacement.hpp"
 #include "core/layer.hpp"
 #include "core/playback.hpp"
+#include "core/story.hpp"
+#include "core/story_presenter.hpp"
 #include "core/timeline.hpp"
 #include "core/town_search.hpp"
 #include "geo/projection.hpp"
@@ -74,6 +76,15 @@ struct AppState {
   std::string dateInput;  // the "go to date" box
   std::vector<int> eventsPerDay;  // from timeline.first(): the density strip, computed once
   double timelineFrom = 0, timelineTo = 0;  // the part of the span the timeline panel shows
+
+  // Stories and presenting.
+  Story story;                 // the story being edited and presented
+  std::string storyPath;       // where it is saved
+  bool storyChanged = false;
+  std::unique_ptr<StoryPresenter> presenter;  // while presenting
+  bool presenting = false, blackScreen = false, highContrast = false;
+  float uiScale = 1;
+  std::optional<std::size_t> cueEvent;  // the event the current cue highlights
   std::unique_ptr<TownSearch> townSearch;
   std::vector<std::size_t> townSearchLayer;  // layer index of each search entry
   std::string searchQuery;

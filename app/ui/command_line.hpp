@@ -21,6 +21,17 @@ struct Options {
   std::string format = "csv";       // --format csv|geojson
   std::string at;                   // --at LON,LAT: print what the map shows there, and exit
   double windowDays = 30;           // --window N: events of the last N days
+  std::string exportVideo;          // --export-video out.mp4|out.gif
+  std::string exportPoster;         // --export-poster out.png
+  std::string story;                // --story FILE
+  double daysPerSecond = 7;         // --days-per-second N (video of a date range)
+  int fps = 30;                     // --fps N
+  int panels = 6;                   // --panels N (poster)
+  bool present = false;             // --present: start in presenter mode
+  int display = 0;                  // --display N: the screen presenter mode uses
+  float uiScale = 1;                // --ui-scale S
+  bool highContrast = false;        // --high-contrast
+  bool presenterView = false;       // --presenter-view: the speaker's window even on one screen
 };
 
 // Parses argv. Returns the options, or the exit code when parsing ends the program (--help,
@@ -35,6 +46,8 @@ bool startDateOf(const Options& options, std::optional<int>& day);
 
 int runInteractive(const Options& options);
 int runExport(const Options& options);
+int runVideoExport(const Options& options);   // --export-video
+int runPosterExport(const Options& options);  // --export-poster
 int runEventsQuery(const Options& options);  // --events
 int runAtQuery(const Options& options);      // --at
 

@@ -11,6 +11,10 @@
 #include "ui/command_line.hpp"
 #include "ui/map_view.hpp"
 #include "ui/sdl_window.hpp"
+#include "ui/story_mode.hpp"
+#include "ui/video_export.hpp"
+
+#include <unistd.h>
 
 namespace idlib {
 
@@ -40,7 +44,20 @@ RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const Vi
   return image;
 }
 
-int runExport(const Options& options) {
+namespace {
+
+// Everything a headless command needs: a GL context, the renderer, and the state with all data.
+struct HeadlessSession {
+  std::unique_ptr<GlWindow> window;
+  std::unique_ptr<MapRenderer> renderer;
+  std::unique_ptr<AppState> state;
+  std::vector<Notice> notices;
+  int width = 0, height = 0;
+  View view;  // --view, or the home view
+};
+
+// Parses the shared options and loads everything; on failure returns the exit code.
+std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   const auto size = parseSizeArgument(options.size);
   if (const auto* error = std::get_if<std::string>(&size)) {
     std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
@@ -55,40 +72,157 @@ int runExport(const Options& options) {
     }
     viewArgument = std::get<ViewArgument>(parsed);
   }
-  const auto [width, height] = std::get<SizeArgument>(size);
   std::optional<Day> startDate;
   if (!startDateOf(options, startDate)) return 2;
 
+  HeadlessSession s;
+  s.width = std::get<SizeArgument>(size).width;
+  s.height = std::get<SizeArgument>(size).height;
   auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
   if (const auto* error = std::get_if<std::string>(&opened)) {
     std::fprintf(stderr, "idlib-atlas: cannot render headless: %s\n", error->c_str());
     return 3;
   }
-  try {
-    MapRenderer renderer;
-    AppState state;
-    state.dataDir = options.dataDir;
-    std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
-    for (const auto& path : options.layers) requests.push_back(userLayer(path));
-    auto notices = loadAll(state, renderer, requests);
-    DatedData dated = loadDatedData(options.dataDir, options.eventFiles);
-    notices.insert(notices.end(), dated.notices.begin(), dated.notices.end());
-    state.setTimeline(std::move(dated), startDate);
-    state.playback.windowDays = options.windowDays;
-    renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
-    printNotices(notices);
+  s.window = std::move(std::get<std::unique_ptr<GlWindow>>(opened));
+  s.renderer = std::make_unique<MapRenderer>();
+  s.state = std::make_unique<AppState>();
+  AppState& state = *s.state;
+  state.dataDir = options.dataDir;
+  state.uiScale = options.uiScale;
+  state.highContrast = options.highContrast;
+  std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
+  for (const auto& path : options.layers) requests.push_back(userLayer(path));
+  s.notices = loadAll(state, *s.renderer, requests);
+  DatedData dated = loadDatedData(options.dataDir, options.eventFiles);
+  s.notices.insert(s.notices.end(), dated.notices.begin(), dated.notices.end());
+  state.setTimeline(std::move(dated), startDate);
+  state.playback.windowDays = options.windowDays;
+  s.renderer->timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
+  printNotices(s.notices);
 
-    const Viewport viewport{static_cast<double>(width), static_cast<double>(height)};
-    View view = idlibHomeView(viewport);
-    if (viewArgument) view = {state.projection.forward(viewArgument->centre), metresPerPointAtZoom(viewArgument->zoom)};
-    const RenderedImage image = renderImage(state, renderer, view, width, height);
-    if (auto error = writeGeoreferencedPng(options.exportPath, image.rgba.data(), width, height, image.grid, kMapCrs)) {
+  const Viewport viewport{static_cast<double>(s.width), static_cast<double>(s.height)};
+  s.view = viewArgument ? View{state.projection.forward(viewArgument->centre), metresPerPointAtZoom(viewArgument->zoom)}
+                        : idlibHomeView(viewport);
+  state.camera.setViewport(viewport);
+  state.camera.setView(s.view);
+  return s;
+}
+
+// "[#####.....]  45%  frame 123/270" on one terminal line; a line every tenth when not a terminal.
+void showProgress(std::size_t done, std::size_t total) {
+  static const bool terminal = isatty(fileno(stderr));
+  const int percent = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));
+  if (terminal) {
+    const int bars = percent / 5;
+    std::fprintf(stderr, "\r[%s%s] %3d%%  frame %zu/%zu", std::string(static_cast<std::size_t>(bars), '#').c_str(),
+                 std::string(static_cast<std::size_t>(20 - bars), '.').c_str(), percent, done, total);
+    if (done == total) std::fprintf(stderr, "\n");
+  } else if (done == total || (10 * done / total) != (10 * (done - 1) / total)) {
+    std::fprintf(stderr, "idlib-atlas: frame %zu/%zu (%d%%)\n", done, total, percent);
+  }
+}
+
+std::optional<std::pair<Day, Day>> dateRange(const Options& o, const char* what) {
+  if (o.from.empty() || o.to.empty()) {
+    std::fprintf(stderr, "idlib-atlas: %s needs --from YYYY-MM-DD and --to YYYY-MM-DD\n", what);
+    return std::nullopt;
+  }
+  const auto from = parseDate(o.from), to = parseDate(o.to);
+  if (!from || !to) {
+    std::fprintf(stderr, "idlib-atlas: --from '%s' / --to '%s': expected dates, YYYY-MM-DD\n", o.from.c_str(), o.to.c_str());
+    return std::nullopt;
+  }
+  if (*to < *from) {
+    std::fprintf(stderr, "idlib-atlas: --to %s is before --from %s\n", o.to.c_str(), o.from.c_str());
+    return std::nullopt;
+  }
+  return std::pair{*from, *to};
+}
+
+}  // namespace
+
+int runExport(const Options& options) {
+  auto opened = openHeadless(options);
+  if (const int* code = std::get_if<int>(&opened)) return *code;
+  HeadlessSession& s = std::get<HeadlessSession>(opened);
+  try {
+    const RenderedImage image = renderImage(*s.state, *s.renderer, s.view, s.width, s.height);
+    if (auto error = writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height, image.grid, kMapCrs)) {
       std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
       return 1;
     }
-    std::printf("wrote %s (%dx%d, %.1f m per pixel, %zu layers)\n", options.exportPath.c_str(), width, height,
-                view.metresPerPoint, state.layers.size());
-    return hasErrors(notices) ? 1 : 0;
+    std::printf("wrote %s (%dx%d, %.1f m per pixel, %zu layers)\n", options.exportPath.c_str(), s.width, s.height,
+                s.view.metresPerPoint, s.state->layers.size());
+    return hasErrors(s.notices) ? 1 : 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
+    return 1;
+  }
+}
+
+int runVideoExport(const Options& options) {
+  std::optional<std::pair<Day, Day>> range;
+  if (options.story.empty() && !(range = dateRange(options, "--export-video"))) return 2;
+  std::optional<StoryLoad> story;
+  if (!options.story.empty()) {
+    story = loadStoryFile(options.story);
+    printNotices(story->notices);
+    if (story->story.cues.empty()) return 1;
+  }
+  auto opened = openHeadless(options);
+  if (const int* code = std::get_if<int>(&opened)) return *code;
+  HeadlessSession& s = std::get<HeadlessSession>(opened);
+  AppState& state = *s.state;
+  try {
+    auto encoder = VideoEncoder::open(options.exportVideo, s.width, s.height, options.fps);
+    if (const auto* error = std::get_if<std::string>(&encoder)) {
+      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+      return 2;
+    }
+    VideoEncoder& video = *std::get<std::unique_ptr<VideoEncoder>>(encoder);
+    std::unique_ptr<FrameSource> source;
+    if (story) {
+      state.story = std::move(story->story);
+      source = storyFrames(state, options.fps);
+    } else {
+      source = rangeFrames(range->first, range->second, options.daysPerSecond, options.fps);
+    }
+    const VideoStats stats = renderFrames(state, *s.renderer, *source, s.width, s.height,
+                                          [&](const RenderedImage& frame) { return video.write(frame.rgba); }, showProgress);
+    if (stats.frames != source->frameCount()) {
+      std::fprintf(stderr, "idlib-atlas: %s: ffmpeg stopped taking frames\n", options.exportVideo.c_str());
+      return 1;
+    }
+    if (auto error = video.finish()) {
+      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+      return 1;
+    }
+    std::printf("wrote %s (%dx%d, %zu frames at %d fps = %.2f s; %zu rendered, %zu repeated)\n", options.exportVideo.c_str(),
+                s.width, s.height, stats.frames, options.fps, static_cast<double>(stats.frames) / options.fps, stats.rendered,
+                stats.frames - stats.rendered);
+    return hasErrors(s.notices) || (story && hasErrors(story->notices)) ? 1 : 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
+    return 1;
+  }
+}
+
+int runPosterExport(const Options& options) {
+  const auto range = dateRange(options, "--export-poster");
+  if (!range) return 2;
+  auto opened = openHeadless(options);
+  if (const int* code = std::get_if<int>(&opened)) return *code;
+  HeadlessSession& s = std::get<HeadlessSession>(opened);
+  try {
+    const RenderedImage poster =
+        renderPoster(*s.state, *s.renderer, s.view, range->first, range->second, options.panels, s.width, s.height);
+    if (auto error = writePng(options.exportPoster, poster.rgba.data(), s.width, s.height)) {
+      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+      return 1;
+    }
+    std::printf("wrote %s (%dx%d, %d panels from %s to %s)\n", options.exportPoster.c_str(), s.width, s.height,
+                options.panels, options.from.c_str(), options.to.c_str());
+    return hasErrors(s.notices) ? 1 : 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
     return 1;

@@ -70,6 +70,7 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     t.flowRange = state.displacement.flowsThatMayShow(t.date, t.windowDays);
     t.eventRange = state.timeline.eventsBetween(
         static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))), static_cast<Day>(std::floor(t.date)));
+    if (state.cueEvent) t.highlightEvent = static_cast<int>(*state.cueEvent);
     for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
       if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
       if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
@@ -80,6 +81,11 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     frame.dateText = formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
     frame.subtitle = displacedSubtitle(state.displacement, state.playback.date);
   }
+  if (state.presenter && state.presenter->started())
+    frame.caption = state.presenter->story().cues[state.presenter->cue()].caption;
+  frame.uiScale = state.uiScale;
+  frame.highContrast = state.highContrast;
+  frame.black = state.presenting && state.blackScreen;
   return frame;
 }
 

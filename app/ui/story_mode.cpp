@@ -1,0 +1,100 @@
+#include "ui/story_mode.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace idlib {
+
+StoryLoad loadStoryFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return {{}, {{Severity::Error, fmt::format("{}: cannot read the story file", path)}}};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parseStory(text.str(), path);
+}
+
+std::string defaultStoryPath(const std::string& dataDir) { return dataDir + "/assets/stories/idlib-2018-2020.story"; }
+
+std::vector<std::optional<View>> resolveViews(const AppState& state, const Story& story) {
+  std::vector<std::optional<View>> views;
+  for (const Cue& c : story.cues)
+    views.push_back(c.view ? std::optional(View{state.projection.forward(c.view->centre), metresPerPointAtZoom(c.view->zoom)})
+                           : std::nullopt);
+  return views;
+}
+
+void applyCue(AppState& state, const Cue& cue) {
+  state.cueEvent.reset();
+  for (std::size_t i = 0; i < state.timeline.events.size() && !cue.highlight.empty(); ++i)
+    if (state.timeline.events[i].id == cue.highlight.front()) state.cueEvent = i;
+  if (!cue.layers) return;
+  auto on = [&](std::string_view name) { return std::find(cue.layers->begin(), cue.layers->end(), name) != cue.layers->end(); };
+  TimeLayerSettings& t = state.timeLayers;
+  t.areas = on("areas");
+  t.front = on("front");
+  t.posts = on("posts");
+  t.events = on("events");
+  t.flows = on("flows");
+  t.arrivals = on("arrivals");
+  for (LayerEntry& e : state.layers) {
+    if (e.layer.role == LayerRole::Towns) e.visible = on("towns");
+    if (e.layer.role == LayerRole::Admin1 || e.layer.role == LayerRole::Countries) e.visible = on("boundaries");
+  }
+}
+
+Cue cueFromCurrentView(const AppState& state) {
+  Cue c;
+  c.date = static_cast<Day>(std::floor(state.playback.date));
+  c.title = formatDateLong(c.date);
+  const View& v = state.camera.view();
+  c.view = ViewArgument{state.projection.inverseLonLat(v.centre), zoomAtMetresPerPoint(v.metresPerPoint)};
+  std::vector<std::string> layers;
+  const TimeLayerSettings& t = state.timeLayers;
+  for (const auto& [on, name] : {std::pair{t.areas, "areas"}, {t.front, "front"}, {t.posts, "posts"}, {t.events, "events"},
+                                 {t.flows, "flows"}, {t.arrivals, "arrivals"}})
+    if (on) layers.emplace_back(name);
+  bool towns = false, boundaries = false;
+  for (const LayerEntry& e : state.layers) {
+    towns |= e.layer.role == LayerRole::Towns && e.visible;
+    boundaries |= (e.layer.role == LayerRole::Admin1 || e.layer.role == LayerRole::Countries) && e.visible;
+  }
+  if (towns) layers.emplace_back("towns");
+  if (boundaries) layers.emplace_back("boundaries");
+  c.layers = layers;
+  if (state.selectedMark.kind == DatedPick::Kind::Event) {
+    const Event& e = state.timeline.events[state.selectedMark.index];
+    if (!e.id.empty()) c.highlight.push_back(e.id);
+    c.caption = e.notes + " (" + e.provenance.source + ")";
+  } else {
+    c.caption = "Caption: what the audience should see, and its source.";
+  }
+  return c;
+}
+
+void startPresenting(AppState& state) {
+  state.presenter = std::make_unique<StoryPresenter>(state.story, resolveViews(state, state.story));
+  presentCue(state, 0);
+}
+
+void presentCue(AppState& state, std::size_t cue) {
+  if (!state.presenter || state.story.cues.empty()) return;
+  state.presenter->goTo(cue, state.camera, state.playback);
+  applyCue(state, state.presenter->story().cues[state.presenter->cue()]);
+}
+
+void presentNext(AppState& state) {
+  if (state.presenter) presentCue(state, state.presenter->started() ? state.presenter->cue() + 1 : 0);
+}
+
+void presentPrevious(AppState& state) {
+  if (state.presenter && state.presenter->cue() > 0) presentCue(state, state.presenter->cue() - 1);
+}
+
+void advanceStory(AppState& state, double seconds) {
+  if (state.presenter) state.presenter->advance(seconds, state.camera, state.playback);
+}
+
+}  // namespace idlib

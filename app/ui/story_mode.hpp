@@ -1,0 +1,32 @@
+#pragma once
+// Between stories and the map: loading story files, turning cues into views and layer choices,
+// and making a cue from what the analyst sees.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/story.hpp"
+#include "ui/app_state.hpp"
+
+namespace idlib {
+
+// Reads and parses a story file; a missing or unreadable file is a notice too.
+StoryLoad loadStoryFile(const std::string& path);
+std::string defaultStoryPath(const std::string& dataDir);
+
+// Each cue's view in the map plane (nothing where the cue keeps the view).
+std::vector<std::optional<View>> resolveViews(const AppState& state, const Story& story);
+// Shows the cue's layers and highlights its events.
+void applyCue(AppState& state, const Cue& cue);
+// A cue from the current date, view, visible layers and selected event.
+Cue cueFromCurrentView(const AppState& state);
+
+// Starts presenting `state.story` from its first cue (presenter mode and story exports).
+void startPresenting(AppState& state);
+// Moves the story on by `seconds`, applying a new cue's layers when it begins.
+void advanceStory(AppState& state, double seconds);
+void presentNext(AppState& state);
+void presentPrevious(AppState& state);
+void presentCue(AppState& state, std::size_t cue);
+
+}  // namespace idlib

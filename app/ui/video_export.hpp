@@ -1,0 +1,60 @@
+#pragma once
+// Video and poster export, headless or from the app. Frames are rendered at a fixed time step, so
+// a video is frame-exact with what the app shows at the same moments; they are encoded by the
+// ffmpeg program (Debian's ffmpeg) reading raw RGBA from a pipe.
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/map_renderer.hpp"
+#include "ui/app_state.hpp"
+#include "ui/export.hpp"
+
+namespace idlib {
+
+// ffmpeg encoding raw frames to MP4 (H.264) or GIF, chosen by the file's extension. Writes to a
+// temporary file next to the target and renames it when the encoder has finished.
+class VideoEncoder {
+ public:
+  static std::variant<std::unique_ptr<VideoEncoder>, std::string> open(const std::string& path, int width, int height, int fps);
+  ~VideoEncoder();  // abandons an unfinished video (removes the temporary file)
+  bool write(const std::vector<std::uint8_t>& rgba);
+  std::optional<std::string> finish();  // error, or nothing once the file is in place
+
+ private:
+  VideoEncoder() = default;
+  std::FILE* pipe_ = nullptr;
+  std::string path_, temp_;
+  std::size_t frameBytes_ = 0;
+};
+
+// What a video shows, frame by frame: it moves the state on by one frame's time.
+class FrameSource {
+ public:
+  virtual ~FrameSource() = default;
+  virtual std::size_t frameCount() const = 0;
+  // Puts `state` at frame `index` (called in order from 0).
+  virtual void seek(AppState& state, std::size_t index) = 0;
+};
+
+// A date range played at `daysPerSecond`, at the view the state has.
+std::unique_ptr<FrameSource> rangeFrames(double from, double to, double daysPerSecond, int fps);
+// The whole story, cue by cue, as a presenter would step it: fly, play, hold, next.
+std::unique_ptr<FrameSource> storyFrames(AppState& state, int fps);
+
+// Renders every frame of `source` and hands it to `sink`; a frame identical to the one before
+// (same date, view, layers, caption) is not rendered again. `progress(done, total)` after each.
+struct VideoStats {
+  std::size_t frames = 0, rendered = 0;
+};
+VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& source, int width, int height,
+                        const std::function<bool(const RenderedImage&)>& sink,
+                        const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+// A grid of `panels` dates from `from` to `to`, the same view, each panel dated, in one image.
+RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& view, double from, double to,
+                           int panels, int width, int height);
+
+}  // namespace idlib
