@@ -280,7 +280,7 @@ void updateMapInteraction(AppState& state) {
     state.hoveredMark = {};
   }
 
-  if (!io.WantCaptureKeyboard) {
+  if (!io.WantCaptureKeyboard && !state.presenting) {
     const Viewport& vp = state.camera.viewport();
     const Vec2 centre{vp.width / 2, vp.height / 2};
     const float step = 400.0f * io.DeltaTime;  // points per second of holding an arrow key

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/cli_values.hpp"
@@ -11,7 +12,9 @@
 #include "ui/layer_loader.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/presenter_view.hpp"
 #include "ui/sdl_window.hpp"
+#include "ui/story_mode.hpp"
 
 namespace idlib {
 namespace {
@@ -54,6 +57,102 @@ void drawLoadingProgress(const BackgroundLoader& loader) {
   ImGui::ProgressBar(loader.fraction(), {-1, 0});
   ImGui::End();
 }
+
+// The window a SDL event belongs to (0 for events of no window).
+Uint32 windowOf(const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_KEYDOWN:
+    case SDL_KEYUP: return e.key.windowID;
+    case SDL_MOUSEMOTION: return e.motion.windowID;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: return e.button.windowID;
+    case SDL_MOUSEWHEEL: return e.wheel.windowID;
+    case SDL_TEXTINPUT: return e.text.windowID;
+    case SDL_WINDOWEVENT: return e.window.windowID;
+    default: return 0;
+  }
+}
+
+// Presenter mode: full screen on the chosen display, the analyst's panels hidden, the story's
+// keys (and a presentation clicker's, which sends PageDown/PageUp, B and Escape), and the
+// speaker's window when there is a second display or one is asked for.
+class PresenterMode {
+ public:
+  PresenterMode(SDL_Window* window, const Options& options) : window_(window), options_(options) {}
+  bool active() const { return active_; }
+  PresenterView* speaker() const { return speaker_.get(); }
+
+  void enter(AppState& state) {
+    if (active_) return;
+    active_ = true;
+    SDL_GetWindowPosition(window_, &windowedX_, &windowedY_);
+    const int displays = SDL_GetNumVideoDisplays();
+    const int display = std::clamp(options_.display, 0, std::max(0, displays - 1));
+    SDL_Rect bounds;
+    if (SDL_GetDisplayBounds(display, &bounds) == 0) SDL_SetWindowPosition(window_, bounds.x, bounds.y);
+    SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    state.presenting = true;
+    state.blackScreen = false;
+    state.selected.reset();
+    state.selectedMark = {};
+    if (!state.story.cues.empty()) startPresenting(state);
+    if (displays >= 2 || options_.presenterView)
+      speaker_ = PresenterView::open(displays >= 2 ? (display + 1) % displays : 0, 22.0f);
+  }
+
+  void leave(AppState& state) {
+    if (!active_) return;
+    active_ = false;
+    speaker_.reset();
+    SDL_SetWindowFullscreen(window_, 0);
+    SDL_SetWindowPosition(window_, windowedX_, windowedY_);
+    state.presenting = false;
+    state.blackScreen = false;
+    state.presenter.reset();
+    state.cueEvent.reset();
+  }
+
+  // Returns true when the key belonged to presenter mode.
+  bool key(const SDL_Keysym& k, AppState& state) {
+    if (k.sym == SDLK_F5) {
+      active_ ? leave(state) : enter(state);
+      return true;
+    }
+    if (!active_) return false;
+    switch (k.sym) {
+      case SDLK_PAGEDOWN:
+      case SDLK_RIGHT:
+      case SDLK_SPACE:
+      case SDLK_DOWN: presentNext(state); return true;
+      case SDLK_PAGEUP:
+      case SDLK_LEFT:
+      case SDLK_UP: presentPrevious(state); return true;
+      case SDLK_HOME: presentCue(state, 0); return true;
+      case SDLK_END: presentCue(state, state.story.cues.empty() ? 0 : state.story.cues.size() - 1); return true;
+      case SDLK_b:
+      case SDLK_PERIOD: state.blackScreen = !state.blackScreen; return true;
+      case SDLK_ESCAPE: leave(state); return true;
+      default: return false;
+    }
+  }
+
+  void speakerAction(PresenterView::Action a, AppState& state) {
+    switch (a) {
+      case PresenterView::Action::Next: presentNext(state); break;
+      case PresenterView::Action::Previous: presentPrevious(state); break;
+      case PresenterView::Action::Black: state.blackScreen = !state.blackScreen; break;
+      case PresenterView::Action::Leave: leave(state); break;
+      case PresenterView::Action::None: break;
+    }
+  }
+
+ private:
+  SDL_Window* window_;
+  const Options& options_;
+  bool active_ = false;
+  int windowedX_ = 0, windowedY_ = 0;
+  std::unique_ptr<PresenterView> speaker_;
+};
 
 }  // namespace
 
@@ -100,13 +199,34 @@ int runInteractive(const Options& options) {
     for (const auto& path : options.layers) requests.push_back(userLayer(path));
     BackgroundLoader loader(std::move(requests), options.dataDir, options.eventFiles);
     state.playback.windowDays = options.windowDays;
+    state.uiScale = options.uiScale;
+    state.highContrast = options.highContrast;
+    state.storyPath = options.story.empty() ? defaultStoryPath(options.dataDir) : options.story;
+    {
+      StoryLoad story = loadStoryFile(state.storyPath);
+      state.story = std::move(story.story);
+      for (Notice& n : story.notices) state.notices.push_back(std::move(n));
+      printNotices(state.notices);
+    }
+    PresenterMode presenterMode(window.window(), options);
+    bool presentWhenLoaded = options.present;
 
     bool quit = false;
     while (!quit) {
       SDL_Event event;
+      const Uint32 speakerWindow = presenterMode.speaker() ? presenterMode.speaker()->windowId() : 0;
       while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) quit = true;
+        if (speakerWindow && windowOf(event) == speakerWindow) {
+          if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) presenterMode.leave(state);
+          else if (event.type == SDL_KEYDOWN) presenterMode.key(event.key.keysym, state);
+          else presenterMode.speaker()->processEvent(event);
+          continue;
+        }
+        if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput &&
+            presenterMode.key(event.key.keysym, state))
+          continue;
+        ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL)) quit = true;
       }
       if (SDL_GetWindowFlags(window.window()) & SDL_WINDOW_MINIMIZED) {
@@ -123,7 +243,10 @@ int runInteractive(const Options& options) {
         for (Notice& n : dated->notices) finished.notices.push_back(std::move(n));
         state.setTimeline(std::move(*dated), startDate);
         renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
+        if (presentWhenLoaded) presenterMode.enter(state);
       }
+      // The Story panel's Present button asks through the state.
+      if (state.presenting != presenterMode.active()) state.presenting ? presenterMode.enter(state) : presenterMode.leave(state);
       printNotices(finished.notices);
       for (Notice& n : finished.notices) state.notices.push_back(std::move(n));
 
@@ -134,25 +257,30 @@ int runInteractive(const Options& options) {
       state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
       state.camera.advance(ImGui::GetIO().DeltaTime);
       state.playback.advance(ImGui::GetIO().DeltaTime, state.timeline);
+      advanceStory(state, ImGui::GetIO().DeltaTime);
 
-      panels::menuBar(state, quit);
-      panels::layers(state);
-      panels::search(state);
-      panels::details(state);
-      panels::notices(state);
-      panels::timeline(state);
-      panels::events(state);
-      panels::about(state);
-      drawLoadingProgress(loader);
+      if (!presenterMode.active()) {
+        panels::menuBar(state, quit);
+        panels::layers(state);
+        panels::search(state);
+        panels::details(state);
+        panels::notices(state);
+        panels::timeline(state);
+        panels::events(state);
+        panels::story(state);
+        panels::about(state);
+        drawLoadingProgress(loader);
+      }
       updateMapInteraction(state);
       ImGui::Render();
 
       glBindFramebuffer(GL_FRAMEBUFFER, 0);
       FrameDescription frame = describeFrame(state, state.camera.view(), state.camera.viewport(), window.pixelRatio());
-      frame.bottomInset = state.timelineLoaded ? panels::kTimelineHeight : 0;
+      frame.bottomInset = state.timelineLoaded && !presenterMode.active() ? panels::kTimelineHeight : 0;
       renderer.draw(frame);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window.window());
+      if (presenterMode.speaker()) presenterMode.speakerAction(presenterMode.speaker()->draw(state), state);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "idlib-atlas: %s\n", e.what());

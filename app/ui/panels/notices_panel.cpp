@@ -34,6 +34,11 @@ void menuBar(AppState& state, bool& quit) {
     if (ImGui::MenuItem("Home view", "H")) state.camera.flyTo(idlibHomeView(state.camera.viewport()));
     if (ImGui::MenuItem("Data problems", nullptr, state.showNotices, !state.notices.empty()))
       state.showNotices = !state.showNotices;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Presenter mode", "F5")) state.presenting = true;
+    ImGui::MenuItem("High contrast (projector)", nullptr, &state.highContrast);
+    ImGui::SetNextItemWidth(120);
+    ImGui::SliderFloat("Map text size", &state.uiScale, 0.75f, 3.0f, "%.2fx");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {

@@ -13,6 +13,7 @@ void about(AppState& state);
 void notices(AppState& state);
 void timeline(AppState& state);
 void events(AppState& state);
+void story(AppState& state);
 // The main menu bar: File, View, Help.
 void menuBar(AppState& state, bool& quit);
 
