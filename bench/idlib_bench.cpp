@@ -16,6 +16,7 @@
 #include "ui/export.hpp"
 #include "ui/map_view.hpp"
 #include "ui/sdl_window.hpp"
+#include "ui/video_export.hpp"
 
 namespace idlib {
 namespace {
@@ -258,6 +259,62 @@ void PlayWithFlows(benchmark::State& state) {
 }
 // Arguments: flows loaded, window in days.
 BENCHMARK(PlayWithFlows)->Args({10, 30})->Args({10000, 30})->Args({10000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+
+// Export of one year of playback (March 2019 - March 2020, a month per second, 30 fps: 366
+// frames) at 1920x1080, encoded to H.264 by ffmpeg; against rendering the same number of frames
+// of a still view with no encoder, the difference is the export's own cost.
+struct ExportFixture {
+  std::unique_ptr<GlWindow> window;
+  std::unique_ptr<MapRenderer> renderer;
+  std::unique_ptr<AppState> app;
+  bool open() {
+    auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
+    if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) return false;
+    window = std::move(std::get<std::unique_ptr<GlWindow>>(opened));
+    renderer = std::make_unique<MapRenderer>();
+    app = std::make_unique<AppState>();
+    loadAll(*app, *renderer, bundledLayers(IDLIB_DATA_DIR));
+    app->setTimeline(loadDatedData(IDLIB_DATA_DIR));
+    renderer->timeLayers().upload(app->timeline, app->controlAreas, app->displacement);
+    app->camera.setViewport({1920, 1080});
+    app->camera.setView(idlibHomeView({1920, 1080}));
+    return true;
+  }
+};
+
+constexpr double kYearDaysPerSecond = 30;
+constexpr int kYearFps = 30;
+
+void ExportYearVideo1920x1080(benchmark::State& state) {
+  ExportFixture f;
+  if (!f.open()) return state.SkipWithError("no headless GL context");
+  std::size_t frames = 0;
+  for (auto _ : state) {
+    auto encoder = VideoEncoder::open("/tmp/idlib-bench-year.mp4", 1920, 1080, kYearFps);
+    if (!std::holds_alternative<std::unique_ptr<VideoEncoder>>(encoder)) return state.SkipWithError("no ffmpeg");
+    VideoEncoder& video = *std::get<std::unique_ptr<VideoEncoder>>(encoder);
+    auto source = rangeFrames(makeDay(2019, 3, 1), makeDay(2020, 3, 1), kYearDaysPerSecond, kYearFps);
+    frames = renderFrames(*f.app, *f.renderer, *source, 1920, 1080, [&](const RenderedImage& i) { return video.write(i.rgba); }).frames;
+    if (video.finish()) return state.SkipWithError("ffmpeg failed");
+  }
+  state.counters["frames"] = static_cast<double>(frames);
+  state.counters["fps"] = benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
+}
+BENCHMARK(ExportYearVideo1920x1080)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+void StillViewSameFrames1920x1080(benchmark::State& state) {
+  ExportFixture f;
+  if (!f.open()) return state.SkipWithError("no headless GL context");
+  const auto frames = rangeFrames(makeDay(2019, 3, 1), makeDay(2020, 3, 1), kYearDaysPerSecond, kYearFps)->frameCount();
+  f.app->playback.date = makeDay(2019, 9, 1);
+  OffscreenTarget target(1920, 1080);
+  for (auto _ : state)
+    for (std::size_t i = 0; i < frames; ++i)
+      benchmark::DoNotOptimize(renderImage(*f.app, *f.renderer, f.app->camera.view(), 1920, 1080, &target));
+  state.counters["frames"] = static_cast<double>(frames);
+  state.counters["fps"] = benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
+}
+BENCHMARK(StillViewSameFrames1920x1080)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
 }  // namespace
 }  // namespace idlib

@@ -49,7 +49,7 @@ StoryLoad parseStory(std::string_view text, const std::string& fileName) {
   auto finishCue = [&] {
     if (!draft) return;
     Draft& d = *draft;
-    if (!d.hasDate) {
+    if (d.valid && !d.hasDate) {
       problem(d.cue.line, "cue has no date (expected date = YYYY-MM-DD); cue skipped");
       d.valid = false;
     }

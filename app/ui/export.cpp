@@ -32,12 +32,14 @@ std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer, const std::v
   return notices;
 }
 
-RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width, int height) {
+RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width, int height,
+                          OffscreenTarget* target) {
   const Viewport viewport{static_cast<double>(width), static_cast<double>(height)};
-  OffscreenTarget target(width, height);
-  target.bind();
+  std::optional<OffscreenTarget> own;
+  if (!target || target->width() != width || target->height() != height) target = &own.emplace(width, height);
+  target->bind();
   renderer.draw(describeFrame(state, view, viewport, 1.0f));
-  RenderedImage image{width, height, target.readPixels(), {}};
+  RenderedImage image{width, height, target->readPixels(), {}};
   image.grid = {view.centre.x - width / 2.0 * view.metresPerPoint,
                 view.centre.y + height / 2.0 * view.metresPerPoint, view.metresPerPoint};
   glBindFramebuffer(GL_FRAMEBUFFER, 0);

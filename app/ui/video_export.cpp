@@ -145,12 +145,13 @@ VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& sou
   state.camera.setViewport(viewport);
   std::optional<FrameDescription> previous;
   RenderedImage image;
+  OffscreenTarget target(width, height);
   const std::size_t total = source.frameCount();
   for (std::size_t i = 0; i < total; ++i) {
     source.seek(state, i);
     FrameDescription frame = describeFrame(state, state.camera.view(), viewport, 1.0f);
     if (!previous || !sameFrame(*previous, frame)) {
-      image = renderImage(state, renderer, state.camera.view(), width, height);
+      image = renderImage(state, renderer, state.camera.view(), width, height, &target);
       ++stats.rendered;
     }
     previous = std::move(frame);
@@ -171,11 +172,12 @@ RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& v
   // Each panel shows the same area as `view` does in a width x height image.
   const double scale = std::max(static_cast<double>(width) / panelW, static_cast<double>(height) / panelH);
   const View panelView{view.centre, view.metresPerPoint * std::min(scale, static_cast<double>(columns))};
+  OffscreenTarget target(panelW, panelH);
   for (int p = 0; p < panels; ++p) {
     const double date = panels == 1 ? from : from + (to - from) * p / (panels - 1);
     state.playback.playing = false;
     state.playback.date = std::round(date);
-    const RenderedImage panel = renderImage(state, renderer, panelView, panelW, panelH);
+    const RenderedImage panel = renderImage(state, renderer, panelView, panelW, panelH, &target);
     const int x0 = gap + (p % columns) * (panelW + gap), y0 = gap + (p / columns) * (panelH + gap);
     for (int y = 0; y < panelH; ++y)
       std::memcpy(&poster.rgba[(static_cast<std::size_t>(y0 + y) * width + x0) * 4],

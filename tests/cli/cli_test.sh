@@ -107,5 +107,48 @@ expect "--at on 28 Feb: opposition-held" contains '"controller": "opposition"'
 run "$bin" --at 36.8 --date 2020-02-10
 expect "bad --at exits 2" test "$rc" -eq 2
 
+# Video of a date range: 19 days at 10 days a second and 10 fps = 20 frames, 2 seconds.
+run "$bin" --export-video "$out/range.mp4" --from 2020-01-01 --to 2020-01-20 --days-per-second 10 --fps 10 --size 320x180
+expect "--export-video exits 0" test "$rc" -eq 0
+probe=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames,duration,codec_name -of csv=p=0 "$out/range.mp4")
+expect "the MP4 is H.264 with 20 frames lasting 2 s ($probe)" test "$probe" = "h264,2.000000,20"
+expect "progress is shown on the terminal" contains "frame 20/20 (100%)"
+run "$bin" --export-video "$out/range.gif" --from 2020-01-01 --to 2020-01-20 --days-per-second 10 --fps 10 --size 320x180
+frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$out/range.gif")
+expect "the GIF has 20 frames ($frames)" test "$frames" = "20"
+run "$bin" --export-video "$out/x.mp4" --size 320x180
+expect "--export-video without dates exits 2" test "$rc" -eq 2
+expect "--export-video without dates says what is needed" contains "--export-video needs --from YYYY-MM-DD and --to YYYY-MM-DD"
+run "$bin" --export-video "$out/x.avi" --from 2020-01-01 --to 2020-01-02
+expect "an unknown video format exits 2" test "$rc" -eq 2
+expect "an unknown video format is named" contains "the video must end in .mp4 (H.264) or .gif"
+
+# A story with a bad cue: reported with its line; the valid cues are still exported.
+cat >"$out/short.story" <<'STORY'
+title = Two cues
+[cue]
+date = 2020-02-01
+view = 36.80,35.86,10
+hold = 1
+caption = Before (test).
+[cue]
+date = 2020-02-31
+caption = a date that does not exist
+[cue]
+date = 2020-03-03
+hold = 1
+caption = After (test).
+STORY
+run "$bin" --export-video "$out/story.mp4" --story "$out/short.story" --fps 5 --size 320x180
+expect "a story with a bad cue still exports, with exit 1" test "$rc" -eq 1
+expect "the bad cue is reported with file and line" contains "$out/short.story line 8: date '2020-02-31' is not a date"
+frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$out/story.mp4")
+expect "the story video has frames ($frames)" test "${frames:-0}" -gt 10
+
+# A small-multiples poster.
+run "$bin" --export-poster "$out/poster.png" --from 2019-05-01 --to 2020-03-06 --panels 4 --size 800x450
+expect "--export-poster exits 0" test "$rc" -eq 0
+expect "the poster has the requested size" grep -q 'Size is 800, 450' <<<"$(gdalinfo "$out/poster.png")"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -1,0 +1,152 @@
+#include "core/story.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/atomic_file.hpp"
+#include "core/story_presenter.hpp"
+
+namespace idlib {
+namespace {
+
+const char* kGood = R"(title = Test story
+
+[cue]
+title = Saraqib taken
+date = 2020-02-06
+view = 36.80,35.86,11
+layers = areas, front, events
+highlight = a002-03
+caption = Government forces took Saraqib (article 002).
+notes = Point at the junction.
+
+[cue]
+date = 2020-02-25
+until = 2020-03-03
+speed = 2
+hold = 6
+caption = Rebels retook it; the government came back (Reuters).
+)";
+
+TEST(Story, ReadsCues) {
+  const StoryLoad load = parseStory(kGood, "test.story");
+  EXPECT_TRUE(load.notices.empty()) << load.notices.front().message;
+  EXPECT_EQ(load.story.title, "Test story");
+  ASSERT_EQ(load.story.cues.size(), 2u);
+  const Cue& a = load.story.cues[0];
+  EXPECT_EQ(formatDate(a.date), "2020-02-06");
+  ASSERT_TRUE(a.view);
+  EXPECT_DOUBLE_EQ(a.view->zoom, 11);
+  EXPECT_EQ(*a.layers, (std::vector<std::string>{"areas", "front", "events"}));
+  EXPECT_EQ(a.highlight, std::vector<std::string>{"a002-03"});
+  EXPECT_EQ(a.line, 3);
+  const Cue& b = load.story.cues[1];
+  EXPECT_EQ(formatDate(*b.until), "2020-03-03");
+  EXPECT_DOUBLE_EQ(b.daysPerSecond, 2);
+  EXPECT_DOUBLE_EQ(b.holdSeconds, 6);
+  EXPECT_FALSE(b.layers.has_value());  // keeps what is shown
+}
+
+TEST(Story, BadCuesAreReportedWithTheLineAndTheRestStillRuns) {
+  const std::string text = std::string(kGood) + R"(
+[cue]
+date = 2020-02-30
+caption = a malformed date
+
+[cue]
+date = 2020-03-05
+layers = areas, trenches
+caption = an unknown layer
+
+[cue]
+date = 2020-03-06
+)";
+  const StoryLoad load = parseStory(text, "bad.story");
+  EXPECT_EQ(load.story.cues.size(), 2u);  // the two good ones
+  ASSERT_EQ(load.notices.size(), 3u);
+  EXPECT_EQ(load.notices[0].message, "bad.story line 20: date '2020-02-30' is not a date (expected YYYY-MM-DD); cue skipped");
+  EXPECT_EQ(load.notices[1].message,
+            "bad.story line 25: unknown layer 'trenches' (expected any of areas, front, posts, events, flows, arrivals, "
+            "towns, boundaries); cue skipped");
+  EXPECT_EQ(load.notices[2].message,
+            "bad.story line 28: cue has no caption (every cue needs one, citing its source); cue skipped");
+}
+
+TEST(Story, SavedTextReadsBackTheSame) {
+  const Story original = parseStory(kGood, "a").story;
+  const StoryLoad again = parseStory(serializeStory(original), "b");
+  EXPECT_TRUE(again.notices.empty());
+  EXPECT_EQ(serializeStory(again.story), serializeStory(original));
+  EXPECT_EQ(again.story.cues[1].caption, original.cues[1].caption);
+}
+
+TEST(Story, TheBundledStoryIsValidAndCitesItsSources) {
+  std::ifstream in(std::string(IDLIB_DATA_DIR) + "/assets/stories/idlib-2018-2020.story");
+  std::stringstream text;
+  text << in.rdbuf();
+  const StoryLoad load = parseStory(text.str(), "idlib-2018-2020.story");
+  EXPECT_TRUE(load.notices.empty()) << load.notices.front().message;
+  EXPECT_GE(load.story.cues.size(), 8u);
+  for (const Cue& c : load.story.cues) EXPECT_NE(c.caption.find('('), std::string::npos) << c.title << ": no source";
+}
+
+TEST(AtomicFile, ReplacesTheWholeFileOrNothing) {
+  const auto dir = std::filesystem::temp_directory_path() / ("idlib-atomic-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "story.story";
+  ASSERT_FALSE(writeFileAtomically(path, "first version, rather long\n").has_value());
+  ASSERT_FALSE(writeFileAtomically(path, "second\n").has_value());
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str(), "second\n");
+  // A folder that is not there: an error naming the file; nothing written.
+  const auto error = writeFileAtomically(dir / "missing" / "x.story", "data");
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(error->find("x.story"), std::string::npos);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 1u);  // no temporary file left behind
+  std::filesystem::remove_all(dir);
+}
+
+TEST(StoryPresenter, MovesEaseTheDateWithoutJumpsThenPlayThenHold) {
+  Story story = parseStory(kGood, "t").story;
+  Camera camera;
+  camera.setViewport({800, 600});
+  camera.setView({{0, 0}, 500});
+  Playback playback;
+  playback.date = makeDay(2019, 1, 1);
+  StoryPresenter p(story, {View{{10000, 5000}, 40}, std::nullopt});
+  p.goTo(0, camera, playback);
+  const double dt = 1.0 / 30;
+  double previous = playback.date, biggestStep = 0;
+  while (p.phase() == StoryPresenter::Phase::Moving) {
+    camera.advance(dt);
+    p.advance(dt, camera, playback);
+    EXPECT_GE(playback.date, previous);  // monotonic towards the cue
+    biggestStep = std::max(biggestStep, playback.date - previous);
+    previous = playback.date;
+  }
+  EXPECT_EQ(playback.date, makeDay(2020, 2, 6));
+  EXPECT_EQ(camera.view(), (View{{10000, 5000}, 40}));
+  // 401 days over at least 1.2 s at 30 fps, eased: no step is more than a few percent of it.
+  EXPECT_LT(biggestStep, 401 * 0.06);
+  EXPECT_EQ(p.phase(), StoryPresenter::Phase::Holding);
+  p.next(camera, playback);
+  for (int i = 0; i < 30 * 10 && p.phase() != StoryPresenter::Phase::Holding; ++i) p.advance(dt, camera, playback);
+  EXPECT_EQ(playback.date, makeDay(2020, 3, 3));  // played to `until`
+  EXPECT_FALSE(p.holdDone());
+  for (int i = 0; i < 30 * 6 + 1; ++i) p.advance(dt, camera, playback);
+  EXPECT_TRUE(p.holdDone());
+  p.next(camera, playback);  // the last cue stays
+  EXPECT_EQ(p.cue(), 1u);
+  p.previous(camera, playback);
+  EXPECT_EQ(p.cue(), 0u);
+}
+
+}  // namespace
+}  // namespace idlib

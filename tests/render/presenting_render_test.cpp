@@ -1,0 +1,91 @@
+// Presenting and exporting: story frames as the audience would see them.
+#include "core/story.hpp"
+#include "render_fixture.hpp"
+#include "ui/story_mode.hpp"
+#include "ui/video_export.hpp"
+
+namespace idlib::test {
+namespace {
+
+class Presenting : public BundledMap {
+ protected:
+  void TearDown() override {
+    state_->presenter.reset();
+    state_->uiScale = 1;
+    state_->story = {};
+    for (auto& e : state_->layers) e.visible = true;
+    showOnlyBaseMap();
+  }
+};
+
+TEST_F(Presenting, StoryFramesMatchThePreviewAndDifferBetweenCues) {
+  const StoryLoad load = loadStoryFile(std::string(IDLIB_DATA_DIR) + "/assets/stories/idlib-2018-2020.story");
+  ASSERT_TRUE(load.notices.empty());
+  state_->story = load.story;
+  state_->story.cues.resize(3);  // enough to cross two cue changes, quick to render
+  state_->camera.setViewport({320, 180});
+  state_->camera.setView(idlibHomeView({320, 180}));
+  state_->playback.date = state_->timeline.first();
+
+  const int fps = 4;
+  auto frames = storyFrames(*state_, fps);
+  std::vector<std::vector<std::uint8_t>> exported;
+  const VideoStats stats = renderFrames(*state_, *renderer_, *frames, 320, 180, [&](const RenderedImage& image) {
+    exported.push_back(image.rgba);
+    return true;
+  });
+  ASSERT_EQ(exported.size(), frames->frameCount());
+  EXPECT_LT(stats.rendered, stats.frames);  // the holds repeat frames instead of rendering them
+
+  // Replay the same steps and render what the app would show at each: the same pixels.
+  state_->camera.setView(idlibHomeView({320, 180}));
+  state_->playback.date = state_->timeline.first();
+  auto replay = storyFrames(*state_, fps);
+  std::vector<std::size_t> lastFrameOfCue;
+  for (std::size_t i = 0; i < replay->frameCount(); ++i) {
+    replay->seek(*state_, i);
+    if (i % 9 == 0 || i + 1 == replay->frameCount()) {
+      const RenderedImage preview = renderImage(*state_, *renderer_, state_->camera.view(), 320, 180);
+      EXPECT_EQ(preview.rgba, exported[i]) << "frame " << i;
+    }
+    if (lastFrameOfCue.size() <= state_->presenter->cue()) lastFrameOfCue.resize(state_->presenter->cue() + 1);
+    lastFrameOfCue[state_->presenter->cue()] = i;
+  }
+  ASSERT_EQ(lastFrameOfCue.size(), 3u);
+  EXPECT_NE(exported[lastFrameOfCue[0]], exported[lastFrameOfCue[1]]);  // cues differ: so do their frames
+  EXPECT_NE(exported[lastFrameOfCue[1]], exported[lastFrameOfCue[2]]);
+}
+
+// Height in pixels of the dark ink of the date, in the box at the top of the image.
+int dateInkHeight(const RenderedImage& image) {
+  int top = -1, bottom = -1;
+  for (int y = 0; y < image.height / 4; ++y)
+    for (int x = image.width / 4; x < 3 * image.width / 4; ++x) {
+      const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+      if (p[0] < 80 && p[1] < 80 && p[2] < 80) {
+        if (top < 0) top = y;
+        bottom = y;
+        break;
+      }
+    }
+  return top < 0 ? 0 : bottom - top + 1;
+}
+
+TEST_F(Presenting, TheDateIsDrawnAtTheUiScale) {
+  state_->playback.date = makeDay(2020, 3, 3);  // "3 March 2020": capitals, digits, no descenders
+  for (auto& e : state_->layers) e.visible = false;  // only the overlay: no town labels near the date
+  const View view = idlibHomeView({1200, 800});
+  state_->uiScale = 1;
+  const int desk = dateInkHeight(renderImage(*state_, *renderer_, view, 1200, 800));
+  state_->uiScale = 2;
+  const int projector = dateInkHeight(renderImage(*state_, *renderer_, view, 1200, 800));
+  // The date is set at 4.2 % of the height (33.6 px at 800) times the UI scale. The size is the
+  // font's ascent plus descent (1.164 em in DejaVu Sans); its tallest letters here stand 0.76 em.
+  const double expected = 33.6 / 1.164 * 0.76;
+  EXPECT_NEAR(desk, expected, expected * 0.12);
+  EXPECT_NEAR(projector, 2 * expected, 2 * expected * 0.12);
+  EXPECT_NEAR(static_cast<double>(projector) / desk, 2.0, 0.15);
+}
+
+}  // namespace
+}  // namespace idlib::test
