@@ -137,29 +137,41 @@ std::unique_ptr<FrameSource> rangeFrames(double from, double to, double daysPerS
 
 std::unique_ptr<FrameSource> storyFrames(AppState& state, int fps) { return std::make_unique<StoryFrames>(state, fps); }
 
+FrameRecorder::FrameRecorder(std::unique_ptr<FrameSource> source, int width, int height)
+    : source_(std::move(source)), width_(width), height_(height), target_(width, height) {}
+
+bool FrameRecorder::recordNext(AppState& state, MapRenderer& renderer, const std::function<bool(const RenderedImage&)>& sink) {
+  if (stats_.frames >= source_->frameCount()) return false;
+  const Viewport viewport{static_cast<double>(width_), static_cast<double>(height_)};
+  state.camera.setViewport(viewport);
+  source_->seek(state, stats_.frames);
+  FrameDescription frame = describeFrame(state, state.camera.view(), viewport, 1.0f);
+  if (!previous_ || !sameFrame(*previous_, frame)) {
+    image_ = renderImage(state, renderer, state.camera.view(), width_, height_, &target_);
+    ++stats_.rendered;
+  }
+  previous_ = std::move(frame);
+  ++stats_.frames;
+  return sink(image_) && stats_.frames < source_->frameCount();
+}
+
 VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& source, int width, int height,
                         const std::function<bool(const RenderedImage&)>& sink,
                         const std::function<void(std::size_t, std::size_t)>& progress) {
-  VideoStats stats;
-  const Viewport viewport{static_cast<double>(width), static_cast<double>(height)};
-  state.camera.setViewport(viewport);
-  std::optional<FrameDescription> previous;
-  RenderedImage image;
-  OffscreenTarget target(width, height);
-  const std::size_t total = source.frameCount();
-  for (std::size_t i = 0; i < total; ++i) {
-    source.seek(state, i);
-    FrameDescription frame = describeFrame(state, state.camera.view(), viewport, 1.0f);
-    if (!previous || !sameFrame(*previous, frame)) {
-      image = renderImage(state, renderer, state.camera.view(), width, height, &target);
-      ++stats.rendered;
-    }
-    previous = std::move(frame);
-    ++stats.frames;
-    if (!sink(image)) break;
-    if (progress) progress(i + 1, total);
+  // The recorder owns its source; lend it this one for the run.
+  struct Borrowed final : FrameSource {
+    explicit Borrowed(FrameSource& s) : inner(s) {}
+    std::size_t frameCount() const override { return inner.frameCount(); }
+    void seek(AppState& st, std::size_t i) override { inner.seek(st, i); }
+    FrameSource& inner;
+  };
+  FrameRecorder recorder(std::make_unique<Borrowed>(source), width, height);
+  bool more = true;
+  while (more) {
+    more = recorder.recordNext(state, renderer, sink);
+    if (progress) progress(recorder.stats().frames, recorder.total());
   }
-  return stats;
+  return recorder.stats();
 }
 
 RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& view, double from, double to, int panels,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
 #include "ui/app_state.hpp"
 #include "ui/export.hpp"
 
@@ -44,11 +45,30 @@ std::unique_ptr<FrameSource> rangeFrames(double from, double to, double daysPerS
 // The whole story, cue by cue, as a presenter would step it: fly, play, hold, next.
 std::unique_ptr<FrameSource> storyFrames(AppState& state, int fps);
 
-// Renders every frame of `source` and hands it to `sink`; a frame identical to the one before
-// (same date, view, layers, caption) is not rendered again. `progress(done, total)` after each.
 struct VideoStats {
   std::size_t frames = 0, rendered = 0;
 };
+
+// Renders the frames of `source` one at a time, so the app can record a few per UI frame; a frame
+// identical to the one before (same date, view, layers, caption) is not rendered again.
+class FrameRecorder {
+ public:
+  FrameRecorder(std::unique_ptr<FrameSource> source, int width, int height);
+  // Renders the next frame and hands it to `sink`; false when all are done or `sink` refused.
+  bool recordNext(AppState& state, MapRenderer& renderer, const std::function<bool(const RenderedImage&)>& sink);
+  const VideoStats& stats() const { return stats_; }
+  std::size_t total() const { return source_->frameCount(); }
+
+ private:
+  std::unique_ptr<FrameSource> source_;
+  int width_, height_;
+  OffscreenTarget target_;
+  std::optional<FrameDescription> previous_;
+  RenderedImage image_;
+  VideoStats stats_;
+};
+
+// Renders every frame of `source` and hands it to `sink`; `progress(done, total)` after each.
 VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& source, int width, int height,
                         const std::function<bool(const RenderedImage&)>& sink,
                         const std::function<void(std::size_t, std::size_t)>& progress = {});

@@ -181,6 +181,15 @@ int runInteractive(const Options& options) {
   }
   const auto& window = *std::get<std::unique_ptr<GlWindow>>(opened);
   if (SDL_GL_SetSwapInterval(-1) != 0) SDL_GL_SetSwapInterval(1);  // adaptive vsync, else vsync
+  // On a small screen, open within its usable area (menus must stay reachable).
+  if (SDL_Rect usable; SDL_GetDisplayUsableBounds(SDL_GetWindowDisplayIndex(window.window()), &usable) == 0) {
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window.window(), &w, &h);
+    if (w > usable.w || h > usable.h) {
+      SDL_SetWindowSize(window.window(), std::min(w, usable.w - 20), std::min(h, usable.h - 40));
+      SDL_SetWindowPosition(window.window(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
+    }
+  }
 
   try {
     ImGuiSession imgui(window, window.pixelRatio());
@@ -209,6 +218,7 @@ int runInteractive(const Options& options) {
       printNotices(state.notices);
     }
     PresenterMode presenterMode(window.window(), options);
+    panels::ExportPanelState exportPanel;
     bool presentWhenLoaded = options.present;
 
     bool quit = false;
@@ -260,7 +270,7 @@ int runInteractive(const Options& options) {
       advanceStory(state, ImGui::GetIO().DeltaTime);
 
       if (!presenterMode.active()) {
-        panels::menuBar(state, quit);
+        panels::menuBar(state, quit, exportPanel.open);
         panels::layers(state);
         panels::search(state);
         panels::details(state);
@@ -271,6 +281,7 @@ int runInteractive(const Options& options) {
         panels::about(state);
         drawLoadingProgress(loader);
       }
+      if (state.timelineLoaded) panels::exporter(state, renderer, exportPanel);  // records even while presenting
       updateMapInteraction(state);
       ImGui::Render();
 

@@ -2,7 +2,11 @@
 #include "core/story.hpp"
 #include "render_fixture.hpp"
 #include "ui/story_mode.hpp"
+#include "ui/export_job.hpp"
 #include "ui/video_export.hpp"
+
+#include <filesystem>
+#include <unistd.h>
 
 namespace idlib::test {
 namespace {
@@ -85,6 +89,35 @@ TEST_F(Presenting, TheDateIsDrawnAtTheUiScale) {
   EXPECT_NEAR(desk, expected, expected * 0.12);
   EXPECT_NEAR(projector, 2 * expected, 2 * expected * 0.12);
   EXPECT_NEAR(static_cast<double>(projector) / desk, 2.0, 0.15);
+}
+
+TEST_F(Presenting, RecordingFromTheAppLeavesTheAnalystsViewAlone) {
+  const View before{state_->projection.forward(LonLat{36.8, 35.86}), 60};
+  state_->camera.setViewport({1000, 700});
+  state_->camera.setView(before);
+  state_->playback.date = makeDay(2019, 8, 1);
+  const auto path = std::filesystem::temp_directory_path() / ("idlib-job-" + std::to_string(::getpid()) + ".mp4");
+  ExportSettings settings;
+  settings.kind = ExportSettings::Kind::Video;
+  settings.path = path.string();
+  settings.width = 320;
+  settings.height = 180;
+  settings.from = makeDay(2020, 1, 1);
+  settings.to = makeDay(2020, 1, 10);
+  settings.daysPerSecond = 3;
+  settings.fps = 3;  // 9 days at 1 day a frame: 10 frames
+  auto started = VideoJob::start(*state_, settings);
+  ASSERT_TRUE(std::holds_alternative<std::unique_ptr<VideoJob>>(started)) << std::get<std::string>(started);
+  VideoJob& job = *std::get<std::unique_ptr<VideoJob>>(started);
+  int steps = 0;
+  while (job.step(*state_, *renderer_, 0.001)) ++steps;  // a frame or so per UI frame
+  EXPECT_FALSE(job.error().has_value()) << *job.error();
+  EXPECT_GT(steps, 3);
+  EXPECT_FLOAT_EQ(job.progress(), 1.0f);
+  EXPECT_EQ(state_->camera.view(), before);
+  EXPECT_EQ(state_->playback.date, makeDay(2019, 8, 1));
+  EXPECT_TRUE(std::filesystem::exists(path));
+  std::filesystem::remove(path);
 }
 
 }  // namespace

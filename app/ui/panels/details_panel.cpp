@@ -10,7 +10,7 @@ namespace idlib::panels {
 void details(AppState& state) {
   if (state.selectedMark.kind != DatedPick::Kind::None) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 12}, ImGuiCond_FirstUseEver, {1, 0});
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44}, ImGuiCond_FirstUseEver, {1, 0});
     ImGui::SetNextWindowSize({380, 360}, ImGuiCond_FirstUseEver);
     bool open = true;
     if (ImGui::Begin("Details", &open)) describeDatedMark(state, state.selectedMark, true);
@@ -22,7 +22,7 @@ void details(AppState& state) {
   const Feature* f = state.feature(*state.selected);
   if (!f) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 12}, ImGuiCond_FirstUseEver, {1, 0});
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44}, ImGuiCond_FirstUseEver, {1, 0});
   ImGui::SetNextWindowSize({330, 380}, ImGuiCond_FirstUseEver);
   bool open = true;
   if (ImGui::Begin("Details", &open)) {

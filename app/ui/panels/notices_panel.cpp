@@ -24,9 +24,10 @@ void notices(AppState& state) {
   ImGui::End();
 }
 
-void menuBar(AppState& state, bool& quit) {
+void menuBar(AppState& state, bool& quit, bool& exportOpen) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Export PNG, video or poster...")) exportOpen = true;
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit = true;
     ImGui::EndMenu();
   }

@@ -13,7 +13,7 @@ namespace idlib::panels {
 void story(AppState& state) {
   if (!state.timelineLoaded) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 390}, ImGuiCond_FirstUseEver, {1, 0});
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 8}, ImGuiCond_FirstUseEver, {1, 0});
   ImGui::SetNextWindowSize({380, 300}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Story")) {
