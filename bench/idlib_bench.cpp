@@ -50,7 +50,8 @@ void GdalReadWorldAdmin1(benchmark::State& state) {
         OGREnvelope e;
         g->getEnvelope(&e);
         for (const auto* part : *g->toMultiPolygon())
-          for (const auto* ring : *part) points += ring->getNumPoints();
+          for (const auto* ring : *part)
+            points += ring->getNumPoints();
       }
       benchmark::DoNotOptimize(f.get());
     }
@@ -63,7 +64,8 @@ BENCHMARK(GdalReadWorldAdmin1)->Unit(benchmark::kMillisecond)->UseRealTime();
 void LoadReprojectTriangulateWorldAdmin1(benchmark::State& state) {
   std::size_t triangles = 0;
   for (auto _ : state) {
-    const LoadResult r = loadVectorSource({kWorld, LayerRole::Generic, "", "", {}, {}, "states_provinces"});
+    const LoadResult r =
+        loadVectorSource({.path = kWorld, .onlyLayer = "states_provinces"});
     triangles = r.layers.empty() ? 0 : r.layers[0].fills.vertices.size() / 3;
     benchmark::DoNotOptimize(r);
   }
@@ -139,7 +141,8 @@ std::vector<Event> syntheticEvents(std::size_t n) {
     e.position = p.forward(e.where);
     e.type = next() < 0.5 ? "battle" : "shelling/air strike";
   }
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
+  std::sort(events.begin(), events.end(),
+            [](const Event& a, const Event& b) { return a.date < b.date; });
   return events;
 }
 
@@ -179,12 +182,19 @@ void ScrubWithEvents(benchmark::State& state) {
     const auto n = static_cast<double>(state.iterations());
     state.counters["describe_cpu_ms"] = describeMs / n;
     state.counters["draw_cpu_ms"] = drawMs / n;
-    const auto [first, last] = app.timeline.eventsBetween(makeDay(2019, 9, 1) - static_cast<Day>(state.range(1)), makeDay(2019, 9, 1));
+    const auto [first, last] = app.timeline.eventsBetween(
+        makeDay(2019, 9, 1) - static_cast<Day>(state.range(1)), makeDay(2019, 9, 1));
     state.counters["events_in_window"] = static_cast<double>(last - first);
   }
 }
 // Arguments: events loaded, window in days.
-BENCHMARK(ScrubWithEvents)->Args({1000, 30})->Args({1000000, 30})->Args({1000000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(ScrubWithEvents)
+    ->Args({1000, 30})
+    ->Args({1000000, 30})
+    ->Args({1000000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(3.0);
 
 // Synthetic flows between random places of the region, 5 to 60 days long, over 2019-2020, to 20
 // destinations (so the arrivals table has 20 rows).
@@ -196,7 +206,8 @@ Displacement syntheticFlows(std::size_t n) {
     return static_cast<double>(seed >> 11) / static_cast<double>(1ULL << 53);
   };
   std::vector<LonLat> destinations;
-  for (int i = 0; i < 20; ++i) destinations.push_back({36.3 + next() * 0.8, 35.9 + next() * 0.5});
+  for (int i = 0; i < 20; ++i)
+    destinations.push_back({36.3 + next() * 0.8, 35.9 + next() * 0.5});
   Displacement d;
   const Day first = makeDay(2019, 1, 1), span = makeDay(2020, 12, 1) - first;
   for (std::size_t i = 0; i < n; ++i) {
@@ -258,7 +269,13 @@ void PlayWithFlows(benchmark::State& state) {
   }
 }
 // Arguments: flows loaded, window in days.
-BENCHMARK(PlayWithFlows)->Args({10, 30})->Args({10000, 30})->Args({10000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(PlayWithFlows)
+    ->Args({10, 30})
+    ->Args({10000, 30})
+    ->Args({10000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(3.0);
 
 // Export of one year of playback (March 2019 - March 2020, a month per second, 30 fps: 366
 // frames) at 1920x1080, encoded to H.264 by ffmpeg; against rendering the same number of frames
@@ -291,28 +308,37 @@ void ExportYearVideo1920x1080(benchmark::State& state) {
   std::size_t frames = 0;
   for (auto _ : state) {
     auto encoder = VideoEncoder::open("/tmp/idlib-bench-year.mp4", 1920, 1080, kYearFps);
-    if (!std::holds_alternative<std::unique_ptr<VideoEncoder>>(encoder)) return state.SkipWithError("no ffmpeg");
+    if (!std::holds_alternative<std::unique_ptr<VideoEncoder>>(encoder))
+      return state.SkipWithError("no ffmpeg");
     VideoEncoder& video = *std::get<std::unique_ptr<VideoEncoder>>(encoder);
-    auto source = rangeFrames(makeDay(2019, 3, 1), makeDay(2020, 3, 1), kYearDaysPerSecond, kYearFps);
-    frames = renderFrames(*f.app, *f.renderer, *source, 1920, 1080, [&](const RenderedImage& i) { return video.write(i.rgba); }).frames;
+    auto source =
+        rangeFrames(makeDay(2019, 3, 1), makeDay(2020, 3, 1), kYearDaysPerSecond, kYearFps);
+    frames = renderFrames(*f.app, *f.renderer, *source, 1920, 1080, [&](const RenderedImage& i) {
+               return video.write(i.rgba);
+             }).frames;
     if (video.finish()) return state.SkipWithError("ffmpeg failed");
   }
   state.counters["frames"] = static_cast<double>(frames);
-  state.counters["fps"] = benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
+  state.counters["fps"] =
+      benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
 }
 BENCHMARK(ExportYearVideo1920x1080)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
 void StillViewSameFrames1920x1080(benchmark::State& state) {
   ExportFixture f;
   if (!f.open()) return state.SkipWithError("no headless GL context");
-  const auto frames = rangeFrames(makeDay(2019, 3, 1), makeDay(2020, 3, 1), kYearDaysPerSecond, kYearFps)->frameCount();
+  const auto frames =
+      rangeFrames(makeDay(2019, 3, 1), makeDay(2020, 3, 1), kYearDaysPerSecond, kYearFps)
+          ->frameCount();
   f.app->playback.date = makeDay(2019, 9, 1);
   OffscreenTarget target(1920, 1080);
   for (auto _ : state)
     for (std::size_t i = 0; i < frames; ++i)
-      benchmark::DoNotOptimize(renderImage(*f.app, *f.renderer, f.app->camera.view(), 1920, 1080, &target));
+      benchmark::DoNotOptimize(
+          renderImage(*f.app, *f.renderer, f.app->camera.view(), 1920, 1080, &target));
   state.counters["frames"] = static_cast<double>(frames);
-  state.counters["fps"] = benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
+  state.counters["fps"] =
+      benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
 }
 BENCHMARK(StillViewSameFrames1920x1080)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 

@@ -1,8 +1,8 @@
 #include "core/atomic_file.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,11 +10,14 @@
 
 namespace idlib {
 
-std::optional<std::string> writeFileAtomically(const std::filesystem::path& path, std::string_view content) {
+std::optional<std::string> writeFileAtomically(const std::filesystem::path& path,
+                                               std::string_view content) {
   const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = mkstemp(temp.data());
-  if (fd < 0) return fmt::format("{}: cannot create a file in {} ({})", path.string(), folder.string(), std::strerror(errno));
+  if (fd < 0)
+    return fmt::format("{}: cannot create a file in {} ({})", path.string(), folder.string(),
+                       std::strerror(errno));
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);

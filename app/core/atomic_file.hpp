@@ -9,6 +9,7 @@
 namespace idlib {
 
 // Returns an error message naming the file, or nothing on success.
-std::optional<std::string> writeFileAtomically(const std::filesystem::path& path, std::string_view content);
+std::optional<std::string> writeFileAtomically(const std::filesystem::path& path,
+                                               std::string_view content);
 
 }  // namespace idlib

@@ -12,8 +12,12 @@ constexpr double kMinMetresPerPoint = 0.5;
 constexpr double kMaxMetresPerPoint = 50000;
 }  // namespace
 
-double metresPerPointAtZoom(double zoom) { return kMetresPerPointZoom0 / std::exp2(zoom); }
-double zoomAtMetresPerPoint(double m) { return std::log2(kMetresPerPointZoom0 / m); }
+double metresPerPointAtZoom(double zoom) {
+  return kMetresPerPointZoom0 / std::exp2(zoom);
+}
+double zoomAtMetresPerPoint(double m) {
+  return std::log2(kMetresPerPointZoom0 / m);
+}
 
 Vec2 worldToScreen(const View& v, const Viewport& vp, Vec2 w) {
   return {vp.width / 2 + (w.x - v.centre.x) / v.metresPerPoint,
@@ -35,7 +39,8 @@ Box visibleWorld(const View& v, const Viewport& vp) {
 View zoomedAbout(const View& v, const Viewport& vp, Vec2 anchor, double factor) {
   const Vec2 before = screenToWorld(v, vp, anchor);
   View out = v;
-  out.metresPerPoint = std::clamp(v.metresPerPoint / factor, kMinMetresPerPoint, kMaxMetresPerPoint);
+  out.metresPerPoint =
+      std::clamp(v.metresPerPoint / factor, kMinMetresPerPoint, kMaxMetresPerPoint);
   const Vec2 after = screenToWorld(out, vp, anchor);
   out.centre = out.centre + (before - after);
   return out;

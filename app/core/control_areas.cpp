@@ -8,7 +8,8 @@ std::optional<Controller> ControlAreas::controllerAt(std::size_t s, Vec2 p) cons
   if (s >= snapshots.size()) return std::nullopt;
   const ControlSnapshot& snap = snapshots[s];
   for (std::size_t t = 0; t < snap.triangleController.size(); ++t)
-    if (triangleContains(snap.triangles[3 * t], snap.triangles[3 * t + 1], snap.triangles[3 * t + 2], p))
+    if (triangleContains(snap.triangles[3 * t], snap.triangles[3 * t + 1],
+                         snap.triangles[3 * t + 2], p))
       return snap.triangleController[t];
   return std::nullopt;
 }

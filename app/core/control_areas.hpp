@@ -25,7 +25,7 @@ struct ControlSnapshot {
 };
 
 struct ControlAreas {
-  std::vector<ControlSnapshot> snapshots;  // one per Timeline::controlChangeDates(), same order
+  std::vector<ControlSnapshot> snapshots;    // one per Timeline::controlChangeDates(), same order
   std::vector<std::int32_t> cellOfLocality;  // -1 where two localities share a position
 
   // Which controller holds `p` in snapshot `s`, if `p` is inside the mapped area.

@@ -9,9 +9,9 @@
 namespace idlib {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"January", "February", "March",     "April",
-                                                      "May",     "June",     "July",      "August",
-                                                      "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
 
 bool number(std::string_view s, int& out) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -19,13 +19,16 @@ bool number(std::string_view s, int& out) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
 std::optional<Day> checked(int y, int m, int d) {
-  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+  const std::chrono::year_month_day ymd{std::chrono::year(y),
+                                        std::chrono::month(static_cast<unsigned>(m)),
                                         std::chrono::day(static_cast<unsigned>(d))};
   if (!ymd.ok() || y < 1900 || y > 2100) return std::nullopt;
   return static_cast<Day>(std::chrono::sys_days(ymd).time_since_epoch().count());
@@ -34,17 +37,18 @@ std::optional<Day> checked(int y, int m, int d) {
 }  // namespace
 
 Day makeDay(int year, unsigned month, unsigned day) {
-  return static_cast<Day>(
-      std::chrono::sys_days(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day))
-          .time_since_epoch()
-          .count());
+  return static_cast<Day>(std::chrono::sys_days(std::chrono::year(year) /
+                                                std::chrono::month(month) / std::chrono::day(day))
+                              .time_since_epoch()
+                              .count());
 }
 
 std::optional<Day> parseDate(std::string_view text) {
   text = trim(text);
   int y = 0, m = 0, d = 0;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    if (number(text.substr(0, 4), y) && number(text.substr(5, 2), m) && number(text.substr(8, 2), d))
+    if (number(text.substr(0, 4), y) && number(text.substr(5, 2), m) &&
+        number(text.substr(8, 2), d))
       return checked(y, m, d);
     return std::nullopt;
   }
@@ -55,7 +59,8 @@ std::optional<Day> parseDate(std::string_view text) {
   for (std::size_t i = 0; i < kMonths.size(); ++i)
     if (monthName == kMonths[i] || (monthName.size() == 3 && kMonths[i].starts_with(monthName)))
       m = static_cast<int>(i) + 1;
-  if (m == 0 || !number(text.substr(0, s1), d) || !number(text.substr(s2 + 1), y)) return std::nullopt;
+  if (m == 0 || !number(text.substr(0, s1), d) || !number(text.substr(s2 + 1), y))
+    return std::nullopt;
   return checked(y, m, d);
 }
 
@@ -70,24 +75,28 @@ std::optional<DatePrecision> parsePrecision(std::string_view text) {
 
 std::string_view precisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::Day: return "day";
-    case DatePrecision::Week: return "week";
-    case DatePrecision::Month: return "month";
-    case DatePrecision::Year: return "year";
+    case DatePrecision::Day:
+      return "day";
+    case DatePrecision::Week:
+      return "week";
+    case DatePrecision::Month:
+      return "month";
+    case DatePrecision::Year:
+      return "year";
   }
   return "day";
 }
 
 std::string formatDate(Day day) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(day))};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 std::string formatDateLong(Day day) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(day))};
-  return fmt::format("{} {} {}", static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
-                     static_cast<int>(ymd.year()));
+  return fmt::format("{} {} {}", static_cast<unsigned>(ymd.day()),
+                     kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
 }
 
 }  // namespace idlib

@@ -13,8 +13,8 @@ enum class DatePrecision { Day, Week, Month, Year };
 // "2020-02-03"; also "3 February 2020" and "03 February 2020" as ACLED exports write them.
 std::optional<Day> parseDate(std::string_view text);
 std::optional<DatePrecision> parsePrecision(std::string_view text);  // "day", "week", ...
-std::string formatDate(Day day);                                      // "2020-02-03"
-std::string formatDateLong(Day day);                                  // "3 February 2020"
+std::string formatDate(Day day);                                     // "2020-02-03"
+std::string formatDateLong(Day day);                                 // "3 February 2020"
 std::string_view precisionName(DatePrecision p);
 Day makeDay(int year, unsigned month, unsigned day);
 

@@ -17,24 +17,32 @@ std::optional<Measure> parseMeasure(std::string_view t) {
 
 std::string_view measureName(Measure m) {
   switch (m) {
-    case Measure::Displaced: return "displaced";
-    case Measure::DisplacedCumulative: return "displaced_cumulative";
-    case Measure::Population: return "population";
-    case Measure::RefugeesHosted: return "refugees_hosted";
-    case Measure::InNeed: return "in_need";
+    case Measure::Displaced:
+      return "displaced";
+    case Measure::DisplacedCumulative:
+      return "displaced_cumulative";
+    case Measure::Population:
+      return "population";
+    case Measure::RefugeesHosted:
+      return "refugees_hosted";
+    case Measure::InNeed:
+      return "in_need";
   }
   return "";
 }
 
 void Displacement::finish() {
-  std::stable_sort(figures.begin(), figures.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
-  std::stable_sort(flows.begin(), flows.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+  std::stable_sort(figures.begin(), figures.end(),
+                   [](const auto& a, const auto& b) { return a.date < b.date; });
+  std::stable_sort(flows.begin(), flows.end(),
+                   [](const auto& a, const auto& b) { return a.start < b.start; });
 
   // The longest run of public-record cumulative figures that count from the same day.
   std::map<Day, std::vector<std::size_t>> runs;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const auto& f = figures[i];
-    if (f.measure == Measure::DisplacedCumulative && f.periodStart && !f.fromArticle()) runs[*f.periodStart].push_back(i);
+    if (f.measure == Measure::DisplacedCumulative && f.periodStart && !f.fromArticle())
+      runs[*f.periodStart].push_back(i);
   }
   series_.clear();
   seriesStart_.reset();
@@ -45,13 +53,15 @@ void Displacement::finish() {
     }
 
   longestFlowDays_ = 0;
-  for (const auto& f : flows) longestFlowDays_ = std::max(longestFlowDays_, f.end - f.start);
+  for (const auto& f : flows)
+    longestFlowDays_ = std::max(longestFlowDays_, f.end - f.start);
 
   // Destinations: flows ending at the same point share one.
   destinations.clear();
   for (auto& flow : flows) {
     auto it = std::find_if(destinations.begin(), destinations.end(), [&](const Destination& d) {
-      return std::abs(d.where.lon - flow.to.lon) < 1e-6 && std::abs(d.where.lat - flow.to.lat) < 1e-6;
+      return std::abs(d.where.lon - flow.to.lon) < 1e-6 &&
+             std::abs(d.where.lat - flow.to.lat) < 1e-6;
     });
     if (it == destinations.end()) {
       destinations.push_back({flow.destination, flow.to, flow.b});
@@ -70,7 +80,8 @@ double Displacement::cumulativeAt(double day) const {
     if (day <= f.date) {
       const double span = f.date - previousDay;
       return span <= 0 ? static_cast<double>(f.people)
-                       : previousValue + (static_cast<double>(f.people) - previousValue) * (day - previousDay) / span;
+                       : previousValue + (static_cast<double>(f.people) - previousValue) *
+                                             (day - previousDay) / span;
     }
     previousDay = f.date;
     previousValue = static_cast<double>(f.people);
@@ -98,15 +109,19 @@ std::vector<float> Displacement::arrivalsTable(Day first, int days) const {
     const int span = std::max(1, f.end - f.start);
     const double perDay = static_cast<double>(f.people) / span;
     const int from = f.start - first, to = from + span;
-    before[f.destinationIndex] += perDay * (std::clamp(to, from, 0) - std::min(from, 0));  // arrived before `first`
-    change[f.destinationIndex * stride + static_cast<std::size_t>(std::clamp(from, 0, days))] += perDay;
-    change[f.destinationIndex * stride + static_cast<std::size_t>(std::clamp(to, 0, days))] -= perDay;
+    before[f.destinationIndex] +=
+        perDay * (std::clamp(to, from, 0) - std::min(from, 0));  // arrived before `first`
+    change[f.destinationIndex * stride + static_cast<std::size_t>(std::clamp(from, 0, days))] +=
+        perDay;
+    change[f.destinationIndex * stride + static_cast<std::size_t>(std::clamp(to, 0, days))] -=
+        perDay;
   }
   std::vector<float> table(destinations.size() * static_cast<std::size_t>(days));
   for (std::size_t d = 0; d < destinations.size(); ++d) {
     double perDay = 0, total = before[d];
     for (int day = 0; day < days; ++day) {
-      table[d * static_cast<std::size_t>(days) + static_cast<std::size_t>(day)] = static_cast<float>(total);
+      table[d * static_cast<std::size_t>(days) + static_cast<std::size_t>(day)] =
+          static_cast<float>(total);
       perDay += change[d * stride + static_cast<std::size_t>(day)];
       total += perDay;  // by the start of the next day
     }
@@ -118,24 +133,29 @@ bool Displacement::flowVisible(const DisplacementFlow& f, double day, double win
   return f.start <= day && f.end > day - std::max(1.0, windowDays);
 }
 
-std::pair<std::size_t, std::size_t> Displacement::flowsThatMayShow(double day, double windowDays) const {
+std::pair<std::size_t, std::size_t> Displacement::flowsThatMayShow(double day,
+                                                                   double windowDays) const {
   const double earliest = day - std::max(1.0, windowDays) - longestFlowDays_;
   const auto lo = std::lower_bound(flows.begin(), flows.end(), earliest,
                                    [](const DisplacementFlow& f, double d) { return f.start < d; });
-  const auto hi = std::upper_bound(lo, flows.end(), day, [](double d, const DisplacementFlow& f) { return d < f.start; });
-  return {static_cast<std::size_t>(lo - flows.begin()), static_cast<std::size_t>(hi - flows.begin())};
+  const auto hi = std::upper_bound(lo, flows.end(), day,
+                                   [](double d, const DisplacementFlow& f) { return d < f.start; });
+  return {static_cast<std::size_t>(lo - flows.begin()),
+          static_cast<std::size_t>(hi - flows.begin())};
 }
 
 std::optional<std::size_t> Displacement::nextFigure(double day) const {
-  const auto it = std::upper_bound(figures.begin(), figures.end(), day,
-                                   [](double d, const DisplacementFigure& f) { return d < f.date; });
+  const auto it =
+      std::upper_bound(figures.begin(), figures.end(), day,
+                       [](double d, const DisplacementFigure& f) { return d < f.date; });
   if (it == figures.end()) return std::nullopt;
   return static_cast<std::size_t>(it - figures.begin());
 }
 
 std::optional<std::size_t> Displacement::previousFigure(double day) const {
-  const auto it = std::lower_bound(figures.begin(), figures.end(), day,
-                                   [](const DisplacementFigure& f, double d) { return f.date < d; });
+  const auto it =
+      std::lower_bound(figures.begin(), figures.end(), day,
+                       [](const DisplacementFigure& f, double d) { return f.date < d; });
   if (it == figures.begin()) return std::nullopt;
   return static_cast<std::size_t>(it - figures.begin()) - 1;
 }

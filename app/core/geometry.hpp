@@ -14,7 +14,9 @@ struct Vec2 {
   friend bool operator==(Vec2, Vec2) = default;
 };
 
-inline double length(Vec2 v) { return std::hypot(v.x, v.y); }
+inline double length(Vec2 v) {
+  return std::hypot(v.x, v.y);
+}
 
 // A geographic position in degrees, WGS 84.
 struct LonLat {
@@ -35,7 +37,9 @@ struct Box {
     extend(b.min);
     extend(b.max);
   }
-  bool contains(Vec2 p) const { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
+  bool contains(Vec2 p) const {
+    return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y;
+  }
   bool intersects(const Box& b) const {
     return !(b.min.x > max.x || b.max.x < min.x || b.min.y > max.y || b.max.y < min.y);
   }

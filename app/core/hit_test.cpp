@@ -4,19 +4,22 @@
 
 namespace idlib {
 namespace {
-double cross(Vec2 o, Vec2 a, Vec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+double cross(Vec2 o, Vec2 a, Vec2 b) {
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
 
 double distanceToSegment(Vec2 p, Vec2 a, Vec2 b) {
   const Vec2 ab = b - a;
   const double len2 = ab.x * ab.x + ab.y * ab.y;
-  const double t = len2 > 0 ? std::clamp(((p.x - a.x) * ab.x + (p.y - a.y) * ab.y) / len2, 0.0, 1.0) : 0;
+  const double t =
+      len2 > 0 ? std::clamp(((p.x - a.x) * ab.x + (p.y - a.y) * ab.y) / len2, 0.0, 1.0) : 0;
   return length(p - (a + ab * t));
 }
 }  // namespace
 
 bool triangleContains(Vec2 a, Vec2 b, Vec2 c, Vec2 p) {
   const double d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
-  const bool negative = d1 < 0 || d2 < 0 || d3 < 0, positive = d1 > 0 || d2 > 0 || d3 > 0;
+  const bool negative = d1 < 0 || d2 < 0 || d3<0, positive = d1> 0 || d2 > 0 || d3 > 0;
   return !(negative && positive);
 }
 
@@ -40,13 +43,15 @@ std::optional<FeatureRef> pickFeature(const std::vector<PickableLayer>& layers, 
     // Lines of line layers (polygon outlines are picked through their fill below).
     if (layer.fills.vertices.empty()) {
       for (std::size_t s = 0; s < layer.outlines.featureOfSegment.size(); ++s)
-        if (distanceToSegment(world, layer.outlines.endpoints[2 * s], layer.outlines.endpoints[2 * s + 1]) <= reach)
+        if (distanceToSegment(world, layer.outlines.endpoints[2 * s],
+                              layer.outlines.endpoints[2 * s + 1]) <= reach)
           return FeatureRef{it->index, layer.outlines.featureOfSegment[s]};
     }
     for (std::size_t f = layer.features.size(); f-- > 0;) {
       const Feature& feature = layer.features[f];
       // A transparent fill (e.g. a country drawn only as a border) is not a thing to point at.
-      if (!feature.triangleVertexCount || feature.fill.a == 0 || !feature.bounds.contains(world)) continue;
+      if (!feature.triangleVertexCount || feature.fill.a == 0 || !feature.bounds.contains(world))
+        continue;
       const Vec2* v = layer.fills.vertices.data() + feature.firstTriangleVertex;
       for (std::uint32_t t = 0; t + 2 < feature.triangleVertexCount; t += 3)
         if (triangleContains(v[t], v[t + 1], v[t + 2], world)) return FeatureRef{it->index, f};

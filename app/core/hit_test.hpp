@@ -21,7 +21,8 @@ struct PickableLayer {
 // `layers` bottom to top. Markers win within their radius plus `slackPoints`, then lines, then
 // polygons that contain the point.
 std::optional<FeatureRef> pickFeature(const std::vector<PickableLayer>& layers, const View& view,
-                                      const Viewport& viewport, Vec2 screen, double slackPoints = 4);
+                                      const Viewport& viewport, Vec2 screen,
+                                      double slackPoints = 4);
 
 bool triangleContains(Vec2 a, Vec2 b, Vec2 c, Vec2 p);
 

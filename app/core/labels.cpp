@@ -33,7 +33,8 @@ class BoxGrid {
     const auto y0 = static_cast<std::int64_t>(std::floor(b.min.y / cell_));
     const auto y1 = static_cast<std::int64_t>(std::floor(b.max.y / cell_));
     for (auto y = y0; y <= y1; ++y)
-      for (auto x = x0; x <= x1; ++x) f((y << 32) ^ (x & 0xffffffff));
+      for (auto x = x0; x <= x1; ++x)
+        f((y << 32) ^ (x & 0xffffffff));
   }
   double cell_;
   std::unordered_map<std::int64_t, std::vector<Box>> cells_;
@@ -55,10 +56,9 @@ std::vector<PlacedLabel> placeLabels(std::vector<LabelCandidate> candidates, con
   for (const auto& c : candidates) {
     const double gap = c.markerRadius + 3;
     // Right, left, above, below: the order cartographers prefer for point labels.
-    const std::array<Vec2, 4> offsets = {Vec2{gap, -c.height / 2},
-                                         Vec2{-gap - c.width, -c.height / 2},
-                                         Vec2{-c.width / 2, -gap - c.height},
-                                         Vec2{-c.width / 2, gap}};
+    const std::array<Vec2, 4> offsets = {
+        Vec2{gap, -c.height / 2}, Vec2{-gap - c.width, -c.height / 2},
+        Vec2{-c.width / 2, -gap - c.height}, Vec2{-c.width / 2, gap}};
     for (const Vec2 offset : offsets) {
       const Vec2 topLeft = c.anchor + offset;
       const Box box{{topLeft.x - padding, topLeft.y - padding},

@@ -9,8 +9,8 @@
 namespace idlib {
 
 struct LabelCandidate {
-  Vec2 anchor;          // marker position on screen, logical points
-  double width = 0;     // text box size
+  Vec2 anchor;       // marker position on screen, logical points
+  double width = 0;  // text box size
   double height = 0;
   double markerRadius = 4;
   double priority = 0;  // higher wins

@@ -28,15 +28,15 @@ struct Feature {
   std::string name;
   std::vector<std::pair<std::string, std::string>> attributes;  // field name, value as text
   Box bounds;
-  Vec2 anchor;         // a point inside the feature: label and tooltip position
+  Vec2 anchor;  // a point inside the feature: label and tooltip position
   LonLat anchorLonLat;
-  Rgba fill;           // resolved by the layer's style (e.g. Idlib stands out)
+  Rgba fill;  // resolved by the layer's style (e.g. Idlib stands out)
   Rgba outline;
   float outlineWidthPx = 1.0f;
   float markerSizePx = 6.0f;  // for point features
   double rank = 0;            // label priority: bigger towns win
   std::uint32_t firstTriangleVertex = 0, triangleVertexCount = 0;  // into PolygonMesh::vertices
-  double area = 0;     // m², of the validated polygon
+  double area = 0;                                                 // m², of the validated polygon
 
   const std::string* attribute(std::string_view field) const {
     for (const auto& [k, v] : attributes)
@@ -58,7 +58,7 @@ struct SegmentList {
 };
 
 struct Layer {
-  std::string id;      // unique, shown in the layer panel
+  std::string id;  // unique, shown in the layer panel
   std::string title;
   std::string sourcePath;
   std::string sourceLayerName;

@@ -23,7 +23,8 @@ void Playback::stepToPreviousEvent(const Timeline& timeline) {
 }
 
 void Playback::jumpTo(double day, const Timeline& timeline) {
-  date = std::clamp(day, static_cast<double>(timeline.first()), static_cast<double>(timeline.last()));
+  date =
+      std::clamp(day, static_cast<double>(timeline.first()), static_cast<double>(timeline.last()));
 }
 
 SnapshotBlend snapshotBlend(const Timeline& timeline, const Playback& playback) {
@@ -33,7 +34,8 @@ SnapshotBlend snapshotBlend(const Timeline& timeline, const Playback& playback) 
   const double next = dates[*blend.snapshot + 1];
   const double gap = next - dates[*blend.snapshot];
   const double fadeDays = std::min(gap, std::max(0.5, playback.daysPerSecond * 0.5));
-  blend.crossfade = static_cast<float>(std::clamp((playback.date - (next - fadeDays)) / fadeDays, 0.0, 1.0));
+  blend.crossfade =
+      static_cast<float>(std::clamp((playback.date - (next - fadeDays)) / fadeDays, 0.0, 1.0));
   return blend;
 }
 

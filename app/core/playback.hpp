@@ -7,10 +7,10 @@
 namespace idlib {
 
 struct Playback {
-  double date = 0;             // fractional day
+  double date = 0;  // fractional day
   bool playing = false;
-  double daysPerSecond = 7;    // from a day to a month per second
-  double windowDays = 30;      // events of the last N days stay on the map
+  double daysPerSecond = 7;  // from a day to a month per second
+  double windowDays = 30;    // events of the last N days stay on the map
 
   // Moves the date on by `seconds` of playback; stops at the end of the span.
   void advance(double seconds, const Timeline& timeline);

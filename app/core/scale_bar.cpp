@@ -16,8 +16,8 @@ ScaleBar scaleBarFor(double metresPerPoint, double maxPoints) {
       break;
     }
   }
-  const std::string label = metres >= 1000 ? fmt::format("{:g} km", metres / 1000)
-                                           : fmt::format("{:g} m", metres);
+  const std::string label =
+      metres >= 1000 ? fmt::format("{:g} km", metres / 1000) : fmt::format("{:g} m", metres);
   return {metres, metres / metresPerPoint, label};
 }
 

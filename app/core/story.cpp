@@ -10,8 +10,10 @@ namespace idlib {
 namespace {
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -54,7 +56,8 @@ StoryLoad parseStory(std::string_view text, const std::string& fileName) {
       d.valid = false;
     }
     if (d.valid && d.cue.caption.empty()) {
-      problem(d.cue.line, "cue has no caption (every cue needs one, citing its source); cue skipped");
+      problem(d.cue.line,
+              "cue has no caption (every cue needs one, citing its source); cue skipped");
       d.valid = false;
     }
     if (d.valid && d.cue.until && *d.cue.until < d.cue.date) {
@@ -85,8 +88,11 @@ StoryLoad parseStory(std::string_view text, const std::string& fileName) {
     const std::string key(trim(line.substr(0, eq)));
     const std::string_view value = trim(line.substr(eq + 1));
     if (!draft) {
-      if (key == "title") out.story.title = value;
-      else problem(number, fmt::format("'{}' before the first [cue] (only title may stand there)", key));
+      if (key == "title")
+        out.story.title = value;
+      else
+        problem(number,
+                fmt::format("'{}' before the first [cue] (only title may stand there)", key));
       continue;
     }
     Cue& c = draft->cue;
@@ -108,18 +114,26 @@ StoryLoad parseStory(std::string_view text, const std::string& fileName) {
       }
     } else if (key == "speed" || key == "hold") {
       double v = 0;
-      if (!positiveNumber(value, v)) fail(fmt::format("{} '{}' is not a positive number", key, value));
-      else (key == "speed" ? c.daysPerSecond : c.holdSeconds) = v;
+      if (!positiveNumber(value, v))
+        fail(fmt::format("{} '{}' is not a positive number", key, value));
+      else
+        (key == "speed" ? c.daysPerSecond : c.holdSeconds) = v;
     } else if (key == "view") {
       const auto v = parseViewArgument(value);
-      if (const auto* error = std::get_if<std::string>(&v)) fail("view: " + *error);
-      else c.view = std::get<ViewArgument>(v);
+      if (const auto* error = std::get_if<std::string>(&v))
+        fail("view: " + *error);
+      else
+        c.view = std::get<ViewArgument>(v);
     } else if (key == "layers") {
       c.layers = splitList(value);
       for (const auto& name : *c.layers)
-        if (std::find(std::begin(kStoryLayers), std::end(kStoryLayers), name) == std::end(kStoryLayers))
-          fail(fmt::format("unknown layer '{}' (expected any of areas, front, posts, events, flows, arrivals, towns, "
-                           "boundaries)", name));
+        if (std::find(std::begin(kStoryLayers), std::end(kStoryLayers), name) ==
+            std::end(kStoryLayers))
+          fail(
+              fmt::format("unknown layer '{}' (expected any of areas, front, posts, events, flows, "
+                          "arrivals, towns, "
+                          "boundaries)",
+                          name));
     } else if (key == "highlight") {
       c.highlight = splitList(value);
     } else if (key == "caption") {
@@ -131,7 +145,8 @@ StoryLoad parseStory(std::string_view text, const std::string& fileName) {
     }
   }
   finishCue();
-  if (out.story.cues.empty()) out.notices.push_back({Severity::Error, fmt::format("{}: no valid cue", fileName)});
+  if (out.story.cues.empty())
+    out.notices.push_back({Severity::Error, fmt::format("{}: no valid cue", fileName)});
   return out;
 }
 
@@ -143,16 +158,21 @@ std::string serializeStory(const Story& story) {
     out += "\n[cue]\n";
     if (!c.title.empty()) out += fmt::format("title = {}\n", c.title);
     out += fmt::format("date = {}\n", formatDate(c.date));
-    if (c.until) out += fmt::format("until = {}\nspeed = {}\n", formatDate(*c.until), number(c.daysPerSecond));
-    if (c.view) out += fmt::format("view = {:.4f},{:.4f},{:.2f}\n", c.view->centre.lon, c.view->centre.lat, c.view->zoom);
+    if (c.until)
+      out += fmt::format("until = {}\nspeed = {}\n", formatDate(*c.until), number(c.daysPerSecond));
+    if (c.view)
+      out += fmt::format("view = {:.4f},{:.4f},{:.2f}\n", c.view->centre.lon, c.view->centre.lat,
+                         c.view->zoom);
     if (c.layers) {
       std::string list;
-      for (const auto& l : *c.layers) list += (list.empty() ? "" : ", ") + l;
+      for (const auto& l : *c.layers)
+        list += (list.empty() ? "" : ", ") + l;
       out += fmt::format("layers = {}\n", list);
     }
     if (!c.highlight.empty()) {
       std::string list;
-      for (const auto& h : c.highlight) list += (list.empty() ? "" : ", ") + h;
+      for (const auto& h : c.highlight)
+        list += (list.empty() ? "" : ", ") + h;
       out += fmt::format("highlight = {}\n", list);
     }
     if (c.holdSeconds != 4) out += fmt::format("hold = {}\n", number(c.holdSeconds));

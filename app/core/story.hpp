@@ -28,8 +28,8 @@
 namespace idlib {
 
 // The layers a cue can switch; names as written in story files.
-inline constexpr std::string_view kStoryLayers[] = {"areas", "front", "posts", "events", "flows", "arrivals",
-                                                    "towns", "boundaries"};
+inline constexpr std::string_view kStoryLayers[] = {"areas", "front",    "posts", "events",
+                                                    "flows", "arrivals", "towns", "boundaries"};
 
 struct Cue {
   std::string title;

@@ -29,7 +29,8 @@ void StoryPresenter::goTo(std::size_t i, Camera& camera, Playback& playback) {
   started_ = true;
   moveSeconds_ = kShortestMoveSeconds;
   if (const auto& target = views_[cue_]) {
-    moveSeconds_ = std::max(moveSeconds_, Flight(camera.view(), *target, camera.viewport()).durationSeconds());
+    moveSeconds_ =
+        std::max(moveSeconds_, Flight(camera.view(), *target, camera.viewport()).durationSeconds());
     camera.flyTo(*target);
   }
   fromDate_ = playback.date;
@@ -38,8 +39,10 @@ void StoryPresenter::goTo(std::size_t i, Camera& camera, Playback& playback) {
 }
 
 void StoryPresenter::next(Camera& camera, Playback& playback) {
-  if (!started_) goTo(0, camera, playback);
-  else if (cue_ + 1 < story_.cues.size()) goTo(cue_ + 1, camera, playback);
+  if (!started_)
+    goTo(0, camera, playback);
+  else if (cue_ + 1 < story_.cues.size())
+    goTo(cue_ + 1, camera, playback);
 }
 
 void StoryPresenter::previous(Camera& camera, Playback& playback) {

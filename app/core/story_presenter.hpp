@@ -33,7 +33,9 @@ class StoryPresenter {
   // Moves time on by `seconds`: the camera by itself, the date here.
   void advance(double seconds, Camera& camera, Playback& playback);
   // Whether the current cue has been held for its hold time (unattended runs move on then).
-  bool holdDone() const { return phase_ == Phase::Holding && phaseSeconds_ >= story_.cues[cue_].holdSeconds; }
+  bool holdDone() const {
+    return phase_ == Phase::Holding && phaseSeconds_ >= story_.cues[cue_].holdSeconds;
+  }
 
  private:
   void enter(Phase p);

@@ -50,7 +50,8 @@ void applyStyle(Layer& layer, int userLayerNumber) {
     if (const std::string* population = f.attribute("population")) {
       f.rank = std::atof(population->c_str());
       // Marker area grows with the town: 4 pt for villages up to 9 pt for cities of 100,000+.
-      f.markerSizePx = static_cast<float>(std::clamp(4.0 + 5.0 * std::sqrt(f.rank / 100000.0), 4.0, 9.0));
+      f.markerSizePx =
+          static_cast<float>(std::clamp(4.0 + 5.0 * std::sqrt(f.rank / 100000.0), 4.0, 9.0));
     }
     if (layer.role == LayerRole::Countries) {
       // Syria and Turkey are filled by their provinces; the country layer draws the borders.
@@ -59,7 +60,8 @@ void applyStyle(Layer& layer, int userLayerNumber) {
       f.fill = covered ? Rgba{0, 0, 0, 0} : palette::kNeighbour;
     } else if (layer.role == LayerRole::Admin1) {
       const bool syrian = isSyrian(f);
-      f.fill = syrian ? (f.name == "Idlib" ? palette::kIdlib : palette::kSyria) : palette::kNeighbour;
+      f.fill =
+          syrian ? (f.name == "Idlib" ? palette::kIdlib : palette::kSyria) : palette::kNeighbour;
       if (syrian && f.name == "Idlib") {
         f.outline = palette::kIdlibLine;
         f.outlineWidthPx = 2.2f;
@@ -70,17 +72,22 @@ void applyStyle(Layer& layer, int userLayerNumber) {
 
 Rgba controllerColor(Controller c) {
   switch (c) {
-    case Controller::Government: return palette::kGovernment;
-    case Controller::Opposition: return palette::kOpposition;
-    case Controller::Turkey: return palette::kTurkey;
-    case Controller::Sdf: return palette::kSdf;
+    case Controller::Government:
+      return palette::kGovernment;
+    case Controller::Opposition:
+      return palette::kOpposition;
+    case Controller::Turkey:
+      return palette::kTurkey;
+    case Controller::Sdf:
+      return palette::kSdf;
   }
   return palette::kOpposition;
 }
 
 Rgba eventColor(std::string_view type) {
-  if (type == "battle" || type == "shelling/air strike" || type == "casualties" || type == "Battles" ||
-      type == "Explosions/Remote violence" || type == "Violence against civilians")
+  if (type == "battle" || type == "shelling/air strike" || type == "casualties" ||
+      type == "Battles" || type == "Explosions/Remote violence" ||
+      type == "Violence against civilians")
     return rgb(0xb2182b);
   if (type == "control change" || type == "Strategic developments") return rgb(0x762a83);
   if (type == "displacement") return rgb(0x2166ac);
@@ -90,7 +97,8 @@ Rgba eventColor(std::string_view type) {
 }
 
 float eventSize(const Event& e) {
-  const double people = static_cast<double>(e.fatalities.value_or(0)) + e.displaced.value_or(0) / 1000.0;
+  const double people =
+      static_cast<double>(e.fatalities.value_or(0)) + e.displaced.value_or(0) / 1000.0;
   return static_cast<float>(std::clamp(9.0 + 3.0 * std::log10(1.0 + people), 9.0, 22.0));
 }
 

@@ -7,10 +7,14 @@ namespace idlib {
 
 std::string_view postStatusName(PostStatus s) {
   switch (s) {
-    case PostStatus::NotYetEstablished: return "not yet established";
-    case PostStatus::Active: return "active";
-    case PostStatus::Encircled: return "encircled";
-    case PostStatus::Withdrawn: return "withdrawn";
+    case PostStatus::NotYetEstablished:
+      return "not yet established";
+    case PostStatus::Active:
+      return "active";
+    case PostStatus::Encircled:
+      return "encircled";
+    case PostStatus::Withdrawn:
+      return "withdrawn";
   }
   return "";
 }
@@ -32,29 +36,40 @@ std::optional<Controller> parseController(std::string_view t) {
 
 std::string_view controllerName(Controller c) {
   switch (c) {
-    case Controller::Government: return "government";
-    case Controller::Opposition: return "opposition";
-    case Controller::Turkey: return "turkey";
-    case Controller::Sdf: return "sdf";
+    case Controller::Government:
+      return "government";
+    case Controller::Opposition:
+      return "opposition";
+    case Controller::Turkey:
+      return "turkey";
+    case Controller::Sdf:
+      return "sdf";
   }
   return "";
 }
 
 std::string_view controllerLongName(Controller c) {
   switch (c) {
-    case Controller::Government: return "Syrian government and allies";
-    case Controller::Opposition: return "Opposition factions (incl. HTS)";
-    case Controller::Turkey: return "Turkey and Turkish-backed factions";
-    case Controller::Sdf: return "SDF";
+    case Controller::Government:
+      return "Syrian government and allies";
+    case Controller::Opposition:
+      return "Opposition factions (incl. HTS)";
+    case Controller::Turkey:
+      return "Turkey and Turkish-backed factions";
+    case Controller::Sdf:
+      return "SDF";
   }
   return "";
 }
 
 bool opposing(Controller a, Controller b) {
   if (a == b) return false;
-  const auto pair = [&](Controller x, Controller y) { return (a == x && b == y) || (a == y && b == x); };
+  const auto pair = [&](Controller x, Controller y) {
+    return (a == x && b == y) || (a == y && b == x);
+  };
   // Turkish-held areas and the opposition were allies; the SDF and the government coexisted.
-  return !pair(Controller::Opposition, Controller::Turkey) && !pair(Controller::Government, Controller::Sdf);
+  return !pair(Controller::Opposition, Controller::Turkey) &&
+         !pair(Controller::Government, Controller::Sdf);
 }
 
 const ControlChange* Locality::changeAt(Day day) const {
@@ -69,7 +84,8 @@ std::optional<Controller> Locality::controllerAt(Day day) const {
 }
 
 void Timeline::finish() {
-  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.date < b.date; });
   changeDates_.clear();
   bool any = false;
   auto include = [&](Day d) {
@@ -78,8 +94,9 @@ void Timeline::finish() {
     any = true;
   };
   for (auto& l : localities) {
-    std::stable_sort(l.history.begin(), l.history.end(),
-                     [](const ControlChange& a, const ControlChange& b) { return a.date < b.date; });
+    std::stable_sort(
+        l.history.begin(), l.history.end(),
+        [](const ControlChange& a, const ControlChange& b) { return a.date < b.date; });
     for (const auto& c : l.history) {
       changeDates_.push_back(c.date);
       include(c.date);
@@ -87,16 +104,20 @@ void Timeline::finish() {
   }
   std::sort(changeDates_.begin(), changeDates_.end());
   changeDates_.erase(std::unique(changeDates_.begin(), changeDates_.end()), changeDates_.end());
-  for (const auto& e : events) include(e.date);
+  for (const auto& e : events)
+    include(e.date);
   for (const auto& p : posts)
     for (const auto& d : {p.established, p.encircled, p.withdrawn})
       if (d) include(*d);
 }
 
 std::pair<std::size_t, std::size_t> Timeline::eventsBetween(Day first, Day last) const {
-  const auto lo = std::lower_bound(events.begin(), events.end(), first, [](const Event& e, Day d) { return e.date < d; });
-  const auto hi = std::upper_bound(events.begin(), events.end(), last, [](Day d, const Event& e) { return d < e.date; });
-  return {static_cast<std::size_t>(lo - events.begin()), static_cast<std::size_t>(std::max(lo, hi) - events.begin())};
+  const auto lo = std::lower_bound(events.begin(), events.end(), first,
+                                   [](const Event& e, Day d) { return e.date < d; });
+  const auto hi = std::upper_bound(events.begin(), events.end(), last,
+                                   [](Day d, const Event& e) { return d < e.date; });
+  return {static_cast<std::size_t>(lo - events.begin()),
+          static_cast<std::size_t>(std::max(lo, hi) - events.begin())};
 }
 
 std::optional<std::size_t> Timeline::nextEvent(double day) const {

@@ -52,8 +52,8 @@ struct ObservationPost {
 enum class Controller : std::uint8_t { Government, Opposition, Turkey, Sdf };
 inline constexpr int kControllerCount = 4;
 std::optional<Controller> parseController(std::string_view text);
-std::string_view controllerName(Controller c);       // "government"
-std::string_view controllerLongName(Controller c);   // "Syrian government and allies"
+std::string_view controllerName(Controller c);      // "government"
+std::string_view controllerLongName(Controller c);  // "Syrian government and allies"
 // Whether a boundary between the two is a front line (allies' boundaries are not).
 bool opposing(Controller a, Controller b);
 
@@ -78,7 +78,7 @@ struct Locality {
 
 class Timeline {
  public:
-  std::vector<Event> events;            // sorted by date after finish()
+  std::vector<Event> events;  // sorted by date after finish()
   std::vector<ObservationPost> posts;
   std::vector<Locality> localities;
 

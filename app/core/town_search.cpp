@@ -16,8 +16,8 @@ std::string toAscii(std::string_view utf8) {
   static std::mutex mutex;
   static std::unique_ptr<icu::Transliterator> transliterator = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
@@ -31,9 +31,11 @@ std::string toAscii(std::string_view utf8) {
   return out;
 }
 
-bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+bool isVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
 
-constexpr std::array<std::string_view, 14> kArticles = {"al", "el", "an", "ash", "as", "at", "ad",
+constexpr std::array<std::string_view, 14> kArticles = {"al", "el", "an",  "ash", "as", "at", "ad",
                                                         "ar", "az", "ath", "adh", "ul", "en", "es"};
 
 std::string compact(std::string_view folded) {
@@ -106,11 +108,16 @@ std::vector<SearchHit> TownSearch::find(std::string_view query, std::size_t maxH
   std::vector<SearchHit> best(entries_.size());  // best hit per entry
   for (const auto& key : keys_) {
     int quality = 0;
-    if (key.compact == qCompact) quality = 100;
-    else if (key.compact.starts_with(qCompact)) quality = 80;
-    else if (skeleton.size() >= 2 && key.skeleton == skeleton) quality = 70;
-    else if (skeleton.size() >= 3 && key.skeleton.starts_with(skeleton)) quality = 50;
-    else if (qCompact.size() >= 3 && key.compact.find(qCompact) != std::string::npos) quality = 30;
+    if (key.compact == qCompact)
+      quality = 100;
+    else if (key.compact.starts_with(qCompact))
+      quality = 80;
+    else if (skeleton.size() >= 2 && key.skeleton == skeleton)
+      quality = 70;
+    else if (skeleton.size() >= 3 && key.skeleton.starts_with(skeleton))
+      quality = 50;
+    else if (qCompact.size() >= 3 && key.compact.find(qCompact) != std::string::npos)
+      quality = 30;
     if (quality > best[key.entry].quality) best[key.entry] = {key.entry, key.spelling, quality};
   }
   std::vector<SearchHit> hits;

@@ -9,16 +9,17 @@
 
 namespace idlib {
 
-// Lower-case ASCII words without apostrophes or diacritics: "Ma‘arrat an-Nu‘mān" -> "maarrat an numan".
+// Lower-case ASCII words without apostrophes or diacritics: "Ma‘arrat an-Nu‘mān" -> "maarrat an
+// numan".
 std::string foldName(std::string_view utf8);
 // Consonants only, articles and doubled letters dropped: "maarrat an numan" -> "mrtnmn".
 std::string nameSkeleton(std::string_view folded);
 
 struct SearchEntry {
-  std::string name;                   // the name shown
+  std::string name;                    // the name shown
   std::vector<std::string> spellings;  // name and alternative names
-  double rank = 0;                    // bigger towns first when matches tie (e.g. population)
-  std::size_t payload = 0;            // caller's index (e.g. feature number)
+  double rank = 0;                     // bigger towns first when matches tie (e.g. population)
+  std::size_t payload = 0;             // caller's index (e.g. feature number)
 };
 
 struct SearchHit {

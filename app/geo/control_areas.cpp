@@ -17,12 +17,14 @@ constexpr double kMarginMetres = 15000;  // how far beyond the outermost localit
 
 // Syria's land in `path` (features whose `admin` is Syria, or all when there is no such field),
 // projected and merged into one geometry: areas of control stop at the border.
-geos::Geometry readLand(const geos::Context& c, const std::string& path, std::vector<Notice>& notices) {
+geos::Geometry readLand(const geos::Context& c, const std::string& path,
+                        std::vector<Notice>& notices) {
   CPLPushErrorHandler(CPLQuietErrorHandler);
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   CPLPopErrorHandler();
   if (!ds) {
-    notices.push_back({Severity::Error, fmt::format("{}: cannot read the land to clip areas of control to", path)});
+    notices.push_back({Severity::Error,
+                       fmt::format("{}: cannot read the land to clip areas of control to", path)});
     return geos::own(c, nullptr);
   }
   OGRSpatialReference map;
@@ -43,14 +45,15 @@ geos::Geometry readLand(const geos::Context& c, const std::string& path, std::ve
       if (GEOSGeometry* gg = g->exportToGEOS(c.get())) parts.push_back(gg);
     }
   }
-  geos::Geometry all = geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                                 static_cast<unsigned>(parts.size())));
+  geos::Geometry all =
+      geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                               static_cast<unsigned>(parts.size())));
   return geos::own(c, GEOSUnaryUnion_r(c.get(), all.get()));
 }
 
 // Appends the line segments of `g` (lines, or the edges of anything else) to `out`.
-void collectSegments(const geos::Context& c, const GEOSGeometry* g, std::uint32_t a, std::uint32_t b,
-                     std::vector<FrontSegment>& out) {
+void collectSegments(const geos::Context& c, const GEOSGeometry* g, std::uint32_t a,
+                     std::uint32_t b, std::vector<FrontSegment>& out) {
   const int type = GEOSGeomTypeId_r(c.get(), g);
   if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(c.get(), g);
@@ -58,10 +61,12 @@ void collectSegments(const geos::Context& c, const GEOSGeometry* g, std::uint32_
     GEOSCoordSeq_getSize_r(c.get(), seq, &n);
     std::vector<Vec2> pts(n);
     GEOSCoordSeq_copyToBuffer_r(c.get(), seq, reinterpret_cast<double*>(pts.data()), 0, 0);
-    for (unsigned i = 0; i + 1 < n; ++i) out.push_back({pts[i], pts[i + 1], a, b});
+    for (unsigned i = 0; i + 1 < n; ++i)
+      out.push_back({pts[i], pts[i + 1], a, b});
   } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
     const int n = GEOSGetNumGeometries_r(c.get(), g);
-    for (int i = 0; i < n; ++i) collectSegments(c, GEOSGetGeometryN_r(c.get(), g, i), a, b, out);
+    for (int i = 0; i < n; ++i)
+      collectSegments(c, GEOSGetGeometryN_r(c.get(), g, i), a, b, out);
   }
 }
 
@@ -71,7 +76,8 @@ std::vector<Vec2> triangulate(const geos::Context& c, const GEOSGeometry* g) {
   if (!triangles) return out;
   const int n = GEOSGetNumGeometries_r(c.get(), triangles.get());
   for (int i = 0; i < n; ++i) {
-    const GEOSGeometry* ring = GEOSGetExteriorRing_r(c.get(), GEOSGetGeometryN_r(c.get(), triangles.get(), i));
+    const GEOSGeometry* ring =
+        GEOSGetExteriorRing_r(c.get(), GEOSGetGeometryN_r(c.get(), triangles.get(), i));
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(c.get(), ring);
     std::array<Vec2, 4> pts;
     GEOSCoordSeq_copyToBuffer_r(c.get(), seq, reinterpret_cast<double*>(pts.data()), 0, 0);
@@ -91,17 +97,23 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
 
   // Voronoi cells around the localities, within their bounding box plus a margin.
   Box box;
-  for (const auto& l : localities) box.extend(l.position);
+  for (const auto& l : localities)
+    box.extend(l.position);
   box.min = box.min - Vec2{kMarginMetres, kMarginMetres};
   box.max = box.max + Vec2{kMarginMetres, kMarginMetres};
   std::vector<GEOSGeometry*> points;
-  for (const auto& l : localities) points.push_back(GEOSGeom_createPointFromXY_r(c.get(), l.position.x, l.position.y));
-  geos::Geometry sites = geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_MULTIPOINT, points.data(),
-                                                                   static_cast<unsigned>(points.size())));
-  geos::Geometry frame = geos::own(c, GEOSGeom_createRectangle_r(c.get(), box.min.x, box.min.y, box.max.x, box.max.y));
-  geos::Geometry voronoi = geos::own(c, GEOSVoronoiDiagram_r(c.get(), sites.get(), frame.get(), 0, 0));
+  for (const auto& l : localities)
+    points.push_back(GEOSGeom_createPointFromXY_r(c.get(), l.position.x, l.position.y));
+  geos::Geometry sites =
+      geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_MULTIPOINT, points.data(),
+                                               static_cast<unsigned>(points.size())));
+  geos::Geometry frame =
+      geos::own(c, GEOSGeom_createRectangle_r(c.get(), box.min.x, box.min.y, box.max.x, box.max.y));
+  geos::Geometry voronoi =
+      geos::own(c, GEOSVoronoiDiagram_r(c.get(), sites.get(), frame.get(), 0, 0));
   geos::Geometry land = readLand(c, landPath, notices);
-  geos::Geometry clip = geos::own(c, land ? GEOSIntersection_r(c.get(), land.get(), frame.get()) : GEOSGeom_clone_r(c.get(), frame.get()));
+  geos::Geometry clip = geos::own(c, land ? GEOSIntersection_r(c.get(), land.get(), frame.get())
+                                          : GEOSGeom_clone_r(c.get(), frame.get()));
 
   // Match cells to localities (GEOS does not keep the input order) and clip them to land.
   std::vector<geos::Geometry> cells;
@@ -111,7 +123,8 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
     const GEOSGeometry* cell = GEOSGetGeometryN_r(c.get(), voronoi.get(), k);
     const GEOSPreparedGeometry* prepared = GEOSPrepare_r(c.get(), cell);
     for (std::size_t i = 0; i < localities.size(); ++i) {
-      if (out.cellOfLocality[i] >= 0 || !GEOSPreparedContains_r(c.get(), prepared, points[i])) continue;
+      if (out.cellOfLocality[i] >= 0 || !GEOSPreparedContains_r(c.get(), prepared, points[i]))
+        continue;
       out.cellOfLocality[i] = static_cast<std::int32_t>(cells.size());
       cells.push_back(geos::own(c, GEOSIntersection_r(c.get(), cell, clip.get())));
       break;
@@ -120,11 +133,14 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
   }
   std::vector<std::size_t> localityOfCell(cells.size());
   for (std::size_t i = 0; i < localities.size(); ++i) {
-    if (out.cellOfLocality[i] >= 0) localityOfCell[static_cast<std::size_t>(out.cellOfLocality[i])] = i;
+    if (out.cellOfLocality[i] >= 0)
+      localityOfCell[static_cast<std::size_t>(out.cellOfLocality[i])] = i;
     else
-      notices.push_back({Severity::Warning, fmt::format("{}: locality '{}' shares its position with another; "
-                                                        "its control history does not shape the map",
-                                                        localities[i].history.front().provenance.file, localities[i].name)});
+      notices.push_back(
+          {Severity::Warning,
+           fmt::format("{}: locality '{}' shares its position with another; "
+                       "its control history does not shape the map",
+                       localities[i].history.front().provenance.file, localities[i].name)});
   }
 
   // Shared edges between neighbouring cells, computed once.
@@ -136,7 +152,8 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
   for (std::size_t a = 0; a < cells.size(); ++a)
     for (std::size_t b = a + 1; b < cells.size(); ++b) {
       if (!GEOSIntersects_r(c.get(), cells[a].get(), cells[b].get())) continue;
-      geos::Geometry shared = geos::own(c, GEOSIntersection_r(c.get(), cells[a].get(), cells[b].get()));
+      geos::Geometry shared =
+          geos::own(c, GEOSIntersection_r(c.get(), cells[a].get(), cells[b].get()));
       Edge e{a, b, {}};
       collectSegments(c, shared.get(), static_cast<std::uint32_t>(localityOfCell[a]),
                       static_cast<std::uint32_t>(localityOfCell[b]), e.segments);
@@ -148,22 +165,27 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
     ControlSnapshot snap;
     snap.date = date;
     std::vector<std::optional<Controller>> controllerOfCell(cells.size());
-    for (std::size_t k = 0; k < cells.size(); ++k) controllerOfCell[k] = localities[localityOfCell[k]].controllerAt(date);
+    for (std::size_t k = 0; k < cells.size(); ++k)
+      controllerOfCell[k] = localities[localityOfCell[k]].controllerAt(date);
     for (int ctrl = 0; ctrl < kControllerCount; ++ctrl) {
       std::vector<GEOSGeometry*> mine;
       for (std::size_t k = 0; k < cells.size(); ++k)
-        if (controllerOfCell[k] == static_cast<Controller>(ctrl)) mine.push_back(GEOSGeom_clone_r(c.get(), cells[k].get()));
+        if (controllerOfCell[k] == static_cast<Controller>(ctrl))
+          mine.push_back(GEOSGeom_clone_r(c.get(), cells[k].get()));
       if (mine.empty()) continue;
-      geos::Geometry group = geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, mine.data(),
-                                                                       static_cast<unsigned>(mine.size())));
+      geos::Geometry group =
+          geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, mine.data(),
+                                                   static_cast<unsigned>(mine.size())));
       geos::Geometry merged = geos::own(c, GEOSUnaryUnion_r(c.get(), group.get()));
       const std::vector<Vec2> triangles = triangulate(c, merged.get());
       snap.triangles.insert(snap.triangles.end(), triangles.begin(), triangles.end());
-      snap.triangleController.insert(snap.triangleController.end(), triangles.size() / 3, static_cast<Controller>(ctrl));
+      snap.triangleController.insert(snap.triangleController.end(), triangles.size() / 3,
+                                     static_cast<Controller>(ctrl));
     }
     for (const Edge& e : edges) {
       const auto ca = controllerOfCell[e.cellA], cb = controllerOfCell[e.cellB];
-      if (ca && cb && opposing(*ca, *cb)) snap.front.insert(snap.front.end(), e.segments.begin(), e.segments.end());
+      if (ca && cb && opposing(*ca, *cb))
+        snap.front.insert(snap.front.end(), e.segments.begin(), e.segments.end());
     }
     out.snapshots.push_back(std::move(snap));
   }

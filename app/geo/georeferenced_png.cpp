@@ -19,7 +19,8 @@ struct Georeference {
   std::string_view crs;
 };
 
-std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t* rgba, int width, int height,
+std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t* rgba, int width,
+                                        int height,
                                         const std::optional<Georeference>& georeference) {
   GDALAllRegister();
   CPLPushErrorHandler(CPLQuietErrorHandler);
@@ -34,9 +35,10 @@ std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t
   const std::size_t pixels = static_cast<std::size_t>(width) * height;
   std::vector<std::uint8_t> band(pixels);
   for (int b = 0; b < 4; ++b) {
-    for (std::size_t i = 0; i < pixels; ++i) band[i] = rgba[i * 4 + b];
+    for (std::size_t i = 0; i < pixels; ++i)
+      band[i] = rgba[i * 4 + b];
     if (image->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, width, height, band.data(), width,
-                                               height, GDT_Byte, 0, 0) != CE_None)
+                                              height, GDT_Byte, 0, 0) != CE_None)
       return fmt::format("{}: could not fill the image ({})", path.string(), CPLGetLastErrorMsg());
     image->GetRasterBand(b + 1)->SetColorInterpretation(
         static_cast<GDALColorInterp>(GCI_RedBand + b));
@@ -57,30 +59,35 @@ std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t
   const char* options[] = {georeference ? "WORLDFILE=YES" : nullptr, nullptr};
   GDALDatasetUniquePtr written(png->CreateCopy(temp.c_str(), image.get(), FALSE,
                                                const_cast<char**>(options), nullptr, nullptr));
-  if (!written) return fmt::format("{}: cannot write the PNG ({})", path.string(), CPLGetLastErrorMsg());
+  if (!written)
+    return fmt::format("{}: cannot write the PNG ({})", path.string(), CPLGetLastErrorMsg());
   written.reset();  // flushes the PNG and its .aux.xml
 
   const fs::path tempWorld = fs::path(temp).replace_extension(".wld");
   const fs::path tempAux = fs::path(temp.string() + ".aux.xml");
   std::error_code ec;
-  for (const auto& [from, to] : {std::pair{tempWorld, fs::path(path).replace_extension(".wld")},
-                                 std::pair{tempAux, fs::path(path.string() + ".aux.xml")},
-                                 std::pair{temp, path}}) {
+  for (const auto& [from, to] :
+       {std::pair{tempWorld, fs::path(path).replace_extension(".wld")},
+        std::pair{tempAux, fs::path(path.string() + ".aux.xml")}, std::pair{temp, path}}) {
     if (!fs::exists(from)) continue;
     fs::rename(from, to, ec);
-    if (ec) return fmt::format("{}: cannot move the finished file into place ({})", to.string(), ec.message());
+    if (ec)
+      return fmt::format("{}: cannot move the finished file into place ({})", to.string(),
+                         ec.message());
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std::uint8_t* rgba, int width, int height,
-                                                 const PixelGrid& grid, std::string_view crs) {
+std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std::uint8_t* rgba,
+                                                 int width, int height, const PixelGrid& grid,
+                                                 std::string_view crs) {
   return writePngFile(path, rgba, width, height, Georeference{grid, crs});
 }
 
-std::optional<std::string> writePng(const fs::path& path, const std::uint8_t* rgba, int width, int height) {
+std::optional<std::string> writePng(const fs::path& path, const std::uint8_t* rgba, int width,
+                                    int height) {
   return writePngFile(path, rgba, width, height, std::nullopt);
 }
 

@@ -22,6 +22,7 @@ std::optional<std::string> writeGeoreferencedPng(const std::filesystem::path& pa
                                                  const PixelGrid& grid, std::string_view crs);
 
 // The same without georeferencing (posters, which show several maps): just the PNG, atomically.
-std::optional<std::string> writePng(const std::filesystem::path& path, const std::uint8_t* rgba, int width, int height);
+std::optional<std::string> writePng(const std::filesystem::path& path, const std::uint8_t* rgba,
+                                    int width, int height);
 
 }  // namespace idlib

@@ -15,6 +15,8 @@ Context::Context() : handle_(GEOS_init_r()) {
   GEOSContext_setNoticeMessageHandler_r(handle_, nullptr, nullptr);
 }
 
-Context::~Context() { GEOS_finish_r(handle_); }
+Context::~Context() {
+  GEOS_finish_r(handle_);
+}
 
 }  // namespace idlib::geos

@@ -27,6 +27,8 @@ struct GeometryDeleter {
 };
 using Geometry = std::unique_ptr<GEOSGeometry, GeometryDeleter>;
 
-inline Geometry own(const Context& c, GEOSGeometry* g) { return Geometry(g, {c.get()}); }
+inline Geometry own(const Context& c, GEOSGeometry* g) {
+  return Geometry(g, {c.get()});
+}
 
 }  // namespace idlib::geos

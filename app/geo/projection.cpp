@@ -8,8 +8,12 @@
 
 namespace idlib {
 
-void Projection::ContextDeleter::operator()(pj_ctx* c) const { proj_context_destroy(c); }
-void Projection::PjDeleter::operator()(PJconsts* p) const { proj_destroy(p); }
+void Projection::ContextDeleter::operator()(pj_ctx* c) const {
+  proj_context_destroy(c);
+}
+void Projection::PjDeleter::operator()(PJconsts* p) const {
+  proj_destroy(p);
+}
 
 Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;
@@ -38,7 +42,8 @@ std::variant<Projection, std::string> Projection::create(std::string_view source
 Projection Projection::lonLatToMap() {
   auto result = create(kLonLatCrs, kMapCrs);
   if (auto* p = std::get_if<Projection>(&result)) return std::move(*p);
-  throw std::runtime_error("PROJ cannot build the map projection: " + std::get<std::string>(result));
+  throw std::runtime_error("PROJ cannot build the map projection: " +
+                           std::get<std::string>(result));
 }
 
 Vec2 Projection::forward(Vec2 p) const {
@@ -55,7 +60,8 @@ bool Projection::forwardInPlace(double* x, double* y, std::size_t count, std::si
   proj_trans_generic(transform_.get(), PJ_FWD, x, stride, count, y, stride, count, nullptr, 0, 0,
                      nullptr, 0, 0);
   for (std::size_t i = 0; i < count; ++i) {
-    const double vx = *reinterpret_cast<const double*>(reinterpret_cast<const char*>(x) + i * stride);
+    const double vx =
+        *reinterpret_cast<const double*>(reinterpret_cast<const char*>(x) + i * stride);
     if (!std::isfinite(vx) || vx == HUGE_VAL) return false;
   }
   return true;

@@ -15,7 +15,8 @@ namespace idlib {
 // The map's plane: a transverse Mercator centred on Idlib governorate, in metres. Conformal, so
 // shapes and the scale bar are right in every direction across the region.
 inline constexpr std::string_view kMapCrs =
-    "+proj=tmerc +lat_0=35.9 +lon_0=36.7 +k=1 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs";
+    "+proj=tmerc +lat_0=35.9 +lon_0=36.7 +k=1 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs "
+    "+type=crs";
 inline constexpr std::string_view kLonLatCrs = "EPSG:4326";
 
 class Projection {

@@ -28,17 +28,20 @@ struct Row {
 };
 
 // Calls `visit` for every row of every layer of `path`; reports files GDAL cannot read.
-void forEachRow(const std::string& path, std::vector<Notice>& notices, const std::function<void(const Row&)>& visit) {
+void forEachRow(const std::string& path, std::vector<Notice>& notices,
+                const std::function<void(const Row&)>& visit) {
   if (!std::filesystem::exists(path)) {
     notices.push_back({Severity::Error, fmt::format("{}: file not found", path)});
     return;
   }
   CPLPushErrorHandler(CPLQuietErrorHandler);
   const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr));
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            nullptr, options, nullptr));
   CPLPopErrorHandler();
   if (!ds) {
-    notices.push_back({Severity::Error, fmt::format("{}: GDAL cannot open it as a table ({})", path, CPLGetLastErrorMsg())});
+    notices.push_back({Severity::Error, fmt::format("{}: GDAL cannot open it as a table ({})", path,
+                                                    CPLGetLastErrorMsg())});
     return;
   }
   const bool csv = std::string_view(ds->GetDriver()->GetDescription()) == "CSV";
@@ -47,10 +50,12 @@ void forEachRow(const std::string& path, std::vector<Notice>& notices, const std
     for (auto& feature : *layer) {
       Row row;
       // GDAL numbers CSV rows from 1 after the header, so the file line is one more.
-      row.line = csv ? static_cast<int>(feature->GetFID()) + 1 : static_cast<int>(feature->GetFID());
+      row.line =
+          csv ? static_cast<int>(feature->GetFID()) + 1 : static_cast<int>(feature->GetFID());
       row.where = fmt::format("{} {} {}", path, csv ? "line" : "feature", row.line);
       for (int i = 0; i < defn.GetFieldCount(); ++i)
-        if (feature->IsFieldSetAndNotNull(i)) row.fields[defn.GetFieldDefn(i)->GetNameRef()] = feature->GetFieldAsString(i);
+        if (feature->IsFieldSetAndNotNull(i))
+          row.fields[defn.GetFieldDefn(i)->GetNameRef()] = feature->GetFieldAsString(i);
       visit(row);
     }
   }
@@ -102,21 +107,26 @@ class RowChecker {
     const std::string text = row_.get(field);
     const auto v = number(text);
     if (!v || *v < 0 || *v != std::floor(*v)) {
-      fail(fmt::format("{} '{}' is not a count of people (expected a whole number, 0 or more)", field, text));
+      fail(fmt::format("{} '{}' is not a count of people (expected a whole number, 0 or more)",
+                       field, text));
       return std::nullopt;
     }
     return static_cast<long>(*v);
   }
-  std::optional<LonLat> position(std::string_view latField, std::string_view lonField, bool required) {
+  std::optional<LonLat> position(std::string_view latField, std::string_view lonField,
+                                 bool required) {
     const std::string latText = row_.get(latField), lonText = row_.get(lonField);
     if (latText.empty() && lonText.empty() && !required) return std::nullopt;
     const auto lat = number(latText), lon = number(lonText);
     if (!lat || !lon) {
-      fail(fmt::format("{}/{} '{}', '{}' are not numbers (expected decimal degrees)", latField, lonField, latText, lonText));
+      fail(fmt::format("{}/{} '{}', '{}' are not numbers (expected decimal degrees)", latField,
+                       lonField, latText, lonText));
       return std::nullopt;
     }
     if (std::abs(*lat) > 90 || std::abs(*lon) > 180) {
-      fail(fmt::format("coordinates {}, {} are outside the world (latitude within ±90, longitude within ±180)", *lat, *lon));
+      fail(fmt::format(
+          "coordinates {}, {} are outside the world (latitude within ±90, longitude within ±180)",
+          *lat, *lon));
       return std::nullopt;
     }
     return LonLat{*lon, *lat};
@@ -129,15 +139,19 @@ class RowChecker {
 };
 
 Provenance provenanceOf(const Row& row, const std::string& path) {
-  return {std::filesystem::path(path).filename().string(), row.line, row.get("source"), row.get("confidence")};
+  return {std::filesystem::path(path).filename().string(), row.line, row.get("source"),
+          row.get("confidence")};
 }
 
 }  // namespace
 
 TimelineSources bundledTimelineSources(const std::string& dataDir) {
   const std::string geo = dataDir + "/geodata/";
-  return {{geo + "events.csv"}, geo + "observation_posts.csv", geo + "control_changes.csv",
-          geo + "displacement_figures.csv", geo + "displacement_flows.csv"};
+  return {{geo + "events.csv"},
+          geo + "observation_posts.csv",
+          geo + "control_changes.csv",
+          geo + "displacement_figures.csv",
+          geo + "displacement_flows.csv"};
 }
 
 TimelineLoad loadTimeline(const TimelineSources& sources) {
@@ -152,7 +166,8 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
       RowChecker check(row, notices);
       Event e;
       const auto date = check.date("event_date", true);
-      e.precision = check.precision(row.fields.count("time_precision") ? "time_precision" : "date_precision");
+      e.precision =
+          check.precision(row.fields.count("time_precision") ? "time_precision" : "date_precision");
       const auto where = check.position("latitude", "longitude", true);
       if (!check.ok()) return;
       e.id = row.get("event_id").empty() ? row.get("event_id_cnty") : row.get("event_id");
@@ -194,8 +209,10 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
       p.notes = row.get("notes");
       p.provenance = provenanceOf(row, sources.posts);
       if (!where) {
-        notices.push_back({Severity::Info, fmt::format("{}: post '{}' has no coordinates; it is listed but not drawn",
-                                                          row.where, p.name)});
+        notices.push_back(
+            {Severity::Info,
+             fmt::format("{}: post '{}' has no coordinates; it is listed but not drawn", row.where,
+                         p.name)});
         p.where = {NAN, NAN};
         p.position = {NAN, NAN};
       } else {
@@ -215,15 +232,17 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
       const std::string controllerText = row.get("controller");
       const auto controller = parseController(controllerText);
       if (!controller)
-        check.fail(fmt::format("controller '{}' is unknown (expected government, opposition, turkey or sdf)", controllerText));
+        check.fail(fmt::format(
+            "controller '{}' is unknown (expected government, opposition, turkey or sdf)",
+            controllerText));
       const DatePrecision precision = check.precision("date_precision");
       const std::string name = row.get("locality");
       if (name.empty()) check.fail("locality is empty");
       if (!check.ok()) return;
       auto [it, added] = localityIndex.try_emplace(name, t.localities.size());
       if (added) t.localities.push_back({name, *where, projection.forward(*where), {}});
-      t.localities[it->second].history.push_back(
-          {*date, *controller, precision, row.get("notes"), provenanceOf(row, sources.controlChanges)});
+      t.localities[it->second].history.push_back({*date, *controller, precision, row.get("notes"),
+                                                  provenanceOf(row, sources.controlChanges)});
     });
   }
   t.finish();
@@ -247,8 +266,10 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
       const std::string measureText = row.get("measure");
       const auto measure = parseMeasure(measureText);
       if (!measure)
-        check.fail(fmt::format("measure '{}' is unknown (expected displaced, displaced_cumulative, population, "
-                               "refugees_hosted or in_need)", measureText));
+        check.fail(fmt::format(
+            "measure '{}' is unknown (expected displaced, displaced_cumulative, population, "
+            "refugees_hosted or in_need)",
+            measureText));
       const auto where = check.position("latitude", "longitude", true);
       if (!check.ok()) return;
       f.id = row.get("figure_id");
@@ -273,7 +294,8 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
       f.origin = row.get("origin");
       f.destination = row.get("destination");
       // A place is given by coordinates, or by the name of a known locality.
-      auto place = [&](const std::string& name, const char* lat, const char* lon, const char* role) -> std::optional<LonLat> {
+      auto place = [&](const std::string& name, const char* lat, const char* lon,
+                       const char* role) -> std::optional<LonLat> {
         if (!row.get(lat).empty() || !row.get(lon).empty()) return check.position(lat, lon, true);
         if (auto known = placeNamed(name)) return known;
         check.fail(fmt::format("{} '{}' is not a known place and has no coordinates", role, name));

@@ -12,8 +12,9 @@ static_assert(sizeof(Vec2) == 2 * sizeof(double), "Vec2 must be two packed doubl
 geos::Geometry makeRing(const geos::Context& c, std::vector<Vec2> ring) {
   if (ring.size() >= 3 && !(ring.front() == ring.back())) ring.push_back(ring.front());
   if (ring.size() < 4) return geos::own(c, nullptr);
-  GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(
-      c.get(), reinterpret_cast<const double*>(ring.data()), static_cast<unsigned>(ring.size()), 0, 0);
+  GEOSCoordSequence* seq =
+      GEOSCoordSeq_copyFromBuffer_r(c.get(), reinterpret_cast<const double*>(ring.data()),
+                                    static_cast<unsigned>(ring.size()), 0, 0);
   return geos::own(c, GEOSGeom_createLinearRing_r(c.get(), seq));
 }
 
@@ -50,7 +51,8 @@ void forEachPolygon(const geos::Context& c, const GEOSGeometry* g, F&& f) {
     f(g);
   } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
     const int n = GEOSGetNumGeometries_r(c.get(), g);
-    for (int i = 0; i < n; ++i) forEachPolygon(c, GEOSGetGeometryN_r(c.get(), g, i), f);
+    for (int i = 0; i < n; ++i)
+      forEachPolygon(c, GEOSGetGeometryN_r(c.get(), g, i), f);
   }
 }
 

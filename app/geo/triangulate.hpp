@@ -19,10 +19,11 @@ struct PreparedPolygon {
   std::vector<std::vector<Vec2>> outlines;  // closed rings of the (repaired) polygon
   double area = 0;                          // m²
   Vec2 interiorPoint;                       // inside the polygon, for labels and tooltips
-  std::string problem;  // why the input was invalid, when GEOS had to repair it
+  std::string problem;                      // why the input was invalid, when GEOS had to repair it
 };
 
 // `parts` together form one (multi)polygon feature.
-PreparedPolygon preparePolygon(const geos::Context& context, const std::vector<PolygonRings>& parts);
+PreparedPolygon preparePolygon(const geos::Context& context,
+                               const std::vector<PolygonRings>& parts);
 
 }  // namespace idlib

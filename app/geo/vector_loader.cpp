@@ -51,7 +51,8 @@ bool looksLikeConnectionString(const std::string& path) {
 
 std::vector<Vec2> readRing(const OGRSimpleCurve& curve) {
   std::vector<Vec2> ring(static_cast<std::size_t>(curve.getNumPoints()));
-  for (int i = 0; i < curve.getNumPoints(); ++i) ring[i] = {curve.getX(i), curve.getY(i)};
+  for (int i = 0; i < curve.getNumPoints(); ++i)
+    ring[i] = {curve.getX(i), curve.getY(i)};
   return ring;
 }
 
@@ -60,7 +61,8 @@ void readGeometry(const OGRGeometry& g, RawFeature& f, int& unsupported) {
     case wkbPolygon: {
       const auto& polygon = *g.toPolygon();
       PolygonRings rings;
-      for (const auto* ring : polygon) rings.rings.push_back(readRing(*ring));
+      for (const auto* ring : polygon)
+        rings.rings.push_back(readRing(*ring));
       f.kind = Kind::Polygon;
       f.polygons.push_back(std::move(rings));
       break;
@@ -77,7 +79,8 @@ void readGeometry(const OGRGeometry& g, RawFeature& f, int& unsupported) {
     case wkbMultiLineString:
     case wkbMultiPoint:
     case wkbGeometryCollection:
-      for (const auto* part : *g.toGeometryCollection()) readGeometry(*part, f, unsupported);
+      for (const auto* part : *g.toGeometryCollection())
+        readGeometry(*part, f, unsupported);
       break;
     case wkbCurvePolygon:
     case wkbMultiSurface:
@@ -119,8 +122,10 @@ void processRange(const std::string& sourceWkt, std::vector<RawFeature>& raw,
     bool ok = projection != nullptr;
     if (projection) {
       for (auto& polygon : f.polygons)
-        for (auto& ring : polygon.rings) projectPoints(*projection, ring, ok);
-      for (auto& line : f.lines) projectPoints(*projection, line, ok);
+        for (auto& ring : polygon.rings)
+          projectPoints(*projection, ring, ok);
+      for (auto& line : f.lines)
+        projectPoints(*projection, line, ok);
       if (f.kind == Kind::Point) f.point = projection->forward(f.point);
       if (f.kind == Kind::Point && !std::isfinite(f.point.x)) ok = false;
     }
@@ -140,11 +145,14 @@ class NoticeList {
   NoticeList(std::vector<Notice>& out, std::string where) : out_(out), where_(std::move(where)) {}
   ~NoticeList() {
     if (dropped_ > 0)
-      out_.push_back({Severity::Warning, fmt::format("{}: {} more problems not listed", where_, dropped_)});
+      out_.push_back(
+          {Severity::Warning, fmt::format("{}: {} more problems not listed", where_, dropped_)});
   }
   void add(Severity s, const std::string& what) {
-    if (count_++ < kMaxNoticesPerLayer) out_.push_back({s, fmt::format("{}: {}", where_, what)});
-    else ++dropped_;
+    if (count_++ < kMaxNoticesPerLayer)
+      out_.push_back({s, fmt::format("{}: {}", where_, what)});
+    else
+      ++dropped_;
   }
 
  private:
@@ -164,7 +172,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   std::string sourceCrs;
   const OGRSpatialReference* srs = source.GetSpatialRef();
   // GeoPackage marks a missing CRS with its "Undefined geographic/Cartesian SRS" entries.
-  if (srs && srs->GetName() && std::string_view(srs->GetName()).starts_with("Undefined")) srs = nullptr;
+  if (srs && srs->GetName() && std::string_view(srs->GetName()).starts_with("Undefined"))
+    srs = nullptr;
   if (srs) {
     const char* options[] = {"FORMAT=WKT2_2019", nullptr};
     char* wkt = nullptr;
@@ -227,9 +236,11 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     raw.push_back(std::move(f));
   }
   if (withoutGeometry > 0)
-    notices.add(Severity::Warning, fmt::format("{} features without geometry were skipped", withoutGeometry));
+    notices.add(Severity::Warning,
+                fmt::format("{} features without geometry were skipped", withoutGeometry));
   if (unsupported > 0)
-    notices.add(Severity::Warning, fmt::format("{} geometries of unsupported types were skipped", unsupported));
+    notices.add(Severity::Warning,
+                fmt::format("{} geometries of unsupported types were skipped", unsupported));
   if (raw.empty()) {
     notices.add(Severity::Warning, "the layer has no features to draw");
     return;
@@ -237,13 +248,14 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
 
   // Project and triangulate on all cores, each worker with its own PROJ and GEOS context.
   std::vector<ProcessedFeature> processed(raw.size());
-  const std::size_t workers =
-      std::clamp<std::size_t>(raw.size() / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t workers = std::clamp<std::size_t>(
+      raw.size() / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
   {
     std::vector<std::jthread> pool;
     for (std::size_t w = 0; w < workers; ++w) {
       const std::size_t begin = raw.size() * w / workers, end = raw.size() * (w + 1) / workers;
-      pool.emplace_back([&, begin, end] { processRange(sourceCrs, raw, processed, begin, end, progress); });
+      pool.emplace_back(
+          [&, begin, end] { processRange(sourceCrs, raw, processed, begin, end, progress); });
     }
   }
 
@@ -252,7 +264,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   layer.sourcePath = request.path;
   layer.sourceLayerName = layerName;
   layer.id = layerCount > 1 ? fmt::format("{}:{}", request.path, layerName) : request.path;
-  layer.title = request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
+  layer.title =
+      request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
   layer.attribution = request.attribution;
   layer.role = request.role;
   const Projection toLonLat = Projection::lonLatToMap();
@@ -281,19 +294,24 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     if (r.kind == Kind::Polygon) {
       PreparedPolygon& poly = p.polygon;
       if (!poly.problem.empty())
-        notices.add(poly.triangles.empty() ? Severity::Error : Severity::Warning,
-                    fmt::format("{}: invalid polygon ({}){}", label, poly.problem,
-                                poly.triangles.empty() ? "; skipped" : "; repaired with GEOS MakeValid"));
+        notices.add(
+            poly.triangles.empty() ? Severity::Error : Severity::Warning,
+            fmt::format("{}: invalid polygon ({}){}", label, poly.problem,
+                        poly.triangles.empty() ? "; skipped" : "; repaired with GEOS MakeValid"));
       if (poly.triangles.empty()) continue;
       f.firstTriangleVertex = static_cast<std::uint32_t>(layer.fills.vertices.size());
       f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
-      layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(), poly.triangles.end());
-      layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(), index);
-      for (const auto& ring : poly.outlines) addOutline(ring);
+      layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(),
+                                  poly.triangles.end());
+      layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(),
+                                         index);
+      for (const auto& ring : poly.outlines)
+        addOutline(ring);
       f.area = poly.area;
       f.anchor = poly.interiorPoint;
     } else if (r.kind == Kind::Line) {
-      for (const auto& line : r.lines) addOutline(line);
+      for (const auto& line : r.lines)
+        addOutline(line);
       const auto& longest = *std::max_element(r.lines.begin(), r.lines.end(),
                                               [](auto& a, auto& b) { return a.size() < b.size(); });
       f.anchor = longest[longest.size() / 2];
@@ -324,32 +342,37 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
   QuietGdal quiet;
   GDALAllRegister();
   std::vector<const char*> options;
-  for (const auto& o : request.openOptions) options.push_back(o.c_str());
+  for (const auto& o : request.openOptions)
+    options.push_back(o.c_str());
   options.push_back(nullptr);
   CPLErrorReset();
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(request.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                 nullptr, options.data(), nullptr));
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(
+      request.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.data(), nullptr));
   if (!dataset) {
     const std::string why = CPLGetLastErrorMsg();
     result.notices.push_back(
-        {Severity::Error, fmt::format("{}: GDAL cannot open it as a vector data source{}", request.path,
-                                      why.empty() ? std::string() : " (" + why + ")")});
+        {Severity::Error,
+         fmt::format("{}: GDAL cannot open it as a vector data source{}", request.path,
+                     why.empty() ? std::string() : " (" + why + ")")});
     return result;
   }
   const int layerCount = dataset->GetLayerCount();
   if (layerCount == 0) {
-    result.notices.push_back({Severity::Error, fmt::format("{}: contains no vector layer", request.path)});
+    result.notices.push_back(
+        {Severity::Error, fmt::format("{}: contains no vector layer", request.path)});
     return result;
   }
   if (!request.onlyLayer.empty()) {
     OGRLayer* layer = dataset->GetLayerByName(request.onlyLayer.c_str());
     if (!layer)
-      result.notices.push_back({Severity::Error, fmt::format("{}: has no layer named '{}'", request.path, request.onlyLayer)});
+      result.notices.push_back({Severity::Error, fmt::format("{}: has no layer named '{}'",
+                                                             request.path, request.onlyLayer)});
     else
       loadLayer(request, *layer, layerCount, result, progress);
     return result;
   }
-  for (auto* layer : dataset->GetLayers()) loadLayer(request, *layer, layerCount, result, progress);
+  for (auto* layer : dataset->GetLayers())
+    loadLayer(request, *layer, layerCount, result, progress);
   return result;
 }
 

@@ -11,13 +11,13 @@
 namespace idlib {
 
 struct LoadRequest {
-  std::string path;
+  std::string path{};
   LayerRole role = LayerRole::Generic;
-  std::string title;                     // empty: the file and layer name
-  std::string attribution;               // source and licence, for the About panel
-  std::vector<std::string> openOptions;  // GDAL open options, e.g. X_POSSIBLE_NAMES=longitude
-  std::string assumedCrs;  // used without a warning when the source has no CRS (bundled CSVs)
-  std::string onlyLayer;   // load just this layer of a multi-layer source; empty: all of them
+  std::string title{};                     // empty: the file and layer name
+  std::string attribution{};               // source and licence, for the About panel
+  std::vector<std::string> openOptions{};  // GDAL open options, e.g. X_POSSIBLE_NAMES=longitude
+  std::string assumedCrs{};  // used without a warning when the source has no CRS (X/Y CSVs)
+  std::string onlyLayer{};   // load just this layer of a multi-layer source; empty: all of them
 };
 
 // Updated by the loader while it works, read by the window to draw a progress bar.

@@ -12,11 +12,11 @@ namespace idlib {
 namespace {
 
 constexpr int kAtlasSize = 1024;
-constexpr float kBasePx = 32;      // glyphs are rasterised at this size
-constexpr int kPadding = 8;        // distance field reach, base pixels
+constexpr float kBasePx = 32;  // glyphs are rasterised at this size
+constexpr int kPadding = 8;    // distance field reach, base pixels
 constexpr unsigned char kOnEdge = 128;
 constexpr float kDistScale = 128.0f / kPadding;  // field units per base pixel
-constexpr int kSolid = 4;          // side of the opaque block at the atlas origin
+constexpr int kSolid = 4;                        // side of the opaque block at the atlas origin
 
 // Decodes one UTF-8 sequence; invalid bytes become U+FFFD.
 char32_t nextCodepoint(std::string_view s, std::size_t& i) {
@@ -25,7 +25,8 @@ char32_t nextCodepoint(std::string_view s, std::size_t& i) {
   const int extra = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
   if (extra < 0 || i + extra > s.size()) return 0xfffd;
   char32_t c = b & (0x3f >> extra);
-  for (int k = 0; k < extra; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i++]) & 0x3f);
+  for (int k = 0; k < extra; ++k)
+    c = (c << 6) | (static_cast<unsigned char>(s[i++]) & 0x3f);
   return c;
 }
 
@@ -53,7 +54,8 @@ std::string FontAtlas::findFontFile(const std::string& pattern) {
 FontAtlas::FontAtlas(const std::string& ttfPath) : info_(new FontInfo{}) {
   std::ifstream in(ttfPath, std::ios::binary);
   ttf_.assign(std::istreambuf_iterator<char>(in), {});
-  if (ttf_.empty() || !stbtt_InitFont(info_, ttf_.data(), stbtt_GetFontOffsetForIndex(ttf_.data(), 0))) {
+  if (ttf_.empty() ||
+      !stbtt_InitFont(info_, ttf_.data(), stbtt_GetFontOffsetForIndex(ttf_.data(), 0))) {
     delete info_;
     throw std::runtime_error(fmt::format("{}: not a TrueType font stb_truetype can read", ttfPath));
   }
@@ -65,12 +67,16 @@ FontAtlas::FontAtlas(const std::string& ttfPath) : info_(new FontInfo{}) {
   lineGap_ = gap * baseScale_ / kBasePx;
   pixels_.assign(kAtlasSize * kAtlasSize, 0);
   for (int y = 0; y < kSolid; ++y)
-    for (int x = 0; x < kSolid; ++x) pixels_[y * kAtlasSize + x] = 255;
+    for (int x = 0; x < kSolid; ++x)
+      pixels_[y * kAtlasSize + x] = 255;
   penX_ = kSolid + 1;
-  for (char32_t c = 32; c < 127; ++c) glyph(c);
+  for (char32_t c = 32; c < 127; ++c)
+    glyph(c);
 }
 
-FontAtlas::~FontAtlas() { delete info_; }
+FontAtlas::~FontAtlas() {
+  delete info_;
+}
 
 const FontAtlas::Glyph& FontAtlas::glyph(char32_t c) {
   if (auto it = glyphs_.find(c); it != glyphs_.end()) return it->second;
@@ -81,8 +87,8 @@ const FontAtlas::Glyph& FontAtlas::glyph(char32_t c) {
   Glyph g{};
   g.advance = advance * baseScale_;
   int w = 0, h = 0, xoff = 0, yoff = 0;
-  unsigned char* sdf = stbtt_GetGlyphSDF(info_, baseScale_, index, kPadding, kOnEdge, kDistScale, &w,
-                                         &h, &xoff, &yoff);
+  unsigned char* sdf = stbtt_GetGlyphSDF(info_, baseScale_, index, kPadding, kOnEdge, kDistScale,
+                                         &w, &h, &xoff, &yoff);
   if (sdf) {
     if (penX_ + w + 1 > kAtlasSize) {
       penX_ = 0;
@@ -91,11 +97,17 @@ const FontAtlas::Glyph& FontAtlas::glyph(char32_t c) {
     }
     if (penY_ + h + 1 <= kAtlasSize) {
       for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) pixels_[(penY_ + y) * kAtlasSize + penX_ + x] = sdf[y * w + x];
-      g = {static_cast<float>(penX_) / kAtlasSize, static_cast<float>(penY_) / kAtlasSize,
-           static_cast<float>(penX_ + w) / kAtlasSize, static_cast<float>(penY_ + h) / kAtlasSize,
-           static_cast<float>(xoff), static_cast<float>(yoff), static_cast<float>(w),
-           static_cast<float>(h), g.advance};
+        for (int x = 0; x < w; ++x)
+          pixels_[(penY_ + y) * kAtlasSize + penX_ + x] = sdf[y * w + x];
+      g = {static_cast<float>(penX_) / kAtlasSize,
+           static_cast<float>(penY_) / kAtlasSize,
+           static_cast<float>(penX_ + w) / kAtlasSize,
+           static_cast<float>(penY_ + h) / kAtlasSize,
+           static_cast<float>(xoff),
+           static_cast<float>(yoff),
+           static_cast<float>(w),
+           static_cast<float>(h),
+           g.advance};
       penX_ += w + 1;
       rowHeight_ = std::max(rowHeight_, h);
       dirty_ = true;
@@ -107,11 +119,13 @@ const FontAtlas::Glyph& FontAtlas::glyph(char32_t c) {
 
 float FontAtlas::measure(std::string_view s, float px) {
   float width = 0;
-  for (std::size_t i = 0; i < s.size();) width += glyph(nextCodepoint(s, i)).advance;
+  for (std::size_t i = 0; i < s.size();)
+    width += glyph(nextCodepoint(s, i)).advance;
   return width * px / kBasePx;
 }
 
-void FontAtlas::layout(std::string_view s, float px, float left, float top, std::vector<GlyphQuad>& out) {
+void FontAtlas::layout(std::string_view s, float px, float left, float top,
+                       std::vector<GlyphQuad>& out) {
   const float k = px / kBasePx;
   const float baseline = top + ascent(px);
   float pen = left;
@@ -130,7 +144,9 @@ GlyphQuad FontAtlas::solid(float x0, float y0, float x1, float y1) const {
   return {x0, y0, x1, y1, c, c, c, c};
 }
 
-float FontAtlas::distancePerPixel(float px) const { return kDistScale / 255.0f * kBasePx / px; }
+float FontAtlas::distancePerPixel(float px) const {
+  return kDistScale / 255.0f * kBasePx / px;
+}
 
 void FontAtlas::bind() {
   if (!texture_) {

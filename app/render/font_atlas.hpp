@@ -49,7 +49,7 @@ class FontAtlas {
   std::vector<unsigned char> ttf_;
   struct FontInfo;
   FontInfo* info_;
-  float baseScale_ = 1;  // stb scale for the base pixel size
+  float baseScale_ = 1;                           // stb scale for the base pixel size
   float ascent_ = 0, descent_ = 0, lineGap_ = 0;  // per pixel of size
   std::unordered_map<char32_t, Glyph> glyphs_;
   std::vector<std::uint8_t> pixels_;

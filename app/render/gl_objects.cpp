@@ -2,18 +2,30 @@
 
 namespace idlib::gl {
 
-void deleteBuffer(GLuint id) { glDeleteBuffers(1, &id); }
-void deleteVertexArray(GLuint id) { glDeleteVertexArrays(1, &id); }
-void deleteTexture(GLuint id) { glDeleteTextures(1, &id); }
-void deleteFramebuffer(GLuint id) { glDeleteFramebuffers(1, &id); }
-void deleteRenderbuffer(GLuint id) { glDeleteRenderbuffers(1, &id); }
-void deleteProgram(GLuint id) { glDeleteProgram(id); }
+void deleteBuffer(GLuint id) {
+  glDeleteBuffers(1, &id);
+}
+void deleteVertexArray(GLuint id) {
+  glDeleteVertexArrays(1, &id);
+}
+void deleteTexture(GLuint id) {
+  glDeleteTextures(1, &id);
+}
+void deleteFramebuffer(GLuint id) {
+  glDeleteFramebuffers(1, &id);
+}
+void deleteRenderbuffer(GLuint id) {
+  glDeleteRenderbuffers(1, &id);
+}
+void deleteProgram(GLuint id) {
+  glDeleteProgram(id);
+}
 
-#define IDLIB_GEN(Type, gen)  \
-  Type make##Type() {         \
-    GLuint id = 0;            \
-    gen(1, &id);              \
-    return Type(id);          \
+#define IDLIB_GEN(Type, gen) \
+  Type make##Type() {        \
+    GLuint id = 0;           \
+    gen(1, &id);             \
+    return Type(id);         \
   }
 IDLIB_GEN(Buffer, glGenBuffers)
 IDLIB_GEN(VertexArray, glGenVertexArrays)

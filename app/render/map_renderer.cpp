@@ -18,7 +18,9 @@ namespace {
 
 std::string defaultFontFile() {
   std::string file = FontAtlas::findFontFile("DejaVu Sans");
-  if (file.empty()) throw std::runtime_error("fontconfig finds no font for 'DejaVu Sans' (install fonts-dejavu-core)");
+  if (file.empty())
+    throw std::runtime_error(
+        "fontconfig finds no font for 'DejaVu Sans' (install fonts-dejavu-core)");
   return file;
 }
 
@@ -40,7 +42,8 @@ MapRenderer::MapRenderer()
   constexpr auto stride = static_cast<GLsizei>(sizeof(TextInstance));
   const auto attribute = [](GLuint index, GLint size, GLenum type, std::size_t offset) {
     glEnableVertexAttribArray(index);
-    glVertexAttribPointer(index, size, type, type == GL_UNSIGNED_BYTE, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribPointer(index, size, type, type == GL_UNSIGNED_BYTE, stride,
+                          reinterpret_cast<const void*>(offset));
     glVertexAttribDivisor(index, 1);
   };
   attribute(0, 4, GL_FLOAT, offsetof(TextInstance, rect));
@@ -102,7 +105,9 @@ void MapRenderer::upload(const Layer& layer) {
   layers_[layer.id] = std::move(gpu);
 }
 
-void MapRenderer::forget(const std::string& id) { layers_.erase(id); }
+void MapRenderer::forget(const std::string& id) {
+  layers_.erase(id);
+}
 
 FrameStats MapRenderer::draw(const FrameDescription& frame) {
   stats_ = {};
@@ -120,10 +125,13 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
-  const ViewTransform view{frame.view.centre,
-                           static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.width)),
-                           static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.height)),
-                           static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y), frame.pixelRatio};
+  const ViewTransform view{
+      frame.view.centre,
+      static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.width)),
+      static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.height)),
+      static_cast<float>(viewportPx_.x),
+      static_cast<float>(viewportPx_.y),
+      frame.pixelRatio};
   auto common = [&](ShaderProgram& p, const LayerFrame& lf) {
     setViewUniforms(p, view);
     glUniform1f(p.uniform("u_opacity"), lf.opacity);
@@ -139,7 +147,8 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.fillVertices) return;
     common(fill_, lf);
-    setColorUniform(fill_, "u_highlightColor", {palette::kHighlight.r, palette::kHighlight.g, palette::kHighlight.b, 90});
+    setColorUniform(fill_, "u_highlightColor",
+                    {palette::kHighlight.r, palette::kHighlight.g, palette::kHighlight.b, 90});
     glBindVertexArray(g.fillVao.id());
     glDrawArrays(GL_TRIANGLES, 0, g.fillVertices);
     ++stats_.drawCalls;
@@ -174,7 +183,8 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   return stats_;
 }
 
-void MapRenderer::addText(std::string_view text, float px, float left, float top, Rgba color, Rgba halo) {
+void MapRenderer::addText(std::string_view text, float px, float left, float top, Rgba color,
+                          Rgba halo) {
   quads_.clear();
   font_.layout(text, px, left, top, quads_);
   for (const GlyphQuad& q : quads_)
@@ -183,7 +193,8 @@ void MapRenderer::addText(std::string_view text, float px, float left, float top
 
 void MapRenderer::addBox(float x0, float y0, float x1, float y1, Rgba color) {
   const GlyphQuad q = font_.solid(x0, y0, x1, y1);
-  text_instances_.push_back({{q.x0, q.y0, q.x1, q.y1}, {q.u0, q.v0, q.u1, q.v1}, color, {0, 0, 0, 0}});
+  text_instances_.push_back(
+      {{q.x0, q.y0, q.x1, q.y1}, {q.u0, q.v0, q.u1, q.v1}, color, {0, 0, 0, 0}});
 }
 
 void MapRenderer::flushText(float haloWidth) {
@@ -192,12 +203,14 @@ void MapRenderer::flushText(float haloWidth) {
   glActiveTexture(GL_TEXTURE0);
   font_.bind();
   glUniform1i(text_.uniform("u_atlas"), 0);
-  glUniform2f(text_.uniform("u_viewportPx"), static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y));
+  glUniform2f(text_.uniform("u_viewportPx"), static_cast<float>(viewportPx_.x),
+              static_cast<float>(viewportPx_.y));
   glUniform1f(text_.uniform("u_haloWidth"), haloWidth);
   glBindVertexArray(textVao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, textBuffer_.id());
   // Orphan and refill: the driver hands us fresh memory instead of waiting on the last frame.
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(text_instances_.size() * sizeof(TextInstance)),
+  glBufferData(GL_ARRAY_BUFFER,
+               static_cast<GLsizeiptr>(text_instances_.size() * sizeof(TextInstance)),
                text_instances_.data(), GL_STREAM_DRAW);
   for (int pass = haloWidth > 0 ? 0 : 1; pass < 2; ++pass) {
     glUniform1i(text_.uniform("u_pass"), pass);
@@ -218,7 +231,8 @@ void MapRenderer::drawLabels(const FrameDescription& frame) {
     const Vec2 s = worldToScreen(frame.view, frame.viewport, l.world);
     if (!screen.contains(s)) continue;
     const float size = l.sizePx * frame.uiScale;
-    candidates.push_back({s, font_.measure(l.text, size), font_.lineHeight(size) * 0.85, l.markerRadius, l.priority, i});
+    candidates.push_back({s, font_.measure(l.text, size), font_.lineHeight(size) * 0.85,
+                          l.markerRadius, l.priority, i});
   }
   const auto placed = placeLabels(std::move(candidates), screen);
   stats_.labelsPlaced = placed.size();
@@ -227,7 +241,8 @@ void MapRenderer::drawLabels(const FrameDescription& frame) {
     const MapLabel& l = frame.labels[p.id];
     sizePx = l.sizePx * frame.uiScale;
     // The line box is taller than the caps; nudge up so the text sits centred on the marker.
-    addText(l.text, sizePx * r, static_cast<float>(p.topLeft.x) * r, static_cast<float>(p.topLeft.y - sizePx * 0.12) * r,
+    addText(l.text, sizePx * r, static_cast<float>(p.topLeft.x) * r,
+            static_cast<float>(p.topLeft.y - sizePx * 0.12) * r,
             frame.highContrast ? rgb(0x000000) : palette::kTown, palette::kTownHalo);
   }
   flushText(font_.distancePerPixel(sizePx * r) * (frame.highContrast ? 2.4f : 1.6f) * r);
@@ -257,11 +272,13 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     const float tw = font_.measure(frame.dateText, px);
     const float x = (w - tw) / 2, y = 14;
     addBox((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r, paper);
-    addText(frame.dateText, px * r, x * r, y * r, frame.highContrast ? ink : palette::kDateText, {0, 0, 0, 0});
+    addText(frame.dateText, px * r, x * r, y * r, frame.highContrast ? ink : palette::kDateText,
+            {0, 0, 0, 0});
     if (!frame.subtitle.empty()) {
       const float sub = px * 0.42f, sw = font_.measure(frame.subtitle, sub);
       const float sy = y + font_.lineHeight(px) + 6;
-      addBox(((w - sw) / 2 - 10) * r, (sy - 3) * r, ((w + sw) / 2 + 10) * r, (sy + font_.lineHeight(sub) + 2) * r, paper);
+      addBox(((w - sw) / 2 - 10) * r, (sy - 3) * r, ((w + sw) / 2 + 10) * r,
+             (sy + font_.lineHeight(sub) + 2) * r, paper);
       addText(frame.subtitle, sub * r, (w - sw) / 2 * r, sy * r, rgb(0x17408b), {0, 0, 0, 0});
     }
   }
@@ -277,7 +294,8 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   if (frame.time && frame.showLegend && h >= 500 && w >= 700) drawLegend(frame);
 }
 
-void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink, Rgba paper) {
+void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink,
+                              Rgba paper) {
   // Centred at the bottom, wrapped to at most two thirds of the width, above the scale bar.
   const float px = 19, maxWidth = std::min(w * 0.66f, 900.f), line = font_.lineHeight(px);
   std::vector<std::string> lines;
@@ -299,7 +317,8 @@ void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, f
   }
   if (!current.empty()) lines.push_back(current);
   float widest = 0;
-  for (const auto& l : lines) widest = std::max(widest, font_.measure(l, px));
+  for (const auto& l : lines)
+    widest = std::max(widest, font_.measure(l, px));
   const float boxH = line * lines.size() + 16, y0 = h - boxH - 44, x0 = (w - widest) / 2;
   addBox((x0 - 16) * r, y0 * r, (x0 + widest + 16) * r, (y0 + boxH) * r, paper);
   float y = y0 + 8;
@@ -321,7 +340,8 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   };
   std::vector<Row> rows;
   if (t.showAreas)
-    for (const Controller c : {Controller::Government, Controller::Opposition, Controller::Turkey, Controller::Sdf})
+    for (const Controller c :
+         {Controller::Government, Controller::Opposition, Controller::Turkey, Controller::Sdf})
       rows.push_back({"", controllerColor(c), std::string(controllerLongName(c))});
   if (t.showFront) rows.push_back({"━", palette::kFrontLine, "Front line"});
   if (t.showPosts) {
@@ -329,19 +349,25 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
     rows.push_back({"◆", rgb(0xe69f00), "Turkish post: encircled"});
     rows.push_back({"⊠", rgb(0x737373), "Turkish post: withdrawn"});
   }
-  if (t.showEvents) rows.push_back({"●", rgb(0xb2182b), fmt::format("Events of the last {:g} days", t.windowDays)});
+  if (t.showEvents)
+    rows.push_back({"●", rgb(0xb2182b), fmt::format("Events of the last {:g} days", t.windowDays)});
   if (t.showFlows)
-    rows.push_back({"➜", rgb(0x2166ac), fmt::format("Displaced people: width 1 pt = {} people", withThousands(static_cast<long>(kPeoplePerFlowPoint)))});
+    rows.push_back({"➜", rgb(0x2166ac),
+                    fmt::format("Displaced people: width 1 pt = {} people",
+                                withThousands(static_cast<long>(kPeoplePerFlowPoint)))});
   const bool symbols = t.showArrivals;
   if (rows.empty() && !symbols) return;
   float width = 0;
-  for (const Row& row : rows) width = std::max(width, font_.measure(row.text, px));
+  for (const Row& row : rows)
+    width = std::max(width, font_.measure(row.text, px));
   const float w = static_cast<float>(frame.viewport.width) / frame.uiScale,
               h = (static_cast<float>(frame.viewport.height) - frame.bottomInset) / frame.uiScale;
   // Nested reference circles under their heading, at the map's own scale (the UI scale enlarges
   // text, not the symbols' meaning): their size in overlay points shrinks by the UI scale.
   const auto diameter = [&](long people) {
-    return 2 * static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people))) / frame.uiScale;
+    return 2 *
+           static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people))) /
+           frame.uiScale;
   };
   const float biggest = diameter(kLegendPeople[0]);
   const float symbolBlock = symbols ? biggest + line + 12 : 0.f;
@@ -349,7 +375,8 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   const float boxW = width + 40, boxH = line * rows.size() + 12 + symbolBlock;
   // Bottom right; top right when a caption takes the bottom.
   const float x0 = w - boxW - 10, y0 = frame.caption.empty() ? h - boxH - 34 : 10;
-  addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r, frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 215));
+  addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r,
+         frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 215));
   float y = y0 + 6;
   for (const Row& row : rows) {
     if (row.symbol.empty()) {
@@ -362,15 +389,19 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
     y += line;
   }
   if (symbols) {
-    addText("People arrived (circle area):", px * r, (x0 + 8) * r, y * r, rgb(0x222222), {0, 0, 0, 0});
+    addText("People arrived (circle area):", px * r, (x0 + 8) * r, y * r, rgb(0x222222),
+            {0, 0, 0, 0});
     const float base = y + symbolBlock - 6, cx = x0 + 44;
     for (const long people : kLegendPeople) {
       const float top = base - diameter(people);
       addBox(cx * r, top * r, (cx + 50) * r, (top + 1) * r, rgb(0x17408b));  // leader line
-      addText(withThousands(people), px * 0.9f * r, (cx + 54) * r, (top - 7) * r, rgb(0x222222), {0, 0, 0, 0});
+      addText(withThousands(people), px * 0.9f * r, (cx + 54) * r, (top - 7) * r, rgb(0x222222),
+              {0, 0, 0, 0});
     }
     flushText(0);
-    const ViewTransform screen{{0, 0}, 1, 1, static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y), frame.pixelRatio};
+    const ViewTransform screen{
+        {0, 0},          1, 1, static_cast<float>(viewportPx_.x), static_cast<float>(viewportPx_.y),
+        frame.pixelRatio};
     time_.drawArrivalLegend(screen, {cx * r, base * r});
   }
   flushText(0);

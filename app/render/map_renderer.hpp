@@ -33,8 +33,8 @@ struct MapLabel {
 
 struct FrameDescription {
   View view;
-  Viewport viewport;       // logical points
-  float pixelRatio = 1;    // framebuffer pixels per point (HiDPI)
+  Viewport viewport;               // logical points
+  float pixelRatio = 1;            // framebuffer pixels per point (HiDPI)
   std::vector<LayerFrame> layers;  // bottom to top; only visible ones
   std::vector<MapLabel> labels;
   std::string attribution;

@@ -8,23 +8,29 @@
 
 namespace idlib {
 namespace {
-void attachColor(const gl::Framebuffer& fbo, const gl::Renderbuffer& rb, int w, int h, int samples) {
+void attachColor(const gl::Framebuffer& fbo, const gl::Renderbuffer& rb, int w, int h,
+                 int samples) {
   glBindRenderbuffer(GL_RENDERBUFFER, rb.id());
-  if (samples > 1) glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
-  else glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+  if (samples > 1)
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
+  else
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
   glBindFramebuffer(GL_FRAMEBUFFER, fbo.id());
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb.id());
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-    throw std::runtime_error(fmt::format("cannot create a {}x{} offscreen framebuffer ({} samples)", w, h, samples));
+    throw std::runtime_error(
+        fmt::format("cannot create a {}x{} offscreen framebuffer ({} samples)", w, h, samples));
 }
 }  // namespace
 
-OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(width), height_(height) {
+OffscreenTarget::OffscreenTarget(int width, int height, int samples)
+    : width_(width), height_(height) {
   GLint maxSize = 0, maxSamples = 0;
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxSize);
   glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
   if (width > maxSize || height > maxSize)
-    throw std::runtime_error(fmt::format("{}x{} is larger than this GPU's limit of {} pixels a side", width, height, maxSize));
+    throw std::runtime_error(fmt::format(
+        "{}x{} is larger than this GPU's limit of {} pixels a side", width, height, maxSize));
   msFbo_ = gl::makeFramebuffer();
   msColor_ = gl::makeRenderbuffer();
   resolveFbo_ = gl::makeFramebuffer();
@@ -33,7 +39,9 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(wi
   attachColor(resolveFbo_, resolveColor_, width, height, 1);
 }
 
-void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, msFbo_.id()); }
+void OffscreenTarget::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, msFbo_.id());
+}
 
 std::vector<std::uint8_t> OffscreenTarget::readPixels() const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_.id());
@@ -54,6 +62,15 @@ std::vector<std::uint8_t> OffscreenTarget::readPixels() const {
     std::memcpy(b, line.data(), row);
   }
   return pixels;
+}
+
+void bindWindowFramebuffer(int width, int height, const float* clear) {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, width, height);
+  if (clear) {
+    glClearColor(clear[0], clear[1], clear[2], clear[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
 }
 
 }  // namespace idlib

@@ -23,4 +23,7 @@ class OffscreenTarget {
   gl::Renderbuffer msColor_, resolveColor_;
 };
 
+// Draws to the window again (after an offscreen target), clearing it when `clear` is given.
+void bindWindowFramebuffer(int width, int height, const float* clearRgba = nullptr);
+
 }  // namespace idlib

@@ -16,12 +16,15 @@ float shaderDay(std::optional<Day> d, float otherwise) {
 }
 }  // namespace
 
-float flowWidthPoints(long people) { return static_cast<float>(static_cast<double>(people) / kPeoplePerFlowPoint); }
+float flowWidthPoints(long people) {
+  return static_cast<float>(static_cast<double>(people) / kPeoplePerFlowPoint);
+}
 
 TimeLayerRenderer::TimeLayerRenderer()
     : fill_("fill"), line_("line"), marks_("dated_point"), flows_("flow"), arrivals_("arrivals") {}
 
-void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& areas, const Displacement& displacement) {
+void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& areas,
+                               const Displacement& displacement) {
   // Every snapshot's areas in one buffer, every snapshot's front line in another.
   std::vector<FillVertex> fills;
   std::vector<LineInstance> lines;
@@ -39,24 +42,32 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
     areaRanges_.push_back({first, static_cast<GLsizei>(fills.size() - first)});
     const auto firstLine = static_cast<GLint>(lines.size());
     for (const FrontSegment& s : snap.front)
-      lines.push_back({static_cast<float>(s.a.x), static_cast<float>(s.a.y), static_cast<float>(s.b.x),
-                       static_cast<float>(s.b.y), palette::kFrontLine, 3.0f, -1});
+      lines.push_back({static_cast<float>(s.a.x), static_cast<float>(s.a.y),
+                       static_cast<float>(s.b.x), static_cast<float>(s.b.y), palette::kFrontLine,
+                       3.0f, -1});
     frontRanges_.push_back({firstLine, static_cast<GLsizei>(lines.size() - firstLine)});
   }
-  areaVao_ = fills.empty() ? gl::VertexArray() : makeVertexArray(fills.data(), fills.size(), areaBuffer_);
-  frontVao_ = lines.empty() ? gl::VertexArray() : makeVertexArray(lines.data(), lines.size(), frontBuffer_);
+  areaVao_ =
+      fills.empty() ? gl::VertexArray() : makeVertexArray(fills.data(), fills.size(), areaBuffer_);
+  frontVao_ =
+      lines.empty() ? gl::VertexArray() : makeVertexArray(lines.data(), lines.size(), frontBuffer_);
 
   std::vector<DatedMarkInstance> posts;
   for (std::size_t i = 0; i < timeline.posts.size(); ++i) {
     const ObservationPost& p = timeline.posts[i];
     if (!std::isfinite(p.position.x)) continue;
     // A post with no known establishment date is shown from the start of the data.
-    posts.push_back({static_cast<float>(p.position.x), static_cast<float>(p.position.y),
-                     {shaderDay(p.established, -kNever), shaderDay(p.encircled, kNever), shaderDay(p.withdrawn, kNever), 0},
-                     rgb(0x0072b2), 13.0f, static_cast<float>(i)});
+    posts.push_back({static_cast<float>(p.position.x),
+                     static_cast<float>(p.position.y),
+                     {shaderDay(p.established, -kNever), shaderDay(p.encircled, kNever),
+                      shaderDay(p.withdrawn, kNever), 0},
+                     rgb(0x0072b2),
+                     13.0f,
+                     static_cast<float>(i)});
   }
   posts_ = static_cast<GLsizei>(posts.size());
-  postVao_ = posts.empty() ? gl::VertexArray() : makeVertexArray(posts.data(), posts.size(), postBuffer_);
+  postVao_ =
+      posts.empty() ? gl::VertexArray() : makeVertexArray(posts.data(), posts.size(), postBuffer_);
   uploadEvents(timeline.events);
   uploadFlows(displacement, timeline.first(), timeline.last());
 }
@@ -66,22 +77,28 @@ void TimeLayerRenderer::uploadFlows(const Displacement& d, Day firstDay, Day las
   flows.reserve(d.flows.size());
   for (std::size_t i = 0; i < d.flows.size(); ++i) {
     const DisplacementFlow& f = d.flows[i];
-    flows.push_back({static_cast<float>(f.a.x), static_cast<float>(f.a.y), static_cast<float>(f.b.x),
-                     static_cast<float>(f.b.y), flowWidthPoints(f.people), static_cast<float>(f.start - kShaderEpoch),
-                     static_cast<float>(f.end - kShaderEpoch), rgb(0x2166ac), static_cast<float>(i)});
+    flows.push_back({static_cast<float>(f.a.x), static_cast<float>(f.a.y),
+                     static_cast<float>(f.b.x), static_cast<float>(f.b.y),
+                     flowWidthPoints(f.people), static_cast<float>(f.start - kShaderEpoch),
+                     static_cast<float>(f.end - kShaderEpoch), rgb(0x2166ac),
+                     static_cast<float>(i)});
   }
   flows_count_ = static_cast<GLsizei>(flows.size());
-  flowVao_ = flows.empty() ? gl::VertexArray() : makeVertexArray(flows.data(), flows.size(), flowBuffer_);
+  flowVao_ =
+      flows.empty() ? gl::VertexArray() : makeVertexArray(flows.data(), flows.size(), flowBuffer_);
 
   // The running arrivals per destination and day, as a float texture the symbols read.
   std::vector<ArrivalInstance> symbols;
   for (std::size_t i = 0; i < d.destinations.size(); ++i)
-    symbols.push_back({static_cast<float>(d.destinations[i].position.x), static_cast<float>(d.destinations[i].position.y),
-                       static_cast<float>(i), static_cast<float>(i)});
+    symbols.push_back({static_cast<float>(d.destinations[i].position.x),
+                       static_cast<float>(d.destinations[i].position.y), static_cast<float>(i),
+                       static_cast<float>(i)});
   destinations_ = static_cast<GLsizei>(symbols.size());
-  arrivalVao_ = symbols.empty() ? gl::VertexArray() : makeVertexArray(symbols.data(), symbols.size(), arrivalBuffer_);
+  arrivalVao_ = symbols.empty() ? gl::VertexArray()
+                                : makeVertexArray(symbols.data(), symbols.size(), arrivalBuffer_);
   if (symbols.empty()) return;
-  for (const auto& f : d.flows) firstDay = std::min(firstDay, f.start);
+  for (const auto& f : d.flows)
+    firstDay = std::min(firstDay, f.start);
   GLint maxSize = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
   const int days = std::clamp(lastDay - firstDay + 1, 1, static_cast<int>(maxSize));
@@ -97,8 +114,10 @@ void TimeLayerRenderer::uploadFlows(const Displacement& d, Day firstDay, Day las
   // Legend circles nested on a shared bottom edge (offsets in points from the legend origin).
   std::vector<ArrivalInstance> circles;
   for (const long people : kLegendPeople)
-    circles.push_back({0, -static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people))),
-                       -static_cast<float>(people), -1});
+    circles.push_back(
+        {0,
+         -static_cast<float>(kSymbolPointsPerRootPerson * std::sqrt(static_cast<double>(people))),
+         -static_cast<float>(people), -1});
   legendVao_ = makeVertexArray(circles.data(), circles.size(), legendBuffer_);
 }
 
@@ -106,8 +125,10 @@ void TimeLayerRenderer::drawFlows(const ViewTransform& v, const TimeFrame& f) {
   if (f.showArrivals && arrivalVao_) {
     setViewUniforms(arrivals_, v);
     glUniform1f(arrivals_.uniform("u_date"), static_cast<float>(f.date - kShaderEpoch));
-    glUniform1f(arrivals_.uniform("u_firstDay"), static_cast<float>(arrivalFirstDay_ - kShaderEpoch));
-    glUniform1f(arrivals_.uniform("u_radiusPerRootPerson"), static_cast<float>(kSymbolPointsPerRootPerson));
+    glUniform1f(arrivals_.uniform("u_firstDay"),
+                static_cast<float>(arrivalFirstDay_ - kShaderEpoch));
+    glUniform1f(arrivals_.uniform("u_radiusPerRootPerson"),
+                static_cast<float>(kSymbolPointsPerRootPerson));
     glUniform1f(arrivals_.uniform("u_highlight"), static_cast<float>(f.highlightArrivals));
     glUniform1i(arrivals_.uniform("u_legend"), 0);
     glActiveTexture(GL_TEXTURE0);
@@ -126,7 +147,8 @@ void TimeLayerRenderer::drawFlows(const ViewTransform& v, const TimeFrame& f) {
   glUniform1f(flows_.uniform("u_highlight"), static_cast<float>(f.highlightFlow));
   glUniform1f(flows_.uniform("u_opacity"), 1);
   startInstancesAt<FlowInstance>(flowVao_, flowBuffer_, first);
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (24 + 1), static_cast<GLsizei>(count));  // see flow.vert.glsl
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (24 + 1),
+                        static_cast<GLsizei>(count));  // see flow.vert.glsl
   ++drawCalls_;
 }
 
@@ -134,9 +156,11 @@ void TimeLayerRenderer::drawArrivalLegend(const ViewTransform& v, Vec2 origin) {
   if (!arrivalTable_ || !legendVao_) return;
   setViewUniforms(arrivals_, v);
   glUniform1i(arrivals_.uniform("u_legend"), 1);
-  glUniform2f(arrivals_.uniform("u_legendOrigin"), static_cast<float>(origin.x), static_cast<float>(origin.y));
+  glUniform2f(arrivals_.uniform("u_legendOrigin"), static_cast<float>(origin.x),
+              static_cast<float>(origin.y));
   glUniform1f(arrivals_.uniform("u_highlight"), kNoHighlight);
-  glUniform1f(arrivals_.uniform("u_radiusPerRootPerson"), static_cast<float>(kSymbolPointsPerRootPerson));
+  glUniform1f(arrivals_.uniform("u_radiusPerRootPerson"),
+              static_cast<float>(kSymbolPointsPerRootPerson));
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, arrivalTable_.id());
   glBindVertexArray(legendVao_.id());
@@ -148,12 +172,16 @@ void TimeLayerRenderer::uploadEvents(const std::vector<Event>& events) {
   marks.reserve(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     const Event& e = events[i];
-    marks.push_back({static_cast<float>(e.position.x), static_cast<float>(e.position.y),
-                     {static_cast<float>(e.date - kShaderEpoch), 0, 0, 0}, eventColor(e.type), eventSize(e),
+    marks.push_back({static_cast<float>(e.position.x),
+                     static_cast<float>(e.position.y),
+                     {static_cast<float>(e.date - kShaderEpoch), 0, 0, 0},
+                     eventColor(e.type),
+                     eventSize(e),
                      static_cast<float>(i)});
   }
   events_ = static_cast<GLsizei>(marks.size());
-  eventVao_ = marks.empty() ? gl::VertexArray() : makeVertexArray(marks.data(), marks.size(), eventBuffer_);
+  eventVao_ =
+      marks.empty() ? gl::VertexArray() : makeVertexArray(marks.data(), marks.size(), eventBuffer_);
 }
 
 void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f) {
@@ -180,7 +208,8 @@ void TimeLayerRenderer::drawFront(const ViewTransform& v, const TimeFrame& f) {
   auto draw = [&](std::size_t s, float opacity) {
     if (s >= frontRanges_.size() || opacity <= 0 || frontRanges_[s].count == 0) return;
     glUniform1f(line_.uniform("u_opacity"), opacity);
-    startInstancesAt<LineInstance>(frontVao_, frontBuffer_, static_cast<std::size_t>(frontRanges_[s].first));
+    startInstancesAt<LineInstance>(frontVao_, frontBuffer_,
+                                   static_cast<std::size_t>(frontRanges_[s].first));
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, frontRanges_[s].count);
     ++drawCalls_;
   };

@@ -18,10 +18,10 @@ namespace idlib {
 inline constexpr Day kShaderEpoch = 16436;  // 2015-01-01
 
 struct TimeFrame {
-  double date = 0;           // fractional day while playing
-  double windowDays = 30;    // events of the last N days
+  double date = 0;                      // fractional day while playing
+  double windowDays = 30;               // events of the last N days
   std::optional<std::size_t> snapshot;  // control snapshot in force
-  float crossfade = 0;       // 0..1 share of the next snapshot, while playing towards it
+  float crossfade = 0;                  // 0..1 share of the next snapshot, while playing towards it
   bool showAreas = true, showFront = true, showPosts = true, showEvents = true, showFlows = true,
        showArrivals = true;
   float areasOpacity = 1, eventsOpacity = 1;
@@ -35,7 +35,7 @@ struct TimeFrame {
 };
 
 // How displacement is drawn: flow width and symbol area in proportion to people.
-inline constexpr double kPeoplePerFlowPoint = 20000;      // 1 point of width per 20,000 people
+inline constexpr double kPeoplePerFlowPoint = 20000;         // 1 point of width per 20,000 people
 inline constexpr double kSymbolPointsPerRootPerson = 0.045;  // radius: 100,000 people = 14 pt
 inline constexpr std::array<long, 2> kLegendPeople = {500000, 100000};
 float flowWidthPoints(long people);
@@ -44,7 +44,8 @@ class TimeLayerRenderer {
  public:
   TimeLayerRenderer();
   // Uploads everything dated; call again when the data changes.
-  void upload(const Timeline& timeline, const ControlAreas& areas, const Displacement& displacement);
+  void upload(const Timeline& timeline, const ControlAreas& areas,
+              const Displacement& displacement);
   // Uploads the flows, which must be sorted by start (as Displacement keeps them).
   void uploadFlows(const Displacement& displacement, Day firstDay, Day lastDay);
   // Uploads the events, which must be sorted by date (as Timeline keeps them).
@@ -52,7 +53,8 @@ class TimeLayerRenderer {
 
   void drawAreas(const ViewTransform& v, const TimeFrame& f);  // under the boundaries
   void drawFront(const ViewTransform& v, const TimeFrame& f);  // over the boundaries
-  void drawFlows(const ViewTransform& v, const TimeFrame& f);  // flows and arrivals, under the marks
+  void drawFlows(const ViewTransform& v,
+                 const TimeFrame& f);  // flows and arrivals, under the marks
   void drawMarks(const ViewTransform& v, const TimeFrame& f);  // posts and events, over towns
   // The legend's reference circles (kLegendPeople), their shared bottom point at `origin` (pixels).
   void drawArrivalLegend(const ViewTransform& v, Vec2 origin);
@@ -65,7 +67,8 @@ class TimeLayerRenderer {
   };
   ShaderProgram fill_, line_, marks_, flows_, arrivals_;
   gl::VertexArray areaVao_, frontVao_, postVao_, eventVao_, flowVao_, arrivalVao_, legendVao_;
-  gl::Buffer areaBuffer_, frontBuffer_, postBuffer_, eventBuffer_, flowBuffer_, arrivalBuffer_, legendBuffer_;
+  gl::Buffer areaBuffer_, frontBuffer_, postBuffer_, eventBuffer_, flowBuffer_, arrivalBuffer_,
+      legendBuffer_;
   gl::Texture arrivalTable_;
   Day arrivalFirstDay_ = 0;
   GLsizei flows_count_ = 0, destinations_ = 0;

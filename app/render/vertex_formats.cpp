@@ -3,7 +3,8 @@
 namespace idlib {
 namespace {
 
-void attribute(GLuint index, GLint size, GLenum type, GLsizei stride, std::size_t offset, bool instanced) {
+void attribute(GLuint index, GLint size, GLenum type, GLsizei stride, std::size_t offset,
+               bool instanced) {
   glEnableVertexAttribArray(index);
   glVertexAttribPointer(index, size, type, type == GL_UNSIGNED_BYTE ? GL_TRUE : GL_FALSE, stride,
                         reinterpret_cast<const void*>(offset));
@@ -73,18 +74,23 @@ template gl::VertexArray makeVertexArray(const FlowInstance*, std::size_t, gl::B
 template gl::VertexArray makeVertexArray(const ArrivalInstance*, std::size_t, gl::Buffer&);
 
 template <class T>
-void startInstancesAt(const gl::VertexArray& vao, const gl::Buffer& buffer, std::size_t firstInstance) {
+void startInstancesAt(const gl::VertexArray& vao, const gl::Buffer& buffer,
+                      std::size_t firstInstance) {
   glBindVertexArray(vao.id());
   glBindBuffer(GL_ARRAY_BUFFER, buffer.id());
   declare(static_cast<const T*>(nullptr), firstInstance * sizeof(T));
 }
-template void startInstancesAt<LineInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
-template void startInstancesAt<DatedMarkInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
-template void startInstancesAt<FlowInstance>(const gl::VertexArray&, const gl::Buffer&, std::size_t);
+template void startInstancesAt<LineInstance>(const gl::VertexArray&, const gl::Buffer&,
+                                             std::size_t);
+template void startInstancesAt<DatedMarkInstance>(const gl::VertexArray&, const gl::Buffer&,
+                                                  std::size_t);
+template void startInstancesAt<FlowInstance>(const gl::VertexArray&, const gl::Buffer&,
+                                             std::size_t);
 
 void setViewUniforms(ShaderProgram& p, const ViewTransform& v) {
   p.use();
-  glUniform2f(p.uniform("u_centre"), static_cast<float>(v.centre.x), static_cast<float>(v.centre.y));
+  glUniform2f(p.uniform("u_centre"), static_cast<float>(v.centre.x),
+              static_cast<float>(v.centre.y));
   glUniform2f(p.uniform("u_scale"), v.scaleX, v.scaleY);
   glUniform2f(p.uniform("u_viewportPx"), v.viewportW, v.viewportH);
   glUniform1f(p.uniform("u_pixelRatio"), v.pixelRatio);

@@ -53,7 +53,8 @@ gl::VertexArray makeVertexArray(const T* items, std::size_t count, gl::Buffer& b
 // Binds `vao` so that instanced draws start at instance `firstInstance` of `buffer` (GL 3.3 has
 // no base instance): a sub-range of data uploaded once is drawn without touching the data.
 template <class T>
-void startInstancesAt(const gl::VertexArray& vao, const gl::Buffer& buffer, std::size_t firstInstance);
+void startInstancesAt(const gl::VertexArray& vao, const gl::Buffer& buffer,
+                      std::size_t firstInstance);
 
 // The view transform every map shader shares.
 struct ViewTransform {

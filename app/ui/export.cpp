@@ -18,7 +18,8 @@
 
 namespace idlib {
 
-std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer, const std::vector<LoadRequest>& requests) {
+std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
+                            const std::vector<LoadRequest>& requests) {
   std::vector<Notice> notices;
   for (const LoadRequest& request : requests) {
     LoadResult result = loadVectorSource(request);
@@ -32,17 +33,18 @@ std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer, const std::v
   return notices;
 }
 
-RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width, int height,
-                          OffscreenTarget* target) {
+RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
+                          int height, OffscreenTarget* target) {
   const Viewport viewport{static_cast<double>(width), static_cast<double>(height)};
   std::optional<OffscreenTarget> own;
-  if (!target || target->width() != width || target->height() != height) target = &own.emplace(width, height);
+  if (!target || target->width() != width || target->height() != height)
+    target = &own.emplace(width, height);
   target->bind();
   renderer.draw(describeFrame(state, view, viewport, 1.0f));
   RenderedImage image{width, height, target->readPixels(), {}};
   image.grid = {view.centre.x - width / 2.0 * view.metresPerPoint,
                 view.centre.y + height / 2.0 * view.metresPerPoint, view.metresPerPoint};
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  bindWindowFramebuffer(width, height);
   return image;
 }
 
@@ -93,7 +95,8 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   state.uiScale = options.uiScale;
   state.highContrast = options.highContrast;
   std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
-  for (const auto& path : options.layers) requests.push_back(userLayer(path));
+  for (const auto& path : options.layers)
+    requests.push_back(userLayer(path));
   s.notices = loadAll(state, *s.renderer, requests);
   DatedData dated = loadDatedData(options.dataDir, options.eventFiles);
   s.notices.insert(s.notices.end(), dated.notices.begin(), dated.notices.end());
@@ -103,7 +106,8 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   printNotices(s.notices);
 
   const Viewport viewport{static_cast<double>(s.width), static_cast<double>(s.height)};
-  s.view = viewArgument ? View{state.projection.forward(viewArgument->centre), metresPerPointAtZoom(viewArgument->zoom)}
+  s.view = viewArgument ? View{state.projection.forward(viewArgument->centre),
+                               metresPerPointAtZoom(viewArgument->zoom)}
                         : idlibHomeView(viewport);
   state.camera.setViewport(viewport);
   state.camera.setView(s.view);
@@ -116,8 +120,10 @@ void showProgress(std::size_t done, std::size_t total) {
   const int percent = static_cast<int>(100 * done / std::max<std::size_t>(total, 1));
   if (terminal) {
     const int bars = percent / 5;
-    std::fprintf(stderr, "\r[%s%s] %3d%%  frame %zu/%zu", std::string(static_cast<std::size_t>(bars), '#').c_str(),
-                 std::string(static_cast<std::size_t>(20 - bars), '.').c_str(), percent, done, total);
+    std::fprintf(stderr, "\r[%s%s] %3d%%  frame %zu/%zu",
+                 std::string(static_cast<std::size_t>(bars), '#').c_str(),
+                 std::string(static_cast<std::size_t>(20 - bars), '.').c_str(), percent, done,
+                 total);
     if (done == total) std::fprintf(stderr, "\n");
   } else if (done == total || (10 * done / total) != (10 * (done - 1) / total)) {
     std::fprintf(stderr, "idlib-atlas: frame %zu/%zu (%d%%)\n", done, total, percent);
@@ -131,11 +137,13 @@ std::optional<std::pair<Day, Day>> dateRange(const Options& o, const char* what)
   }
   const auto from = parseDate(o.from), to = parseDate(o.to);
   if (!from || !to) {
-    std::fprintf(stderr, "idlib-atlas: --from '%s' / --to '%s': expected dates, YYYY-MM-DD\n", o.from.c_str(), o.to.c_str());
+    std::fprintf(stderr, "idlib-atlas: --from '%s' / --to '%s': expected dates, YYYY-MM-DD\n",
+                 o.from.c_str(), o.to.c_str());
     return std::nullopt;
   }
   if (*to < *from) {
-    std::fprintf(stderr, "idlib-atlas: --to %s is before --from %s\n", o.to.c_str(), o.from.c_str());
+    std::fprintf(stderr, "idlib-atlas: --to %s is before --from %s\n", o.to.c_str(),
+                 o.from.c_str());
     return std::nullopt;
   }
   return std::pair{*from, *to};
@@ -149,12 +157,13 @@ int runExport(const Options& options) {
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   try {
     const RenderedImage image = renderImage(*s.state, *s.renderer, s.view, s.width, s.height);
-    if (auto error = writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height, image.grid, kMapCrs)) {
+    if (auto error = writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height,
+                                           image.grid, kMapCrs)) {
       std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
       return 1;
     }
-    std::printf("wrote %s (%dx%d, %.1f m per pixel, %zu layers)\n", options.exportPath.c_str(), s.width, s.height,
-                s.view.metresPerPoint, s.state->layers.size());
+    std::printf("wrote %s (%dx%d, %.1f m per pixel, %zu layers)\n", options.exportPath.c_str(),
+                s.width, s.height, s.view.metresPerPoint, s.state->layers.size());
     return hasErrors(s.notices) ? 1 : 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
@@ -189,18 +198,21 @@ int runVideoExport(const Options& options) {
     } else {
       source = rangeFrames(range->first, range->second, options.daysPerSecond, options.fps);
     }
-    const VideoStats stats = renderFrames(state, *s.renderer, *source, s.width, s.height,
-                                          [&](const RenderedImage& frame) { return video.write(frame.rgba); }, showProgress);
+    const VideoStats stats = renderFrames(
+        state, *s.renderer, *source, s.width, s.height,
+        [&](const RenderedImage& frame) { return video.write(frame.rgba); }, showProgress);
     if (stats.frames != source->frameCount()) {
-      std::fprintf(stderr, "idlib-atlas: %s: ffmpeg stopped taking frames\n", options.exportVideo.c_str());
+      std::fprintf(stderr, "idlib-atlas: %s: ffmpeg stopped taking frames\n",
+                   options.exportVideo.c_str());
       return 1;
     }
     if (auto error = video.finish()) {
       std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
       return 1;
     }
-    std::printf("wrote %s (%dx%d, %zu frames at %d fps = %.2f s; %zu rendered, %zu repeated)\n", options.exportVideo.c_str(),
-                s.width, s.height, stats.frames, options.fps, static_cast<double>(stats.frames) / options.fps, stats.rendered,
+    std::printf("wrote %s (%dx%d, %zu frames at %d fps = %.2f s; %zu rendered, %zu repeated)\n",
+                options.exportVideo.c_str(), s.width, s.height, stats.frames, options.fps,
+                static_cast<double>(stats.frames) / options.fps, stats.rendered,
                 stats.frames - stats.rendered);
     return hasErrors(s.notices) || (story && hasErrors(story->notices)) ? 1 : 0;
   } catch (const std::exception& e) {
@@ -216,14 +228,14 @@ int runPosterExport(const Options& options) {
   if (const int* code = std::get_if<int>(&opened)) return *code;
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   try {
-    const RenderedImage poster =
-        renderPoster(*s.state, *s.renderer, s.view, range->first, range->second, options.panels, s.width, s.height);
+    const RenderedImage poster = renderPoster(*s.state, *s.renderer, s.view, range->first,
+                                              range->second, options.panels, s.width, s.height);
     if (auto error = writePng(options.exportPoster, poster.rgba.data(), s.width, s.height)) {
       std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
       return 1;
     }
-    std::printf("wrote %s (%dx%d, %d panels from %s to %s)\n", options.exportPoster.c_str(), s.width, s.height,
-                options.panels, options.from.c_str(), options.to.c_str());
+    std::printf("wrote %s (%dx%d, %d panels from %s to %s)\n", options.exportPoster.c_str(),
+                s.width, s.height, options.panels, options.from.c_str(), options.to.c_str());
     return hasErrors(s.notices) ? 1 : 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "idlib-atlas: %s\n", e.what());

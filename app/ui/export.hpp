@@ -18,11 +18,12 @@ struct RenderedImage {
 };
 
 // Loads every request synchronously into `state` (uploading to `renderer`); returns the notices.
-std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer, const std::vector<LoadRequest>& requests);
+std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
+                            const std::vector<LoadRequest>& requests);
 
 // Renders `state` at `view` into a width x height image. Needs a current GL context. Pass a
 // `target` of that size to reuse it across frames (videos, posters) instead of making one.
-RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width, int height,
-                          OffscreenTarget* target = nullptr);
+RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
+                          int height, OffscreenTarget* target = nullptr);
 
 }  // namespace idlib

@@ -15,11 +15,13 @@ View viewForSize(const AppState& state, int width) {
   return {v.centre, v.metresPerPoint * state.camera.viewport().width / width};
 }
 
-std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer, const ExportSettings& s) {
+std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer,
+                                       const ExportSettings& s) {
   const View view = viewForSize(state, s.width);
   if (s.kind == ExportSettings::Kind::Poster) {
     const double date = state.playback.date;
-    const RenderedImage poster = renderPoster(state, renderer, view, s.from, s.to, s.panels, s.width, s.height);
+    const RenderedImage poster =
+        renderPoster(state, renderer, view, s.from, s.to, s.panels, s.width, s.height);
     state.playback.date = date;
     return writePng(s.path, poster.rgba.data(), s.width, s.height);
   }
@@ -51,7 +53,8 @@ struct VideoJob::Scene {
   }
 };
 
-std::variant<std::unique_ptr<VideoJob>, std::string> VideoJob::start(AppState& state, const ExportSettings& s) {
+std::variant<std::unique_ptr<VideoJob>, std::string> VideoJob::start(AppState& state,
+                                                                     const ExportSettings& s) {
   auto encoder = VideoEncoder::open(s.path, s.width, s.height, s.fps);
   if (auto* error = std::get_if<std::string>(&encoder)) return *error;
   std::unique_ptr<VideoJob> job(new VideoJob);
@@ -66,11 +69,15 @@ std::variant<std::unique_ptr<VideoJob>, std::string> VideoJob::start(AppState& s
   scene.playback = state.playback;
   scene.playback.playing = false;
   scene.time = state.timeLayers;
-  for (const auto& e : state.layers) scene.visible.push_back(e.visible);
+  for (const auto& e : state.layers)
+    scene.visible.push_back(e.visible);
 
   scene.swapWith(state);  // the frame source sets up the recording's scene
-  if (s.story) job->recorder_ = std::make_unique<FrameRecorder>(storyFrames(state, s.fps), s.width, s.height);
-  else job->recorder_ = std::make_unique<FrameRecorder>(rangeFrames(s.from, s.to, s.daysPerSecond, s.fps), s.width, s.height);
+  if (s.story)
+    job->recorder_ = std::make_unique<FrameRecorder>(storyFrames(state, s.fps), s.width, s.height);
+  else
+    job->recorder_ = std::make_unique<FrameRecorder>(
+        rangeFrames(s.from, s.to, s.daysPerSecond, s.fps), s.width, s.height);
   scene.swapWith(state);
   return job;
 }
@@ -83,18 +90,23 @@ bool VideoJob::step(AppState& state, MapRenderer& renderer, double seconds) {
   scene_->swapWith(state);
   bool more = true;
   do {
-    more = recorder_->recordNext(state, renderer, [&](const RenderedImage& frame) { return encoder_->write(frame.rgba); });
+    more = recorder_->recordNext(
+        state, renderer, [&](const RenderedImage& frame) { return encoder_->write(frame.rgba); });
   } while (more && std::chrono::steady_clock::now() < until);
   scene_->swapWith(state);
   if (more) return true;
-  if (recorder_->stats().frames < recorder_->total()) error_ = fmt::format("{}: ffmpeg stopped taking frames", path_);
-  else error_ = encoder_->finish();
+  if (recorder_->stats().frames < recorder_->total())
+    error_ = fmt::format("{}: ffmpeg stopped taking frames", path_);
+  else
+    error_ = encoder_->finish();
   encoder_.reset();
   return false;
 }
 
 float VideoJob::progress() const {
-  return recorder_ ? static_cast<float>(recorder_->stats().frames) / static_cast<float>(std::max<std::size_t>(1, recorder_->total())) : 1.f;
+  return recorder_ ? static_cast<float>(recorder_->stats().frames) /
+                         static_cast<float>(std::max<std::size_t>(1, recorder_->total()))
+                   : 1.f;
 }
 
 std::string VideoJob::summary() const {

@@ -25,11 +25,13 @@ struct ExportSettings {
 View viewForSize(const AppState& state, int width);
 
 // PNG and poster: written at once. Returns an error, or nothing.
-std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer, const ExportSettings& settings);
+std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer,
+                                       const ExportSettings& settings);
 
 class VideoJob {
  public:
-  static std::variant<std::unique_ptr<VideoJob>, std::string> start(AppState& state, const ExportSettings& settings);
+  static std::variant<std::unique_ptr<VideoJob>, std::string> start(AppState& state,
+                                                                    const ExportSettings& settings);
   ~VideoJob();
   // Records frames for about `seconds`; false once finished (then see error()).
   bool step(AppState& state, MapRenderer& renderer, double seconds);

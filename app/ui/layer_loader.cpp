@@ -5,7 +5,8 @@
 
 namespace idlib {
 
-BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests, std::optional<std::string> dataDir,
+BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests,
+                                   std::optional<std::string> dataDir,
                                    std::vector<std::string> extraEventFiles)
     : requests_(std::move(requests)), wantDated_(dataDir.has_value()) {
   worker_ = std::jthread([this, dataDir, extra = std::move(extraEventFiles)](std::stop_token stop) {
@@ -17,8 +18,10 @@ BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests, std::optio
       }
       LoadResult result = loadVectorSource(request, &progress_);
       std::lock_guard lock(mutex_);
-      for (auto& l : result.layers) finished_.layers.push_back(std::move(l));
-      for (auto& n : result.notices) finished_.notices.push_back(std::move(n));
+      for (auto& l : result.layers)
+        finished_.layers.push_back(std::move(l));
+      for (auto& n : result.notices)
+        finished_.notices.push_back(std::move(n));
       ++completed_;
     }
     if (!dataDir || stop.stop_requested()) return;
@@ -38,7 +41,9 @@ std::optional<DatedData> BackgroundLoader::takeDatedData() {
   return std::exchange(dated_, std::nullopt);
 }
 
-BackgroundLoader::~BackgroundLoader() { worker_.request_stop(); }
+BackgroundLoader::~BackgroundLoader() {
+  worker_.request_stop();
+}
 
 LoadResult BackgroundLoader::takeFinished() {
   std::lock_guard lock(mutex_);

@@ -1,8 +1,8 @@
 #pragma once
 // Loads layers on a worker thread so the window keeps drawing; the GL thread collects the
 // finished layers each frame and uploads them.
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 

@@ -1,7 +1,7 @@
 #include "ui/map_view.hpp"
 
-#include <fmt/format.h>
 #include <SDL_scancode.h>
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -15,8 +15,8 @@ namespace idlib {
 namespace {
 
 std::string degrees(LonLat p) {
-  return fmt::format("{:.4f}°{} {:.4f}°{}", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S', std::abs(p.lon),
-                     p.lon >= 0 ? 'E' : 'W');
+  return fmt::format("{:.4f}°{} {:.4f}°{}", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S',
+                     std::abs(p.lon), p.lon >= 0 ? 'E' : 'W');
 }
 
 std::string governorateOf(const Feature& f) {
@@ -38,18 +38,22 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     const LayerEntry& e = state.layers[i];
     if (!e.visible || e.opacity <= 0.f) continue;
     int highlight = -1;
-    if (state.selected && state.selected->layer == i) highlight = static_cast<int>(state.selected->feature);
-    else if (state.hovered && state.hovered->layer == i) highlight = static_cast<int>(state.hovered->feature);
+    if (state.selected && state.selected->layer == i)
+      highlight = static_cast<int>(state.selected->feature);
+    else if (state.hovered && state.hovered->layer == i)
+      highlight = static_cast<int>(state.hovered->feature);
     frame.layers.push_back({&e.layer, e.opacity, highlight});
     if (e.layer.role != LayerRole::Towns) continue;
     // Villages are labelled only when zoomed in far enough for them to matter.
-    const double minimumPopulation = frame.view.metresPerPoint > 600 ? 20000
-                                     : frame.view.metresPerPoint > 250 ? 5000 : 0;
+    const double minimumPopulation = frame.view.metresPerPoint > 600   ? 20000
+                                     : frame.view.metresPerPoint > 250 ? 5000
+                                                                       : 0;
     for (const std::uint32_t f : e.layer.pointFeatures) {
       const Feature& feature = e.layer.features[f];
       if (feature.rank < minimumPopulation) continue;
       const float size = feature.rank >= 40000 ? 15.f : feature.rank >= 10000 ? 13.f : 11.5f;
-      frame.labels.push_back({feature.name, feature.anchor, feature.rank, size, feature.markerSizePx / 2});
+      frame.labels.push_back(
+          {feature.name, feature.anchor, feature.rank, size, feature.markerSizePx / 2});
     }
   }
   if (state.timelineLoaded) {
@@ -69,13 +73,15 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     t.showArrivals = state.timeLayers.arrivals;
     t.flowRange = state.displacement.flowsThatMayShow(t.date, t.windowDays);
     t.eventRange = state.timeline.eventsBetween(
-        static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))), static_cast<Day>(std::floor(t.date)));
+        static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))),
+        static_cast<Day>(std::floor(t.date)));
     if (state.cueEvent) t.highlightEvent = static_cast<int>(*state.cueEvent);
     for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
       if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
       if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
       if (pick->kind == DatedPick::Kind::Flow) t.highlightFlow = static_cast<int>(pick->index);
-      if (pick->kind == DatedPick::Kind::Arrivals) t.highlightArrivals = static_cast<int>(pick->index);
+      if (pick->kind == DatedPick::Kind::Arrivals)
+        t.highlightArrivals = static_cast<int>(pick->index);
     }
     frame.time = t;
     frame.dateText = formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
@@ -95,7 +101,8 @@ std::string displacedSubtitle(const Displacement& d, double day) {
   // Shown through the offensive and for two months after the series' last figure.
   if (day > d.figures[d.series().back()].date + 60) return {};
   return fmt::format("{} people displaced since {} (UN count)",
-                     withThousands(std::llround(d.cumulativeAt(day) / 1000) * 1000), formatDateLong(*start));
+                     withThousands(std::llround(d.cumulativeAt(day) / 1000) * 1000),
+                     formatDateLong(*start));
 }
 
 DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
@@ -103,17 +110,21 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
   const View& v = state.camera.view();
   const Viewport& vp = state.camera.viewport();
   const Day today = static_cast<Day>(std::floor(state.playback.date));
-  auto near = [&](Vec2 world, double radius) { return length(worldToScreen(v, vp, world) - screen) <= radius; };
+  auto near = [&](Vec2 world, double radius) {
+    return length(worldToScreen(v, vp, world) - screen) <= radius;
+  };
   if (state.timeLayers.posts)
     for (std::size_t i = 0; i < state.timeline.posts.size(); ++i) {
       const ObservationPost& p = state.timeline.posts[i];
-      if (std::isfinite(p.position.x) && p.statusAt(today) != PostStatus::NotYetEstablished && near(p.position, 9))
+      if (std::isfinite(p.position.x) && p.statusAt(today) != PostStatus::NotYetEstablished &&
+          near(p.position, 9))
         return {DatedPick::Kind::Post, i};
     }
   if (state.timeLayers.events) {
     // Only the events on the map now: a binary search, then the few in the window.
     const auto [first, last] = state.timeline.eventsBetween(
-        static_cast<Day>(std::ceil(state.playback.date - std::max(1.0, state.playback.windowDays))), today);
+        static_cast<Day>(std::ceil(state.playback.date - std::max(1.0, state.playback.windowDays))),
+        today);
     for (std::size_t i = last; i-- > first;)
       if (near(state.timeline.events[i].position, eventSize(state.timeline.events[i]) / 2 + 3))
         return {DatedPick::Kind::Event, i};
@@ -123,7 +134,8 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
     for (std::size_t i = 0; i < d.destinations.size(); ++i) {
       const double people = d.arrivalsAt(i, state.playback.date);
       const double radius = kSymbolPointsPerRootPerson * std::sqrt(people);
-      if (people >= 1 && near(d.destinations[i].position, std::max(radius, 4.0))) return {DatedPick::Kind::Arrivals, i};
+      if (people >= 1 && near(d.destinations[i].position, std::max(radius, 4.0)))
+        return {DatedPick::Kind::Arrivals, i};
     }
   if (state.timeLayers.flows) {
     // The same curve the shader draws, sampled in screen space.
@@ -143,14 +155,20 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
     }
   }
   if (state.timeLayers.front) {
-    if (const auto s = snapshotBlend(state.timeline, state.playback).snapshot; s && *s < state.controlAreas.snapshots.size()) {
+    if (const auto s = snapshotBlend(state.timeline, state.playback).snapshot;
+        s && *s < state.controlAreas.snapshots.size()) {
       const auto& front = state.controlAreas.snapshots[*s].front;
       const Vec2 world = screenToWorld(v, vp, screen);
       const double reach = 5 * v.metresPerPoint;
       for (std::size_t i = 0; i < front.size(); ++i) {
         const Vec2 ab = front[i].b - front[i].a;
         const double len2 = ab.x * ab.x + ab.y * ab.y;
-        const double t = len2 > 0 ? std::clamp(((world.x - front[i].a.x) * ab.x + (world.y - front[i].a.y) * ab.y) / len2, 0.0, 1.0) : 0;
+        const double t =
+            len2 > 0
+                ? std::clamp(
+                      ((world.x - front[i].a.x) * ab.x + (world.y - front[i].a.y) * ab.y) / len2,
+                      0.0, 1.0)
+                : 0;
         if (length(world - (front[i].a + ab * t)) <= reach) return {DatedPick::Kind::Front, i};
       }
     }
@@ -163,8 +181,9 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
   if (pick.kind == DatedPick::Kind::Event) {
     const Event& e = state.timeline.events[pick.index];
     ImGui::Text("%s — %s", formatDate(e.date).c_str(), e.type.c_str());
-    ImGui::TextDisabled("%s%s%s  (date precision: %s)", e.location.c_str(), e.admin1.empty() ? "" : ", ",
-                        e.admin1.c_str(), std::string(precisionName(e.precision)).c_str());
+    ImGui::TextDisabled("%s%s%s  (date precision: %s)", e.location.c_str(),
+                        e.admin1.empty() ? "" : ", ", e.admin1.c_str(),
+                        std::string(precisionName(e.precision)).c_str());
     if (!e.actor1.empty())
       ImGui::Text("%s%s%s", e.actor1.c_str(), e.actor2.empty() ? "" : "  vs  ", e.actor2.c_str());
     if (e.fatalities) ImGui::Text("Killed: %ld", *e.fatalities);
@@ -176,15 +195,20 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::TextDisabled("Source (%s line %d):", e.provenance.file.c_str(), e.provenance.line);
     ImGui::TextUnformatted(e.provenance.source.c_str());
     if (full && !e.dateBasis.empty()) ImGui::TextDisabled("Date: %s", e.dateBasis.c_str());
-    if (!e.provenance.confidence.empty()) ImGui::TextDisabled("Confidence: %s", e.provenance.confidence.c_str());
+    if (!e.provenance.confidence.empty())
+      ImGui::TextDisabled("Confidence: %s", e.provenance.confidence.c_str());
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Post) {
     const ObservationPost& p = state.timeline.posts[pick.index];
-    ImGui::Text("Turkish observation post %s%s", p.number.empty() ? "" : ("no. " + p.number + ": ").c_str(), p.name.c_str());
-    ImGui::Text("On %s: %s", formatDate(today).c_str(), std::string(postStatusName(p.statusAt(today))).c_str());
+    ImGui::Text("Turkish observation post %s%s",
+                p.number.empty() ? "" : ("no. " + p.number + ": ").c_str(), p.name.c_str());
+    ImGui::Text("On %s: %s", formatDate(today).c_str(),
+                std::string(postStatusName(p.statusAt(today))).c_str());
     auto line = [](const char* what, const std::optional<Day>& d, DatePrecision prec) {
       ImGui::TextDisabled("%s: %s%s", what, d ? formatDate(*d).c_str() : "not recorded",
-                          d && prec != DatePrecision::Day ? (" (" + std::string(precisionName(prec)) + ")").c_str() : "");
+                          d && prec != DatePrecision::Day
+                              ? (" (" + std::string(precisionName(prec)) + ")").c_str()
+                              : "");
     };
     line("Established", p.established, p.establishedPrecision);
     line("Encircled", p.encircled, p.encircledPrecision);
@@ -215,13 +239,16 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     const Destination& dest = d.destinations[pick.index];
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::Text("%s", dest.name.c_str());
-    ImGui::Text("%s people arrived by %s", withThousands(std::llround(d.arrivalsAt(pick.index, state.playback.date))).c_str(),
+    ImGui::Text("%s people arrived by %s",
+                withThousands(std::llround(d.arrivalsAt(pick.index, state.playback.date))).c_str(),
                 formatDate(today).c_str());
-    ImGui::TextDisabled("Sum of the counted flows ending here, each spread evenly over its period:");
+    ImGui::TextDisabled(
+        "Sum of the counted flows ending here, each spread evenly over its period:");
     for (const DisplacementFlow& f : d.flows)
       if (f.destinationIndex == pick.index && f.inTotals)
-        ImGui::BulletText("%s: %s, %s to %s (%s line %d)", f.id.c_str(), withThousands(f.people).c_str(),
-                          formatDate(f.start).c_str(), formatDate(f.end).c_str(), f.provenance.file.c_str(), f.provenance.line);
+        ImGui::BulletText("%s: %s, %s to %s (%s line %d)", f.id.c_str(),
+                          withThousands(f.people).c_str(), formatDate(f.start).c_str(),
+                          formatDate(f.end).c_str(), f.provenance.file.c_str(), f.provenance.line);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Front) {
     const auto s = snapshotBlend(state.timeline, state.playback).snapshot;
@@ -234,9 +261,10 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
       const Locality& loc = state.timeline.localities[l];
       const ControlChange* c = loc.changeAt(today);
       if (!c) continue;
-      ImGui::Text("%s: %s since %s", loc.name.c_str(), std::string(controllerName(c->controller)).c_str(),
-                  formatDate(c->date).c_str());
-      ImGui::TextDisabled("%s line %d: %s", c->provenance.file.c_str(), c->provenance.line, c->provenance.source.c_str());
+      ImGui::Text("%s: %s since %s", loc.name.c_str(),
+                  std::string(controllerName(c->controller)).c_str(), formatDate(c->date).c_str());
+      ImGui::TextDisabled("%s line %d: %s", c->provenance.file.c_str(), c->provenance.line,
+                          c->provenance.source.c_str());
     }
     ImGui::PopTextWrapPos();
   }
@@ -267,9 +295,11 @@ void updateMapInteraction(AppState& state) {
     if (io.MouseWheel != 0) state.camera.zoomSmoothly(mouse, std::pow(1.25, io.MouseWheel));
     state.hoveredMark = pickDatedMark(state, mouse);
     state.hovered = state.hoveredMark.kind == DatedPick::Kind::None
-                        ? pickFeature(state.visibleLayers(), state.camera.view(), state.camera.viewport(), mouse)
+                        ? pickFeature(state.visibleLayers(), state.camera.view(),
+                                      state.camera.viewport(), mouse)
                         : std::nullopt;
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).x == 0 &&
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).x == 0 &&
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).y == 0) {
       state.selected = state.hovered;
       state.selectedMark = state.hoveredMark;
@@ -286,8 +316,10 @@ void updateMapInteraction(AppState& state) {
     const float step = 400.0f * io.DeltaTime;  // points per second of holding an arrow key
     if (ImGui::IsKeyDown(SDL_SCANCODE_A)) state.camera.pan({step, 0});
     if (ImGui::IsKeyDown(SDL_SCANCODE_D)) state.camera.pan({-step, 0});
-    if (ImGui::IsKeyDown(SDL_SCANCODE_UP) || ImGui::IsKeyDown(SDL_SCANCODE_W)) state.camera.pan({0, step});
-    if (ImGui::IsKeyDown(SDL_SCANCODE_DOWN) || ImGui::IsKeyDown(SDL_SCANCODE_S)) state.camera.pan({0, -step});
+    if (ImGui::IsKeyDown(SDL_SCANCODE_UP) || ImGui::IsKeyDown(SDL_SCANCODE_W))
+      state.camera.pan({0, step});
+    if (ImGui::IsKeyDown(SDL_SCANCODE_DOWN) || ImGui::IsKeyDown(SDL_SCANCODE_S))
+      state.camera.pan({0, -step});
     if (ImGui::IsKeyPressed(SDL_SCANCODE_EQUALS) || ImGui::IsKeyPressed(SDL_SCANCODE_KP_PLUS))
       state.camera.zoomSmoothly(centre, 2.0);
     if (ImGui::IsKeyPressed(SDL_SCANCODE_MINUS) || ImGui::IsKeyPressed(SDL_SCANCODE_KP_MINUS))
@@ -302,16 +334,21 @@ void updateMapInteraction(AppState& state) {
       if (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false)) p.playing = !p.playing;
       const bool shift = ImGui::GetIO().KeyShift;
       if (ImGui::IsKeyPressed(SDL_SCANCODE_RIGHT)) {
-        if (!shift) p.stepToNextEvent(state.timeline);
-        else if (const auto i = state.displacement.nextFigure(p.date)) p.jumpTo(state.displacement.figures[*i].date, state.timeline);
+        if (!shift)
+          p.stepToNextEvent(state.timeline);
+        else if (const auto i = state.displacement.nextFigure(p.date))
+          p.jumpTo(state.displacement.figures[*i].date, state.timeline);
       }
       if (ImGui::IsKeyPressed(SDL_SCANCODE_LEFT)) {
-        if (!shift) p.stepToPreviousEvent(state.timeline);
+        if (!shift)
+          p.stepToPreviousEvent(state.timeline);
         else if (const auto i = state.displacement.previousFigure(std::ceil(p.date)))
           p.jumpTo(state.displacement.figures[*i].date, state.timeline);
       }
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_HOME, false)) p.jumpTo(state.timeline.first(), state.timeline);
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_END, false)) p.jumpTo(state.timeline.last(), state.timeline);
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_HOME, false))
+        p.jumpTo(state.timeline.first(), state.timeline);
+      if (ImGui::IsKeyPressed(SDL_SCANCODE_END, false))
+        p.jumpTo(state.timeline.last(), state.timeline);
     }
   }
 
@@ -323,7 +360,8 @@ void updateMapInteraction(AppState& state) {
     if (const Feature* f = state.feature(*state.hovered)) {
       ImGui::BeginTooltip();
       ImGui::TextUnformatted(f->name.c_str());
-      if (const std::string gov = governorateOf(*f); !gov.empty()) ImGui::TextDisabled("%s", gov.c_str());
+      if (const std::string gov = governorateOf(*f); !gov.empty())
+        ImGui::TextDisabled("%s", gov.c_str());
       const LonLat where = state.projection.inverseLonLat(
           screenToWorld(state.camera.view(), state.camera.viewport(), mouse));
       ImGui::TextDisabled("%s", degrees(where).c_str());

@@ -2,20 +2,22 @@
 
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
-#include <epoxy/gl.h>
 #include <imgui.h>
 
 #include <cmath>
 
 #include "core/date.hpp"
 #include "render/font_atlas.hpp"
+#include "render/offscreen_target.hpp"
 
 namespace idlib {
 namespace {
 
 // Makes `context` current for the scope (ImGui's current context is process-wide).
 struct UseContext {
-  explicit UseContext(ImGuiContext* context) : previous(ImGui::GetCurrentContext()) { ImGui::SetCurrentContext(context); }
+  explicit UseContext(ImGuiContext* context) : previous(ImGui::GetCurrentContext()) {
+    ImGui::SetCurrentContext(context);
+  }
   ~UseContext() { ImGui::SetCurrentContext(previous); }
   ImGuiContext* previous;
 };
@@ -87,7 +89,8 @@ PresenterView::Action PresenterView::draw(const AppState& state) {
     const Story& story = state.story;
     const std::size_t cue = state.presenter ? state.presenter->cue() : 0;
     const int seconds = state.presenter ? static_cast<int>(state.presenter->elapsedSeconds()) : 0;
-    ImGui::Text("%02d:%02d   |   cue %zu of %zu   |   %s%s", seconds / 60, seconds % 60, cue + 1, story.cues.size(),
+    ImGui::Text("%02d:%02d   |   cue %zu of %zu   |   %s%s", seconds / 60, seconds % 60, cue + 1,
+                story.cues.size(),
                 formatDateLong(static_cast<Day>(std::floor(state.playback.date))).c_str(),
                 state.blackScreen ? "   |   BLACK SCREEN" : "");
     ImGui::Separator();
@@ -101,8 +104,10 @@ PresenterView::Action PresenterView::draw(const AppState& state) {
       ImGui::TextUnformatted(c.notes.empty() ? "(none)" : c.notes.c_str());
       ImGui::PopTextWrapPos();
       ImGui::Separator();
-      if (cue + 1 < story.cues.size()) ImGui::TextDisabled("Next: %s", story.cues[cue + 1].title.c_str());
-      else ImGui::TextDisabled("Last cue");
+      if (cue + 1 < story.cues.size())
+        ImGui::TextDisabled("Next: %s", story.cues[cue + 1].title.c_str());
+      else
+        ImGui::TextDisabled("Last cue");
     }
     ImGui::Spacing();
     if (ImGui::Button("< Previous")) action = Action::Previous;
@@ -116,9 +121,8 @@ PresenterView::Action PresenterView::draw(const AppState& state) {
     ImGui::Render();
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window_->window(), &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(0.1f, 0.1f, 0.12f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
+    const float background[] = {0.1f, 0.1f, 0.12f, 1};
+    bindWindowFramebuffer(w, h, background);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(window_->window());
   }

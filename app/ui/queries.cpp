@@ -22,18 +22,23 @@ constexpr double kNearbyKm = 25;
 
 std::optional<Day> dateOption(const std::string& name, const std::string& text) {
   const auto d = parseDate(text);
-  if (!d) std::fprintf(stderr, "idlib-atlas: %s '%s': expected a date, YYYY-MM-DD\n", name.c_str(), text.c_str());
+  if (!d)
+    std::fprintf(stderr, "idlib-atlas: %s '%s': expected a date, YYYY-MM-DD\n", name.c_str(),
+                 text.c_str());
   return d;
 }
 
 std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : s)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
-std::string optionalNumber(const std::optional<long>& n) { return n ? std::to_string(*n) : std::string(); }
+std::string optionalNumber(const std::optional<long>& n) {
+  return n ? std::to_string(*n) : std::string();
+}
 
 ordered_json eventJson(const Event& e) {
   ordered_json j;
@@ -59,8 +64,9 @@ ordered_json eventJson(const Event& e) {
 // Great-circle distance, km.
 double kilometres(LonLat a, LonLat b) {
   const double rad = M_PI / 180, dlat = (b.lat - a.lat) * rad, dlon = (b.lon - a.lon) * rad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * 6371.0088 * std::asin(std::sqrt(h));
 }
 
@@ -88,25 +94,33 @@ int runEventsQuery(const Options& o) {
 
   std::vector<const Event*> chosen;
   for (const Event& e : load.timeline.events)
-    if ((!from || e.date >= *from) && (!to || e.date <= *to) && (o.type.empty() || e.type == o.type)) chosen.push_back(&e);
+    if ((!from || e.date >= *from) && (!to || e.date <= *to) &&
+        (o.type.empty() || e.type == o.type))
+      chosen.push_back(&e);
 
   if (o.format == "geojson") {
     ordered_json features = ordered_json::array();
     for (const Event* e : chosen)
-      features.push_back({{"type", "Feature"},
-                          {"properties", eventJson(*e)},
-                          {"geometry", {{"type", "Point"}, {"coordinates", {e->where.lon, e->where.lat}}}}});
-    std::printf("%s\n", ordered_json{{"type", "FeatureCollection"}, {"features", features}}.dump(1).c_str());
+      features.push_back(
+          {{"type", "Feature"},
+           {"properties", eventJson(*e)},
+           {"geometry", {{"type", "Point"}, {"coordinates", {e->where.lon, e->where.lat}}}}});
+    std::printf(
+        "%s\n",
+        ordered_json{{"type", "FeatureCollection"}, {"features", features}}.dump(1).c_str());
   } else {
-    std::printf("event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
-                "fatalities,displaced,attacks,notes,source\n");
+    std::printf(
+        "event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
+        "fatalities,displaced,attacks,notes,source\n");
     for (const Event* e : chosen)
-      std::printf("%s\n", fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{}", csvField(e->id), formatDate(e->date),
-                                      precisionName(e->precision), csvField(e->type), csvField(e->actor1),
-                                      csvField(e->actor2), csvField(e->location), e->where.lat, e->where.lon,
-                                      optionalNumber(e->fatalities), optionalNumber(e->displaced),
-                                      optionalNumber(e->attacks), csvField(e->notes), csvField(e->provenance.source))
-                              .c_str());
+      std::printf("%s\n",
+                  fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{}", csvField(e->id),
+                              formatDate(e->date), precisionName(e->precision), csvField(e->type),
+                              csvField(e->actor1), csvField(e->actor2), csvField(e->location),
+                              e->where.lat, e->where.lon, optionalNumber(e->fatalities),
+                              optionalNumber(e->displaced), optionalNumber(e->attacks),
+                              csvField(e->notes), csvField(e->provenance.source))
+                      .c_str());
   }
   return hasErrors(load.notices) ? 1 : 0;
 }
@@ -114,7 +128,10 @@ int runEventsQuery(const Options& o) {
 int runAtQuery(const Options& o) {
   const auto place = parseViewArgument(o.at + ",9");
   if (std::holds_alternative<std::string>(place)) {
-    std::fprintf(stderr, "idlib-atlas: --at '%s': expected LON,LAT in decimal degrees, e.g. 36.8006,35.8636\n", o.at.c_str());
+    std::fprintf(
+        stderr,
+        "idlib-atlas: --at '%s': expected LON,LAT in decimal degrees, e.g. 36.8006,35.8636\n",
+        o.at.c_str());
     return 2;
   }
   if (o.date.empty()) {
@@ -136,7 +153,8 @@ int runAtQuery(const Options& o) {
 
   // The area's controller, from the control snapshot in force.
   const auto snapshot = t.snapshotAt(*date);
-  const auto controller = snapshot ? data.areas.controllerAt(*snapshot, p) : std::nullopt;
+  std::optional<Controller> controller;
+  if (snapshot) controller = data.areas.controllerAt(*snapshot, p);
   std::size_t nearest = 0;
   double nearestKm = INFINITY;
   for (std::size_t i = 0; i < t.localities.size(); ++i)
@@ -145,39 +163,46 @@ int runAtQuery(const Options& o) {
       nearest = i;
     }
   if (controller) {
-    out["area"] = {{"controller", controllerName(*controller)},
-                   {"controller_label", controllerLongName(*controller)},
-                   {"derived_from", "control changes of the nearest localities (Voronoi cells merged per controller)"},
-                   {"snapshot_date", formatDate(t.controlChangeDates()[*snapshot])}};
+    out["area"] = {
+        {"controller", controllerName(*controller)},
+        {"controller_label", controllerLongName(*controller)},
+        {"derived_from",
+         "control changes of the nearest localities (Voronoi cells merged per controller)"},
+        {"snapshot_date", formatDate(t.controlChangeDates()[*snapshot])}};
   } else {
     out["area"] = nullptr;  // outside the mapped area or before the data
   }
   if (!t.localities.empty()) {
     const Locality& l = t.localities[nearest];
     ordered_json history = ordered_json::array();
-    for (const ControlChange& c : l.history) history.push_back(changeJson(c));
+    for (const ControlChange& c : l.history)
+      history.push_back(changeJson(c));
     const auto now = l.controllerAt(*date);
-    out["nearest_locality"] = {{"name", l.name},
-                               {"distance_km", std::round(nearestKm * 100) / 100},
-                               {"controller", now ? ordered_json(controllerName(*now)) : ordered_json(nullptr)},
-                               {"history", history}};
+    out["nearest_locality"] = {
+        {"name", l.name},
+        {"distance_km", std::round(nearestKm * 100) / 100},
+        {"controller", now ? ordered_json(controllerName(*now)) : ordered_json(nullptr)},
+        {"history", history}};
   }
   ordered_json posts = ordered_json::array();
   for (const ObservationPost& post : t.posts) {
     if (!std::isfinite(post.where.lon)) continue;
     const double km = kilometres(where, post.where);
     if (km > kNearbyKm) continue;
-    auto day = [](const std::optional<Day>& d) { return d ? ordered_json(formatDate(*d)) : ordered_json(nullptr); };
-    posts.push_back({{"name", post.name},
-                     {"number", post.number},
-                     {"distance_km", std::round(km * 100) / 100},
-                     {"status", postStatusName(post.statusAt(*date))},
-                     {"established", day(post.established)},
-                     {"encircled", day(post.encircled)},
-                     {"withdrawn", day(post.withdrawn)},
-                     {"source", post.provenance.source},
-                     {"source_row", fmt::format("{} line {}", post.provenance.file, post.provenance.line)},
-                     {"confidence", post.provenance.confidence}});
+    auto day = [](const std::optional<Day>& d) {
+      return d ? ordered_json(formatDate(*d)) : ordered_json(nullptr);
+    };
+    posts.push_back(
+        {{"name", post.name},
+         {"number", post.number},
+         {"distance_km", std::round(km * 100) / 100},
+         {"status", postStatusName(post.statusAt(*date))},
+         {"established", day(post.established)},
+         {"encircled", day(post.encircled)},
+         {"withdrawn", day(post.withdrawn)},
+         {"source", post.provenance.source},
+         {"source_row", fmt::format("{} line {}", post.provenance.file, post.provenance.line)},
+         {"confidence", post.provenance.confidence}});
   }
   out["posts_nearby"] = posts;
   ordered_json events = ordered_json::array();
@@ -189,7 +214,8 @@ int runAtQuery(const Options& o) {
     j["distance_km"] = std::round(km * 100) / 100;
     events.push_back(j);
   }
-  out["events_nearby"] = {{"window_days", o.windowDays}, {"radius_km", kNearbyKm}, {"events", events}};
+  out["events_nearby"] = {
+      {"window_days", o.windowDays}, {"radius_km", kNearbyKm}, {"events", events}};
   std::printf("%s\n", out.dump(2).c_str());
   return hasErrors(data.notices) ? 1 : 0;
 }

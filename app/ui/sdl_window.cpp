@@ -13,9 +13,11 @@ bool displayAvailable() {
   return false;
 }
 
-std::variant<std::unique_ptr<GlWindow>, std::string> GlWindow::open(Mode mode, int width, int height) {
+std::variant<std::unique_ptr<GlWindow>, std::string> GlWindow::open(Mode mode, int width,
+                                                                    int height) {
   if (mode == Mode::Headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return fmt::format("SDL cannot start video: {}", SDL_GetError());
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
+    return fmt::format("SDL cannot start video: {}", SDL_GetError());
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
@@ -28,16 +30,19 @@ std::variant<std::unique_ptr<GlWindow>, std::string> GlWindow::open(Mode mode, i
   const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI |
                        (mode == Mode::Interactive ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_HIDDEN);
   std::unique_ptr<GlWindow> w(new GlWindow);
-  w->window_ = SDL_CreateWindow("Idlib Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+  w->window_ = SDL_CreateWindow("Idlib Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                width, height, flags);
   if (!w->window_ && mode == Mode::Interactive) {
     // No multisampling on this display: try again without it.
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, 0);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, 0);
-    w->window_ = SDL_CreateWindow("Idlib Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+    w->window_ = SDL_CreateWindow("Idlib Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                  width, height, flags);
   }
   if (!w->window_) return fmt::format("SDL cannot create a window: {}", SDL_GetError());
   w->context_ = SDL_GL_CreateContext(w->window_);
-  if (!w->context_) return fmt::format("SDL cannot create an OpenGL 3.3 core context: {}", SDL_GetError());
+  if (!w->context_)
+    return fmt::format("SDL cannot create an OpenGL 3.3 core context: {}", SDL_GetError());
   SDL_GL_MakeCurrent(w->window_, w->context_);
   if (epoxy_gl_version() < 33)
     return fmt::format("OpenGL 3.3 is needed; this context offers {}.{}", epoxy_gl_version() / 10,

@@ -13,7 +13,8 @@ class GlWindow {
  public:
   enum class Mode { Interactive, Headless };
   // Returns the window or why there is none.
-  static std::variant<std::unique_ptr<GlWindow>, std::string> open(Mode mode, int width, int height);
+  static std::variant<std::unique_ptr<GlWindow>, std::string> open(Mode mode, int width,
+                                                                   int height);
   ~GlWindow();
   GlWindow(const GlWindow&) = delete;
   GlWindow& operator=(const GlWindow&) = delete;

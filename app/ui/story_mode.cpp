@@ -16,12 +16,15 @@ StoryLoad loadStoryFile(const std::string& path) {
   return parseStory(text.str(), path);
 }
 
-std::string defaultStoryPath(const std::string& dataDir) { return dataDir + "/assets/stories/idlib-2018-2020.story"; }
+std::string defaultStoryPath(const std::string& dataDir) {
+  return dataDir + "/assets/stories/idlib-2018-2020.story";
+}
 
 std::vector<std::optional<View>> resolveViews(const AppState& state, const Story& story) {
   std::vector<std::optional<View>> views;
   for (const Cue& c : story.cues)
-    views.push_back(c.view ? std::optional(View{state.projection.forward(c.view->centre), metresPerPointAtZoom(c.view->zoom)})
+    views.push_back(c.view ? std::optional(View{state.projection.forward(c.view->centre),
+                                                metresPerPointAtZoom(c.view->zoom)})
                            : std::nullopt);
   return views;
 }
@@ -31,7 +34,9 @@ void applyCue(AppState& state, const Cue& cue) {
   for (std::size_t i = 0; i < state.timeline.events.size() && !cue.highlight.empty(); ++i)
     if (state.timeline.events[i].id == cue.highlight.front()) state.cueEvent = i;
   if (!cue.layers) return;
-  auto on = [&](std::string_view name) { return std::find(cue.layers->begin(), cue.layers->end(), name) != cue.layers->end(); };
+  auto on = [&](std::string_view name) {
+    return std::find(cue.layers->begin(), cue.layers->end(), name) != cue.layers->end();
+  };
   TimeLayerSettings& t = state.timeLayers;
   t.areas = on("areas");
   t.front = on("front");
@@ -41,7 +46,8 @@ void applyCue(AppState& state, const Cue& cue) {
   t.arrivals = on("arrivals");
   for (LayerEntry& e : state.layers) {
     if (e.layer.role == LayerRole::Towns) e.visible = on("towns");
-    if (e.layer.role == LayerRole::Admin1 || e.layer.role == LayerRole::Countries) e.visible = on("boundaries");
+    if (e.layer.role == LayerRole::Admin1 || e.layer.role == LayerRole::Countries)
+      e.visible = on("boundaries");
   }
 }
 
@@ -50,16 +56,22 @@ Cue cueFromCurrentView(const AppState& state) {
   c.date = static_cast<Day>(std::floor(state.playback.date));
   c.title = formatDateLong(c.date);
   const View& v = state.camera.view();
-  c.view = ViewArgument{state.projection.inverseLonLat(v.centre), zoomAtMetresPerPoint(v.metresPerPoint)};
+  c.view = ViewArgument{state.projection.inverseLonLat(v.centre),
+                        zoomAtMetresPerPoint(v.metresPerPoint)};
   std::vector<std::string> layers;
   const TimeLayerSettings& t = state.timeLayers;
-  for (const auto& [on, name] : {std::pair{t.areas, "areas"}, {t.front, "front"}, {t.posts, "posts"}, {t.events, "events"},
-                                 {t.flows, "flows"}, {t.arrivals, "arrivals"}})
+  for (const auto& [on, name] : {std::pair{t.areas, "areas"},
+                                 {t.front, "front"},
+                                 {t.posts, "posts"},
+                                 {t.events, "events"},
+                                 {t.flows, "flows"},
+                                 {t.arrivals, "arrivals"}})
     if (on) layers.emplace_back(name);
   bool towns = false, boundaries = false;
   for (const LayerEntry& e : state.layers) {
     towns |= e.layer.role == LayerRole::Towns && e.visible;
-    boundaries |= (e.layer.role == LayerRole::Admin1 || e.layer.role == LayerRole::Countries) && e.visible;
+    boundaries |=
+        (e.layer.role == LayerRole::Admin1 || e.layer.role == LayerRole::Countries) && e.visible;
   }
   if (towns) layers.emplace_back("towns");
   if (boundaries) layers.emplace_back("boundaries");
@@ -86,7 +98,8 @@ void presentCue(AppState& state, std::size_t cue) {
 }
 
 void presentNext(AppState& state) {
-  if (state.presenter) presentCue(state, state.presenter->started() ? state.presenter->cue() + 1 : 0);
+  if (state.presenter)
+    presentCue(state, state.presenter->started() ? state.presenter->cue() + 1 : 0);
 }
 
 void presentPrevious(AppState& state) {

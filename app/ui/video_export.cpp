@@ -14,8 +14,9 @@
 namespace idlib {
 namespace fs = std::filesystem;
 
-std::variant<std::unique_ptr<VideoEncoder>, std::string> VideoEncoder::open(const std::string& path, int width,
-                                                                              int height, int fps) {
+std::variant<std::unique_ptr<VideoEncoder>, std::string> VideoEncoder::open(const std::string& path,
+                                                                            int width, int height,
+                                                                            int fps) {
   const std::string extension = fs::path(path).extension().string();
   if (extension != ".mp4" && extension != ".gif")
     return fmt::format("{}: the video must end in .mp4 (H.264) or .gif", path);
@@ -23,16 +24,22 @@ std::variant<std::unique_ptr<VideoEncoder>, std::string> VideoEncoder::open(cons
     return "the ffmpeg program is needed to encode video (apt-get install ffmpeg)";
   std::unique_ptr<VideoEncoder> e(new VideoEncoder);
   e->path_ = path;
-  const fs::path folder = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
-  e->temp_ = (folder / fmt::format(".{}.{}.tmp{}", fs::path(path).stem().string(), getpid(), extension)).string();
+  const fs::path folder =
+      fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
+  e->temp_ =
+      (folder / fmt::format(".{}.{}.tmp{}", fs::path(path).stem().string(), getpid(), extension))
+          .string();
   e->frameBytes_ = static_cast<std::size_t>(width) * height * 4;
   // H.264 wants even sizes and yuv420p for players; GIF gets its own palette from the frames.
   const std::string codec =
       extension == ".mp4"
-          ? "-vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' -c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -movflags +faststart"
-          : "-vf 'split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer' -loop 0";
+          ? "-vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' -c:v libx264 -preset veryfast -crf 18 -pix_fmt "
+            "yuv420p -movflags +faststart"
+          : "-vf 'split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer' "
+            "-loop 0";
   const std::string command = fmt::format(
-      "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s {}x{} -framerate {} -i - {} '{}'", width, height, fps, codec, e->temp_);
+      "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s {}x{} -framerate {} -i - {} '{}'",
+      width, height, fps, codec, e->temp_);
   e->pipe_ = popen(command.c_str(), "w");
   if (!e->pipe_) return fmt::format("{}: cannot start ffmpeg ({})", path, std::strerror(errno));
   return e;
@@ -47,7 +54,8 @@ VideoEncoder::~VideoEncoder() {
 }
 
 bool VideoEncoder::write(const std::vector<std::uint8_t>& rgba) {
-  return pipe_ && rgba.size() == frameBytes_ && std::fwrite(rgba.data(), 1, rgba.size(), pipe_) == rgba.size();
+  return pipe_ && rgba.size() == frameBytes_ &&
+         std::fwrite(rgba.data(), 1, rgba.size(), pipe_) == rgba.size();
 }
 
 std::optional<std::string> VideoEncoder::finish() {
@@ -60,7 +68,8 @@ std::optional<std::string> VideoEncoder::finish() {
   }
   std::error_code ec;
   fs::rename(temp_, path_, ec);
-  if (ec) return fmt::format("{}: cannot move the finished video into place ({})", path_, ec.message());
+  if (ec)
+    return fmt::format("{}: cannot move the finished video into place ({})", path_, ec.message());
   return std::nullopt;
 }
 
@@ -69,7 +78,8 @@ namespace {
 class RangeFrames final : public FrameSource {
  public:
   RangeFrames(double from, double to, double daysPerSecond, int fps)
-      : from_(from), step_(daysPerSecond / fps),
+      : from_(from),
+        step_(daysPerSecond / fps),
         count_(static_cast<std::size_t>(std::floor((to - from) / step_ + 1e-9)) + 1) {}
   std::size_t frameCount() const override { return count_; }
   void seek(AppState& state, std::size_t index) override {
@@ -91,14 +101,17 @@ class StoryFrames final : public FrameSource {
     const Playback playback = state.playback;
     startPresenting(state);
     count_ = 1;
-    while (step(state)) ++count_;
+    while (step(state))
+      ++count_;
     state.camera = camera;  // back to where the real run starts
     state.playback = playback;
   }
   std::size_t frameCount() const override { return count_; }
   void seek(AppState& state, std::size_t index) override {
-    if (index == 0) startPresenting(state);
-    else step(state);
+    if (index == 0)
+      startPresenting(state);
+    else
+      step(state);
   }
 
  private:
@@ -119,14 +132,18 @@ class StoryFrames final : public FrameSource {
 
 bool sameFrame(const FrameDescription& a, const FrameDescription& b) {
   auto timeOf = [](const FrameDescription& f) {
-    return f.time ? std::tuple(f.time->date, f.time->crossfade, f.time->showAreas, f.time->showFront, f.time->showPosts,
-                               f.time->showEvents, f.time->showFlows, f.time->showArrivals, f.time->highlightEvent)
+    return f.time ? std::tuple(f.time->date, f.time->crossfade, f.time->showAreas,
+                               f.time->showFront, f.time->showPosts, f.time->showEvents,
+                               f.time->showFlows, f.time->showArrivals, f.time->highlightEvent)
                   : std::tuple(0.0, 0.f, false, false, false, false, false, false, -1);
   };
-  return a.view == b.view && timeOf(a) == timeOf(b) && a.caption == b.caption && a.layers.size() == b.layers.size() &&
-         std::equal(a.layers.begin(), a.layers.end(), b.layers.begin(), [](const LayerFrame& x, const LayerFrame& y) {
-           return x.layer == y.layer && x.opacity == y.opacity && x.highlightFeature == y.highlightFeature;
-         });
+  return a.view == b.view && timeOf(a) == timeOf(b) && a.caption == b.caption &&
+         a.layers.size() == b.layers.size() &&
+         std::equal(a.layers.begin(), a.layers.end(), b.layers.begin(),
+                    [](const LayerFrame& x, const LayerFrame& y) {
+                      return x.layer == y.layer && x.opacity == y.opacity &&
+                             x.highlightFeature == y.highlightFeature;
+                    });
 }
 
 }  // namespace
@@ -135,12 +152,15 @@ std::unique_ptr<FrameSource> rangeFrames(double from, double to, double daysPerS
   return std::make_unique<RangeFrames>(from, to, daysPerSecond, fps);
 }
 
-std::unique_ptr<FrameSource> storyFrames(AppState& state, int fps) { return std::make_unique<StoryFrames>(state, fps); }
+std::unique_ptr<FrameSource> storyFrames(AppState& state, int fps) {
+  return std::make_unique<StoryFrames>(state, fps);
+}
 
 FrameRecorder::FrameRecorder(std::unique_ptr<FrameSource> source, int width, int height)
     : source_(std::move(source)), width_(width), height_(height), target_(width, height) {}
 
-bool FrameRecorder::recordNext(AppState& state, MapRenderer& renderer, const std::function<bool(const RenderedImage&)>& sink) {
+bool FrameRecorder::recordNext(AppState& state, MapRenderer& renderer,
+                               const std::function<bool(const RenderedImage&)>& sink) {
   if (stats_.frames >= source_->frameCount()) return false;
   const Viewport viewport{static_cast<double>(width_), static_cast<double>(height_)};
   state.camera.setViewport(viewport);
@@ -155,8 +175,8 @@ bool FrameRecorder::recordNext(AppState& state, MapRenderer& renderer, const std
   return sink(image_) && stats_.frames < source_->frameCount();
 }
 
-VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& source, int width, int height,
-                        const std::function<bool(const RenderedImage&)>& sink,
+VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& source, int width,
+                        int height, const std::function<bool(const RenderedImage&)>& sink,
                         const std::function<void(std::size_t, std::size_t)>& progress) {
   // The recorder owns its source; lend it this one for the run.
   struct Borrowed final : FrameSource {
@@ -174,16 +194,22 @@ VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& sou
   return recorder.stats();
 }
 
-RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& view, double from, double to, int panels,
-                           int width, int height) {
+RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& view, double from,
+                           double to, int panels, int width, int height) {
   // As square a grid as the panels allow, each panel with the poster's aspect ratio.
   const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(panels))));
   const int rows = (panels + columns - 1) / columns;
-  const int gap = 8, panelW = (width - gap * (columns + 1)) / columns, panelH = (height - gap * (rows + 1)) / rows;
-  RenderedImage poster{width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 4, 255), {}};
+  const int gap = 8, panelW = (width - gap * (columns + 1)) / columns,
+            panelH = (height - gap * (rows + 1)) / rows;
+  RenderedImage poster{width,
+                       height,
+                       std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 4, 255),
+                       {}};
   // Each panel shows the same area as `view` does in a width x height image.
-  const double scale = std::max(static_cast<double>(width) / panelW, static_cast<double>(height) / panelH);
-  const View panelView{view.centre, view.metresPerPoint * std::min(scale, static_cast<double>(columns))};
+  const double scale =
+      std::max(static_cast<double>(width) / panelW, static_cast<double>(height) / panelH);
+  const View panelView{view.centre,
+                       view.metresPerPoint * std::min(scale, static_cast<double>(columns))};
   OffscreenTarget target(panelW, panelH);
   for (int p = 0; p < panels; ++p) {
     const double date = panels == 1 ? from : from + (to - from) * p / (panels - 1);
@@ -193,7 +219,8 @@ RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& v
     const int x0 = gap + (p % columns) * (panelW + gap), y0 = gap + (p / columns) * (panelH + gap);
     for (int y = 0; y < panelH; ++y)
       std::memcpy(&poster.rgba[(static_cast<std::size_t>(y0 + y) * width + x0) * 4],
-                  &panel.rgba[static_cast<std::size_t>(y) * panelW * 4], static_cast<std::size_t>(panelW) * 4);
+                  &panel.rgba[static_cast<std::size_t>(y) * panelW * 4],
+                  static_cast<std::size_t>(panelW) * 4);
   }
   return poster;
 }

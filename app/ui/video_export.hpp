@@ -19,7 +19,9 @@ namespace idlib {
 // temporary file next to the target and renames it when the encoder has finished.
 class VideoEncoder {
  public:
-  static std::variant<std::unique_ptr<VideoEncoder>, std::string> open(const std::string& path, int width, int height, int fps);
+  static std::variant<std::unique_ptr<VideoEncoder>, std::string> open(const std::string& path,
+                                                                       int width, int height,
+                                                                       int fps);
   ~VideoEncoder();  // abandons an unfinished video (removes the temporary file)
   bool write(const std::vector<std::uint8_t>& rgba);
   std::optional<std::string> finish();  // error, or nothing once the file is in place
@@ -55,7 +57,8 @@ class FrameRecorder {
  public:
   FrameRecorder(std::unique_ptr<FrameSource> source, int width, int height);
   // Renders the next frame and hands it to `sink`; false when all are done or `sink` refused.
-  bool recordNext(AppState& state, MapRenderer& renderer, const std::function<bool(const RenderedImage&)>& sink);
+  bool recordNext(AppState& state, MapRenderer& renderer,
+                  const std::function<bool(const RenderedImage&)>& sink);
   const VideoStats& stats() const { return stats_; }
   std::size_t total() const { return source_->frameCount(); }
 
@@ -69,12 +72,12 @@ class FrameRecorder {
 };
 
 // Renders every frame of `source` and hands it to `sink`; `progress(done, total)` after each.
-VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& source, int width, int height,
-                        const std::function<bool(const RenderedImage&)>& sink,
+VideoStats renderFrames(AppState& state, MapRenderer& renderer, FrameSource& source, int width,
+                        int height, const std::function<bool(const RenderedImage&)>& sink,
                         const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 // A grid of `panels` dates from `from` to `to`, the same view, each panel dated, in one image.
-RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& view, double from, double to,
-                           int panels, int width, int height);
+RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& view, double from,
+                           double to, int panels, int width, int height);
 
 }  // namespace idlib

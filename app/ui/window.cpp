@@ -8,6 +8,7 @@
 
 #include "core/cli_values.hpp"
 #include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
 #include "ui/layer_loader.hpp"
 #include "ui/map_view.hpp"
@@ -50,7 +51,8 @@ class ImGuiSession {
 void drawLoadingProgress(const BackgroundLoader& loader) {
   if (loader.done()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y - 60}, ImGuiCond_Always, {0.5f, 1});
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y - 60},
+                          ImGuiCond_Always, {0.5f, 1});
   ImGui::SetNextWindowSize({360, 0});
   ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs);
   ImGui::Text("Loading %s", loader.current().c_str());
@@ -62,14 +64,21 @@ void drawLoadingProgress(const BackgroundLoader& loader) {
 Uint32 windowOf(const SDL_Event& e) {
   switch (e.type) {
     case SDL_KEYDOWN:
-    case SDL_KEYUP: return e.key.windowID;
-    case SDL_MOUSEMOTION: return e.motion.windowID;
+    case SDL_KEYUP:
+      return e.key.windowID;
+    case SDL_MOUSEMOTION:
+      return e.motion.windowID;
     case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP: return e.button.windowID;
-    case SDL_MOUSEWHEEL: return e.wheel.windowID;
-    case SDL_TEXTINPUT: return e.text.windowID;
-    case SDL_WINDOWEVENT: return e.window.windowID;
-    default: return 0;
+    case SDL_MOUSEBUTTONUP:
+      return e.button.windowID;
+    case SDL_MOUSEWHEEL:
+      return e.wheel.windowID;
+    case SDL_TEXTINPUT:
+      return e.text.windowID;
+    case SDL_WINDOWEVENT:
+      return e.window.windowID;
+    default:
+      return 0;
   }
 }
 
@@ -89,7 +98,8 @@ class PresenterMode {
     const int displays = SDL_GetNumVideoDisplays();
     const int display = std::clamp(options_.display, 0, std::max(0, displays - 1));
     SDL_Rect bounds;
-    if (SDL_GetDisplayBounds(display, &bounds) == 0) SDL_SetWindowPosition(window_, bounds.x, bounds.y);
+    if (SDL_GetDisplayBounds(display, &bounds) == 0)
+      SDL_SetWindowPosition(window_, bounds.x, bounds.y);
     SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
     state.presenting = true;
     state.blackScreen = false;
@@ -123,26 +133,48 @@ class PresenterMode {
       case SDLK_PAGEDOWN:
       case SDLK_RIGHT:
       case SDLK_SPACE:
-      case SDLK_DOWN: presentNext(state); return true;
+      case SDLK_DOWN:
+        presentNext(state);
+        return true;
       case SDLK_PAGEUP:
       case SDLK_LEFT:
-      case SDLK_UP: presentPrevious(state); return true;
-      case SDLK_HOME: presentCue(state, 0); return true;
-      case SDLK_END: presentCue(state, state.story.cues.empty() ? 0 : state.story.cues.size() - 1); return true;
+      case SDLK_UP:
+        presentPrevious(state);
+        return true;
+      case SDLK_HOME:
+        presentCue(state, 0);
+        return true;
+      case SDLK_END:
+        presentCue(state, state.story.cues.empty() ? 0 : state.story.cues.size() - 1);
+        return true;
       case SDLK_b:
-      case SDLK_PERIOD: state.blackScreen = !state.blackScreen; return true;
-      case SDLK_ESCAPE: leave(state); return true;
-      default: return false;
+      case SDLK_PERIOD:
+        state.blackScreen = !state.blackScreen;
+        return true;
+      case SDLK_ESCAPE:
+        leave(state);
+        return true;
+      default:
+        return false;
     }
   }
 
   void speakerAction(PresenterView::Action a, AppState& state) {
     switch (a) {
-      case PresenterView::Action::Next: presentNext(state); break;
-      case PresenterView::Action::Previous: presentPrevious(state); break;
-      case PresenterView::Action::Black: state.blackScreen = !state.blackScreen; break;
-      case PresenterView::Action::Leave: leave(state); break;
-      case PresenterView::Action::None: break;
+      case PresenterView::Action::Next:
+        presentNext(state);
+        break;
+      case PresenterView::Action::Previous:
+        presentPrevious(state);
+        break;
+      case PresenterView::Action::Black:
+        state.blackScreen = !state.blackScreen;
+        break;
+      case PresenterView::Action::Leave:
+        leave(state);
+        break;
+      case PresenterView::Action::None:
+        break;
     }
   }
 
@@ -158,8 +190,9 @@ class PresenterMode {
 
 int runInteractive(const Options& options) {
   if (!displayAvailable()) {
-    std::fprintf(stderr, "idlib-atlas: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-                         "to render without one use: idlib-atlas --export map.png\n");
+    std::fprintf(stderr,
+                 "idlib-atlas: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+                 "to render without one use: idlib-atlas --export map.png\n");
     return 2;
   }
   std::optional<ViewArgument> viewArgument;
@@ -175,14 +208,16 @@ int runInteractive(const Options& options) {
   if (!startDateOf(options, startDate)) return 2;
   auto opened = GlWindow::open(GlWindow::Mode::Interactive, 1600, 960);
   if (const auto* error = std::get_if<std::string>(&opened)) {
-    std::fprintf(stderr, "idlib-atlas: %s; to render without a display use: idlib-atlas --export map.png\n",
+    std::fprintf(stderr,
+                 "idlib-atlas: %s; to render without a display use: idlib-atlas --export map.png\n",
                  error->c_str());
     return 2;
   }
   const auto& window = *std::get<std::unique_ptr<GlWindow>>(opened);
   if (SDL_GL_SetSwapInterval(-1) != 0) SDL_GL_SetSwapInterval(1);  // adaptive vsync, else vsync
   // On a small screen, open within its usable area (menus must stay reachable).
-  if (SDL_Rect usable; SDL_GetDisplayUsableBounds(SDL_GetWindowDisplayIndex(window.window()), &usable) == 0) {
+  if (SDL_Rect usable;
+      SDL_GetDisplayUsableBounds(SDL_GetWindowDisplayIndex(window.window()), &usable) == 0) {
     int w = 0, h = 0;
     SDL_GetWindowSize(window.window(), &w, &h);
     if (w > usable.w || h > usable.h) {
@@ -205,7 +240,8 @@ int runInteractive(const Options& options) {
                                       : state.homeView);
 
     std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
-    for (const auto& path : options.layers) requests.push_back(userLayer(path));
+    for (const auto& path : options.layers)
+      requests.push_back(userLayer(path));
     BackgroundLoader loader(std::move(requests), options.dataDir, options.eventFiles);
     state.playback.windowDays = options.windowDays;
     state.uiScale = options.uiScale;
@@ -214,7 +250,8 @@ int runInteractive(const Options& options) {
     {
       StoryLoad story = loadStoryFile(state.storyPath);
       state.story = std::move(story.story);
-      for (Notice& n : story.notices) state.notices.push_back(std::move(n));
+      for (Notice& n : story.notices)
+        state.notices.push_back(std::move(n));
       printNotices(state.notices);
     }
     PresenterMode presenterMode(window.window(), options);
@@ -224,20 +261,26 @@ int runInteractive(const Options& options) {
     bool quit = false;
     while (!quit) {
       SDL_Event event;
-      const Uint32 speakerWindow = presenterMode.speaker() ? presenterMode.speaker()->windowId() : 0;
+      const Uint32 speakerWindow =
+          presenterMode.speaker() ? presenterMode.speaker()->windowId() : 0;
       while (SDL_PollEvent(&event)) {
         if (event.type == SDL_QUIT) quit = true;
         if (speakerWindow && windowOf(event) == speakerWindow) {
-          if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) presenterMode.leave(state);
-          else if (event.type == SDL_KEYDOWN) presenterMode.key(event.key.keysym, state);
-          else presenterMode.speaker()->processEvent(event);
+          if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE)
+            presenterMode.leave(state);
+          else if (event.type == SDL_KEYDOWN)
+            presenterMode.key(event.key.keysym, state);
+          else
+            presenterMode.speaker()->processEvent(event);
           continue;
         }
         if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput &&
             presenterMode.key(event.key.keysym, state))
           continue;
         ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL)) quit = true;
+        if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q &&
+            (event.key.keysym.mod & KMOD_CTRL))
+          quit = true;
       }
       if (SDL_GetWindowFlags(window.window()) & SDL_WINDOW_MINIMIZED) {
         SDL_Delay(50);  // nothing to draw; don't spin
@@ -250,15 +293,18 @@ int runInteractive(const Options& options) {
         renderer.upload(state.layers[index].layer);
       }
       if (auto dated = loader.takeDatedData()) {
-        for (Notice& n : dated->notices) finished.notices.push_back(std::move(n));
+        for (Notice& n : dated->notices)
+          finished.notices.push_back(std::move(n));
         state.setTimeline(std::move(*dated), startDate);
         renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
         if (presentWhenLoaded) presenterMode.enter(state);
       }
       // The Story panel's Present button asks through the state.
-      if (state.presenting != presenterMode.active()) state.presenting ? presenterMode.enter(state) : presenterMode.leave(state);
+      if (state.presenting != presenterMode.active())
+        state.presenting ? presenterMode.enter(state) : presenterMode.leave(state);
       printNotices(finished.notices);
-      for (Notice& n : finished.notices) state.notices.push_back(std::move(n));
+      for (Notice& n : finished.notices)
+        state.notices.push_back(std::move(n));
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplSDL2_NewFrame();
@@ -281,17 +327,21 @@ int runInteractive(const Options& options) {
         panels::about(state);
         drawLoadingProgress(loader);
       }
-      if (state.timelineLoaded) panels::exporter(state, renderer, exportPanel);  // records even while presenting
+      if (state.timelineLoaded)
+        panels::exporter(state, renderer, exportPanel);  // records even while presenting
       updateMapInteraction(state);
       ImGui::Render();
 
-      glBindFramebuffer(GL_FRAMEBUFFER, 0);
-      FrameDescription frame = describeFrame(state, state.camera.view(), state.camera.viewport(), window.pixelRatio());
-      frame.bottomInset = state.timelineLoaded && !presenterMode.active() ? panels::kTimelineHeight : 0;
+      bindWindowFramebuffer(w, h);  // the map renderer sets its own viewport
+      FrameDescription frame =
+          describeFrame(state, state.camera.view(), state.camera.viewport(), window.pixelRatio());
+      frame.bottomInset =
+          state.timelineLoaded && !presenterMode.active() ? panels::kTimelineHeight : 0;
       renderer.draw(frame);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window.window());
-      if (presenterMode.speaker()) presenterMode.speakerAction(presenterMode.speaker()->draw(state), state);
+      if (presenterMode.speaker())
+        presenterMode.speakerAction(presenterMode.speaker()->draw(state), state);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "idlib-atlas: %s\n", e.what());

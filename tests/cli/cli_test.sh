@@ -64,6 +64,12 @@ expect "--layer export exits 0" test "$rc" -eq 0
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/with-zone.png" 36.45 35.75)
 expect "the user's layer tints Idlib's fill (red=$red)" test "${red:-242}" -lt 200
 
+# A CSV with latitude/longitude columns is a point layer in WGS 84, without a warning.
+printf 'name,latitude,longitude\nSaraqib,35.8636,36.8006\n' >"$out/points.csv"
+run "$bin" --export "$out/with-csv.png" --size 400x300 --layer "$out/points.csv"
+expect "a lat/lon CSV layer loads cleanly" test "$rc" -eq 0 -a -z "$(grep -F points.csv <<<"$output")"
+expect "it is drawn (4 layers: 3 bundled + the CSV)" contains "4 layers"
+
 # No display: one line that points at --export.
 run env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin"
 expect "no display exits 2" test "$rc" -eq 2

@@ -54,7 +54,8 @@ TEST(Camera, SmoothZoomArrivesAtTheRequestedScale) {
   camera.setViewport(kViewport);
   camera.setView({{0, 0}, 400});
   camera.zoomSmoothly({800, 450}, 4.0);
-  for (int frame = 0; frame < 120 && camera.animating(); ++frame) camera.advance(1.0 / 60);
+  for (int frame = 0; frame < 120 && camera.animating(); ++frame)
+    camera.advance(1.0 / 60);
   EXPECT_FALSE(camera.animating());
   EXPECT_NEAR(camera.view().metresPerPoint, 100, 1e-6);
 }

@@ -18,7 +18,8 @@ TEST(CliValues, BadViewsSayWhatWasExpected) {
             "--view 'Idlib': expected LON,LAT,ZOOM in decimal degrees, e.g. 36.63,35.93,9");
   EXPECT_EQ(std::get<std::string>(parseViewArgument("36.6,135,9")),
             "--view '36.6,135,9': longitude must be within ±180 and latitude within ±90");
-  EXPECT_EQ(std::get<std::string>(parseViewArgument("36.6,35.9,40")), "--view '36.6,35.9,40': zoom 40 is outside 2..19");
+  EXPECT_EQ(std::get<std::string>(parseViewArgument("36.6,35.9,40")),
+            "--view '36.6,35.9,40': zoom 40 is outside 2..19");
 }
 
 TEST(CliValues, SizeIsWidthByHeight) {
@@ -28,7 +29,8 @@ TEST(CliValues, SizeIsWidthByHeight) {
   EXPECT_EQ(std::get<SizeArgument>(s).height, 1080);
   EXPECT_EQ(std::get<std::string>(parseSizeArgument("1920")),
             "--size '1920': expected WIDTHxHEIGHT in pixels, e.g. 1920x1080");
-  EXPECT_EQ(std::get<std::string>(parseSizeArgument("0x10")), "--size '0x10': each side must be between 16 and 16384 pixels");
+  EXPECT_EQ(std::get<std::string>(parseSizeArgument("0x10")),
+            "--size '0x10': each side must be between 16 and 16384 pixels");
 }
 
 }  // namespace

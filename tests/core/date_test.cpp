@@ -20,7 +20,8 @@ TEST(Date, ReadsAcledStyleDates) {
 }
 
 TEST(Date, RejectsWhatIsNotADate) {
-  for (const char* bad : {"", "2020-13-01", "2020-02-30", "20-02-2020", "yesterday", "2020/02/03", "3 Febtober 2020"})
+  for (const char* bad :
+       {"", "2020-13-01", "2020-02-30", "20-02-2020", "yesterday", "2020/02/03", "3 Febtober 2020"})
     EXPECT_FALSE(parseDate(bad).has_value()) << bad;
 }
 

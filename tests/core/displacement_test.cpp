@@ -15,7 +15,8 @@ DisplacementFigure cumulative(const char* date, long people, const char* source 
   return f;
 }
 
-DisplacementFlow flow(const char* start, const char* end, long people, double destinationX, bool inTotals = true) {
+DisplacementFlow flow(const char* start, const char* end, long people, double destinationX,
+                      bool inTotals = true) {
   DisplacementFlow f;
   f.start = *parseDate(start);
   f.end = *parseDate(end);
@@ -27,9 +28,11 @@ DisplacementFlow flow(const char* start, const char* end, long people, double de
 
 Displacement sample() {
   Displacement d;
-  d.figures = {cumulative("2020-02-02", 586000), cumulative("2019-12-29", 284000), cumulative("2020-02-23", 948000),
+  d.figures = {cumulative("2020-02-02", 586000), cumulative("2019-12-29", 284000),
+               cumulative("2020-02-23", 948000),
                cumulative("2020-02-24", 1000000, "seeds/001_756f4ca82dee0a4f.txt (2020-02-24)")};
-  d.flows = {flow("2020-01-01", "2020-01-11", 10000, 36.6), flow("2019-12-01", "2019-12-31", 30000, 36.7),
+  d.flows = {flow("2020-01-01", "2020-01-11", 10000, 36.6),
+             flow("2019-12-01", "2019-12-31", 30000, 36.7),
              flow("2019-12-01", "2019-12-31", 5000, 36.7, false)};
   d.finish();
   return d;
@@ -38,7 +41,8 @@ Displacement sample() {
 TEST(Displacement, TheSeriesIsThePublicRecordNotTheArticles) {
   const Displacement d = sample();
   ASSERT_EQ(d.series().size(), 3u);
-  for (const std::size_t i : d.series()) EXPECT_FALSE(d.figures[i].fromArticle());
+  for (const std::size_t i : d.series())
+    EXPECT_FALSE(d.figures[i].fromArticle());
   EXPECT_EQ(formatDate(*d.seriesStart()), "2019-12-01");
 }
 
@@ -50,13 +54,15 @@ TEST(Displacement, CumulativeIsLinearBetweenReports) {
   // Half-way between 2 and 23 February (21 days apart): 10.5 days in.
   EXPECT_DOUBLE_EQ(d.cumulativeAt(*parseDate("2020-02-02") + 10.5), (586000 + 948000) / 2.0);
   EXPECT_DOUBLE_EQ(d.cumulativeAt(*parseDate("2020-06-01")), 948000);  // flat after the last report
-  EXPECT_DOUBLE_EQ(d.weeklyRateAt(*parseDate("2020-02-23")), 948000 - d.cumulativeAt(*parseDate("2020-02-16")));
+  EXPECT_DOUBLE_EQ(d.weeklyRateAt(*parseDate("2020-02-23")),
+                   948000 - d.cumulativeAt(*parseDate("2020-02-16")));
 }
 
 TEST(Displacement, ArrivalsGrowOverTheFlowsPeriodAndSkipNestedFlows) {
   const Displacement d = sample();
   ASSERT_EQ(d.destinations.size(), 2u);
-  const std::size_t east = d.destinations[0].where.lon == 36.7 ? 0 : 1;  // where the December flows end
+  const std::size_t east =
+      d.destinations[0].where.lon == 36.7 ? 0 : 1;  // where the December flows end
   // The 30,000 over December (30 days): 1,000 a day; the nested 5,000 is not added.
   EXPECT_DOUBLE_EQ(d.arrivalsAt(east, *parseDate("2019-12-11")), 10000);
   EXPECT_DOUBLE_EQ(d.arrivalsAt(east, *parseDate("2020-03-01")), 30000);
@@ -65,7 +71,8 @@ TEST(Displacement, ArrivalsGrowOverTheFlowsPeriodAndSkipNestedFlows) {
   const std::vector<float> table = d.arrivalsTable(first, 200);
   for (int day = 0; day < 200; day += 7)
     for (std::size_t dest = 0; dest < 2; ++dest)
-      EXPECT_NEAR(table[dest * 200 + day], d.arrivalsAt(dest, first + day), 0.5) << dest << " " << day;
+      EXPECT_NEAR(table[dest * 200 + day], d.arrivalsAt(dest, first + day), 0.5)
+          << dest << " " << day;
 }
 
 TEST(Displacement, FlowsShowWhileTheirPeriodOverlapsTheWindow) {

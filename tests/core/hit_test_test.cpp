@@ -30,8 +30,8 @@ TEST(HitTest, MarkerWinsOverThePolygonUnderIt) {
   const Layer l = squareAndTown();
   const View v{{500, 500}, 10};
   const Viewport vp{200, 200};
-  EXPECT_EQ(pickFeature({{&l, 0}}, v, vp, {102, 100})->feature, 1u);  // on the town
-  EXPECT_EQ(pickFeature({{&l, 0}}, v, vp, {130, 100})->feature, 0u);  // inside the square
+  EXPECT_EQ(pickFeature({{&l, 0}}, v, vp, {102, 100})->feature, 1u);    // on the town
+  EXPECT_EQ(pickFeature({{&l, 0}}, v, vp, {130, 100})->feature, 0u);    // inside the square
   EXPECT_FALSE(pickFeature({{&l, 0}}, v, vp, {199, 199}).has_value());  // outside
 }
 

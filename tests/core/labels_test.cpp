@@ -9,8 +9,10 @@ const Box kScreen{{0, 0}, {800, 600}};
 
 TEST(Labels, BiggerTownWinsWhenLabelsWouldOverlap) {
   // Two towns 10 points apart with long labels: only one label fits on either side.
-  std::vector<LabelCandidate> c = {{{400, 300}, 120, 14, 3, 1000, 1}, {{405, 300}, 120, 14, 3, 50000, 2},
-                                   {{402, 296}, 120, 14, 3, 10, 3}, {{402, 304}, 120, 14, 3, 20, 4}};
+  std::vector<LabelCandidate> c = {{{400, 300}, 120, 14, 3, 1000, 1},
+                                   {{405, 300}, 120, 14, 3, 50000, 2},
+                                   {{402, 296}, 120, 14, 3, 10, 3},
+                                   {{402, 304}, 120, 14, 3, 20, 4}};
   const auto placed = placeLabels(c, kScreen);
   ASSERT_FALSE(placed.empty());
   EXPECT_EQ(placed.front().id, 2u);

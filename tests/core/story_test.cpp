@@ -67,12 +67,16 @@ date = 2020-03-06
   const StoryLoad load = parseStory(text, "bad.story");
   EXPECT_EQ(load.story.cues.size(), 2u);  // the two good ones
   ASSERT_EQ(load.notices.size(), 3u);
-  EXPECT_EQ(load.notices[0].message, "bad.story line 20: date '2020-02-30' is not a date (expected YYYY-MM-DD); cue skipped");
+  EXPECT_EQ(
+      load.notices[0].message,
+      "bad.story line 20: date '2020-02-30' is not a date (expected YYYY-MM-DD); cue skipped");
   EXPECT_EQ(load.notices[1].message,
-            "bad.story line 25: unknown layer 'trenches' (expected any of areas, front, posts, events, flows, arrivals, "
+            "bad.story line 25: unknown layer 'trenches' (expected any of areas, front, posts, "
+            "events, flows, arrivals, "
             "towns, boundaries); cue skipped");
   EXPECT_EQ(load.notices[2].message,
-            "bad.story line 28: cue has no caption (every cue needs one, citing its source); cue skipped");
+            "bad.story line 28: cue has no caption (every cue needs one, citing its source); cue "
+            "skipped");
 }
 
 TEST(Story, SavedTextReadsBackTheSame) {
@@ -90,11 +94,13 @@ TEST(Story, TheBundledStoryIsValidAndCitesItsSources) {
   const StoryLoad load = parseStory(text.str(), "idlib-2018-2020.story");
   EXPECT_TRUE(load.notices.empty()) << load.notices.front().message;
   EXPECT_GE(load.story.cues.size(), 8u);
-  for (const Cue& c : load.story.cues) EXPECT_NE(c.caption.find('('), std::string::npos) << c.title << ": no source";
+  for (const Cue& c : load.story.cues)
+    EXPECT_NE(c.caption.find('('), std::string::npos) << c.title << ": no source";
 }
 
 TEST(AtomicFile, ReplacesTheWholeFileOrNothing) {
-  const auto dir = std::filesystem::temp_directory_path() / ("idlib-atomic-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("idlib-atomic-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / "story.story";
   ASSERT_FALSE(writeFileAtomically(path, "first version, rather long\n").has_value());
@@ -108,7 +114,8 @@ TEST(AtomicFile, ReplacesTheWholeFileOrNothing) {
   ASSERT_TRUE(error.has_value());
   EXPECT_NE(error->find("x.story"), std::string::npos);
   std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir))
+    ++files;
   EXPECT_EQ(files, 1u);  // no temporary file left behind
   std::filesystem::remove_all(dir);
 }
@@ -137,10 +144,12 @@ TEST(StoryPresenter, MovesEaseTheDateWithoutJumpsThenPlayThenHold) {
   EXPECT_LT(biggestStep, 401 * 0.06);
   EXPECT_EQ(p.phase(), StoryPresenter::Phase::Holding);
   p.next(camera, playback);
-  for (int i = 0; i < 30 * 10 && p.phase() != StoryPresenter::Phase::Holding; ++i) p.advance(dt, camera, playback);
+  for (int i = 0; i < 30 * 10 && p.phase() != StoryPresenter::Phase::Holding; ++i)
+    p.advance(dt, camera, playback);
   EXPECT_EQ(playback.date, makeDay(2020, 3, 3));  // played to `until`
   EXPECT_FALSE(p.holdDone());
-  for (int i = 0; i < 30 * 6 + 1; ++i) p.advance(dt, camera, playback);
+  for (int i = 0; i < 30 * 6 + 1; ++i)
+    p.advance(dt, camera, playback);
   EXPECT_TRUE(p.holdDone());
   p.next(camera, playback);  // the last cue stays
   EXPECT_EQ(p.cue(), 1u);

@@ -15,10 +15,11 @@ Timeline smallTimeline() {
     t.events.push_back(e);
   }
   Locality saraqib{"Saraqib", {}, {}, {}};
-  saraqib.history = {{*parseDate("2020-02-27"), Controller::Opposition, DatePrecision::Day, "", {}},
-                     {*parseDate("2017-05-01"), Controller::Opposition, DatePrecision::Day, "", {}},
-                     {*parseDate("2020-02-06"), Controller::Government, DatePrecision::Day, "", {}},
-                     {*parseDate("2020-03-02"), Controller::Government, DatePrecision::Day, "", {}}};
+  saraqib.history = {
+      {*parseDate("2020-02-27"), Controller::Opposition, DatePrecision::Day, "", {}},
+      {*parseDate("2017-05-01"), Controller::Opposition, DatePrecision::Day, "", {}},
+      {*parseDate("2020-02-06"), Controller::Government, DatePrecision::Day, "", {}},
+      {*parseDate("2020-03-02"), Controller::Government, DatePrecision::Day, "", {}}};
   t.localities.push_back(saraqib);
   t.finish();
   return t;
@@ -35,7 +36,8 @@ TEST(Timeline, ControllerAtADate) {
   const Timeline t = smallTimeline();
   const Locality& s = t.localities[0];
   EXPECT_EQ(s.controllerAt(*parseDate("2020-02-05")), Controller::Opposition);
-  EXPECT_EQ(s.controllerAt(*parseDate("2020-02-06")), Controller::Government);  // from the day itself
+  EXPECT_EQ(s.controllerAt(*parseDate("2020-02-06")),
+            Controller::Government);  // from the day itself
   EXPECT_EQ(s.controllerAt(*parseDate("2020-02-28")), Controller::Opposition);
   EXPECT_EQ(s.controllerAt(*parseDate("2020-03-03")), Controller::Government);
   EXPECT_FALSE(s.controllerAt(*parseDate("2017-01-01")).has_value());

@@ -13,7 +13,8 @@ TEST(TownSearch, FoldsDiacriticsAndApostrophes) {
 
 TEST(TownSearch, SkeletonIgnoresVowelsArticlesAndDoubling) {
   EXPECT_EQ(nameSkeleton(foldName("Saraqeb")), nameSkeleton(foldName("Saraqib")));
-  EXPECT_EQ(nameSkeleton(foldName("Maarat al-Numan")), nameSkeleton(foldName("Ma‘arrat an Nu‘mān")));
+  EXPECT_EQ(nameSkeleton(foldName("Maarat al-Numan")),
+            nameSkeleton(foldName("Ma‘arrat an Nu‘mān")));
   EXPECT_EQ(nameSkeleton(foldName("Atmeh")), nameSkeleton(foldName("Atme")));
 }
 
@@ -27,7 +28,8 @@ TEST(TownSearch, FindsTownsWhateverTheSpelling) {
     ASSERT_FALSE(hits.empty()) << q;
     EXPECT_EQ(search.entries()[hits[0].entry].name, "Saraqib") << q;
   }
-  for (const char* q : {"Maarat al-Numan", "Ma'arrat an-Nu'man", "Maaret al Numan", "Ma‘arrat an Nu‘mān"}) {
+  for (const char* q :
+       {"Maarat al-Numan", "Ma'arrat an-Nu'man", "Maaret al Numan", "Ma‘arrat an Nu‘mān"}) {
     const auto hits = search.find(q);
     ASSERT_FALSE(hits.empty()) << q;
     EXPECT_EQ(search.entries()[hits[0].entry].name, "Ma'arrat al-Nu'man") << q;

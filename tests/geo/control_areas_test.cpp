@@ -14,8 +14,10 @@ class BundledAreas : public ::testing::Test {
   static void SetUpTestSuite() {
     load_ = new TimelineLoad(loadTimeline(bundledTimelineSources(IDLIB_DATA_DIR)));
     std::vector<Notice> notices;
-    areas_ = new ControlAreas(computeControlAreas(load_->timeline, std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson", notices));
-    for (const auto& n : notices) ASSERT_NE(n.severity, Severity::Error) << n.message;
+    areas_ = new ControlAreas(computeControlAreas(
+        load_->timeline, std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson", notices));
+    for (const auto& n : notices)
+      ASSERT_NE(n.severity, Severity::Error) << n.message;
   }
   static void TearDownTestSuite() {
     delete areas_;
@@ -61,7 +63,8 @@ TEST_F(BundledAreas, FrontLineRunsBetweenOpposingLocalitiesAndMovesNorth) {
     for (const FrontSegment& f : s.front) {
       const auto a = t.localities[f.localityA].controllerAt(*parseDate(date));
       const auto b = t.localities[f.localityB].controllerAt(*parseDate(date));
-      EXPECT_TRUE(a && b && opposing(*a, *b)) << t.localities[f.localityA].name << " / " << t.localities[f.localityB].name;
+      EXPECT_TRUE(a && b && opposing(*a, *b))
+          << t.localities[f.localityA].name << " / " << t.localities[f.localityB].name;
       // Only the Idlib front: between the coast and Aleppo's western edge.
       if (f.a.x > -70000 && f.a.x < 30000) y = std::min(y, f.a.y);
     }

@@ -16,7 +16,9 @@ TempDir::TempDir() {
   std::filesystem::create_directories(path_);
 }
 
-TempDir::~TempDir() { std::filesystem::remove_all(path_); }
+TempDir::~TempDir() {
+  std::filesystem::remove_all(path_);
+}
 
 void writeText(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path) << text;
@@ -41,7 +43,8 @@ void writeGeoPackage(const std::filesystem::path& path, const std::string& layer
     OGRGeometry* g = nullptr;
     OGRGeometryFactory::createFromWkt(wkts[i].c_str(), nullptr, &g);
     f->SetGeometryDirectly(g);
-    if (layer->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("fixture write failed");
+    if (layer->CreateFeature(f.get()) != OGRERR_NONE)
+      throw std::runtime_error("fixture write failed");
   }
 }
 

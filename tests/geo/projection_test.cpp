@@ -21,7 +21,8 @@ TEST(Projection, CentredOnIdlibInMetres) {
   EXPECT_NEAR(origin.x, 0, 1e-6);
   EXPECT_NEAR(origin.y, 0, 1e-6);
   // Saraqib to Idlib city is about 16 km (great-circle distance 16.2 km).
-  const double d = length(p.forward(LonLat{36.8006, 35.8636}) - p.forward(LonLat{36.6333, 35.9333}));
+  const double d =
+      length(p.forward(LonLat{36.8006, 35.8636}) - p.forward(LonLat{36.6333, 35.9333}));
   EXPECT_NEAR(d, 16800, 600);
 }
 

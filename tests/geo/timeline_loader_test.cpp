@@ -25,10 +25,13 @@ class BundledTimeline : public ::testing::Test {
   static inline TimelineLoad* load_ = nullptr;
 };
 
-Day d(const char* text) { return *parseDate(text); }
+Day d(const char* text) {
+  return *parseDate(text);
+}
 
 TEST_F(BundledTimeline, LoadsWithoutErrors) {
-  for (const auto& n : load_->notices) EXPECT_NE(n.severity, Severity::Error) << n.message;
+  for (const auto& n : load_->notices)
+    EXPECT_NE(n.severity, Severity::Error) << n.message;
   EXPECT_GE(t().events.size(), 30u);
   EXPECT_GE(t().posts.size(), 12u);
   EXPECT_GE(t().localities.size(), 100u);
@@ -55,12 +58,14 @@ TEST_F(BundledTimeline, KhanShaykhunFallsInAugust2019) {
 TEST_F(BundledTimeline, IdlibCityIsOppositionHeldThroughout) {
   const Locality& idlib = locality("Idlib");
   for (Day day = t().first(); day <= t().last(); day += 7)
-    ASSERT_EQ(idlib.controllerAt(std::max(day, idlib.history.front().date)), Controller::Opposition) << formatDate(day);
+    ASSERT_EQ(idlib.controllerAt(std::max(day, idlib.history.front().date)), Controller::Opposition)
+        << formatDate(day);
 }
 
 TEST_F(BundledTimeline, MorekPostIsEncircledFromLateAugust2019) {
-  const auto morek = std::find_if(t().posts.begin(), t().posts.end(),
-                                  [](const ObservationPost& p) { return p.name.find("Morek") != std::string::npos; });
+  const auto morek = std::find_if(t().posts.begin(), t().posts.end(), [](const ObservationPost& p) {
+    return p.name.find("Morek") != std::string::npos;
+  });
   ASSERT_NE(morek, t().posts.end());
   EXPECT_EQ(morek->statusAt(d("2019-07-01")), PostStatus::Active);
   EXPECT_EQ(morek->statusAt(d("2019-09-01")), PostStatus::Encircled);
@@ -69,8 +74,9 @@ TEST_F(BundledTimeline, MorekPostIsEncircledFromLateAugust2019) {
 }
 
 TEST_F(BundledTimeline, EveryArticleContributesDatedEvents) {
-  for (const char* article : {"000_c2a9752209b4bb0f.txt", "001_756f4ca82dee0a4f.txt", "002_437354f7e276ac0e.txt",
-                              "003_0616141be1b1c13d.txt", "004_e78f9370a36171e7.txt"}) {
+  for (const char* article :
+       {"000_c2a9752209b4bb0f.txt", "001_756f4ca82dee0a4f.txt", "002_437354f7e276ac0e.txt",
+        "003_0616141be1b1c13d.txt", "004_e78f9370a36171e7.txt"}) {
     const auto n = std::count_if(t().events.begin(), t().events.end(), [&](const Event& e) {
       return e.provenance.source.find(article) != std::string::npos;
     });
@@ -88,7 +94,8 @@ TEST_F(BundledTimeline, KeyEventsHaveTheirDates) {
   const Event* soldiers = find("2020-02-03", "shelling/air strike", "Saraqib");
   ASSERT_NE(soldiers, nullptr);
   EXPECT_EQ(soldiers->fatalities, 8);
-  EXPECT_NE(soldiers->provenance.source.find("004_e78f9370a36171e7.txt (2020-02-03)"), std::string::npos);
+  EXPECT_NE(soldiers->provenance.source.find("004_e78f9370a36171e7.txt (2020-02-03)"),
+            std::string::npos);
   // The Tehran summit (article 003 says "last Friday": the public record says 7 September).
   const Event* tehran = find("2018-09-07", "agreement", "Tehran");
   ASSERT_NE(tehran, nullptr);
@@ -100,30 +107,36 @@ TEST_F(BundledTimeline, KeyEventsHaveTheirDates) {
 TEST(TimelineLoader, BadRowsAreReportedWithFileAndLineAndSkipped) {
   test::TempDir dir;
   const auto events = dir.file("events.csv");
-  test::writeText(events,
-                  "event_id,event_date,date_precision,event_type,location,latitude,longitude,notes,source\n"
-                  "e1,2020-02-03,day,battle,Saraqib,35.8636,36.8006,fine,test\n"
-                  "e2,2020-02-31,day,battle,Saraqib,35.8636,36.8006,no such day,test\n"
-                  "e3,2020-02-04,day,battle,Nowhere,135.0,36.8,latitude off the world,test\n"
-                  "e4,03 February 2020,1,battle,Saraqib,35.8636,36.8006,ACLED-style date,test\n");
+  test::writeText(
+      events,
+      "event_id,event_date,date_precision,event_type,location,latitude,longitude,notes,source\n"
+      "e1,2020-02-03,day,battle,Saraqib,35.8636,36.8006,fine,test\n"
+      "e2,2020-02-31,day,battle,Saraqib,35.8636,36.8006,no such day,test\n"
+      "e3,2020-02-04,day,battle,Nowhere,135.0,36.8,latitude off the world,test\n"
+      "e4,03 February 2020,1,battle,Saraqib,35.8636,36.8006,ACLED-style date,test\n");
   const auto control = dir.file("control.csv");
-  test::writeText(control,
-                  "locality,latitude,longitude,date,controller,date_precision,source,confidence,notes\n"
-                  "Saraqib,35.8636,36.8006,2017-05-01,opposition,day,test,high,\n"
-                  "Saraqib,35.8636,36.8006,2020-02-06,russia,day,test,high,unknown controller\n");
+  test::writeText(
+      control,
+      "locality,latitude,longitude,date,controller,date_precision,source,confidence,notes\n"
+      "Saraqib,35.8636,36.8006,2017-05-01,opposition,day,test,high,\n"
+      "Saraqib,35.8636,36.8006,2020-02-06,russia,day,test,high,unknown controller\n");
   const TimelineLoad load = loadTimeline({{events.string()}, "", control.string()});
   EXPECT_EQ(load.timeline.events.size(), 2u);
   ASSERT_EQ(load.timeline.localities.size(), 1u);
   EXPECT_EQ(load.timeline.localities[0].history.size(), 1u);
   ASSERT_EQ(load.notices.size(), 3u);
-  EXPECT_EQ(load.notices[0].message,
-            events.string() + " line 3: event_date '2020-02-31' is not a date (expected YYYY-MM-DD); row skipped");
+  EXPECT_EQ(
+      load.notices[0].message,
+      events.string() +
+          " line 3: event_date '2020-02-31' is not a date (expected YYYY-MM-DD); row skipped");
   EXPECT_EQ(load.notices[1].message,
-            events.string() + " line 4: coordinates 135, 36.8 are outside the world (latitude within ±90, "
-                              "longitude within ±180); row skipped");
+            events.string() +
+                " line 4: coordinates 135, 36.8 are outside the world (latitude within ±90, "
+                "longitude within ±180); row skipped");
   EXPECT_EQ(load.notices[2].message,
-            control.string() + " line 3: controller 'russia' is unknown (expected government, opposition, turkey "
-                               "or sdf); row skipped");
+            control.string() +
+                " line 3: controller 'russia' is unknown (expected government, opposition, turkey "
+                "or sdf); row skipped");
 }
 
 TEST(TimelineLoader, MissingEventFileIsNamed) {

@@ -10,7 +10,9 @@ namespace {
 double triangleArea(const std::vector<Vec2>& t) {
   double sum = 0;
   for (std::size_t i = 0; i + 2 < t.size(); i += 3)
-    sum += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
+    sum += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) -
+                    (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) /
+           2;
   return sum;
 }
 
@@ -36,7 +38,8 @@ TEST(Triangulate, MultipolygonPartsAreAllFilled) {
 TEST(Triangulate, ConcavePolygonAreaIsKept) {
   geos::Context c;
   // A "C" shape: triangles must not fill the notch.
-  const std::vector<Vec2> shape = {{0, 0}, {30, 0}, {30, 10}, {10, 10}, {10, 20}, {30, 20}, {30, 30}, {0, 30}, {0, 0}};
+  const std::vector<Vec2> shape = {{0, 0},   {30, 0},  {30, 10}, {10, 10}, {10, 20},
+                                   {30, 20}, {30, 30}, {0, 30},  {0, 0}};
   const PreparedPolygon p = preparePolygon(c, {{{shape}}});
   EXPECT_NEAR(triangleArea(p.triangles), 30 * 30 - 20 * 10, 1e-9);
 }

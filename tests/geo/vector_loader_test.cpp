@@ -11,7 +11,8 @@ using test::TempDir;
 
 std::string messages(const LoadResult& r) {
   std::string all;
-  for (const auto& n : r.notices) all += n.message + "\n";
+  for (const auto& n : r.notices)
+    all += n.message + "\n";
   return all;
 }
 
@@ -22,7 +23,7 @@ TEST(VectorLoader, LoadsGeoJsonPolygonsLinesAndPoints) {
     {"type":"Feature","properties":{"name":"Box"},"geometry":{"type":"Polygon","coordinates":[[[36.5,35.8],[36.7,35.8],[36.7,36.0],[36.5,36.0],[36.5,35.8]]]}},
     {"type":"Feature","properties":{"name":"Road"},"geometry":{"type":"LineString","coordinates":[[36.6,35.9],[36.8,35.86]]}},
     {"type":"Feature","properties":{"name":"Saraqib","population":"32495"},"geometry":{"type":"Point","coordinates":[36.8006,35.8636]}}]})");
-  const LoadResult r = loadVectorSource({path.string()});
+  const LoadResult r = loadVectorSource({.path = path.string()});
   ASSERT_EQ(r.layers.size(), 1u) << messages(r);
   EXPECT_TRUE(r.notices.empty()) << messages(r);
   const Layer& l = r.layers[0];
@@ -42,14 +43,14 @@ TEST(VectorLoader, LoadsGeoPackageInAnotherCrs) {
   const auto path = dir.file("webmercator.gpkg");
   // Idlib city in EPSG:3857.
   test::writeGeoPackage(path, "places", 3857, {"POINT (4078000.3 4291447.4)"});
-  const LoadResult r = loadVectorSource({path.string()});
+  const LoadResult r = loadVectorSource({.path = path.string()});
   ASSERT_EQ(r.layers.size(), 1u) << messages(r);
   EXPECT_NEAR(r.layers[0].features[0].anchorLonLat.lon, 36.6333, 1e-6);
   EXPECT_NEAR(r.layers[0].features[0].anchorLonLat.lat, 35.9333, 1e-6);
 }
 
 TEST(VectorLoader, MissingFileIsNamed) {
-  const LoadResult r = loadVectorSource({"/nonexistent/front.gpkg"});
+  const LoadResult r = loadVectorSource({.path = "/nonexistent/front.gpkg"});
   EXPECT_TRUE(r.layers.empty());
   ASSERT_EQ(r.notices.size(), 1u);
   EXPECT_EQ(r.notices[0].severity, Severity::Error);
@@ -60,10 +61,12 @@ TEST(VectorLoader, FileGdalCannotReadIsNamed) {
   TempDir dir;
   const auto path = dir.file("broken.geojson");
   test::writeText(path, "{\"type\": \"FeatureCollection\", \"features\": [ this is not json");
-  const LoadResult r = loadVectorSource({path.string()});
+  const LoadResult r = loadVectorSource({.path = path.string()});
   EXPECT_TRUE(r.layers.empty());
   ASSERT_EQ(r.notices.size(), 1u);
-  EXPECT_EQ(r.notices[0].message.rfind(path.string() + ": GDAL cannot open it as a vector data source", 0), 0u)
+  EXPECT_EQ(r.notices[0].message.rfind(
+                path.string() + ": GDAL cannot open it as a vector data source", 0),
+            0u)
       << r.notices[0].message;
 }
 
@@ -71,10 +74,11 @@ TEST(VectorLoader, EmptyLayerIsReported) {
   TempDir dir;
   const auto path = dir.file("empty.gpkg");
   test::writeGeoPackage(path, "nothing", 4326, {});
-  const LoadResult r = loadVectorSource({path.string()});
+  const LoadResult r = loadVectorSource({.path = path.string()});
   EXPECT_TRUE(r.layers.empty());
   ASSERT_EQ(r.notices.size(), 1u);
-  EXPECT_EQ(r.notices[0].message, path.string() + " (layer 'nothing'): the layer has no features to draw");
+  EXPECT_EQ(r.notices[0].message,
+            path.string() + " (layer 'nothing'): the layer has no features to draw");
 }
 
 TEST(VectorLoader, SelfIntersectingPolygonIsRepairedAndTheRestLoads) {
@@ -83,12 +87,13 @@ TEST(VectorLoader, SelfIntersectingPolygonIsRepairedAndTheRestLoads) {
   test::writeGeoPackage(path, "areas", 4326,
                         {"POLYGON ((36.5 35.8, 36.7 36.0, 36.7 35.8, 36.5 36.0, 36.5 35.8))",
                          "POLYGON ((36.0 35.0, 36.1 35.0, 36.1 35.1, 36.0 35.0))"});
-  const LoadResult r = loadVectorSource({path.string()});
+  const LoadResult r = loadVectorSource({.path = path.string()});
   ASSERT_EQ(r.layers.size(), 1u);
   EXPECT_EQ(r.layers[0].features.size(), 2u);
   ASSERT_EQ(r.notices.size(), 1u) << messages(r);
   EXPECT_EQ(r.notices[0].severity, Severity::Warning);
-  EXPECT_NE(r.notices[0].message.find("(layer 'areas'): feature 1 'f0': invalid polygon (Self-intersection"),
+  EXPECT_NE(r.notices[0].message.find(
+                "(layer 'areas'): feature 1 'f0': invalid polygon (Self-intersection"),
             std::string::npos)
       << r.notices[0].message;
   EXPECT_NE(r.notices[0].message.find("repaired"), std::string::npos);
@@ -98,12 +103,13 @@ TEST(VectorLoader, LayerWithoutCrsInDegreesIsDrawnAsWgs84WithAWarning) {
   TempDir dir;
   const auto path = dir.file("nocrs.csv");  // a CSV with a WKT column has no CRS
   test::writeText(path, "WKT,name\n\"POINT (36.8006 35.8636)\",Saraqib\n");
-  const LoadResult r = loadVectorSource({path.string()});
+  const LoadResult r = loadVectorSource({.path = path.string()});
   ASSERT_EQ(r.layers.size(), 1u);
   ASSERT_EQ(r.notices.size(), 1u);
-  EXPECT_EQ(r.notices[0].message, path.string() +
-                                       ": no coordinate reference system; its coordinates look like degrees, so it "
-                                       "is drawn as WGS 84 longitude/latitude");
+  EXPECT_EQ(r.notices[0].message,
+            path.string() +
+                ": no coordinate reference system; its coordinates look like degrees, so it "
+                "is drawn as WGS 84 longitude/latitude");
   EXPECT_NEAR(r.layers[0].features[0].anchorLonLat.lon, 36.8006, 1e-9);
 }
 
@@ -111,15 +117,16 @@ TEST(VectorLoader, LayerWithoutCrsInMetresIsRefused) {
   TempDir dir;
   const auto path = dir.file("nocrs-metres.csv");
   test::writeText(path, "WKT,name\n\"POINT (4078000.3 4291447.4)\",Idlib\n");
-  const LoadResult r = loadVectorSource({path.string()});
+  const LoadResult r = loadVectorSource({.path = path.string()});
   EXPECT_TRUE(r.layers.empty());
   ASSERT_EQ(r.notices.size(), 1u);
   EXPECT_EQ(r.notices[0].severity, Severity::Error);
-  EXPECT_NE(r.notices[0].message.find("cannot place it on the map"), std::string::npos) << r.notices[0].message;
+  EXPECT_NE(r.notices[0].message.find("cannot place it on the map"), std::string::npos)
+      << r.notices[0].message;
 }
 
 TEST(VectorLoader, BundledBoundariesLoadWithIdlibInThem) {
-  const LoadResult r = loadVectorSource({std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson"});
+  const LoadResult r = loadVectorSource({.path = std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson"});
   ASSERT_EQ(r.layers.size(), 1u) << messages(r);
   int syrian = 0;
   const Feature* idlib = nullptr;

@@ -8,12 +8,15 @@ using BundledTowns = BundledMap;
 
 std::string firstHit(const std::string& query) {
   const auto hits = BundledMap::state_->townSearch->find(query);
-  return hits.empty() ? std::string("<nothing>") : BundledMap::state_->townSearch->entries()[hits[0].entry].name;
+  return hits.empty() ? std::string("<nothing>")
+                      : BundledMap::state_->townSearch->entries()[hits[0].entry].name;
 }
 
 TEST_F(BundledTowns, SearchFindsTownsByEverySpelling) {
-  for (const char* q : {"Saraqib", "Saraqeb", "saraqib"}) EXPECT_EQ(firstHit(q), "Saraqib") << q;
-  for (const char* q : {"Maarat al-Numan", "Ma'arrat an-Nu'man", "Ma‘arrat an Nu‘mān", "Maaret al-Numan"})
+  for (const char* q : {"Saraqib", "Saraqeb", "saraqib"})
+    EXPECT_EQ(firstHit(q), "Saraqib") << q;
+  for (const char* q :
+       {"Maarat al-Numan", "Ma'arrat an-Nu'man", "Ma‘arrat an Nu‘mān", "Maaret al-Numan"})
     EXPECT_EQ(firstHit(q), "Ma'arrat al-Nu'man") << q;
   EXPECT_EQ(firstHit("Kafranbel"), "Kafr Nabl");
   EXPECT_EQ(firstHit("Khan Sheikhoun"), "Khan Shaykhun");

@@ -24,7 +24,8 @@ class DisplacementRender : public BundledMap {
     const int cx = static_cast<int>((w.x - image.grid.originX) / image.grid.pixelSize);
     const int cy = static_cast<int>((image.grid.originY - w.y) / image.grid.pixelSize);
     for (int dx = 1; cx + dx < image.width && dx < 200; ++dx) {
-      const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(cy) * image.width + cx + dx) * 4];
+      const std::uint8_t* p =
+          &image.rgba[(static_cast<std::size_t>(cy) * image.width + cx + dx) * 4];
       if (p[0] < 60 && p[1] < 100 && p[2] > 110) return dx;  // the outline's dark blue
     }
     return 0;
@@ -44,7 +45,8 @@ TEST_F(DisplacementRender, ASymbolGrowsAsPeopleArrive) {
   std::size_t dana = 0;
   for (std::size_t i = 0; i < d.destinations.size(); ++i)
     if (std::abs(d.destinations[i].where.lon - kDana.lon) < 1e-4) dana = i;
-  const double ratio = std::sqrt(d.arrivalsAt(dana, *parseDate("2020-02-20")) / d.arrivalsAt(dana, *parseDate("2020-01-01")));
+  const double ratio = std::sqrt(d.arrivalsAt(dana, *parseDate("2020-02-20")) /
+                                 d.arrivalsAt(dana, *parseDate("2020-01-01")));
   EXPECT_NEAR(static_cast<double>(late) / early, ratio, 0.25);
 }
 
@@ -53,7 +55,8 @@ TEST_F(DisplacementRender, TheFlowFromMaarratAlNumanShowsInJanuary2020NotInJune2
   state_->playback.windowDays = 30;
   // The arc's midpoint as the shader curves it: a quadratic Bezier bulging left of travel.
   const Displacement& d = state_->displacement;
-  const auto flow = std::find_if(d.flows.begin(), d.flows.end(), [](const DisplacementFlow& f) { return f.id == "fl_09"; });
+  const auto flow = std::find_if(d.flows.begin(), d.flows.end(),
+                                 [](const DisplacementFlow& f) { return f.id == "fl_09"; });
   ASSERT_NE(flow, d.flows.end());
   const Vec2 chord = flow->b - flow->a, mid = (flow->a + flow->b) * 0.5;
   const Vec2 control = mid + Vec2{-chord.y, chord.x} * 0.22;

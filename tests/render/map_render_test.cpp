@@ -17,7 +17,9 @@ constexpr LonLat kSea{35.3, 35.5};              // between Latakia and Cyprus
 
 using MapRender = BundledMap;
 
-View homeAt(int w, int h) { return idlibHomeView({double(w), double(h)}); }
+View homeAt(int w, int h) {
+  return idlibHomeView({double(w), double(h)});
+}
 
 TEST_F(MapRender, IdlibCityLiesInIdlibsHighlightedFill) {
   layer(LayerRole::Towns).visible = false;  // the town's own marker would cover the fill
@@ -59,10 +61,12 @@ TEST_F(MapRender, FadingALayerBlendsItsFill) {
 
 TEST_F(MapRender, ExportedPngIsGeoreferenced) {
   const RenderedImage image = renderImage(*state_, *renderer_, homeAt(640, 480), 640, 480);
-  const auto dir = std::filesystem::temp_directory_path() / ("idlib-export-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("idlib-export-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / "map.png";
-  ASSERT_FALSE(writeGeoreferencedPng(path, image.rgba.data(), 640, 480, image.grid, kMapCrs).has_value());
+  ASSERT_FALSE(
+      writeGeoreferencedPng(path, image.rgba.data(), 640, 480, image.grid, kMapCrs).has_value());
 
   // Read it back as QGIS would: CRS from the sidecar, pixel from lon/lat.
   GDALDatasetUniquePtr png(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER));
@@ -75,13 +79,16 @@ TEST_F(MapRender, ExportedPngIsGeoreferenced) {
   OGRSpatialReference wgs84;
   wgs84.importFromEPSG(4326);
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> toImage(OGRCreateCoordinateTransformation(&wgs84, srs));
+  std::unique_ptr<OGRCoordinateTransformation> toImage(
+      OGRCreateCoordinateTransformation(&wgs84, srs));
   double x = kSaraqib.lon, y = kSaraqib.lat;
   ASSERT_TRUE(toImage->Transform(1, &x, &y));
   const int px = static_cast<int>((x - gt[0]) / gt[1]), py = static_cast<int>((y - gt[3]) / gt[5]);
   std::uint8_t rgb[3];
   for (int b = 0; b < 3; ++b)
-    ASSERT_EQ(png->GetRasterBand(b + 1)->RasterIO(GF_Read, px, py, 1, 1, &rgb[b], 1, 1, GDT_Byte, 0, 0), CE_None);
+    ASSERT_EQ(
+        png->GetRasterBand(b + 1)->RasterIO(GF_Read, px, py, 1, 1, &rgb[b], 1, 1, GDT_Byte, 0, 0),
+        CE_None);
   EXPECT_TRUE(near({rgb[0], rgb[1], rgb[2]}, palette::kTown, 12));
   png.reset();
   std::filesystem::remove_all(dir);

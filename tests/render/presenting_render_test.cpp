@@ -1,12 +1,12 @@
 // Presenting and exporting: story frames as the audience would see them.
 #include "core/story.hpp"
 #include "render_fixture.hpp"
-#include "ui/story_mode.hpp"
 #include "ui/export_job.hpp"
+#include "ui/story_mode.hpp"
 #include "ui/video_export.hpp"
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 namespace idlib::test {
 namespace {
@@ -17,13 +17,15 @@ class Presenting : public BundledMap {
     state_->presenter.reset();
     state_->uiScale = 1;
     state_->story = {};
-    for (auto& e : state_->layers) e.visible = true;
+    for (auto& e : state_->layers)
+      e.visible = true;
     showOnlyBaseMap();
   }
 };
 
 TEST_F(Presenting, StoryFramesMatchThePreviewAndDifferBetweenCues) {
-  const StoryLoad load = loadStoryFile(std::string(IDLIB_DATA_DIR) + "/assets/stories/idlib-2018-2020.story");
+  const StoryLoad load =
+      loadStoryFile(std::string(IDLIB_DATA_DIR) + "/assets/stories/idlib-2018-2020.story");
   ASSERT_TRUE(load.notices.empty());
   state_->story = load.story;
   state_->story.cues.resize(3);  // enough to cross two cue changes, quick to render
@@ -34,10 +36,11 @@ TEST_F(Presenting, StoryFramesMatchThePreviewAndDifferBetweenCues) {
   const int fps = 4;
   auto frames = storyFrames(*state_, fps);
   std::vector<std::vector<std::uint8_t>> exported;
-  const VideoStats stats = renderFrames(*state_, *renderer_, *frames, 320, 180, [&](const RenderedImage& image) {
-    exported.push_back(image.rgba);
-    return true;
-  });
+  const VideoStats stats =
+      renderFrames(*state_, *renderer_, *frames, 320, 180, [&](const RenderedImage& image) {
+        exported.push_back(image.rgba);
+        return true;
+      });
   ASSERT_EQ(exported.size(), frames->frameCount());
   EXPECT_LT(stats.rendered, stats.frames);  // the holds repeat frames instead of rendering them
 
@@ -49,14 +52,17 @@ TEST_F(Presenting, StoryFramesMatchThePreviewAndDifferBetweenCues) {
   for (std::size_t i = 0; i < replay->frameCount(); ++i) {
     replay->seek(*state_, i);
     if (i % 9 == 0 || i + 1 == replay->frameCount()) {
-      const RenderedImage preview = renderImage(*state_, *renderer_, state_->camera.view(), 320, 180);
+      const RenderedImage preview =
+          renderImage(*state_, *renderer_, state_->camera.view(), 320, 180);
       EXPECT_EQ(preview.rgba, exported[i]) << "frame " << i;
     }
-    if (lastFrameOfCue.size() <= state_->presenter->cue()) lastFrameOfCue.resize(state_->presenter->cue() + 1);
+    if (lastFrameOfCue.size() <= state_->presenter->cue())
+      lastFrameOfCue.resize(state_->presenter->cue() + 1);
     lastFrameOfCue[state_->presenter->cue()] = i;
   }
   ASSERT_EQ(lastFrameOfCue.size(), 3u);
-  EXPECT_NE(exported[lastFrameOfCue[0]], exported[lastFrameOfCue[1]]);  // cues differ: so do their frames
+  EXPECT_NE(exported[lastFrameOfCue[0]],
+            exported[lastFrameOfCue[1]]);  // cues differ: so do their frames
   EXPECT_NE(exported[lastFrameOfCue[1]], exported[lastFrameOfCue[2]]);
 }
 
@@ -77,7 +83,8 @@ int dateInkHeight(const RenderedImage& image) {
 
 TEST_F(Presenting, TheDateIsDrawnAtTheUiScale) {
   state_->playback.date = makeDay(2020, 3, 3);  // "3 March 2020": capitals, digits, no descenders
-  for (auto& e : state_->layers) e.visible = false;  // only the overlay: no town labels near the date
+  for (auto& e : state_->layers)
+    e.visible = false;  // only the overlay: no town labels near the date
   const View view = idlibHomeView({1200, 800});
   state_->uiScale = 1;
   const int desk = dateInkHeight(renderImage(*state_, *renderer_, view, 1200, 800));
@@ -96,7 +103,8 @@ TEST_F(Presenting, RecordingFromTheAppLeavesTheAnalystsViewAlone) {
   state_->camera.setViewport({1000, 700});
   state_->camera.setView(before);
   state_->playback.date = makeDay(2019, 8, 1);
-  const auto path = std::filesystem::temp_directory_path() / ("idlib-job-" + std::to_string(::getpid()) + ".mp4");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("idlib-job-" + std::to_string(::getpid()) + ".mp4");
   ExportSettings settings;
   settings.kind = ExportSettings::Kind::Video;
   settings.path = path.string();
@@ -107,10 +115,12 @@ TEST_F(Presenting, RecordingFromTheAppLeavesTheAnalystsViewAlone) {
   settings.daysPerSecond = 3;
   settings.fps = 3;  // 9 days at 1 day a frame: 10 frames
   auto started = VideoJob::start(*state_, settings);
-  ASSERT_TRUE(std::holds_alternative<std::unique_ptr<VideoJob>>(started)) << std::get<std::string>(started);
+  ASSERT_TRUE(std::holds_alternative<std::unique_ptr<VideoJob>>(started))
+      << std::get<std::string>(started);
   VideoJob& job = *std::get<std::unique_ptr<VideoJob>>(started);
   int steps = 0;
-  while (job.step(*state_, *renderer_, 0.001)) ++steps;  // a frame or so per UI frame
+  while (job.step(*state_, *renderer_, 0.001))
+    ++steps;  // a frame or so per UI frame
   EXPECT_FALSE(job.error().has_value()) << *job.error();
   EXPECT_GT(steps, 3);
   EXPECT_FLOAT_EQ(job.progress(), 1.0f);

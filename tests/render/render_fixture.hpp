@@ -14,7 +14,8 @@ class BundledMap : public ::testing::Test {
  public:
   static void SetUpTestSuite() {
     auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
-    ASSERT_TRUE(std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) << std::get<std::string>(opened);
+    ASSERT_TRUE(std::holds_alternative<std::unique_ptr<GlWindow>>(opened))
+        << std::get<std::string>(opened);
     window_ = std::move(std::get<std::unique_ptr<GlWindow>>(opened));
     renderer_ = std::make_unique<MapRenderer>();
     state_ = std::make_unique<AppState>();
@@ -62,17 +63,21 @@ class BundledMap : public ::testing::Test {
 
 // `top` drawn with its alpha over the opaque `below`, as the GL blending does.
 inline Rgba over(Rgba top, Rgba below) {
-  const auto mix = [&](int t, int b) { return static_cast<std::uint8_t>((t * top.a + b * (255 - top.a)) / 255); };
+  const auto mix = [&](int t, int b) {
+    return static_cast<std::uint8_t>((t * top.a + b * (255 - top.a)) / 255);
+  };
   return {mix(top.r, below.r), mix(top.g, below.g), mix(top.b, below.b), 255};
 }
 
 inline ::testing::AssertionResult near(Rgba actual, Rgba expected, int tolerance = 3) {
   auto d = [](int a, int b) { return std::abs(a - b); };
-  if (d(actual.r, expected.r) <= tolerance && d(actual.g, expected.g) <= tolerance && d(actual.b, expected.b) <= tolerance)
+  if (d(actual.r, expected.r) <= tolerance && d(actual.g, expected.g) <= tolerance &&
+      d(actual.b, expected.b) <= tolerance)
     return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "pixel is rgb(" << int(actual.r) << "," << int(actual.g) << "," << int(actual.b)
-                                       << "), expected rgb(" << int(expected.r) << "," << int(expected.g) << ","
-                                       << int(expected.b) << ")";
+  return ::testing::AssertionFailure()
+         << "pixel is rgb(" << int(actual.r) << "," << int(actual.g) << "," << int(actual.b)
+         << "), expected rgb(" << int(expected.r) << "," << int(expected.g) << ","
+         << int(expected.b) << ")";
 }
 
 }  // namespace idlib::test

@@ -50,7 +50,8 @@ TEST_F(TimeRender, EventsAppearOnTheirDayAndFadeWithTheWindow) {
   state_->timeLayers.events = true;
   state_->playback.windowDays = 30;
   // The 3 February 2020 shelling near Saraqib: absent the day before, then drawn.
-  EXPECT_TRUE(near(pixelAt(at("2020-02-02"), kSaraqib), over(palette::kOpposition, palette::kIdlib)));
+  EXPECT_TRUE(
+      near(pixelAt(at("2020-02-02"), kSaraqib), over(palette::kOpposition, palette::kIdlib)));
   const Rgba shown = pixelAt(at("2020-02-03"), kSaraqib);
   EXPECT_FALSE(near(shown, over(palette::kOpposition, palette::kIdlib), 20));
   const Rgba later = pixelAt(at("2020-03-20"), kSaraqib);  // 46 days on: out of the window

@@ -18,8 +18,9 @@ void about(AppState& state) {
       if (!e.layer.attribution.empty() && seen.insert(e.layer.attribution).second)
         ImGui::BulletText("%s", e.layer.attribution.c_str());
     ImGui::Separator();
-    ImGui::TextWrapped("Built with SDL2, Dear ImGui, GDAL/OGR, PROJ, GEOS, ICU, fontconfig and "
-                       "stb_truetype. Map projection: transverse Mercator centred on 36.7°E 35.9°N (WGS 84).");
+    ImGui::TextWrapped(
+        "Built with SDL2, Dear ImGui, GDAL/OGR, PROJ, GEOS, ICU, fontconfig and "
+        "stb_truetype. Map projection: transverse Mercator centred on 36.7°E 35.9°N (WGS 84).");
   }
   ImGui::End();
 }

@@ -10,7 +10,8 @@ namespace idlib::panels {
 void details(AppState& state) {
   if (state.selectedMark.kind != DatedPick::Kind::None) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44}, ImGuiCond_FirstUseEver, {1, 0});
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44},
+                            ImGuiCond_FirstUseEver, {1, 0});
     ImGui::SetNextWindowSize({380, 360}, ImGuiCond_FirstUseEver);
     bool open = true;
     if (ImGui::Begin("Details", &open)) describeDatedMark(state, state.selectedMark, true);
@@ -22,7 +23,8 @@ void details(AppState& state) {
   const Feature* f = state.feature(*state.selected);
   if (!f) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44}, ImGuiCond_FirstUseEver, {1, 0});
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44},
+                          ImGuiCond_FirstUseEver, {1, 0});
   ImGui::SetNextWindowSize({330, 380}, ImGuiCond_FirstUseEver);
   bool open = true;
   if (ImGui::Begin("Details", &open)) {
@@ -33,7 +35,8 @@ void details(AppState& state) {
     if (f->area > 0) ImGui::Text("Area %.0f km²", f->area / 1e6);
     if (ImGui::Button("Fly to")) focusFeature(state, *state.selected);
     ImGui::Separator();
-    if (ImGui::BeginTable("attributes", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("attributes", 2,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
       for (const auto& [key, value] : f->attributes) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

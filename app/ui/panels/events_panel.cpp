@@ -15,7 +15,8 @@ namespace {
 bool contains(const std::string& haystack, const std::string& needle) {
   if (needle.empty()) return true;
   auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
   return lower(haystack).find(lower(needle)) != std::string::npos;
@@ -24,7 +25,8 @@ bool contains(const std::string& haystack, const std::string& needle) {
 bool passes(const Event& e, const EventFilter& f) {
   return (f.type.empty() || e.type == f.type) && contains(e.location + " " + e.admin1, f.place) &&
          contains(e.provenance.source, f.source) &&
-         contains(e.notes + " " + e.actor1 + " " + e.actor2 + " " + e.location + " " + e.type, f.text);
+         contains(e.notes + " " + e.actor1 + " " + e.actor2 + " " + e.location + " " + e.type,
+                  f.text);
 }
 
 }  // namespace
@@ -33,14 +35,16 @@ void events(AppState& state) {
   if (!state.timelineLoaded) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({vp->WorkPos.x + 12, vp->WorkPos.y + 392}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({400, std::max(160.f, vp->WorkSize.y - 392 - kTimelineHeight - 12)}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({400, std::max(160.f, vp->WorkSize.y - 392 - kTimelineHeight - 12)},
+                           ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Events")) {
     ImGui::End();
     return;
   }
   EventFilter& f = state.eventFilter;
   std::set<std::string> types;
-  for (const Event& e : state.timeline.events) types.insert(e.type);
+  for (const Event& e : state.timeline.events)
+    types.insert(e.type);
   ImGui::SetNextItemWidth(150);
   if (ImGui::BeginCombo("##type", f.type.empty() ? "all types" : f.type.c_str())) {
     if (ImGui::Selectable("all types", f.type.empty())) f.type.clear();
@@ -57,7 +61,9 @@ void events(AppState& state) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##source", "source (e.g. 004, OCHA)", &f.source);
 
-  if (ImGui::BeginTable("events", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
+  if (ImGui::BeginTable(
+          "events", 3,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, 80);
     ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthFixed, 110);
@@ -73,7 +79,8 @@ void events(AppState& state) {
       ImGui::PushID(static_cast<int>(i));
       if (e.date <= today && e.date > today - state.playback.windowDays)
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 236, 200, 255));
-      if (ImGui::Selectable(formatDate(e.date).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+      if (ImGui::Selectable(formatDate(e.date).c_str(), selected,
+                            ImGuiSelectableFlags_SpanAllColumns)) {
         state.selectedMark = {DatedPick::Kind::Event, i};
         state.playback.playing = false;
         state.playback.jumpTo(e.date, state.timeline);

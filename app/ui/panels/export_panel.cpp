@@ -15,7 +15,8 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
   if (panel.job) {
     if (!panel.job->step(state, renderer, 0.03)) {  // ~2 frames of the UI's time each frame
       const auto& error = panel.job->error();
-      state.notices.push_back({error ? Severity::Error : Severity::Info, error ? *error : "exported " + panel.job->summary()});
+      state.notices.push_back({error ? Severity::Error : Severity::Info,
+                               error ? *error : "exported " + panel.job->summary()});
       panel.message = error ? *error : "Exported " + panel.job->summary();
       panel.job.reset();
     }
@@ -35,7 +36,9 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
   ImGui::RadioButton("Poster", &kind, 2);
   if (kind != static_cast<int>(s.kind)) {
     s.kind = static_cast<ExportSettings::Kind>(kind);
-    s.path = std::filesystem::path(s.path).replace_extension(s.kind == ExportSettings::Kind::Video ? ".mp4" : ".png").string();
+    s.path = std::filesystem::path(s.path)
+                 .replace_extension(s.kind == ExportSettings::Kind::Video ? ".mp4" : ".png")
+                 .string();
   }
   ImGui::InputText("file", &s.path);
   ImGui::InputInt("width", &s.width, 0);
@@ -52,7 +55,10 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
       if (const auto d = parseDate(text)) day = *d;
   };
   if (s.kind == ExportSettings::Kind::Video) {
-    ImGui::Checkbox(("the story (" + std::to_string(state.story.cues.size()) + " cues), else the date range").c_str(), &s.story);
+    ImGui::Checkbox(
+        ("the story (" + std::to_string(state.story.cues.size()) + " cues), else the date range")
+            .c_str(),
+        &s.story);
     if (!s.story) {
       dateField("from", s.from);
       dateField("to", s.to);
@@ -74,8 +80,10 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
   } else if (ImGui::Button("Export")) {
     if (s.kind == ExportSettings::Kind::Video) {
       auto started = VideoJob::start(state, s);
-      if (auto* error = std::get_if<std::string>(&started)) panel.message = *error;
-      else panel.job = std::move(std::get<std::unique_ptr<VideoJob>>(started)), panel.message.clear();
+      if (auto* error = std::get_if<std::string>(&started))
+        panel.message = *error;
+      else
+        panel.job = std::move(std::get<std::unique_ptr<VideoJob>>(started)), panel.message.clear();
     } else {
       const auto error = exportStill(state, renderer, s);
       panel.message = error ? *error : "Wrote " + s.path;

@@ -32,7 +32,8 @@ void menuBar(AppState& state, bool& quit, bool& exportOpen) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Home view", "H")) state.camera.flyTo(idlibHomeView(state.camera.viewport()));
+    if (ImGui::MenuItem("Home view", "H"))
+      state.camera.flyTo(idlibHomeView(state.camera.viewport()));
     if (ImGui::MenuItem("Data problems", nullptr, state.showNotices, !state.notices.empty()))
       state.showNotices = !state.showNotices;
     ImGui::Separator();

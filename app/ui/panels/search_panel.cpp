@@ -17,16 +17,19 @@ void search(AppState& state) {
     ImGui::End();
     return;
   }
-  if (ImGui::IsKeyPressed(SDL_SCANCODE_F, false) && ImGui::GetIO().KeyCtrl) ImGui::SetKeyboardFocusHere();
+  if (ImGui::IsKeyPressed(SDL_SCANCODE_F, false) && ImGui::GetIO().KeyCtrl)
+    ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputTextWithHint("##query", "Saraqib, Maarat al-Numan, Kafranbel…", &query,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = ImGui::InputTextWithHint("##query", "Saraqib, Maarat al-Numan, Kafranbel…",
+                                              &query, ImGuiInputTextFlags_EnterReturnsTrue);
   if (state.townSearch && !query.empty()) {
     const auto hits = state.townSearch->find(query, 8);
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const SearchEntry& e = state.townSearch->entries()[hits[i].entry];
       const FeatureRef ref{state.townSearchLayer[hits[i].entry], e.payload};
-      const std::string label = e.name == hits[i].matchedSpelling ? e.name : e.name + "  (" + hits[i].matchedSpelling + ")";
+      const std::string label = e.name == hits[i].matchedSpelling
+                                    ? e.name
+                                    : e.name + "  (" + hits[i].matchedSpelling + ")";
       if (ImGui::Selectable(label.c_str()) || (enter && i == 0)) {
         focusFeature(state, ref);
         query.clear();

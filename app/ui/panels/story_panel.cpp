@@ -13,7 +13,8 @@ namespace idlib::panels {
 void story(AppState& state) {
   if (!state.timelineLoaded) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 8}, ImGuiCond_FirstUseEver, {1, 0});
+  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 8},
+                          ImGuiCond_FirstUseEver, {1, 0});
   ImGui::SetNextWindowSize({380, 300}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Story")) {
@@ -43,10 +44,12 @@ void story(AppState& state) {
   for (std::size_t i = 0; i < s.cues.size(); ++i) {
     Cue& c = s.cues[i];
     ImGui::PushID(static_cast<int>(i));
-    const bool open = ImGui::TreeNode("cue", "%zu. %s  (%s)", i + 1, c.title.c_str(), formatDate(c.date).c_str());
+    const bool open =
+        ImGui::TreeNode("cue", "%zu. %s  (%s)", i + 1, c.title.c_str(), formatDate(c.date).c_str());
     ImGui::SameLine(ImGui::GetWindowWidth() - 110);
     if (ImGui::SmallButton("go")) {
-      if (!state.presenter) state.presenter = std::make_unique<StoryPresenter>(s, resolveViews(state, s));
+      if (!state.presenter)
+        state.presenter = std::make_unique<StoryPresenter>(s, resolveViews(state, s));
       presentCue(state, i);
     }
     ImGui::SameLine();
@@ -79,7 +82,8 @@ void story(AppState& state) {
   }
   if (remove) s.cues.erase(s.cues.begin() + static_cast<long>(*remove));
   if (moveUp && *moveUp > 0) std::swap(s.cues[*moveUp], s.cues[*moveUp - 1]);
-  if (moveDown && *moveDown + 1 < s.cues.size()) std::swap(s.cues[*moveDown], s.cues[*moveDown + 1]);
+  if (moveDown && *moveDown + 1 < s.cues.size())
+    std::swap(s.cues[*moveDown], s.cues[*moveDown + 1]);
   if (remove || (moveUp && *moveUp > 0) || (moveDown && *moveDown + 1 < s.cues.size())) {
     state.storyChanged = true;
     state.presenter.reset();  // its copy of the cues is out of date

@@ -27,8 +27,12 @@ constexpr std::array<Speed, 5> kSpeeds = {
 struct Axis {
   double from, to;
   float left, width;
-  float x(double day) const { return left + static_cast<float>((day - from) / (to - from)) * width; }
-  double day(float px) const { return from + std::clamp((px - left) / width, 0.f, 1.f) * (to - from); }
+  float x(double day) const {
+    return left + static_cast<float>((day - from) / (to - from)) * width;
+  }
+  double day(float px) const {
+    return from + std::clamp((px - left) / width, 0.f, 1.f) * (to - from);
+  }
 };
 
 // Scrubbing, zooming and the current-date line, shared by the chart and the strip.
@@ -63,15 +67,18 @@ void drawChart(AppState& state, const Axis& axis, float height) {
   ImGui::InvisibleButton("##chart", {axis.width, height});
   handleAxisInput(state, axis);
   const float top = origin.y + 14, bottom = origin.y + height - 2, plotHeight = bottom - top;
-  draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height}, IM_COL32(250, 250, 252, 255), 3);
+  draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height},
+                      IM_COL32(250, 250, 252, 255), 3);
 
   // Scales: the cumulative line against the largest figure in view (at least a million, so
   // "nearly one million" reads as such); the weekly rate against its own maximum.
   double peak = 1e6, peakRate = 1;
   for (const auto& f : d.figures)
-    if (f.measure == Measure::DisplacedCumulative && f.date >= axis.from && f.date <= axis.to) peak = std::max(peak, double(f.people));
+    if (f.measure == Measure::DisplacedCumulative && f.date >= axis.from && f.date <= axis.to)
+      peak = std::max(peak, double(f.people));
   const auto columns = static_cast<int>(axis.width);
-  std::vector<double> cumulative(static_cast<std::size_t>(columns)), rate(static_cast<std::size_t>(columns));
+  std::vector<double> cumulative(static_cast<std::size_t>(columns)),
+      rate(static_cast<std::size_t>(columns));
   for (int c = 0; c < columns; ++c) {
     const double day = axis.day(axis.left + static_cast<float>(c));
     cumulative[static_cast<std::size_t>(c)] = d.cumulativeAt(day);
@@ -81,29 +88,40 @@ void drawChart(AppState& state, const Axis& axis, float height) {
   auto y = [&](double people) { return bottom - static_cast<float>(people / peak) * plotHeight; };
   for (const double gridline : {250000.0, 500000.0, 750000.0, 1000000.0}) {
     if (gridline > peak) break;
-    draw->AddLine({axis.left, y(gridline)}, {axis.left + axis.width, y(gridline)}, IM_COL32(225, 225, 230, 255));
-    draw->AddText({axis.left + 3, y(gridline) - 13}, IM_COL32(140, 140, 150, 255), withThousands(static_cast<long long>(gridline)).c_str());
+    draw->AddLine({axis.left, y(gridline)}, {axis.left + axis.width, y(gridline)},
+                  IM_COL32(225, 225, 230, 255));
+    draw->AddText({axis.left + 3, y(gridline) - 13}, IM_COL32(140, 140, 150, 255),
+                  withThousands(static_cast<long long>(gridline)).c_str());
   }
   for (int c = 0; c < columns; ++c) {  // weekly rate: light bars
-    const float h = static_cast<float>(rate[static_cast<std::size_t>(c)] / peakRate) * plotHeight * 0.6f;
-    if (h > 0.5f) draw->AddLine({axis.left + c, bottom}, {axis.left + c, bottom - h}, IM_COL32(158, 202, 225, 160));
+    const float h =
+        static_cast<float>(rate[static_cast<std::size_t>(c)] / peakRate) * plotHeight * 0.6f;
+    if (h > 0.5f)
+      draw->AddLine({axis.left + c, bottom}, {axis.left + c, bottom - h},
+                    IM_COL32(158, 202, 225, 160));
   }
   for (int c = 1; c < columns; ++c)  // cumulative: the line
-    if (cumulative[static_cast<std::size_t>(c)] > 0 || cumulative[static_cast<std::size_t>(c) - 1] > 0)
-      draw->AddLine({axis.left + c - 1, y(cumulative[static_cast<std::size_t>(c) - 1])}, {axis.left + c, y(cumulative[static_cast<std::size_t>(c)])},
+    if (cumulative[static_cast<std::size_t>(c)] > 0 ||
+        cumulative[static_cast<std::size_t>(c) - 1] > 0)
+      draw->AddLine({axis.left + c - 1, y(cumulative[static_cast<std::size_t>(c) - 1])},
+                    {axis.left + c, y(cumulative[static_cast<std::size_t>(c)])},
                     IM_COL32(23, 64, 139, 255), 2.0f);
   draw->AddText({axis.left + 90, origin.y}, IM_COL32(23, 64, 139, 255),
-                "people displaced since 1 Dec 2019 (line, UN count) and per week (bars); orange: the articles' figures");
+                "people displaced since 1 Dec 2019 (line, UN count) and per week (bars); orange: "
+                "the articles' figures");
   // The articles' figures, as labelled points a presenter can point at.
   float lastLabelRight = -1e9f;
   for (const auto& f : d.figures) {
-    if (!f.fromArticle() || f.measure == Measure::Population || f.measure == Measure::RefugeesHosted) continue;
+    if (!f.fromArticle() || f.measure == Measure::Population ||
+        f.measure == Measure::RefugeesHosted)
+      continue;
     if (f.date < axis.from || f.date > axis.to || f.people > peak) continue;
     const ImVec2 p{axis.x(f.date), y(static_cast<double>(f.people))};
     draw->AddCircleFilled(p, 4.5f, IM_COL32(230, 97, 1, 255));
     // "nearly one million (article 001, 24 Feb 2020)": the article is named by its file number.
     const auto seed = f.provenance.source.find("seeds/");
-    const std::string label = withThousands(f.people) + " (article " + f.provenance.source.substr(seed + 6, 3) + ", " +
+    const std::string label = withThousands(f.people) + " (article " +
+                              f.provenance.source.substr(seed + 6, 3) + ", " +
                               formatDateLong(f.date) + ")";
     if (p.x + 6 > lastLabelRight) {
       draw->AddText({p.x + 6, p.y - 8}, IM_COL32(150, 60, 0, 255), label.c_str());
@@ -116,13 +134,16 @@ void drawChart(AppState& state, const Axis& axis, float height) {
     const double day = std::round(axis.day(ImGui::GetIO().MousePos.x));
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(formatDateLong(static_cast<Day>(day)).c_str());
-    ImGui::Text("Displaced since 1 Dec 2019: %s", withThousands(std::llround(d.cumulativeAt(day))).c_str());
+    ImGui::Text("Displaced since 1 Dec 2019: %s",
+                withThousands(std::llround(d.cumulativeAt(day))).c_str());
     ImGui::Text("In the week before: %s", withThousands(std::llround(d.weeklyRateAt(day))).c_str());
     for (const auto& f : d.figures)
       if (std::abs(f.date - day) <= 1 && f.measure != Measure::Population)
-        ImGui::BulletText("%s: %s (%s line %d)", formatDate(f.date).c_str(), withThousands(f.people).c_str(),
-                          f.provenance.file.c_str(), f.provenance.line);
-    ImGui::TextDisabled("UN OCHA and partners' cumulative series, linear between reports; wheel to zoom");
+        ImGui::BulletText("%s: %s (%s line %d)", formatDate(f.date).c_str(),
+                          withThousands(f.people).c_str(), f.provenance.file.c_str(),
+                          f.provenance.line);
+    ImGui::TextDisabled(
+        "UN OCHA and partners' cumulative series, linear between reports; wheel to zoom");
     ImGui::EndTooltip();
   }
 }
@@ -133,7 +154,8 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##strip", {axis.width, height});
   handleAxisInput(state, axis);
-  draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height}, IM_COL32(245, 245, 242, 255), 3);
+  draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height},
+                      IM_COL32(245, 245, 242, 255), 3);
   // Months along the bottom, years labelled.
   const float axisY = origin.y + height - 14;
   const bool zoomed = axis.to - axis.from < 500;
@@ -142,8 +164,10 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
       const Day d = makeDay(year, month, 1);
       if (d < axis.from || d > axis.to) continue;
       const float x = axis.x(d);
-      draw->AddLine({x, axisY - (month == 1 ? 10.f : 4.f)}, {x, axisY}, IM_COL32(150, 150, 150, 255));
-      static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+      draw->AddLine({x, axisY - (month == 1 ? 10.f : 4.f)}, {x, axisY},
+                    IM_COL32(150, 150, 150, 255));
+      static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
       if (month == 1 || zoomed)
         draw->AddText({x + 3, axisY}, IM_COL32(90, 90, 90, 255),
                       month == 1 ? std::to_string(year).c_str() : kMonths[month - 1]);
@@ -154,7 +178,8 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
   for (std::size_t day = 0; day < state.eventsPerDay.size(); ++day) {
     const double d = t.first() + static_cast<double>(day);
     if (!state.eventsPerDay[day] || d < axis.from || d > axis.to) continue;
-    perColumn[std::min(columns - 1, static_cast<std::size_t>(axis.x(d) - axis.left))] += state.eventsPerDay[day];
+    perColumn[std::min(columns - 1, static_cast<std::size_t>(axis.x(d) - axis.left))] +=
+        state.eventsPerDay[day];
   }
   const int most = std::max(1, *std::max_element(perColumn.begin(), perColumn.end()));
   const float barTop = origin.y + 4, barHeight = height - 22;
@@ -162,11 +187,13 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
     if (!perColumn[c]) continue;
     const float x = axis.left + static_cast<float>(c);
     const float h = std::max(3.f, barHeight * std::sqrt(static_cast<float>(perColumn[c]) / most));
-    draw->AddLine({x, barTop + barHeight - h}, {x, barTop + barHeight}, IM_COL32(178, 24, 43, 230), 1.5f);
+    draw->AddLine({x, barTop + barHeight - h}, {x, barTop + barHeight}, IM_COL32(178, 24, 43, 230),
+                  1.5f);
   }
   for (const Day d : t.controlChangeDates())
     if (d >= axis.from && d <= axis.to)
-      draw->AddTriangleFilled({axis.x(d), axisY - 6}, {axis.x(d) - 3, axisY}, {axis.x(d) + 3, axisY}, IM_COL32(118, 42, 131, 200));
+      draw->AddTriangleFilled({axis.x(d), axisY - 6}, {axis.x(d) - 3, axisY},
+                              {axis.x(d) + 3, axisY}, IM_COL32(118, 42, 131, 200));
   drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
 
   if (ImGui::IsItemHovered()) {
@@ -200,26 +227,33 @@ void transport(AppState& state) {
   if (button(">", "Next event (Right)")) p.stepToNextEvent(t);
   if (button(">|", "End of the data (End)")) p.jumpTo(t.last(), t);
   if (button("< figure", "Previous displacement figure (Shift+Left)"))
-    if (const auto i = state.displacement.previousFigure(std::ceil(p.date))) p.jumpTo(state.displacement.figures[*i].date, t);
+    if (const auto i = state.displacement.previousFigure(std::ceil(p.date)))
+      p.jumpTo(state.displacement.figures[*i].date, t);
   if (button("figure >", "Next displacement figure (Shift+Right)"))
-    if (const auto i = state.displacement.nextFigure(p.date)) p.jumpTo(state.displacement.figures[*i].date, t);
+    if (const auto i = state.displacement.nextFigure(p.date))
+      p.jumpTo(state.displacement.figures[*i].date, t);
 
   ImGui::SameLine(0, 14);
   ImGui::SetNextItemWidth(100);
-  const auto current = std::find_if(kSpeeds.begin(), kSpeeds.end(), [&](const Speed& s) { return s.daysPerSecond == p.daysPerSecond; });
+  const auto current = std::find_if(kSpeeds.begin(), kSpeeds.end(), [&](const Speed& s) {
+    return s.daysPerSecond == p.daysPerSecond;
+  });
   if (ImGui::BeginCombo("##speed", current != kSpeeds.end() ? current->label : "custom")) {
     for (const Speed& s : kSpeeds)
-      if (ImGui::Selectable(s.label, s.daysPerSecond == p.daysPerSecond)) p.daysPerSecond = s.daysPerSecond;
+      if (ImGui::Selectable(s.label, s.daysPerSecond == p.daysPerSecond))
+        p.daysPerSecond = s.daysPerSecond;
     ImGui::EndCombo();
   }
   ImGui::SameLine(0, 14);
   ImGui::SetNextItemWidth(170);
   float window = static_cast<float>(p.windowDays);
-  if (ImGui::SliderFloat("##window", &window, 1, 365, "events of the last %.0f days", ImGuiSliderFlags_Logarithmic))
+  if (ImGui::SliderFloat("##window", &window, 1, 365, "events of the last %.0f days",
+                         ImGuiSliderFlags_Logarithmic))
     p.windowDays = std::round(window);
   ImGui::SameLine(0, 14);
   ImGui::SetNextItemWidth(100);
-  const bool go = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &state.dateInput, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool go = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &state.dateInput,
+                                           ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button("Go") || go) {
     if (const auto d = parseDate(state.dateInput)) {
@@ -238,9 +272,12 @@ void transport(AppState& state) {
     const char* label;
     double from, to;
   };
-  const std::array<Range, 3> ranges = {{{"All", static_cast<double>(t.first()), static_cast<double>(t.last())},
-                                        {"2019 offensive", static_cast<double>(makeDay(2019, 4, 1)), static_cast<double>(makeDay(2019, 9, 30))},
-                                        {"Winter 2019-20", static_cast<double>(makeDay(2019, 11, 15)), static_cast<double>(makeDay(2020, 3, 31))}}};
+  const std::array<Range, 3> ranges = {
+      {{"All", static_cast<double>(t.first()), static_cast<double>(t.last())},
+       {"2019 offensive", static_cast<double>(makeDay(2019, 4, 1)),
+        static_cast<double>(makeDay(2019, 9, 30))},
+       {"Winter 2019-20", static_cast<double>(makeDay(2019, 11, 15)),
+        static_cast<double>(makeDay(2020, 3, 31))}}};
   for (const Range& r : ranges) {
     if (ImGui::SmallButton(r.label)) {
       state.timelineFrom = std::max<double>(t.first(), r.from);
@@ -258,13 +295,16 @@ void timeline(AppState& state) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - kTimelineHeight});
   ImGui::SetNextWindowSize({vp->WorkSize.x, kTimelineHeight});
-  ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin(
+      "Timeline", nullptr,
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   transport(state);
   if (state.timelineTo <= state.timelineFrom) {
     state.timelineFrom = state.timeline.first();
     state.timelineTo = state.timeline.last();
   }
-  const Axis axis{state.timelineFrom, state.timelineTo, ImGui::GetCursorScreenPos().x, ImGui::GetContentRegionAvail().x};
+  const Axis axis{state.timelineFrom, state.timelineTo, ImGui::GetCursorScreenPos().x,
+                  ImGui::GetContentRegionAvail().x};
   const float available = ImGui::GetContentRegionAvail().y;
   drawChart(state, axis, std::floor(available * 0.6f));
   drawStrip(state, axis, ImGui::GetContentRegionAvail().y);
