@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <string>
 
 #include "geo/control_areas.hpp"
@@ -37,6 +38,54 @@ double threadCpuMs() {
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+// A headless GL context with the bundled data loaded and uploaded, at 1920x1080.
+struct Scene {
+  std::unique_ptr<GlWindow> window;
+  std::unique_ptr<MapRenderer> renderer;
+  std::unique_ptr<AppState> app;
+  const Viewport viewport{1920, 1080};
+
+  // `adjust` may replace the dated data (synthetic events or flows) before it is uploaded.
+  bool open(const std::function<void(DatedData&)>& adjust = {}) {
+    auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
+    if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) return false;
+    window = std::move(std::get<std::unique_ptr<GlWindow>>(opened));
+    renderer = std::make_unique<MapRenderer>();
+    app = std::make_unique<AppState>();
+    loadAll(*app, *renderer, bundledLayers(IDLIB_DATA_DIR));
+    DatedData dated = loadDatedData(IDLIB_DATA_DIR);
+    if (adjust) adjust(dated);
+    app->setTimeline(std::move(dated));
+    renderer->timeLayers().upload(app->timeline, app->controlAreas, app->displacement);
+    app->camera.setViewport(viewport);
+    app->camera.setView(idlibHomeView(viewport));
+    return true;
+  }
+};
+
+// Times frames of `scene`, calling `advance` before each: the thread's CPU time to describe the
+// frame (describe_cpu_ms) and to issue it (draw_cpu_ms: label placement, text, the GL calls, which
+// on llvmpipe include vertex shading); the iteration time adds glFinish, the rasterisation.
+void timeFrames(benchmark::State& state, Scene& scene, const std::function<void()>& advance) {
+  OffscreenTarget target(1920, 1080);
+  target.bind();
+  double describeMs = 0, drawMs = 0;
+  for (auto _ : state) {
+    advance();
+    const double t0 = threadCpuMs();
+    const FrameDescription frame =
+        describeFrame(*scene.app, scene.app->camera.view(), scene.viewport, 1.0f);
+    const double t1 = threadCpuMs();
+    scene.renderer->draw(frame);
+    drawMs += threadCpuMs() - t1;
+    describeMs += t1 - t0;
+    glFinish();
+  }
+  const auto n = static_cast<double>(state.iterations());
+  state.counters["describe_cpu_ms"] = describeMs / n;
+  state.counters["draw_cpu_ms"] = drawMs / n;
+}
+
 // GDAL alone: open the layer and read every feature with its geometry, as ogrinfo -al does.
 void GdalReadWorldAdmin1(benchmark::State& state) {
   GDALAllRegister();
@@ -64,8 +113,7 @@ BENCHMARK(GdalReadWorldAdmin1)->Unit(benchmark::kMillisecond)->UseRealTime();
 void LoadReprojectTriangulateWorldAdmin1(benchmark::State& state) {
   std::size_t triangles = 0;
   for (auto _ : state) {
-    const LoadResult r =
-        loadVectorSource({.path = kWorld, .onlyLayer = "states_provinces"});
+    const LoadResult r = loadVectorSource({.path = kWorld, .onlyLayer = "states_provinces"});
     triangles = r.layers.empty() ? 0 : r.layers[0].fills.vertices.size() / 3;
     benchmark::DoNotOptimize(r);
   }
@@ -79,33 +127,9 @@ BENCHMARK(LoadReprojectTriangulateWorldAdmin1)->Unit(benchmark::kMillisecond)->U
 // which on llvmpipe include vertex shading on this thread); the iteration time adds glFinish, the
 // driver's rasterisation (on llvmpipe also on the CPU, in its worker threads).
 void FrameDefaultView1920x1080(benchmark::State& state) {
-  auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
-  if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) {
-    state.SkipWithError(std::get<std::string>(opened).c_str());
-    return;
-  }
-  {
-    MapRenderer renderer;
-    AppState app;
-    loadAll(app, renderer, bundledLayers(IDLIB_DATA_DIR));
-    const Viewport vp{1920, 1080};
-    const View view = idlibHomeView(vp);
-    OffscreenTarget target(1920, 1080);
-    target.bind();
-    double describeMs = 0, submitMs = 0;
-    for (auto _ : state) {
-      const double t0 = threadCpuMs();
-      const FrameDescription frame = describeFrame(app, view, vp, 1.0f);
-      const double t1 = threadCpuMs();
-      renderer.draw(frame);
-      submitMs += threadCpuMs() - t1;
-      describeMs += t1 - t0;
-      glFinish();
-    }
-    const auto n = static_cast<double>(state.iterations());
-    state.counters["describe_cpu_ms"] = describeMs / n;
-    state.counters["draw_cpu_ms"] = submitMs / n;
-  }
+  Scene scene;
+  if (!scene.open()) return state.SkipWithError("no headless GL context");
+  timeFrames(state, scene, [] {});
 }
 BENCHMARK(FrameDefaultView1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 
@@ -149,43 +173,20 @@ std::vector<Event> syntheticEvents(std::size_t n) {
 // Scrubbing: every frame moves the date by a day, with N events on the GPU. The app's own CPU
 // work per frame (describe_cpu_ms) must not grow with N; events are never re-uploaded.
 void ScrubWithEvents(benchmark::State& state) {
-  auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
-  if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) {
-    state.SkipWithError(std::get<std::string>(opened).c_str());
-    return;
-  }
-  {
-    MapRenderer renderer;
-    AppState app;
-    loadAll(app, renderer, bundledLayers(IDLIB_DATA_DIR));
-    DatedData dated = loadDatedData(IDLIB_DATA_DIR);
-    dated.timeline.events = syntheticEvents(static_cast<std::size_t>(state.range(0)));
-    app.setTimeline(std::move(dated), makeDay(2019, 1, 1));
-    app.playback.windowDays = static_cast<double>(state.range(1));
-    renderer.timeLayers().upload(app.timeline, app.controlAreas, app.displacement);
-    const Viewport vp{1920, 1080};
-    const View view = idlibHomeView(vp);
-    OffscreenTarget target(1920, 1080);
-    target.bind();
-    double describeMs = 0, drawMs = 0;
-    for (auto _ : state) {
-      app.playback.date += 1;
-      if (app.playback.date > makeDay(2020, 6, 1)) app.playback.date = makeDay(2019, 1, 1);
-      const double t0 = threadCpuMs();
-      const FrameDescription frame = describeFrame(app, view, vp, 1.0f);
-      const double t1 = threadCpuMs();
-      renderer.draw(frame);
-      drawMs += threadCpuMs() - t1;
-      describeMs += t1 - t0;
-      glFinish();
-    }
-    const auto n = static_cast<double>(state.iterations());
-    state.counters["describe_cpu_ms"] = describeMs / n;
-    state.counters["draw_cpu_ms"] = drawMs / n;
-    const auto [first, last] = app.timeline.eventsBetween(
-        makeDay(2019, 9, 1) - static_cast<Day>(state.range(1)), makeDay(2019, 9, 1));
-    state.counters["events_in_window"] = static_cast<double>(last - first);
-  }
+  Scene scene;
+  const auto events = static_cast<std::size_t>(state.range(0));
+  if (!scene.open([&](DatedData& d) { d.timeline.events = syntheticEvents(events); }))
+    return state.SkipWithError("no headless GL context");
+  AppState& app = *scene.app;
+  app.playback.date = makeDay(2019, 1, 1);
+  app.playback.windowDays = static_cast<double>(state.range(1));
+  timeFrames(state, scene, [&] {
+    app.playback.date += 1;
+    if (app.playback.date > makeDay(2020, 6, 1)) app.playback.date = makeDay(2019, 1, 1);
+  });
+  const auto [first, last] = app.timeline.eventsBetween(
+      makeDay(2019, 9, 1) - static_cast<Day>(state.range(1)), makeDay(2019, 9, 1));
+  state.counters["events_in_window"] = static_cast<double>(last - first);
 }
 // Arguments: events loaded, window in days.
 BENCHMARK(ScrubWithEvents)
@@ -228,45 +229,22 @@ Displacement syntheticFlows(std::size_t n) {
 // Playing with N flows on the GPU: each frame advances the date by a day; particles move and
 // symbols grow in the shaders. The app's CPU work per frame must not grow with N.
 void PlayWithFlows(benchmark::State& state) {
-  auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
-  if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) {
-    state.SkipWithError(std::get<std::string>(opened).c_str());
-    return;
-  }
-  {
-    MapRenderer renderer;
-    AppState app;
-    loadAll(app, renderer, bundledLayers(IDLIB_DATA_DIR));
-    DatedData dated = loadDatedData(IDLIB_DATA_DIR);
-    dated.displacement = syntheticFlows(static_cast<std::size_t>(state.range(0)));
-    app.setTimeline(std::move(dated), makeDay(2019, 6, 1));
-    app.playback.windowDays = static_cast<double>(state.range(1));
-    app.playback.playing = true;
-    renderer.timeLayers().upload(app.timeline, app.controlAreas, app.displacement);
-    const Viewport vp{1920, 1080};
-    const View view = idlibHomeView(vp);
-    OffscreenTarget target(1920, 1080);
-    target.bind();
-    double describeMs = 0, drawMs = 0;
-    for (auto _ : state) {
-      app.playback.date += 1;
-      if (app.playback.date > makeDay(2020, 6, 1)) app.playback.date = makeDay(2019, 6, 1);
-      const double t0 = threadCpuMs();
-      const FrameDescription frame = describeFrame(app, view, vp, 1.0f);
-      const double t1 = threadCpuMs();
-      renderer.draw(frame);
-      drawMs += threadCpuMs() - t1;
-      describeMs += t1 - t0;
-      glFinish();
-    }
-    const auto n = static_cast<double>(state.iterations());
-    state.counters["describe_cpu_ms"] = describeMs / n;
-    state.counters["draw_cpu_ms"] = drawMs / n;
-    std::size_t visible = 0;
-    for (const auto& f : app.displacement.flows)
-      visible += Displacement::flowVisible(f, makeDay(2019, 12, 1), app.playback.windowDays);
-    state.counters["flows_visible"] = static_cast<double>(visible);
-  }
+  Scene scene;
+  const auto flows = static_cast<std::size_t>(state.range(0));
+  if (!scene.open([&](DatedData& d) { d.displacement = syntheticFlows(flows); }))
+    return state.SkipWithError("no headless GL context");
+  AppState& app = *scene.app;
+  app.playback.date = makeDay(2019, 6, 1);
+  app.playback.windowDays = static_cast<double>(state.range(1));
+  app.playback.playing = true;
+  timeFrames(state, scene, [&] {
+    app.playback.date += 1;
+    if (app.playback.date > makeDay(2020, 6, 1)) app.playback.date = makeDay(2019, 6, 1);
+  });
+  std::size_t visible = 0;
+  for (const auto& f : app.displacement.flows)
+    visible += Displacement::flowVisible(f, makeDay(2019, 12, 1), app.playback.windowDays);
+  state.counters["flows_visible"] = static_cast<double>(visible);
 }
 // Arguments: flows loaded, window in days.
 BENCHMARK(PlayWithFlows)
@@ -280,30 +258,11 @@ BENCHMARK(PlayWithFlows)
 // Export of one year of playback (March 2019 - March 2020, a month per second, 30 fps: 366
 // frames) at 1920x1080, encoded to H.264 by ffmpeg; against rendering the same number of frames
 // of a still view with no encoder, the difference is the export's own cost.
-struct ExportFixture {
-  std::unique_ptr<GlWindow> window;
-  std::unique_ptr<MapRenderer> renderer;
-  std::unique_ptr<AppState> app;
-  bool open() {
-    auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
-    if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) return false;
-    window = std::move(std::get<std::unique_ptr<GlWindow>>(opened));
-    renderer = std::make_unique<MapRenderer>();
-    app = std::make_unique<AppState>();
-    loadAll(*app, *renderer, bundledLayers(IDLIB_DATA_DIR));
-    app->setTimeline(loadDatedData(IDLIB_DATA_DIR));
-    renderer->timeLayers().upload(app->timeline, app->controlAreas, app->displacement);
-    app->camera.setViewport({1920, 1080});
-    app->camera.setView(idlibHomeView({1920, 1080}));
-    return true;
-  }
-};
-
 constexpr double kYearDaysPerSecond = 30;
 constexpr int kYearFps = 30;
 
 void ExportYearVideo1920x1080(benchmark::State& state) {
-  ExportFixture f;
+  Scene f;
   if (!f.open()) return state.SkipWithError("no headless GL context");
   std::size_t frames = 0;
   for (auto _ : state) {
@@ -325,7 +284,7 @@ void ExportYearVideo1920x1080(benchmark::State& state) {
 BENCHMARK(ExportYearVideo1920x1080)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
 void StillViewSameFrames1920x1080(benchmark::State& state) {
-  ExportFixture f;
+  Scene f;
   if (!f.open()) return state.SkipWithError("no headless GL context");
   const auto frames =
       rangeFrames(makeDay(2019, 3, 1), makeDay(2020, 3, 1), kYearDaysPerSecond, kYearFps)

@@ -155,6 +155,10 @@ LoadRequest userLayer(const std::string& path) {
   return request;
 }
 
+View mapView(const AppState& state, const ViewArgument& view) {
+  return {state.projection.forward(view.centre), metresPerPointAtZoom(view.zoom)};
+}
+
 View idlibHomeView(const Viewport& viewport) {
   // Idlib governorate with north Hama and west Aleppo around it.
   const Projection p = Projection::lonLatToMap();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/camera.hpp"
+#include "core/cli_values.hpp"
 #include "core/control_areas.hpp"
 #include "core/diagnostics.hpp"
 #include "core/displacement.hpp"
@@ -111,6 +112,8 @@ DatedData loadDatedData(const std::string& dataDir,
 std::vector<LoadRequest> bundledLayers(const std::string& dataDir);
 // A user's --layer PATH.
 LoadRequest userLayer(const std::string& path);
+// A --view or a cue's view (lon/lat and web-map zoom) in the map plane.
+View mapView(const AppState& state, const ViewArgument& view);
 // The view of Idlib governorate a presenter returns to with the Home key.
 View idlibHomeView(const Viewport& viewport);
 // Where the bundled data lives: $IDLIB_ATLAS_DATA, else the source tree the binary was built from.

@@ -99,14 +99,24 @@ void printNotices(const std::vector<Notice>& notices) {
       std::fprintf(stderr, "idlib-atlas: %s: %s\n", severityName(n.severity), n.message.c_str());
 }
 
-bool startDateOf(const Options& options, std::optional<int>& day) {
-  day.reset();
-  if (options.date.empty()) return true;
-  day = parseDate(options.date);
-  if (!day)
-    std::fprintf(stderr, "idlib-atlas: --date '%s': expected a date, YYYY-MM-DD\n",
-                 options.date.c_str());
-  return day.has_value();
+std::optional<StartPoint> startPointOf(const Options& options) {
+  StartPoint start;
+  if (!options.view.empty()) {
+    const auto parsed = parseViewArgument(options.view);
+    if (const auto* error = std::get_if<std::string>(&parsed)) {
+      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+      return std::nullopt;
+    }
+    start.view = std::get<ViewArgument>(parsed);
+  }
+  if (!options.date.empty()) {
+    start.date = parseDate(options.date);
+    if (!start.date) {
+      std::fprintf(stderr, "idlib-atlas: --date '%s': expected a date, YYYY-MM-DD\n", options.date.c_str());
+      return std::nullopt;
+    }
+  }
+  return start;
 }
 
 }  // namespace idlib

@@ -4,6 +4,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/cli_values.hpp"
+#include "core/date.hpp"
 #include "core/diagnostics.hpp"
 
 namespace idlib {
@@ -41,8 +43,13 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv);
 // Prints warnings and errors to stderr, one line each (notes are for the app's notices panel).
 void printNotices(const std::vector<Notice>& notices);
 
-// --date as a day; prints the problem and returns false when it is not a date.
-bool startDateOf(const Options& options, std::optional<int>& day);
+// Where the map opens: --view and --date, checked. Prints the problem and returns nothing when
+// either is malformed.
+struct StartPoint {
+  std::optional<ViewArgument> view;
+  std::optional<Day> date;
+};
+std::optional<StartPoint> startPointOf(const Options& options);
 
 int runInteractive(const Options& options);
 int runExport(const Options& options);

@@ -67,17 +67,8 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
     std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
     return 2;
   }
-  std::optional<ViewArgument> viewArgument;
-  if (!options.view.empty()) {
-    const auto parsed = parseViewArgument(options.view);
-    if (const auto* error = std::get_if<std::string>(&parsed)) {
-      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
-      return 2;
-    }
-    viewArgument = std::get<ViewArgument>(parsed);
-  }
-  std::optional<Day> startDate;
-  if (!startDateOf(options, startDate)) return 2;
+  const auto start = startPointOf(options);
+  if (!start) return 2;
 
   HeadlessSession s;
   s.width = std::get<SizeArgument>(size).width;
@@ -100,15 +91,13 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   s.notices = loadAll(state, *s.renderer, requests);
   DatedData dated = loadDatedData(options.dataDir, options.eventFiles);
   s.notices.insert(s.notices.end(), dated.notices.begin(), dated.notices.end());
-  state.setTimeline(std::move(dated), startDate);
+  state.setTimeline(std::move(dated), start->date);
   state.playback.windowDays = options.windowDays;
   s.renderer->timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
   printNotices(s.notices);
 
   const Viewport viewport{static_cast<double>(s.width), static_cast<double>(s.height)};
-  s.view = viewArgument ? View{state.projection.forward(viewArgument->centre),
-                               metresPerPointAtZoom(viewArgument->zoom)}
-                        : idlibHomeView(viewport);
+  s.view = start->view ? mapView(state, *start->view) : idlibHomeView(viewport);
   state.camera.setViewport(viewport);
   state.camera.setView(s.view);
   return s;

@@ -22,10 +22,7 @@ std::string defaultStoryPath(const std::string& dataDir) {
 
 std::vector<std::optional<View>> resolveViews(const AppState& state, const Story& story) {
   std::vector<std::optional<View>> views;
-  for (const Cue& c : story.cues)
-    views.push_back(c.view ? std::optional(View{state.projection.forward(c.view->centre),
-                                                metresPerPointAtZoom(c.view->zoom)})
-                           : std::nullopt);
+  for (const Cue& c : story.cues) views.push_back(c.view ? std::optional(mapView(state, *c.view)) : std::nullopt);
   return views;
 }
 

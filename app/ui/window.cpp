@@ -195,17 +195,8 @@ int runInteractive(const Options& options) {
                  "to render without one use: idlib-atlas --export map.png\n");
     return 2;
   }
-  std::optional<ViewArgument> viewArgument;
-  if (!options.view.empty()) {
-    const auto parsed = parseViewArgument(options.view);
-    if (const auto* error = std::get_if<std::string>(&parsed)) {
-      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
-      return 2;
-    }
-    viewArgument = std::get<ViewArgument>(parsed);
-  }
-  std::optional<Day> startDate;
-  if (!startDateOf(options, startDate)) return 2;
+  const auto start = startPointOf(options);
+  if (!start) return 2;
   auto opened = GlWindow::open(GlWindow::Mode::Interactive, 1600, 960);
   if (const auto* error = std::get_if<std::string>(&opened)) {
     std::fprintf(stderr,
@@ -235,9 +226,7 @@ int runInteractive(const Options& options) {
     SDL_GetWindowSize(window.window(), &w, &h);
     state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
     state.homeView = idlibHomeView(state.camera.viewport());
-    state.camera.setView(viewArgument ? View{state.projection.forward(viewArgument->centre),
-                                             metresPerPointAtZoom(viewArgument->zoom)}
-                                      : state.homeView);
+    state.camera.setView(start->view ? mapView(state, *start->view) : state.homeView);
 
     std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
     for (const auto& path : options.layers)
@@ -295,7 +284,7 @@ int runInteractive(const Options& options) {
       if (auto dated = loader.takeDatedData()) {
         for (Notice& n : dated->notices)
           finished.notices.push_back(std::move(n));
-        state.setTimeline(std::move(*dated), startDate);
+        state.setTimeline(std::move(*dated), start->date);
         renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
         if (presentWhenLoaded) presenterMode.enter(state);
       }
