@@ -49,8 +49,7 @@ void StoryPresenter::previous(Camera& camera, Playback& playback) {
   if (started_ && cue_ > 0) goTo(cue_ - 1, camera, playback);
 }
 
-void StoryPresenter::advance(double seconds, Camera& camera, Playback& playback) {
-  (void)camera;  // the camera's flight advances with the camera
+void StoryPresenter::advance(double seconds, Playback& playback) {
   if (!started_ || story_.cues.empty()) return;
   elapsed_ += seconds;
   phaseSeconds_ += seconds;

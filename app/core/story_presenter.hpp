@@ -30,8 +30,8 @@ class StoryPresenter {
   void goTo(std::size_t i, Camera& camera, Playback& playback);
   void next(Camera& camera, Playback& playback);      // stays on the last cue
   void previous(Camera& camera, Playback& playback);  // stays on the first cue
-  // Moves time on by `seconds`: the camera by itself, the date here.
-  void advance(double seconds, Camera& camera, Playback& playback);
+  // Moves time on by `seconds`: the date here (the camera advances its own flight).
+  void advance(double seconds, Playback& playback);
   // Whether the current cue has been held for its hold time (unattended runs move on then).
   bool holdDone() const {
     return phase_ == Phase::Holding && phaseSeconds_ >= story_.cues[cue_].holdSeconds;

@@ -133,7 +133,7 @@ TEST(StoryPresenter, MovesEaseTheDateWithoutJumpsThenPlayThenHold) {
   double previous = playback.date, biggestStep = 0;
   while (p.phase() == StoryPresenter::Phase::Moving) {
     camera.advance(dt);
-    p.advance(dt, camera, playback);
+    p.advance(dt, playback);
     EXPECT_GE(playback.date, previous);  // monotonic towards the cue
     biggestStep = std::max(biggestStep, playback.date - previous);
     previous = playback.date;
@@ -145,11 +145,11 @@ TEST(StoryPresenter, MovesEaseTheDateWithoutJumpsThenPlayThenHold) {
   EXPECT_EQ(p.phase(), StoryPresenter::Phase::Holding);
   p.next(camera, playback);
   for (int i = 0; i < 30 * 10 && p.phase() != StoryPresenter::Phase::Holding; ++i)
-    p.advance(dt, camera, playback);
+    p.advance(dt, playback);
   EXPECT_EQ(playback.date, makeDay(2020, 3, 3));  // played to `until`
   EXPECT_FALSE(p.holdDone());
   for (int i = 0; i < 30 * 6 + 1; ++i)
-    p.advance(dt, camera, playback);
+    p.advance(dt, playback);
   EXPECT_TRUE(p.holdDone());
   p.next(camera, playback);  // the last cue stays
   EXPECT_EQ(p.cue(), 1u);
