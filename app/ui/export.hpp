@@ -21,9 +21,10 @@ struct RenderedImage {
 std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
                             const std::vector<LoadRequest>& requests);
 
-// Renders `state` at `view` into a width x height image. Needs a current GL context. Pass a
-// `target` of that size to reuse it across frames (videos, posters) instead of making one.
+// Renders `state` at `view` into a width x height image (pixels). Needs a current GL context.
+// Pass a `target` of that size to reuse it across frames (videos, posters) instead of making
+// one; `pixelRatio` 2 draws as a HiDPI display does (the same map, twice the pixels per point).
 RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
-                          int height, OffscreenTarget* target = nullptr);
+                          int height, OffscreenTarget* target = nullptr, float pixelRatio = 1);
 
 }  // namespace idlib

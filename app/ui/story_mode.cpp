@@ -22,7 +22,8 @@ std::string defaultStoryPath(const std::string& dataDir) {
 
 std::vector<std::optional<View>> resolveViews(const AppState& state, const Story& story) {
   std::vector<std::optional<View>> views;
-  for (const Cue& c : story.cues) views.push_back(c.view ? std::optional(mapView(state, *c.view)) : std::nullopt);
+  for (const Cue& c : story.cues)
+    views.push_back(c.view ? std::optional(mapView(state, *c.view)) : std::nullopt);
   return views;
 }
 

@@ -59,6 +59,40 @@ TEST_F(MapRender, FadingALayerBlendsItsFill) {
   EXPECT_TRUE(near(pixelAt(image, kIdlibCity), expected, 4));
 }
 
+// On a HiDPI display (2 pixels per point) the map is the same, drawn with twice the pixels: fills
+// land where they should, and a town marker is twice as wide in pixels.
+TEST_F(MapRender, HiDpiDrawsTheSameMapWithTwiceThePixels) {
+  const View view = homeAt(400, 300);
+  layer(LayerRole::Towns).visible = false;
+  const RenderedImage deskFill = renderImage(*state_, *renderer_, view, 400, 300);
+  const RenderedImage retinaFill = renderImage(*state_, *renderer_, view, 800, 600, nullptr, 2.0f);
+  layer(LayerRole::Towns).visible = true;
+  EXPECT_DOUBLE_EQ(retinaFill.grid.pixelSize * 2, deskFill.grid.pixelSize);
+  EXPECT_TRUE(near(pixelAt(retinaFill, kIdlibCity), palette::kIdlib));
+  EXPECT_TRUE(near(pixelAt(retinaFill, kAntakya), pixelAt(deskFill, kAntakya)));
+  // Saraqib's marker: the run of dark pixels through its centre, left and right.
+  const RenderedImage desk = renderImage(*state_, *renderer_, view, 400, 300);
+  const RenderedImage retina = renderImage(*state_, *renderer_, view, 800, 600, nullptr, 2.0f);
+  auto markerWidth = [&](const RenderedImage& image) {
+    const Vec2 w = state_->projection.forward(kSaraqib);
+    const int cx = static_cast<int>((w.x - image.grid.originX) / image.grid.pixelSize);
+    const int cy = static_cast<int>((image.grid.originY - w.y) / image.grid.pixelSize);
+    auto dark = [&](int x) {
+      const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(cy) * image.width + x) * 4];
+      return p[0] < 90 && p[1] < 90 && p[2] < 90;
+    };
+    int left = 0, right = 0;
+    while (dark(cx - left - 1))
+      ++left;
+    while (dark(cx + right + 1))
+      ++right;
+    return left + right + 1;
+  };
+  const int one = markerWidth(desk), two = markerWidth(retina);
+  EXPECT_GT(one, 2);
+  EXPECT_NEAR(two, 2 * one, 2);
+}
+
 TEST_F(MapRender, ExportedPngIsGeoreferenced) {
   const RenderedImage image = renderImage(*state_, *renderer_, homeAt(640, 480), 640, 480);
   const auto dir =
