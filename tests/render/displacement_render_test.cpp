@@ -14,10 +14,6 @@ class DisplacementRender : public BundledMap {
     layer(LayerRole::Towns).visible = true;
     showOnlyBaseMap();
   }
-  static RenderedImage at(const char* date) {
-    state_->playback.jumpTo(*parseDate(date), state_->timeline);
-    return renderImage(*state_, *renderer_, idlibHomeView({800, 600}), 800, 600);
-  }
   // Distance in pixels from `centre` rightwards to the symbol's dark outline.
   static int symbolRadius(const RenderedImage& image, LonLat centre) {
     const Vec2 w = state_->projection.forward(centre);
@@ -36,8 +32,8 @@ constexpr LonLat kDana{36.76998, 36.21254};  // destination of the flow to the D
 
 TEST_F(DisplacementRender, ASymbolGrowsAsPeopleArrive) {
   state_->timeLayers.arrivals = true;
-  const int early = symbolRadius(at("2020-01-01"), kDana);
-  const int late = symbolRadius(at("2020-02-20"), kDana);
+  const int early = symbolRadius(renderAt("2020-01-01"), kDana);
+  const int late = symbolRadius(renderAt("2020-02-20"), kDana);
   EXPECT_GT(early, 3);
   EXPECT_GT(late, early + 3);
   // Area in proportion to people: radius grows with the square root of the arrivals.
@@ -62,8 +58,8 @@ TEST_F(DisplacementRender, TheFlowFromMaarratAlNumanShowsInJanuary2020NotInJune2
   const Vec2 control = mid + Vec2{-chord.y, chord.x} * 0.22;
   const Vec2 onArc = flow->a * 0.25 + control * 0.5 + flow->b * 0.25;
   const LonLat where = state_->projection.inverseLonLat(onArc);
-  const Rgba january = pixelAt(at("2020-01-20"), where);
-  const Rgba june = pixelAt(at("2019-06-15"), where);
+  const Rgba january = pixelAt(renderAt("2020-01-20"), where);
+  const Rgba june = pixelAt(renderAt("2019-06-15"), where);
   EXPECT_GT(january.b, january.r + 40) << "the arc's blue in January";
   EXPECT_LT(june.b, june.g) << "no arc in June: the base map's green/sand";
 }

@@ -39,6 +39,12 @@ class BundledMap : public ::testing::Test {
     state_->timeLayers = none;
   }
 
+  // The home view at 800x600 on `date`.
+  static RenderedImage renderAt(const char* date) {
+    state_->playback.jumpTo(*parseDate(date), state_->timeline);
+    return renderImage(*state_, *renderer_, idlibHomeView({800, 600}), 800, 600);
+  }
+
   static LayerEntry& layer(LayerRole role) {
     for (auto& e : state_->layers)
       if (e.layer.role == role) return e;

@@ -16,32 +16,28 @@ class TimeRender : public BundledMap {
     layer(LayerRole::Towns).visible = true;
     showOnlyBaseMap();
   }
-  static RenderedImage at(const char* date) {
-    state_->playback.jumpTo(*parseDate(date), state_->timeline);
-    return renderImage(*state_, *renderer_, idlibHomeView({800, 600}), 800, 600);
-  }
 };
 
 TEST_F(TimeRender, SaraqibTurnsFromOppositionToGovernmentColour) {
-  const Rgba february = pixelAt(at("2020-02-01"), kSaraqib);
-  const Rgba march = pixelAt(at("2020-03-03"), kSaraqib);
+  const Rgba february = pixelAt(renderAt("2020-02-01"), kSaraqib);
+  const Rgba march = pixelAt(renderAt("2020-03-03"), kSaraqib);
   EXPECT_TRUE(near(february, over(palette::kOpposition, palette::kIdlib)));
   EXPECT_TRUE(near(march, over(palette::kGovernment, palette::kIdlib)));
 }
 
 TEST_F(TimeRender, ScrubbingChangesOnlyWhatDependsOnTheDate) {
   // Two dates with the same control snapshot draw the same areas.
-  const RenderedImage a = at("2020-02-10");
-  const RenderedImage b = at("2020-02-10");
+  const RenderedImage a = renderAt("2020-02-10");
+  const RenderedImage b = renderAt("2020-02-10");
   EXPECT_EQ(a.rgba, b.rgba);
-  EXPECT_NE(at("2019-01-01").rgba, a.rgba);
+  EXPECT_NE(renderAt("2019-01-01").rgba, a.rgba);
 }
 
 TEST_F(TimeRender, PostsShowTheirStatus) {
   state_->timeLayers.posts = true;
   // Morek's post (village centre 36.6872E 35.3753N) is active in July 2019, encircled in September.
   const LonLat morek{36.68720, 35.37530};
-  const Rgba july = pixelAt(at("2019-07-01"), morek), september = pixelAt(at("2019-09-01"), morek);
+  const Rgba july = pixelAt(renderAt("2019-07-01"), morek), september = pixelAt(renderAt("2019-09-01"), morek);
   EXPECT_TRUE(near(july, rgb(0x0072b2), 10));
   EXPECT_TRUE(near(september, rgb(0xe69f00), 10));
 }
@@ -51,10 +47,10 @@ TEST_F(TimeRender, EventsAppearOnTheirDayAndFadeWithTheWindow) {
   state_->playback.windowDays = 30;
   // The 3 February 2020 shelling near Saraqib: absent the day before, then drawn.
   EXPECT_TRUE(
-      near(pixelAt(at("2020-02-02"), kSaraqib), over(palette::kOpposition, palette::kIdlib)));
-  const Rgba shown = pixelAt(at("2020-02-03"), kSaraqib);
+      near(pixelAt(renderAt("2020-02-02"), kSaraqib), over(palette::kOpposition, palette::kIdlib)));
+  const Rgba shown = pixelAt(renderAt("2020-02-03"), kSaraqib);
   EXPECT_FALSE(near(shown, over(palette::kOpposition, palette::kIdlib), 20));
-  const Rgba later = pixelAt(at("2020-03-20"), kSaraqib);  // 46 days on: out of the window
+  const Rgba later = pixelAt(renderAt("2020-03-20"), kSaraqib);  // 46 days on: out of the window
   EXPECT_TRUE(near(later, over(palette::kGovernment, palette::kIdlib)));
 }
 
