@@ -1,6 +1,7 @@
 // Benchmarks behind BENCHMARKS.md: loading the world's admin-1 layer next to GDAL's own read, and
 // the cost of a frame of the default view. Run: build/bench/idlib-bench (see BENCHMARKS.md).
 #include <benchmark/benchmark.h>
+#include <imgui.h>
 #include <gdal/ogrsf_frmts.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include "render/offscreen_target.hpp"
 #include "ui/export.hpp"
 #include "ui/map_view.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui/sdl_window.hpp"
 #include "ui/video_export.hpp"
 
@@ -300,6 +302,30 @@ void StillViewSameFrames1920x1080(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
 }
 BENCHMARK(StillViewSameFrames1920x1080)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+// The Events panel (ImGui only, no GL) with N events loaded: what a UI frame costs the list.
+void EventListPanel(benchmark::State& state) {
+  AppState app;
+  DatedData dated;
+  dated.timeline.events = syntheticEvents(static_cast<std::size_t>(state.range(0)));
+  dated.timeline.finish();
+  app.setTimeline(std::move(dated));
+  ImGuiContext* context = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = {1920, 1080};
+  io.IniFilename = nullptr;
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // a font atlas, as a backend would build
+  for (auto _ : state) {
+    io.DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    panels::events(app);
+    ImGui::EndFrame();
+  }
+  ImGui::DestroyContext(context);
+}
+BENCHMARK(EventListPanel)->Arg(1000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace idlib

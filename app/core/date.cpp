@@ -6,6 +6,8 @@
 #include <charconv>
 #include <chrono>
 
+#include "core/format.hpp"
+
 namespace idlib {
 namespace {
 
@@ -16,14 +18,6 @@ constexpr std::array<std::string_view, 12> kMonths = {
 bool number(std::string_view s, int& out) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size();
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
 }
 
 std::optional<Day> checked(int y, int m, int d) {

@@ -15,22 +15,6 @@ std::optional<Measure> parseMeasure(std::string_view t) {
   return std::nullopt;
 }
 
-std::string_view measureName(Measure m) {
-  switch (m) {
-    case Measure::Displaced:
-      return "displaced";
-    case Measure::DisplacedCumulative:
-      return "displaced_cumulative";
-    case Measure::Population:
-      return "population";
-    case Measure::RefugeesHosted:
-      return "refugees_hosted";
-    case Measure::InNeed:
-      return "in_need";
-  }
-  return "";
-}
-
 void Displacement::finish() {
   std::stable_sort(figures.begin(), figures.end(),
                    [](const auto& a, const auto& b) { return a.date < b.date; });

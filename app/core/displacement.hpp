@@ -14,7 +14,6 @@ namespace idlib {
 
 enum class Measure { Displaced, DisplacedCumulative, Population, RefugeesHosted, InNeed };
 std::optional<Measure> parseMeasure(std::string_view text);
-std::string_view measureName(Measure m);
 
 struct DisplacementFigure {
   std::string id;

@@ -6,28 +6,10 @@
 #include <charconv>
 #include <sstream>
 
+#include "core/format.hpp"
+
 namespace idlib {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-    s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-    s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string> splitList(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    const auto comma = s.find(',');
-    const auto item = trim(s.substr(0, comma));
-    if (!item.empty()) out.emplace_back(item);
-    if (comma == std::string_view::npos) break;
-    s.remove_prefix(comma + 1);
-  }
-  return out;
-}
 
 bool positiveNumber(std::string_view s, double& out) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -125,7 +107,7 @@ StoryLoad parseStory(std::string_view text, const std::string& fileName) {
       else
         c.view = std::get<ViewArgument>(v);
     } else if (key == "layers") {
-      c.layers = splitList(value);
+      c.layers = splitList(value, ',');
       for (const auto& name : *c.layers)
         if (std::find(std::begin(kStoryLayers), std::end(kStoryLayers), name) ==
             std::end(kStoryLayers))
@@ -135,7 +117,7 @@ StoryLoad parseStory(std::string_view text, const std::string& fileName) {
                           "boundaries)",
                           name));
     } else if (key == "highlight") {
-      c.highlight = splitList(value);
+      c.highlight = splitList(value, ',');
     } else if (key == "caption") {
       c.caption = value;
     } else if (key == "notes") {

@@ -22,7 +22,6 @@ class StoryPresenter {
   const Story& story() const { return story_; }
   std::size_t cue() const { return cue_; }
   Phase phase() const { return phase_; }
-  double secondsInPhase() const { return phaseSeconds_; }
   double elapsedSeconds() const { return elapsed_; }
   bool started() const { return started_; }
 

@@ -3,7 +3,6 @@
 #include <geos_c.h>
 
 #include <memory>
-#include <string>
 
 namespace idlib::geos {
 
@@ -14,11 +13,9 @@ class Context {
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
   GEOSContextHandle_t get() const { return handle_; }
-  const std::string& lastError() const { return lastError_; }
 
  private:
   GEOSContextHandle_t handle_;
-  std::string lastError_;
 };
 
 struct GeometryDeleter {

@@ -12,11 +12,11 @@
 namespace idlib {
 
 struct TimelineSources {
-  std::vector<std::string> events;  // geodata/events.csv, and e.g. an analyst's ACLED export
-  std::string posts;
-  std::string controlChanges;
-  std::string displacementFigures;
-  std::string displacementFlows;
+  std::vector<std::string> events{};  // geodata/events.csv, and e.g. an analyst's ACLED export
+  std::string posts{};
+  std::string controlChanges{};
+  std::string displacementFigures{};
+  std::string displacementFlows{};
 };
 
 struct TimelineLoad {

@@ -105,10 +105,6 @@ void MapRenderer::upload(const Layer& layer) {
   layers_[layer.id] = std::move(gpu);
 }
 
-void MapRenderer::forget(const std::string& id) {
-  layers_.erase(id);
-}
-
 FrameStats MapRenderer::draw(const FrameDescription& frame) {
   stats_ = {};
   viewportPx_ = {frame.viewport.width * frame.pixelRatio, frame.viewport.height * frame.pixelRatio};

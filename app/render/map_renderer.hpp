@@ -60,7 +60,6 @@ class MapRenderer {
   ~MapRenderer();
 
   void upload(const Layer& layer);  // replaces any upload with the same id
-  void forget(const std::string& layerId);
   FrameStats draw(const FrameDescription& frame);
   FontAtlas& font() { return font_; }
   TimeLayerRenderer& timeLayers() { return time_; }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/format.hpp"
 #include "core/style.hpp"
 #include "geo/control_areas.hpp"
 #include "geo/projection.hpp"
@@ -26,20 +27,6 @@ int drawOrder(LayerRole role) {
   return 2;
 }
 
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    std::string item = text.substr(start, end - start);
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (!item.empty()) out.push_back(item);
-    start = end + 1;
-  }
-  return out;
-}
 }  // namespace
 
 std::size_t AppState::addLayer(Layer layer) {
@@ -63,7 +50,7 @@ std::size_t AppState::addLayer(Layer layer) {
       SearchEntry e{feature.name, {feature.name}, feature.rank, f};
       for (const char* field : {"alt_names", "geonames_name"})
         if (const std::string* more = feature.attribute(field))
-          for (auto& s : splitList(*more))
+          for (auto& s : splitList(*more, ';'))
             e.spellings.push_back(s);
       entries.push_back(std::move(e));
       townSearchLayer.push_back(l);
@@ -108,6 +95,11 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   const Day opening = timeline.controlChangeDates().empty() ? timeline.first()
                                                             : timeline.controlChangeDates().front();
   playback.jumpTo(startDate ? *startDate : opening, timeline);
+  eventList.rowsFor.reset();
+  std::set<std::string> types;
+  for (const Event& e : timeline.events)
+    types.insert(e.type);
+  eventList.types.assign(types.begin(), types.end());
   timelineFrom = timeline.first();
   timelineTo = timeline.last();
   eventsPerDay.assign(static_cast<std::size_t>(timeline.last() - timeline.first() + 1), 0);

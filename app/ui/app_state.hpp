@@ -48,6 +48,15 @@ struct EventFilter {
   std::string place;   // substring of the location
   std::string source;  // substring of the source
   std::string text;    // substring of anything
+  friend bool operator==(const EventFilter&, const EventFilter&) = default;
+};
+
+// The event list as shown: the rows passing `filter`, recomputed only when the filter changes.
+struct EventList {
+  EventFilter filter;
+  std::optional<EventFilter> rowsFor;  // the filter `rows` were computed for
+  std::vector<std::size_t> rows;       // indices into Timeline::events
+  std::vector<std::string> types;      // every event type, for the filter's menu
 };
 
 // What the cursor or the selection points at among the dated marks.
@@ -73,7 +82,7 @@ struct AppState {
   bool timelineLoaded = false;
   Playback playback;
   TimeLayerSettings timeLayers;
-  EventFilter eventFilter;
+  EventList eventList;
   DatedPick hoveredMark, selectedMark;
   std::string dateInput;          // the "go to date" box
   std::vector<int> eventsPerDay;  // from timeline.first(): the density strip, computed once

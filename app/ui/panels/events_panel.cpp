@@ -4,7 +4,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <set>
 
 #include "core/date.hpp"
 #include "ui/panels/panels.hpp"
@@ -29,6 +28,18 @@ bool passes(const Event& e, const EventFilter& f) {
                   f.text);
 }
 
+// The rows passing the filter; recomputed only when the filter changes (not every frame).
+const std::vector<std::size_t>& rows(AppState& state) {
+  EventList& list = state.eventList;
+  if (list.rowsFor != list.filter) {
+    list.rows.clear();
+    for (std::size_t i = 0; i < state.timeline.events.size(); ++i)
+      if (passes(state.timeline.events[i], list.filter)) list.rows.push_back(i);
+    list.rowsFor = list.filter;
+  }
+  return list.rows;
+}
+
 }  // namespace
 
 void events(AppState& state) {
@@ -41,14 +52,11 @@ void events(AppState& state) {
     ImGui::End();
     return;
   }
-  EventFilter& f = state.eventFilter;
-  std::set<std::string> types;
-  for (const Event& e : state.timeline.events)
-    types.insert(e.type);
+  EventFilter& f = state.eventList.filter;
   ImGui::SetNextItemWidth(150);
   if (ImGui::BeginCombo("##type", f.type.empty() ? "all types" : f.type.c_str())) {
     if (ImGui::Selectable("all types", f.type.empty())) f.type.clear();
-    for (const auto& t : types)
+    for (const auto& t : state.eventList.types)
       if (ImGui::Selectable(t.c_str(), f.type == t)) f.type = t;
     ImGui::EndCombo();
   }
@@ -70,31 +78,34 @@ void events(AppState& state) {
     ImGui::TableSetupColumn("what");
     ImGui::TableHeadersRow();
     const Day today = static_cast<Day>(std::floor(state.playback.date));
-    for (std::size_t i = 0; i < state.timeline.events.size(); ++i) {
-      const Event& e = state.timeline.events[i];
-      if (!passes(e, f)) continue;
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      const bool selected = state.selectedMark == DatedPick{DatedPick::Kind::Event, i};
-      ImGui::PushID(static_cast<int>(i));
-      if (e.date <= today && e.date > today - state.playback.windowDays)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 236, 200, 255));
-      if (ImGui::Selectable(formatDate(e.date).c_str(), selected,
-                            ImGuiSelectableFlags_SpanAllColumns)) {
-        state.selectedMark = {DatedPick::Kind::Event, i};
-        state.playback.playing = false;
-        state.playback.jumpTo(e.date, state.timeline);
-        View target = state.camera.view();
-        target.centre = e.position;
-        state.camera.flyTo(target);
+    const std::vector<std::size_t>& shown = rows(state);
+    ImGuiListClipper clipper;  // only the rows on screen are laid out
+    clipper.Begin(static_cast<int>(shown.size()));
+    while (clipper.Step())
+      for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+        const std::size_t i = shown[static_cast<std::size_t>(row)];
+        const Event& e = state.timeline.events[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const bool selected = state.selectedMark == DatedPick{DatedPick::Kind::Event, i};
+        ImGui::PushID(static_cast<int>(i));
+        if (e.date <= today && e.date > today - state.playback.windowDays)
+          ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 236, 200, 255));
+        if (ImGui::Selectable(formatDate(e.date).c_str(), selected,
+                              ImGuiSelectableFlags_SpanAllColumns)) {
+          state.selectedMark = {DatedPick::Kind::Event, i};
+          state.playback.playing = false;
+          state.playback.jumpTo(e.date, state.timeline);
+          View target = state.camera.view();
+          target.centre = e.position;
+          state.camera.flyTo(target);
+        }
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.location.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.type.c_str());
       }
-      if (ImGui::IsItemHovered()) state.hoveredMark = {DatedPick::Kind::Event, i};
-      ImGui::PopID();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.location.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.type.c_str());
-    }
     ImGui::EndTable();
   }
   ImGui::End();
