@@ -303,6 +303,19 @@ void StillViewSameFrames1920x1080(benchmark::State& state) {
 }
 BENCHMARK(StillViewSameFrames1920x1080)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
+// What hovering the map asks of the displacement data each frame: every destination's arrivals
+// at the date, with N synthetic flows loaded.
+void ArrivalsAtAllDestinations(benchmark::State& state) {
+  const Displacement d = syntheticFlows(static_cast<std::size_t>(state.range(0)));
+  double day = makeDay(2019, 6, 1), sum = 0;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < d.destinations.size(); ++i) sum += d.arrivalsAt(i, day);
+    day = day < makeDay(2020, 6, 1) ? day + 1 : makeDay(2019, 6, 1);
+  }
+  benchmark::DoNotOptimize(sum);
+}
+BENCHMARK(ArrivalsAtAllDestinations)->Arg(10)->Arg(10000)->Unit(benchmark::kMicrosecond);
+
 // The Events panel (ImGui only, no GL) with N events loaded: what a UI frame costs the list.
 void EventListPanel(benchmark::State& state) {
   AppState app;

@@ -53,6 +53,17 @@ void Displacement::finish() {
     }
     flow.destinationIndex = static_cast<std::size_t>(it - destinations.begin());
   }
+
+  // Arrivals per destination and day, from the first flow's start to the day after the last ends.
+  arrivals_.clear();
+  arrivalsDays_ = 0;
+  if (!flows.empty()) {
+    arrivalsFirst_ = flows.front().start;  // flows are sorted by start
+    Day last = arrivalsFirst_;
+    for (const auto& f : flows) last = std::max(last, f.start + std::max(1, f.end - f.start));
+    arrivalsDays_ = last - arrivalsFirst_ + 2;
+    arrivals_ = arrivalsByDay(arrivalsFirst_, arrivalsDays_);
+  }
 }
 
 double Displacement::cumulativeAt(double day) const {
@@ -74,16 +85,16 @@ double Displacement::cumulativeAt(double day) const {
 }
 
 double Displacement::arrivalsAt(std::size_t destination, double day) const {
-  double total = 0;
-  for (const auto& f : flows) {
-    if (!f.inTotals || f.destinationIndex != destination || day < f.start) continue;
-    const double span = std::max(1, f.end - f.start);
-    total += static_cast<double>(f.people) * std::min(1.0, (day - f.start) / span);
-  }
-  return total;
+  // The table built once in finish(), read between its days: constant time per call.
+  if (destination >= destinations.size() || arrivalsDays_ == 0) return 0;
+  const double x = std::clamp(day - arrivalsFirst_, 0.0, static_cast<double>(arrivalsDays_ - 1));
+  const auto i = static_cast<std::size_t>(x);
+  const std::size_t next = std::min(i + 1, static_cast<std::size_t>(arrivalsDays_ - 1));
+  const double* row = arrivals_.data() + destination * static_cast<std::size_t>(arrivalsDays_);
+  return row[i] + (row[next] - row[i]) * (x - static_cast<double>(i));
 }
 
-std::vector<float> Displacement::arrivalsTable(Day first, int days) const {
+std::vector<double> Displacement::arrivalsByDay(Day first, int days) const {
   // Each counted flow adds people / span per day over its period: a difference array per
   // destination, then running sums. O(flows + destinations * days); agrees with arrivalsAt().
   const std::size_t stride = static_cast<std::size_t>(days) + 1;
@@ -100,7 +111,7 @@ std::vector<float> Displacement::arrivalsTable(Day first, int days) const {
     change[f.destinationIndex * stride + static_cast<std::size_t>(std::clamp(to, 0, days))] -=
         perDay;
   }
-  std::vector<float> table(destinations.size() * static_cast<std::size_t>(days));
+  std::vector<double> table(destinations.size() * static_cast<std::size_t>(days));
   for (std::size_t d = 0; d < destinations.size(); ++d) {
     double perDay = 0, total = before[d];
     for (int day = 0; day < days; ++day) {
@@ -111,6 +122,11 @@ std::vector<float> Displacement::arrivalsTable(Day first, int days) const {
     }
   }
   return table;
+}
+
+std::vector<float> Displacement::arrivalsTable(Day first, int days) const {
+  const std::vector<double> table = arrivalsByDay(first, days);
+  return {table.begin(), table.end()};
 }
 
 bool Displacement::flowVisible(const DisplacementFlow& f, double day, double windowDays) {

@@ -87,6 +87,10 @@ class Displacement {
  private:
   std::vector<std::size_t> series_;
   int longestFlowDays_ = 0;
+  std::vector<double> arrivals_;  // arrivalsByDay(arrivalsFirst_, arrivalsDays_), built in finish()
+  Day arrivalsFirst_ = 0;
+  int arrivalsDays_ = 0;
+  std::vector<double> arrivalsByDay(Day first, int days) const;
   std::optional<Day> seriesStart_;
 };
 
