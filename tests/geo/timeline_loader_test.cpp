@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "fixtures.hpp"
 
@@ -71,6 +72,38 @@ TEST_F(BundledTimeline, MorekPostIsEncircledFromLateAugust2019) {
   EXPECT_EQ(morek->statusAt(d("2019-09-01")), PostStatus::Encircled);
   EXPECT_EQ(morek->statusAt(d("2020-12-01")), PostStatus::Withdrawn);
   EXPECT_FALSE(morek->provenance.source.empty());
+}
+
+TEST_F(BundledTimeline, FortyMoreLocalitiesChangeHandsInTheOffensives) {
+  // The issue names five towns and asks for at least 40 others taken or retaken between the
+  // spring 2019 offensive and the March 2020 ceasefire, each change with its source.
+  const std::set<std::string> named = {"Khan Shaykhun", "Morek", "Kafr Nabl", "Ma'arrat al-Nu'man",
+                                       "Saraqib"};
+  int others = 0;
+  for (const Locality& l : t().localities) {
+    bool changed = false;
+    for (size_t i = 1; i < l.history.size(); ++i) {
+      const ControlChange& c = l.history[i];
+      if (c.date < d("2019-04-01") || c.date > d("2020-03-31")) continue;
+      if (c.controller == l.history[i - 1].controller) continue;
+      EXPECT_FALSE(c.provenance.source.empty()) << l.name << " " << formatDate(c.date);
+      changed = true;
+    }
+    if (changed && !named.count(l.name)) ++others;
+  }
+  EXPECT_GE(others, 40);
+}
+
+TEST_F(BundledTimeline, SurmanPostIsEncircledTheDayTheVillageFalls) {
+  const Locality& surman = locality("al-Surman");
+  EXPECT_EQ(surman.controllerAt(d("2019-12-22")), Controller::Opposition);
+  EXPECT_EQ(surman.controllerAt(d("2019-12-23")), Controller::Government);
+  const auto post = std::find_if(t().posts.begin(), t().posts.end(), [](const ObservationPost& p) {
+    return p.name.find("Surman") != std::string::npos;
+  });
+  ASSERT_NE(post, t().posts.end());
+  EXPECT_EQ(post->statusAt(d("2019-12-22")), PostStatus::Active);
+  EXPECT_EQ(post->statusAt(d("2019-12-23")), PostStatus::Encircled);
 }
 
 TEST_F(BundledTimeline, EveryArticleContributesDatedEvents) {

@@ -17,6 +17,12 @@ void about(AppState& state) {
     for (const auto& e : state.layers)
       if (!e.layer.attribution.empty() && seen.insert(e.layer.attribution).second)
         ImGui::BulletText("%s", e.layer.attribution.c_str());
+    ImGui::BulletText(
+        "Events, posts, control changes and displacement: compiled for this project, a source on "
+        "every row (geodata/SOURCES-time.md)");
+    ImGui::BulletText(
+        "Some village positions: O. Pedersen, ANE Site Placemarks for Google Earth v10, Zenodo "
+        "doi:10.5281/zenodo.6384045 (CC BY 4.0)");
     ImGui::Separator();
     ImGui::TextWrapped(
         "Built with SDL2, Dear ImGui, GDAL/OGR, PROJ, GEOS, ICU, fontconfig and "
