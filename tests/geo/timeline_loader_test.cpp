@@ -23,6 +23,11 @@ class BundledTimeline : public ::testing::Test {
       if (l.name == name) return l;
     throw std::runtime_error("no locality " + name);
   }
+  static const ObservationPost& post(const std::string& nameContains) {
+    for (const auto& p : t().posts)
+      if (p.name.find(nameContains) != std::string::npos) return p;
+    throw std::runtime_error("no post named like " + nameContains);
+  }
   static inline TimelineLoad* load_ = nullptr;
 };
 
@@ -64,14 +69,11 @@ TEST_F(BundledTimeline, IdlibCityIsOppositionHeldThroughout) {
 }
 
 TEST_F(BundledTimeline, MorekPostIsEncircledFromLateAugust2019) {
-  const auto morek = std::find_if(t().posts.begin(), t().posts.end(), [](const ObservationPost& p) {
-    return p.name.find("Morek") != std::string::npos;
-  });
-  ASSERT_NE(morek, t().posts.end());
-  EXPECT_EQ(morek->statusAt(d("2019-07-01")), PostStatus::Active);
-  EXPECT_EQ(morek->statusAt(d("2019-09-01")), PostStatus::Encircled);
-  EXPECT_EQ(morek->statusAt(d("2020-12-01")), PostStatus::Withdrawn);
-  EXPECT_FALSE(morek->provenance.source.empty());
+  const ObservationPost& morek = post("Morek");
+  EXPECT_EQ(morek.statusAt(d("2019-07-01")), PostStatus::Active);
+  EXPECT_EQ(morek.statusAt(d("2019-09-01")), PostStatus::Encircled);
+  EXPECT_EQ(morek.statusAt(d("2020-12-01")), PostStatus::Withdrawn);
+  EXPECT_FALSE(morek.provenance.source.empty());
 }
 
 TEST_F(BundledTimeline, FortyMoreLocalitiesChangeHandsInTheOffensives) {
@@ -98,12 +100,8 @@ TEST_F(BundledTimeline, SurmanPostIsEncircledTheDayTheVillageFalls) {
   const Locality& surman = locality("al-Surman");
   EXPECT_EQ(surman.controllerAt(d("2019-12-22")), Controller::Opposition);
   EXPECT_EQ(surman.controllerAt(d("2019-12-23")), Controller::Government);
-  const auto post = std::find_if(t().posts.begin(), t().posts.end(), [](const ObservationPost& p) {
-    return p.name.find("Surman") != std::string::npos;
-  });
-  ASSERT_NE(post, t().posts.end());
-  EXPECT_EQ(post->statusAt(d("2019-12-22")), PostStatus::Active);
-  EXPECT_EQ(post->statusAt(d("2019-12-23")), PostStatus::Encircled);
+  EXPECT_EQ(post("Surman").statusAt(d("2019-12-22")), PostStatus::Active);
+  EXPECT_EQ(post("Surman").statusAt(d("2019-12-23")), PostStatus::Encircled);
 }
 
 TEST_F(BundledTimeline, EveryArticleContributesDatedEvents) {
