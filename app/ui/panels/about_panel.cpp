@@ -19,7 +19,7 @@ void about(AppState& state) {
         ImGui::BulletText("%s", e.layer.attribution.c_str());
     ImGui::BulletText(
         "Events, posts, control changes and displacement: compiled for this project, a source on "
-        "every row (geodata/SOURCES-time.md)");
+        "every row (geodata/SOURCES-time.md and SOURCES-displacement.md)");
     ImGui::BulletText(
         "Some village positions: O. Pedersen, ANE Site Placemarks for Google Earth v10, Zenodo "
         "doi:10.5281/zenodo.6384045 (CC BY 4.0)");
