@@ -25,6 +25,14 @@ std::string governorateOf(const Feature& f) {
   return {};
 }
 
+// Where a dated mark comes from: the same three lines under every kind of mark.
+void provenanceLines(const Provenance& p) {
+  ImGui::Separator();
+  ImGui::TextDisabled("Source (%s line %d):", p.file.c_str(), p.line);
+  ImGui::TextUnformatted(p.source.c_str());
+  if (!p.confidence.empty()) ImGui::TextDisabled("Confidence: %s", p.confidence.c_str());
+}
+
 }  // namespace
 
 FrameDescription describeFrame(const AppState& state, const View& view, const Viewport& viewport,
@@ -191,12 +199,8 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     if (e.attacks) ImGui::Text("Attacks: %ld", *e.attacks);
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::TextUnformatted(e.notes.c_str());
-    ImGui::Separator();
-    ImGui::TextDisabled("Source (%s line %d):", e.provenance.file.c_str(), e.provenance.line);
-    ImGui::TextUnformatted(e.provenance.source.c_str());
     if (full && !e.dateBasis.empty()) ImGui::TextDisabled("Date: %s", e.dateBasis.c_str());
-    if (!e.provenance.confidence.empty())
-      ImGui::TextDisabled("Confidence: %s", e.provenance.confidence.c_str());
+    provenanceLines(e.provenance);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Post) {
     const ObservationPost& p = state.timeline.posts[pick.index];
@@ -216,10 +220,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     if (full) ImGui::TextUnformatted(p.notes.c_str());
     if (full) ImGui::TextDisabled("Position: %s", p.locationNote.c_str());
-    ImGui::Separator();
-    ImGui::TextDisabled("Source (%s line %d):", p.provenance.file.c_str(), p.provenance.line);
-    ImGui::TextUnformatted(p.provenance.source.c_str());
-    ImGui::TextDisabled("Confidence: %s", p.provenance.confidence.c_str());
+    provenanceLines(p.provenance);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Flow) {
     const DisplacementFlow& f = state.displacement.flows[pick.index];
@@ -229,10 +230,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::Text("From: %s", f.origin.c_str());
     ImGui::Text("To: %s", f.destination.c_str());
     if (full || !f.inTotals) ImGui::TextDisabled("%s", f.notes.c_str());
-    ImGui::Separator();
-    ImGui::TextDisabled("Source (%s line %d):", f.provenance.file.c_str(), f.provenance.line);
-    ImGui::TextUnformatted(f.provenance.source.c_str());
-    ImGui::TextDisabled("Confidence: %s", f.provenance.confidence.c_str());
+    provenanceLines(f.provenance);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Arrivals) {
     const Displacement& d = state.displacement;
