@@ -170,6 +170,156 @@ TEST(TimelineLoader, BadRowsAreReportedWithFileAndLineAndSkipped) {
                 "or sdf); row skipped");
 }
 
+// Files that are not tables at all: one message each, saying what is wrong in words.
+TEST(TimelineLoader, AnEmptyFileSaysItIsEmpty) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  test::writeText(events, "");
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  ASSERT_EQ(load.notices.size(), 1u);
+  EXPECT_EQ(load.notices[0].message, events.string() + ": is empty");
+}
+
+TEST(TimelineLoader, AFolderSaysItIsAFolder) {
+  test::TempDir dir;
+  const TimelineLoad load = loadTimeline({{dir.file("").string()}, "", ""});
+  ASSERT_EQ(load.notices.size(), 1u);
+  EXPECT_EQ(load.notices[0].message, dir.file("").string() + ": is a folder, not a table");
+}
+
+TEST(TimelineLoader, RandomBytesGiveGdalsReasonNeverAnEmptyBracket) {
+  test::TempDir dir;
+  const auto events = dir.file("events.bin");
+  std::string bytes;
+  for (int i = 0; i < 4096; ++i)
+    bytes += static_cast<char>((i * 7919 + 13) % 256);
+  test::writeText(events, bytes);
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  ASSERT_EQ(load.notices.size(), 1u);
+  const std::string prefix = events.string() + ": is not a table GDAL can read: ";
+  EXPECT_EQ(load.notices[0].message.substr(0, prefix.size()), prefix) << load.notices[0].message;
+  EXPECT_GT(load.notices[0].message.size(), prefix.size() + 10);
+  EXPECT_EQ(load.notices[0].message.find("()"), std::string::npos);
+}
+
+TEST(TimelineLoader, MissingColumnsAreNamedOnceWithTheColumnsFound) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  test::writeText(events,
+                  "id,date,place,longitude\n"
+                  "e1,2020-02-03,Saraqib,36.8\n"
+                  "e2,2020-02-04,Saraqib,36.8\n"
+                  "e3,2020-02-05,Saraqib,36.8\n");
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  EXPECT_TRUE(load.timeline.events.empty());
+  ASSERT_EQ(load.notices.size(), 1u);  // not one per row
+  EXPECT_EQ(load.notices[0].message,
+            events.string() +
+                ": no event_date, latitude columns; found: id, date, place, longitude; table "
+                "skipped");
+}
+
+TEST(TimelineLoader, AMissingHeaderIsRecognisedAndExplained) {
+  test::TempDir dir;
+  const auto control = dir.file("control.csv");
+  test::writeText(control,
+                  "Saraqib,35.8636,36.8006,2017-05-01,opposition\n"
+                  "Saraqib,35.8636,36.8006,2020-02-06,government\n");
+  const TimelineLoad load = loadTimeline({{}, "", control.string()});
+  ASSERT_EQ(load.notices.size(), 1u);
+  EXPECT_EQ(load.notices[0].message,
+            control.string() +
+                ": no locality, date, controller, latitude, longitude columns; found no header, "
+                "only data (the first line must be the header naming the columns); table skipped");
+}
+
+TEST(TimelineLoader, AHeaderOfDatesIsRecognisedAsData) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  test::writeText(events,
+                  "e1,2020-02-03,Saraqib,battle\n"
+                  "e2,2020-02-04,Saraqib,battle\n");
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  ASSERT_EQ(load.notices.size(), 1u);
+  EXPECT_EQ(load.notices[0].message,
+            events.string() +
+                ": no event_date, latitude, longitude columns; found: e1, 2020-02-03, Saraqib, "
+                "battle (these look like data: the first line must be the header naming the "
+                "columns); table skipped");
+}
+
+TEST(TimelineLoader, AHeaderMovedDownALineIsRecognised) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  test::writeText(events,
+                  "ACLED export,3 March 2020,,\n"
+                  "event_id,event_date,latitude,longitude\n"
+                  "e1,2020-02-03,35.8636,36.8006\n");
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  ASSERT_EQ(load.notices.size(), 1u);
+  EXPECT_EQ(load.notices[0].message,
+            events.string() +
+                ": no event_date, latitude, longitude columns; found: ACLED export, 3 March 2020, "
+                "field_3, field_4 (the header seems to be on line 2: the first line must be the "
+                "header naming the "
+                "columns); table skipped");
+}
+
+TEST(TimelineLoader, EveryTableNamesTheColumnsItNeeds) {
+  test::TempDir dir;
+  const auto wrong = dir.file("wrong.csv");
+  test::writeText(wrong, "colour,size\nred,3\n");
+  const TimelineLoad load = loadTimeline({{}, wrong.string(), "", wrong.string(), wrong.string()});
+  ASSERT_EQ(load.notices.size(), 3u);
+  const std::string found = "; found: colour, size; table skipped";
+  EXPECT_EQ(load.notices[0].message, wrong.string() + ": no name column" + found);
+  EXPECT_EQ(load.notices[1].message,
+            wrong.string() + ": no date, people, measure, latitude, longitude columns" + found);
+  EXPECT_EQ(load.notices[2].message,
+            wrong.string() + ": no people, period_start, period_end, origin, destination columns" +
+                found);
+}
+
+TEST(TimelineLoader, AnUnclosedQuoteNamesItsLineAndTheLinesLost) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  test::writeText(events,
+                  "event_id,event_date,location,latitude,longitude,notes\n"
+                  "e1,2020-02-03,Saraqib,35.8636,36.8006,fine\n"
+                  "e2,2020-02-04,Saraqib,35.8636,36.8006,\"never closed\n"
+                  "e3,2020-02-05,Saraqib,35.8636,36.8006,lost\n"
+                  "e4,2020-02-06,Saraqib,35.8636,36.8006,lost too\n");
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  ASSERT_FALSE(load.notices.empty());
+  EXPECT_EQ(load.notices[0].message,
+            events.string() +
+                " line 3: a quote opens here and is never closed; the 2 lines after it could not "
+                "be read as rows");
+  EXPECT_LE(load.timeline.events.size(), 2u);
+}
+
+TEST(TimelineLoader, Latin1FieldsAreReadAsLatin1WithOneWarning) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  test::writeText(events,
+                  "event_id,event_date,location,latitude,longitude,notes\n"
+                  "e1,2020-02-03,Saraqib,35.8636,36.8006,fine\n"
+                  "e2,2020-02-04,Ma\xe2rrat,35.6479,36.6727,caf\xe9 \x93quoted\x94\n"
+                  "e3,2020-02-05,Saraqib,35.8636,36.8006,na\xefve\n");
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  ASSERT_EQ(load.timeline.events.size(), 3u);
+  ASSERT_EQ(load.notices.size(), 1u);  // one per file, not one per field
+  EXPECT_EQ(load.notices[0].severity, Severity::Warning);
+  EXPECT_EQ(load.notices[0].message,
+            events.string() +
+                " line 3: field 'location' is not UTF-8; read as Latin-1 (Windows-1252); any "
+                "later such fields in this file too");
+  const auto& e2 = load.timeline.events[1];
+  EXPECT_EQ(e2.location, "Ma\u00e2rrat");
+  EXPECT_EQ(e2.notes, "caf\u00e9 \u201cquoted\u201d");
+  EXPECT_EQ(load.timeline.events[2].notes, "na\u00efve");
+}
+
 TEST(TimelineLoader, MissingEventFileIsNamed) {
   const TimelineLoad load = loadTimeline({{"/nonexistent/acled.csv"}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);

@@ -1,0 +1,363 @@
+#include "core/table_rows.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+
+#include "core/utf8_text.hpp"
+
+namespace idlib {
+namespace {
+
+std::optional<double> number(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  double v = 0;
+  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<long> count(const std::string& s) {
+  const auto v = number(s);
+  // Above LONG_MAX the conversion is undefined; no count of anything is that large.
+  if (!v || *v < 0 || *v > 1e15) return std::nullopt;
+  return static_cast<long>(*v);
+}
+
+// Checks a row's fields one by one, reporting each problem with the row's file and line.
+class RowChecker {
+ public:
+  RowChecker(const Row& row, std::vector<Notice>& notices) : row_(row), notices_(notices) {}
+  bool ok() const { return ok_; }
+  void fail(const std::string& what) {
+    notices_.push_back({Severity::Error, fmt::format("{}: {}; row skipped", row_.where(), what)});
+    ok_ = false;
+  }
+  std::optional<Day> date(std::string_view field, bool required) {
+    const std::string text = row_.get(field);
+    if (text.empty()) {
+      if (required) fail(fmt::format("{} is empty (expected a date, YYYY-MM-DD)", field));
+      return std::nullopt;
+    }
+    const auto d = parseDate(text);
+    if (!d) fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD)", field, text));
+    return d;
+  }
+  DatePrecision precision(std::string_view field) {
+    const std::string text = row_.get(field);
+    // ACLED writes time_precision as 1 (day), 2 (week) or 3 (month).
+    if (text == "1") return DatePrecision::Day;
+    if (text == "2") return DatePrecision::Week;
+    if (text == "3") return DatePrecision::Month;
+    if (auto p = parsePrecision(text)) return *p;
+    fail(fmt::format("{} '{}' is not one of day, week, month, year", field, text));
+    return DatePrecision::Day;
+  }
+  std::optional<long> people(std::string_view field) {
+    const std::string text = row_.get(field);
+    const auto v = number(text);
+    if (!v || *v < 0 || *v != std::floor(*v) || *v > 1e12) {
+      fail(fmt::format("{} '{}' is not a count of people (expected a whole number, 0 or more)",
+                       field, text));
+      return std::nullopt;
+    }
+    return static_cast<long>(*v);
+  }
+  std::optional<LonLat> position(std::string_view latField, std::string_view lonField,
+                                 bool required) {
+    const std::string latText = row_.get(latField), lonText = row_.get(lonField);
+    if (latText.empty() && lonText.empty() && !required) return std::nullopt;
+    const auto lat = number(latText), lon = number(lonText);
+    if (!lat || !lon) {
+      fail(fmt::format("{}/{} '{}', '{}' are not numbers (expected decimal degrees)", latField,
+                       lonField, latText, lonText));
+      return std::nullopt;
+    }
+    if (std::abs(*lat) > 90 || std::abs(*lon) > 180) {
+      fail(fmt::format(
+          "coordinates {}, {} are outside the world (latitude within ±90, longitude within ±180)",
+          *lat, *lon));
+      return std::nullopt;
+    }
+    return LonLat{*lon, *lat};
+  }
+
+ private:
+  const Row& row_;
+  std::vector<Notice>& notices_;
+  bool ok_ = true;
+};
+
+Provenance provenanceOf(const Row& row) {
+  return {std::filesystem::path(row.file).filename().string(), row.line, row.get("source"),
+          row.get("confidence")};
+}
+
+bool isNumber(std::string_view text) {
+  double ignored = 0;
+  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), ignored);
+  return !text.empty() && ec == std::errc() && p == text.data() + text.size();
+}
+
+// GDAL names the columns field_1, field_2... when it finds no header (a first line of numbers).
+bool namedByGdal(std::string_view name) {
+  return name.starts_with("field_") && isNumber(name.substr(6));
+}
+
+// A name found where the header should be that reads as data: a missing or moved header.
+bool looksLikeData(std::string_view name) {
+  return isNumber(name) || parseDate(name).has_value();
+}
+
+// A found column name as a message can show it: UTF-8, no control characters, not too long.
+std::string shownName(std::string_view name) {
+  constexpr std::size_t kLongest = 40;
+  std::string shown = isUtf8(name) ? std::string(name) : windows1252ToUtf8(name);
+  for (char& c : shown)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  if (shown.size() > kLongest) {
+    std::size_t cut = kLongest;
+    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80)
+      --cut;
+    shown = shown.substr(0, cut) + "...";
+  }
+  return shown;
+}
+
+std::string foundList(const std::vector<std::string>& columns) {
+  constexpr std::size_t kShown = 20;
+  if (columns.empty()) return "no columns";
+  std::string list;
+  for (std::size_t i = 0; i < columns.size() && i < kShown; ++i)
+    list += (i ? ", " : "") + shownName(columns[i]);
+  if (columns.size() > kShown) list += fmt::format(" and {} more", columns.size() - kShown);
+  return list;
+}
+
+// What was found instead, and, where the header seems missing or moved, that it must come first.
+std::string foundInstead(const std::vector<std::string>& columns,
+                         const std::vector<std::string>& firstRow,
+                         const std::vector<std::string_view>& missing) {
+  const auto any = [](const auto& list, auto predicate) {
+    return std::any_of(list.begin(), list.end(), predicate);
+  };
+  constexpr std::string_view kHeaderFirst = "the first line must be the header naming the columns";
+  if (!columns.empty() &&
+      std::all_of(columns.begin(), columns.end(), [](const auto& c) { return namedByGdal(c); }))
+    return fmt::format("found no header, only data ({})", kHeaderFirst);
+  std::string found = "found: " + foundList(columns);
+  if (any(firstRow, [&](const std::string& value) {
+        return std::find(missing.begin(), missing.end(), value) != missing.end();
+      }))
+    return found + fmt::format(" (the header seems to be on line 2: {})", kHeaderFirst);
+  if (any(columns, [](const std::string& c) { return looksLikeData(c); }))
+    return found + fmt::format(" (these look like data: {})", kHeaderFirst);
+  return found;
+}
+
+}  // namespace
+
+std::string Row::where() const {
+  return fmt::format("{} {} {}", file, byLine ? "line" : "feature", line);
+}
+
+std::string Row::get(std::string_view name) const {
+  auto it = fields.find(name);
+  return it == fields.end() ? std::string() : it->second;
+}
+
+std::span<const std::string_view> requiredColumns(Table table) {
+  static constexpr std::array<std::string_view, 3> events = {"event_date", "latitude", "longitude"};
+  static constexpr std::array<std::string_view, 1> posts = {"name"};
+  static constexpr std::array<std::string_view, 5> control = {"locality", "date", "controller",
+                                                              "latitude", "longitude"};
+  static constexpr std::array<std::string_view, 5> figures = {"date", "people", "measure",
+                                                              "latitude", "longitude"};
+  static constexpr std::array<std::string_view, 5> flows = {"people", "period_start", "period_end",
+                                                            "origin", "destination"};
+  switch (table) {
+    case Table::Events:
+      return events;
+    case Table::Posts:
+      return posts;
+    case Table::ControlChanges:
+      return control;
+    case Table::DisplacementFigures:
+      return figures;
+    case Table::DisplacementFlows:
+      return flows;
+  }
+  return {};
+}
+
+std::optional<std::string> missingColumnsMessage(const std::string& file, Table table,
+                                                 const std::vector<std::string>& columns,
+                                                 const std::vector<std::string>& firstRow) {
+  std::vector<std::string_view> missing;
+  for (const std::string_view name : requiredColumns(table))
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) missing.push_back(name);
+  if (missing.empty()) return std::nullopt;
+  return fmt::format("{}: no {} column{}; {}; table skipped", file, fmt::join(missing, ", "),
+                     missing.size() > 1 ? "s" : "", foundInstead(columns, firstRow, missing));
+}
+
+void TextRepair::repair(Row& row, std::vector<Notice>& notices) {
+  for (auto& [name, text] : row.fields) {
+    if (isUtf8(text)) continue;
+    text = windows1252ToUtf8(text);
+    if (reported_) continue;
+    reported_ = true;
+    notices.push_back({Severity::Warning,
+                       fmt::format("{}: field '{}' is not UTF-8; read as Latin-1 (Windows-1252); "
+                                   "any later such fields in this file too",
+                                   row.where(), shownName(name))});
+  }
+}
+
+std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices) {
+  RowChecker check(row, notices);
+  Event e;
+  const auto date = check.date("event_date", true);
+  e.precision = check.precision(row.has("time_precision") ? "time_precision" : "date_precision");
+  const auto where = check.position("latitude", "longitude", true);
+  if (!check.ok()) return std::nullopt;
+  e.id = row.get("event_id").empty() ? row.get("event_id_cnty") : row.get("event_id");
+  e.date = *date;
+  e.where = *where;
+  e.type = row.get("event_type");
+  e.actor1 = row.get("actor1");
+  e.actor2 = row.get("actor2");
+  e.location = row.get("location");
+  e.admin1 = row.get("admin1");
+  e.geoPrecision = row.get("geo_precision");
+  e.fatalities = count(row.get("fatalities"));
+  e.displaced = count(row.get("displaced"));
+  e.attacks = count(row.get("attacks"));
+  e.notes = row.get("notes");
+  e.dateBasis = row.get("date_basis");
+  e.provenance = provenanceOf(row);
+  return e;
+}
+
+std::optional<ObservationPost> postFromRow(const Row& row, std::vector<Notice>& notices) {
+  RowChecker check(row, notices);
+  ObservationPost p;
+  p.established = check.date("established", false);
+  p.encircled = check.date("encircled", false);
+  p.withdrawn = check.date("withdrawn", false);
+  p.establishedPrecision = check.precision("established_precision");
+  p.encircledPrecision = check.precision("encircled_precision");
+  p.withdrawnPrecision = check.precision("withdrawn_precision");
+  const auto where = check.position("latitude", "longitude", false);
+  if (!check.ok()) return std::nullopt;
+  p.id = row.get("post_id");
+  p.name = row.get("name");
+  p.number = row.get("number");
+  p.locationNote = row.get("location_note");
+  p.notes = row.get("notes");
+  p.provenance = provenanceOf(row);
+  if (where) {
+    p.where = *where;
+  } else {
+    notices.push_back(
+        {Severity::Info, fmt::format("{}: post '{}' has no coordinates; it is listed but not drawn",
+                                     row.where(), p.name)});
+    p.where = {NAN, NAN};
+    p.position = {NAN, NAN};
+  }
+  return p;
+}
+
+std::optional<ControlChangeRow> controlChangeFromRow(const Row& row, std::vector<Notice>& notices) {
+  RowChecker check(row, notices);
+  const auto date = check.date("date", true);
+  const auto where = check.position("latitude", "longitude", true);
+  const std::string controllerText = row.get("controller");
+  const auto controller = parseController(controllerText);
+  if (!controller)
+    check.fail(
+        fmt::format("controller '{}' is unknown (expected government, opposition, turkey or sdf)",
+                    controllerText));
+  const DatePrecision precision = check.precision("date_precision");
+  std::string name = row.get("locality");
+  if (name.empty()) check.fail("locality is empty");
+  if (!check.ok()) return std::nullopt;
+  return ControlChangeRow{
+      std::move(name), *where,
+      ControlChange{*date, *controller, precision, row.get("notes"), provenanceOf(row)}};
+}
+
+void LocalityCollector::add(ControlChangeRow row) {
+  auto [it, added] = index_.try_emplace(row.locality, localities_.size());
+  if (added) localities_.push_back({row.locality, row.where, {}, {}});
+  localities_[it->second].history.push_back(std::move(row.change));
+}
+
+std::optional<DisplacementFigure> figureFromRow(const Row& row, std::vector<Notice>& notices) {
+  RowChecker check(row, notices);
+  DisplacementFigure f;
+  const auto date = check.date("date", true);
+  f.precision = check.precision("date_precision");
+  f.periodStart = check.date("period_start", false);
+  f.periodEnd = check.date("period_end", false);
+  const auto people = check.people("people");
+  const std::string measureText = row.get("measure");
+  const auto measure = parseMeasure(measureText);
+  if (!measure)
+    check.fail(
+        fmt::format("measure '{}' is unknown (expected displaced, displaced_cumulative, "
+                    "population, refugees_hosted or in_need)",
+                    measureText));
+  const auto where = check.position("latitude", "longitude", true);
+  if (!check.ok()) return std::nullopt;
+  f.id = row.get("figure_id");
+  f.date = *date;
+  f.people = *people;
+  f.measure = *measure;
+  f.description = row.get("description");
+  f.place = row.get("place");
+  f.where = *where;
+  f.provenance = provenanceOf(row);
+  return f;
+}
+
+std::optional<DisplacementFlow> flowFromRow(const Row& row, const std::vector<Locality>& known,
+                                            std::vector<Notice>& notices) {
+  RowChecker check(row, notices);
+  DisplacementFlow f;
+  const auto people = check.people("people");
+  const auto start = check.date("period_start", true);
+  const auto end = check.date("period_end", true);
+  f.origin = row.get("origin");
+  f.destination = row.get("destination");
+  // A place is given by coordinates, or by the name of a known locality.
+  auto place = [&](const std::string& name, const char* lat, const char* lon,
+                   const char* role) -> std::optional<LonLat> {
+    if (!row.get(lat).empty() || !row.get(lon).empty()) return check.position(lat, lon, true);
+    for (const auto& l : known)
+      if (l.name == name) return l.where;
+    check.fail(fmt::format("{} '{}' is not a known place and has no coordinates", role, name));
+    return std::nullopt;
+  };
+  const auto from = place(f.origin, "origin_lat", "origin_lon", "origin");
+  const auto to = place(f.destination, "dest_lat", "dest_lon", "destination");
+  if (start && end && *end < *start) check.fail("period_end is before period_start");
+  if (!check.ok()) return std::nullopt;
+  f.id = row.get("flow_id");
+  f.people = *people;
+  f.start = *start;
+  f.end = *end;
+  f.from = *from;
+  f.to = *to;
+  f.inTotals = row.get("in_totals") != "no";
+  f.notes = row.get("notes");
+  f.provenance = provenanceOf(row);
+  return f;
+}
+
+}  // namespace idlib
