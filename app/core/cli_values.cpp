@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <type_traits>
 #include <vector>
 
 namespace idlib {
@@ -20,25 +21,29 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
+// The whole of `s` as a number; "inf" and "nan", which from_chars accepts, are refused.
 template <class T>
 bool parseNumber(std::string_view s, T& out) {
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if constexpr (std::is_floating_point_v<T>)
+    if (!std::isfinite(out)) return false;
   return ec == std::errc() && ptr == s.data() + s.size();
 }
 
 }  // namespace
 
-Parsed<ViewArgument> parseViewArgument(std::string_view text) {
+Parsed<ViewArgument> parseViewArgument(std::string_view text, std::string_view name) {
   const auto parts = split(text, ',');
   ViewArgument v;
   if (parts.size() != 3 || !parseNumber(parts[0], v.centre.lon) ||
       !parseNumber(parts[1], v.centre.lat) || !parseNumber(parts[2], v.zoom))
-    return fmt::format("--view '{}': expected LON,LAT,ZOOM in decimal degrees, e.g. 36.63,35.93,9",
-                       text);
+    return fmt::format("{} '{}': expected LON,LAT,ZOOM in decimal degrees, e.g. 36.63,35.93,9",
+                       name, text);
   if (std::abs(v.centre.lon) > 180 || std::abs(v.centre.lat) > 90)
-    return fmt::format("--view '{}': longitude must be within ±180 and latitude within ±90", text);
+    return fmt::format("{} '{}': longitude must be within ±180 and latitude within ±90", name,
+                       text);
   if (v.zoom < 2 || v.zoom > 19)
-    return fmt::format("--view '{}': zoom {} is outside 2..19", text, v.zoom);
+    return fmt::format("{} '{}': zoom {} is outside 2..19", name, text, v.zoom);
   return v;
 }
 

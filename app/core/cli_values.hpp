@@ -21,7 +21,9 @@ struct SizeArgument {
 template <class T>
 using Parsed = std::variant<T, std::string>;
 
-Parsed<ViewArgument> parseViewArgument(std::string_view text);  // "LON,LAT,ZOOM"
+// "LON,LAT,ZOOM"; messages name the value as `name` shows it: "--view" on the command line,
+// "view" in a story file.
+Parsed<ViewArgument> parseViewArgument(std::string_view text, std::string_view name = "--view");
 Parsed<SizeArgument> parseSizeArgument(std::string_view text);  // "WIDTHxHEIGHT"
 
 }  // namespace idlib

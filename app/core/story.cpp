@@ -4,16 +4,32 @@
 
 #include <algorithm>
 #include <charconv>
-#include <sstream>
+#include <cmath>
 
 #include "core/format.hpp"
 
 namespace idlib {
 namespace {
 
-bool positiveNumber(std::string_view s, double& out) {
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size() && out > 0;
+// Bounds that keep a story's video finite and its parsing small, whatever the file says.
+constexpr std::size_t kLongestLine = 4096;  // characters
+constexpr std::size_t kMostCues = 1000;
+constexpr std::size_t kMostProblems = 100;
+constexpr double kLongestHold = 600;  // seconds
+// Days per second, the same range as --days-per-second on the command line.
+constexpr double kSlowestSpeed = 0.01, kFastestSpeed = 3650;
+
+std::optional<double> finiteNumber(std::string_view s) {
+  double v = 0;
+  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+// UTF-8 characters in `s`: the bytes that do not continue a sequence.
+std::size_t characters(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // A cue being read: its fields and whether any of them was wrong.
@@ -22,114 +38,191 @@ struct Draft {
   bool hasDate = false, valid = true;
 };
 
+// Reads a story line by line; each problem names the file and line.
+class StoryParser {
+ public:
+  explicit StoryParser(const std::string& fileName) : fileName_(fileName) {}
+
+  // False once the story has as many cues as it may: the rest is not read.
+  bool line(int number, std::string_view raw) {
+    number_ = number;
+    if (raw.size() > kLongestLine && characters(raw) > kLongestLine) {
+      tooLong(raw);
+      return true;
+    }
+    const std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#') return true;
+    if (line == "[cue]") return startCue();
+    const auto eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      fail(fmt::format("expected 'key = value' or [cue], found '{}'", line), false);
+      return true;
+    }
+    field(trim(line.substr(0, eq)), trim(line.substr(eq + 1)));
+    return true;
+  }
+
+  StoryLoad finish() {
+    finishCue();
+    if (out_.story.cues.empty())
+      out_.notices.push_back({Severity::Error, fmt::format("{}: no valid cue", fileName_)});
+    return std::move(out_);
+  }
+
+ private:
+  const std::string& fileName_;
+  StoryLoad out_;
+  std::optional<Draft> draft_;
+  std::size_t cuesSeen_ = 0, problems_ = 0;
+  int number_ = 0;
+
+  void problem(int line, const std::string& what) {
+    report(fmt::format("{} line {}: {}", fileName_, line, what));
+  }
+  // Listed up to a bound, so a file of nothing but bad lines cannot fill memory with messages.
+  void report(std::string message) {
+    if (++problems_ <= kMostProblems)
+      out_.notices.push_back({Severity::Error, std::move(message)});
+    else if (problems_ == kMostProblems + 1)
+      out_.notices.push_back(
+          {Severity::Error, fmt::format("{}: more than {} problems; the rest are not listed",
+                                        fileName_, kMostProblems)});
+  }
+  // A problem on the current line; it spoils the cue being read, if any.
+  void fail(const std::string& what, bool mentionsCue = true) {
+    if (!draft_) {
+      problem(number_, what);
+      return;
+    }
+    problem(number_, mentionsCue ? what + "; cue skipped" : what);
+    draft_->valid = false;
+  }
+  void tooLong(std::string_view raw) {
+    // Only the length is reported: the text itself may be megabytes.
+    const std::string what = fmt::format(
+        "{} line {} is {} characters long; the limit is {}", fileName_, number_,
+        withThousands(static_cast<long long>(characters(raw))), withThousands(kLongestLine));
+    report(draft_ ? what + "; cue skipped" : what);
+    if (draft_) draft_->valid = false;
+  }
+
+  bool startCue() {
+    finishCue();
+    if (++cuesSeen_ > kMostCues) {
+      problem(number_, fmt::format("more than {} cues; this one and those after it are left out",
+                                   withThousands(kMostCues)));
+      return false;
+    }
+    draft_.emplace();
+    draft_->cue.line = number_;
+    return true;
+  }
+
+  void finishCue() {
+    if (!draft_) return;
+    Draft& d = *draft_;
+    auto skip = [&](std::string_view why) {
+      if (d.valid) problem(d.cue.line, fmt::format("{}; cue skipped", why));
+      d.valid = false;
+    };
+    if (!d.hasDate) skip("cue has no date (expected date = YYYY-MM-DD)");
+    if (d.cue.caption.empty()) skip("cue has no caption (every cue needs one, citing its source)");
+    if (d.cue.until && *d.cue.until < d.cue.date) skip("cue's until is before its date");
+    if (d.valid) out_.story.cues.push_back(std::move(d.cue));
+    draft_.reset();
+  }
+
+  void field(std::string_view key, std::string_view value) {
+    if (!draft_) {
+      if (key == "title")
+        out_.story.title = value;
+      else
+        problem(number_,
+                fmt::format("'{}' before the first [cue] (only title may stand there)", key));
+      return;
+    }
+    Cue& c = draft_->cue;
+    if (key == "title")
+      c.title = value;
+    else if (key == "date" || key == "until")
+      date(key, value);
+    else if (key == "speed")
+      bounded(key, value, c.daysPerSecond, kSlowestSpeed, kFastestSpeed, "days per second, from",
+              " to ");
+    else if (key == "hold")
+      bounded(key, value, c.holdSeconds, 0, kLongestHold, "seconds, more than", " and at most ");
+    else if (key == "view")
+      view(value);
+    else if (key == "layers")
+      layers(value);
+    else if (key == "highlight")
+      c.highlight = splitList(value, ',');
+    else if (key == "caption")
+      c.caption = value;
+    else if (key == "notes")
+      c.notes = value;
+    else
+      fail(fmt::format("unknown key '{}'", key));
+  }
+
+  void date(std::string_view key, std::string_view value) {
+    const auto d = parseDate(value);
+    if (!d) {
+      fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD)", key, value));
+    } else if (key == "date") {
+      draft_->cue.date = *d;
+      draft_->hasDate = true;
+    } else {
+      draft_->cue.until = *d;
+    }
+  }
+
+  // A number within [low, high] (above `low` alone where `low` is 0), or a message saying which.
+  void bounded(std::string_view key, std::string_view value, double& out, double low, double high,
+               std::string_view unitAndFrom, std::string_view to) {
+    const std::string expected =
+        fmt::format("(expected {} {:g}{}{:g})", unitAndFrom, low, to, high);
+    const auto v = finiteNumber(value);
+    if (!v)
+      fail(fmt::format("{} '{}' is not a finite number {}", key, value, expected));
+    else if (*v < low || (low == 0 && *v == 0) || *v > high)
+      fail(fmt::format("{} '{}' is out of range {}", key, value, expected));
+    else
+      out = *v;
+  }
+
+  void view(std::string_view value) {
+    const auto v = parseViewArgument(value, "view");
+    if (const auto* error = std::get_if<std::string>(&v))
+      fail(*error);
+    else
+      draft_->cue.view = std::get<ViewArgument>(v);
+  }
+
+  void layers(std::string_view value) {
+    draft_->cue.layers = splitList(value, ',');
+    for (const auto& name : *draft_->cue.layers)
+      if (std::find(std::begin(kStoryLayers), std::end(kStoryLayers), name) ==
+          std::end(kStoryLayers))
+        fail(
+            fmt::format("unknown layer '{}' (expected any of areas, front, posts, events, flows, "
+                        "arrivals, towns, boundaries)",
+                        name));
+  }
+};
+
 }  // namespace
 
 StoryLoad parseStory(std::string_view text, const std::string& fileName) {
-  StoryLoad out;
-  std::optional<Draft> draft;
-  auto problem = [&](int line, const std::string& what) {
-    out.notices.push_back({Severity::Error, fmt::format("{} line {}: {}", fileName, line, what)});
-  };
-  auto finishCue = [&] {
-    if (!draft) return;
-    Draft& d = *draft;
-    if (d.valid && !d.hasDate) {
-      problem(d.cue.line, "cue has no date (expected date = YYYY-MM-DD); cue skipped");
-      d.valid = false;
-    }
-    if (d.valid && d.cue.caption.empty()) {
-      problem(d.cue.line,
-              "cue has no caption (every cue needs one, citing its source); cue skipped");
-      d.valid = false;
-    }
-    if (d.valid && d.cue.until && *d.cue.until < d.cue.date) {
-      problem(d.cue.line, "cue's until is before its date; cue skipped");
-      d.valid = false;
-    }
-    if (d.valid) out.story.cues.push_back(std::move(d.cue));
-    draft.reset();
-  };
-
-  std::istringstream lines{std::string(text)};
-  std::string raw;
-  for (int number = 1; std::getline(lines, raw); ++number) {
-    const std::string_view line = trim(raw);
-    if (line.empty() || line.front() == '#') continue;
-    if (line == "[cue]") {
-      finishCue();
-      draft.emplace();
-      draft->cue.line = number;
-      continue;
-    }
-    const auto eq = line.find('=');
-    if (eq == std::string_view::npos) {
-      problem(number, fmt::format("expected 'key = value' or [cue], found '{}'", line));
-      if (draft) draft->valid = false;
-      continue;
-    }
-    const std::string key(trim(line.substr(0, eq)));
-    const std::string_view value = trim(line.substr(eq + 1));
-    if (!draft) {
-      if (key == "title")
-        out.story.title = value;
-      else
-        problem(number,
-                fmt::format("'{}' before the first [cue] (only title may stand there)", key));
-      continue;
-    }
-    Cue& c = draft->cue;
-    auto fail = [&](const std::string& what) {
-      problem(number, what + "; cue skipped");
-      draft->valid = false;
-    };
-    if (key == "title") {
-      c.title = value;
-    } else if (key == "date" || key == "until") {
-      const auto d = parseDate(value);
-      if (!d) {
-        fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD)", key, value));
-      } else if (key == "date") {
-        c.date = *d;
-        draft->hasDate = true;
-      } else {
-        c.until = *d;
-      }
-    } else if (key == "speed" || key == "hold") {
-      double v = 0;
-      if (!positiveNumber(value, v))
-        fail(fmt::format("{} '{}' is not a positive number", key, value));
-      else
-        (key == "speed" ? c.daysPerSecond : c.holdSeconds) = v;
-    } else if (key == "view") {
-      const auto v = parseViewArgument(value);
-      if (const auto* error = std::get_if<std::string>(&v))
-        fail("view: " + *error);
-      else
-        c.view = std::get<ViewArgument>(v);
-    } else if (key == "layers") {
-      c.layers = splitList(value, ',');
-      for (const auto& name : *c.layers)
-        if (std::find(std::begin(kStoryLayers), std::end(kStoryLayers), name) ==
-            std::end(kStoryLayers))
-          fail(
-              fmt::format("unknown layer '{}' (expected any of areas, front, posts, events, flows, "
-                          "arrivals, towns, "
-                          "boundaries)",
-                          name));
-    } else if (key == "highlight") {
-      c.highlight = splitList(value, ',');
-    } else if (key == "caption") {
-      c.caption = value;
-    } else if (key == "notes") {
-      c.notes = value;
-    } else {
-      fail(fmt::format("unknown key '{}'", key));
-    }
+  StoryParser parser(fileName);
+  // Lines are views into `text`: a huge line is measured, never copied.
+  int number = 1;
+  for (std::size_t start = 0; start < text.size(); ++number) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (!parser.line(number, text.substr(start, end - start))) break;
+    start = end + 1;
   }
-  finishCue();
-  if (out.story.cues.empty())
-    out.notices.push_back({Severity::Error, fmt::format("{}: no valid cue", fileName)});
-  return out;
+  return parser.finish();
 }
 
 std::string serializeStory(const Story& story) {

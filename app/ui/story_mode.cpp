@@ -3,17 +3,30 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace idlib {
 
 StoryLoad loadStoryFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return {{}, {{Severity::Error, fmt::format("{}: cannot read the story file", path)}}};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseStory(text.str(), path);
+  // A story is a few kilobytes of text; a bigger file is the wrong file, not a longer story.
+  constexpr std::uintmax_t kLargestStory = 4 * 1024 * 1024;
+  auto refuse = [&](const std::string& why) -> StoryLoad {
+    return {{}, {{Severity::Error, fmt::format("{}: {}", path, why)}}};
+  };
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return refuse("is a folder, not a story file");
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!error && size > kLargestStory)
+    return refuse(fmt::format("is {:.1f} MB; a story file may be at most 4 MB (is it a story?)",
+                              static_cast<double>(size) / (1024 * 1024)));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return refuse("cannot read the story file");
+  std::string text(error ? kLargestStory : size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return parseStory(text, path);
 }
 
 std::string defaultStoryPath(const std::string& dataDir) {

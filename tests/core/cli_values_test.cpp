@@ -1,5 +1,6 @@
 #include "core/cli_values.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace idlib {
@@ -20,6 +21,19 @@ TEST(CliValues, BadViewsSayWhatWasExpected) {
             "--view '36.6,135,9': longitude must be within ±180 and latitude within ±90");
   EXPECT_EQ(std::get<std::string>(parseViewArgument("36.6,35.9,40")),
             "--view '36.6,35.9,40': zoom 40 is outside 2..19");
+}
+
+TEST(CliValues, AViewNamesItselfAsTheCallerSays) {
+  EXPECT_EQ(std::get<std::string>(parseViewArgument("36.6,35.9,40", "view")),
+            "view '36.6,35.9,40': zoom 40 is outside 2..19");
+}
+
+TEST(CliValues, InfinityAndNotANumberAreNotAView) {
+  for (const char* text : {"inf,35.9,9", "36.6,nan,9", "36.6,35.9,inf", "36.6,35.9,nan"})
+    EXPECT_EQ(std::get<std::string>(parseViewArgument(text)),
+              fmt::format("--view '{}': expected LON,LAT,ZOOM in decimal degrees, e.g. "
+                          "36.63,35.93,9",
+                          text));
 }
 
 TEST(CliValues, SizeIsWidthByHeight) {

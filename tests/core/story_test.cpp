@@ -79,6 +79,84 @@ date = 2020-03-06
             "skipped");
 }
 
+// A cue with `line` in it, as the only cue of a story; the messages it gives.
+std::vector<std::string> messagesFor(const std::string& line) {
+  const std::string text = "[cue]\ndate = 2020-02-06\ncaption = c (source)\n" + line + "\n";
+  std::vector<std::string> messages;
+  for (const auto& n : parseStory(text, "s.story").notices)
+    messages.push_back(n.message);
+  return messages;
+}
+
+TEST(Story, HoldAndSpeedMustBeFiniteAndBoundedSoAVideoEnds) {
+  const std::string hold = "(expected seconds, more than 0 and at most 600); cue skipped";
+  const std::string speed = "(expected days per second, from 0.01 to 3650); cue skipped";
+  EXPECT_EQ(messagesFor("hold = inf").at(0),
+            "s.story line 4: hold 'inf' is not a finite number " + hold);
+  EXPECT_EQ(messagesFor("hold = 1e9").at(0), "s.story line 4: hold '1e9' is out of range " + hold);
+  EXPECT_EQ(messagesFor("hold = 0").at(0), "s.story line 4: hold '0' is out of range " + hold);
+  EXPECT_EQ(messagesFor("hold = nan").at(0),
+            "s.story line 4: hold 'nan' is not a finite number " + hold);
+  EXPECT_EQ(messagesFor("speed = 1e-300").at(0),
+            "s.story line 4: speed '1e-300' is out of range " + speed);
+  EXPECT_EQ(messagesFor("speed = 5000").at(0),
+            "s.story line 4: speed '5000' is out of range " + speed);
+  // The bounds themselves are allowed.
+  EXPECT_EQ(messagesFor("hold = 600").size(), 0u);
+  EXPECT_EQ(messagesFor("speed = 0.01").size(), 0u);
+  EXPECT_EQ(messagesFor("speed = 3650").size(), 0u);
+}
+
+TEST(Story, AtMostAThousandCuesAndTheRestAreReportedOnce) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i)
+    text += "[cue]\ndate = 2020-02-06\ncaption = c (source)\n";
+  const StoryLoad load = parseStory(text, "many.story");
+  EXPECT_EQ(load.story.cues.size(), 1000u);
+  ASSERT_EQ(load.notices.size(), 1u);
+  EXPECT_EQ(load.notices[0].message,
+            "many.story line 3001: more than 1,000 cues; this one and those after it are left out");
+}
+
+TEST(Story, AHugeLineIsReportedByItsLengthAndItsCueSkipped) {
+  const std::string caption = "caption = " + std::string(5'000'000, 'x');
+  const StoryLoad load =
+      parseStory(std::string(kGood) + "\n[cue]\ndate = 2020-03-01\n" + caption + "\n", "big.story");
+  EXPECT_EQ(load.story.cues.size(), 2u);  // the good ones; the huge one skipped
+  ASSERT_EQ(load.notices.size(), 1u);
+  EXPECT_EQ(load.notices[0].message,
+            "big.story line 21 is 5,000,010 characters long; the limit is 4,096; cue skipped");
+  // The message holds the length, not the text.
+  EXPECT_LT(load.notices[0].message.size(), 200u);
+}
+
+TEST(Story, LineLengthsCountCharactersNotBytes) {
+  // 3000 Arabic letters are 6000 bytes but within the limit of 4,096 characters.
+  std::string arabic;
+  for (int i = 0; i < 3000; ++i)
+    arabic += "\u0625";
+  EXPECT_EQ(messagesFor("notes = " + arabic).size(), 0u);
+}
+
+TEST(Story, ABadViewNamesTheStoryKeyNotTheCommandLineOption) {
+  const auto messages = messagesFor("view = Idlib");
+  ASSERT_EQ(messages.size(), 2u);  // and "no valid cue"
+  EXPECT_EQ(messages[0],
+            "s.story line 4: view 'Idlib': expected LON,LAT,ZOOM in decimal degrees, e.g. "
+            "36.63,35.93,9; cue skipped");
+  EXPECT_EQ(messages[0].find("--view"), std::string::npos);
+}
+
+TEST(Story, AFileOfNothingButBadLinesGivesABoundedListOfProblems) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i)
+    text += "junk\n";
+  const StoryLoad load = parseStory(text, "junk.story");
+  ASSERT_EQ(load.notices.size(), 102u);  // 100 listed, "more than 100", "no valid cue"
+  EXPECT_EQ(load.notices[100].message,
+            "junk.story: more than 100 problems; the rest are not listed");
+}
+
 TEST(Story, SavedTextReadsBackTheSame) {
   const Story original = parseStory(kGood, "a").story;
   const StoryLoad again = parseStory(serializeStory(original), "b");
