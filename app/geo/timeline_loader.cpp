@@ -4,6 +4,7 @@
 #include <gdal/cpl_error.h>
 #include <gdal/ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -80,10 +81,47 @@ Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& pa
   return row;
 }
 
-// Calls `visit` for every row of every layer of `path` that has the columns `table` needs;
-// reports files GDAL cannot read, and layers without those columns (once, not per row).
+// Keeps a file's row notices to a readable number: a million bad rows give a hundred messages
+// and a count, not a million messages.
+class RowNotices {
+ public:
+  RowNotices(const std::string& path, std::vector<Notice>& notices)
+      : path_(path), notices_(notices) {}
+  ~RowNotices() {
+    if (unlisted_ == 0) return;
+    notices_.push_back({worst_, fmt::format("{}: {} more problems in later rows are not listed "
+                                            "(the first {} are)",
+                                            path_, unlisted_, kListed)});
+  }
+  RowNotices(const RowNotices&) = delete;
+  RowNotices& operator=(const RowNotices&) = delete;
+
+  void add(std::vector<Notice>& row) {
+    for (Notice& n : row) {
+      if (listed_ < kListed) {
+        notices_.push_back(std::move(n));
+        ++listed_;
+      } else {
+        ++unlisted_;
+        worst_ = std::max(worst_, n.severity);
+      }
+    }
+    row.clear();
+  }
+
+ private:
+  static constexpr std::size_t kListed = 100;
+  const std::string& path_;
+  std::vector<Notice>& notices_;
+  std::size_t listed_ = 0, unlisted_ = 0;
+  Severity worst_ = Severity::Info;
+};
+
+// Calls `visit` for every row of every layer of `path` that has the columns `table` needs, with a
+// list for what it has to say about the row; reports files GDAL cannot read, and layers without
+// those columns (once, not per row).
 void forEachRow(const std::string& path, Table table, std::vector<Notice>& notices,
-                const std::function<void(const Row&)>& visit) {
+                const std::function<void(const Row&, std::vector<Notice>&)>& visit) {
   if (!worthOpening(path, notices)) return;
   CPLErrorReset();
   CPLPushErrorHandler(CPLQuietErrorHandler);
@@ -99,6 +137,8 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
   const bool csv = std::string_view(ds->GetDriver()->GetDescription()) == "CSV";
   if (csv) reportUnclosedQuote(path, notices);
   TextRepair text;
+  RowNotices said(path, notices);
+  std::vector<Notice> aboutRow;
   for (auto* layer : ds->GetLayers()) {
     const OGRFeatureDefn& defn = *layer->GetLayerDefn();
     if (auto missing =
@@ -108,8 +148,9 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
     }
     for (auto& feature : *layer) {
       Row row = rowOf(*feature, defn, path, csv);
-      text.repair(row, notices);
-      visit(row);
+      text.repair(row, aboutRow);
+      visit(row, aboutRow);
+      said.add(aboutRow);
     }
   }
 }
@@ -135,24 +176,27 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
   const Projection projection = Projection::lonLatToMap();
 
   for (const auto& path : sources.events)
-    forEachRow(path, Table::Events, notices, [&](const Row& row) {
-      if (auto e = eventFromRow(row, notices)) {
+    forEachRow(path, Table::Events, notices, [&](const Row& row, std::vector<Notice>& said) {
+      if (auto e = eventFromRow(row, said)) {
         e->position = projection.forward(e->where);
         t.events.push_back(std::move(*e));
       }
     });
   if (!sources.posts.empty())
-    forEachRow(sources.posts, Table::Posts, notices, [&](const Row& row) {
-      if (auto p = postFromRow(row, notices)) {
-        if (!std::isnan(p->where.lon)) p->position = projection.forward(p->where);
-        t.posts.push_back(std::move(*p));
-      }
-    });
+    forEachRow(sources.posts, Table::Posts, notices,
+               [&](const Row& row, std::vector<Notice>& said) {
+                 if (auto p = postFromRow(row, said)) {
+                   if (!std::isnan(p->where.lon)) p->position = projection.forward(p->where);
+                   t.posts.push_back(std::move(*p));
+                 }
+               });
   if (!sources.controlChanges.empty()) {
     LocalityCollector localities;
-    forEachRow(sources.controlChanges, Table::ControlChanges, notices, [&](const Row& row) {
-      if (auto change = controlChangeFromRow(row, notices)) localities.add(std::move(*change));
-    });
+    forEachRow(sources.controlChanges, Table::ControlChanges, notices,
+               [&](const Row& row, std::vector<Notice>& said) {
+                 if (auto change = controlChangeFromRow(row, said))
+                   localities.add(std::move(*change));
+               });
     t.localities = localities.take();
     for (Locality& l : t.localities)
       l.position = projection.forward(l.where);
@@ -161,20 +205,21 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
 
   if (!sources.displacementFigures.empty())
     forEachRow(sources.displacementFigures, Table::DisplacementFigures, notices,
-               [&](const Row& row) {
-                 if (auto f = figureFromRow(row, notices)) {
+               [&](const Row& row, std::vector<Notice>& said) {
+                 if (auto f = figureFromRow(row, said)) {
                    f->position = projection.forward(f->where);
                    d.figures.push_back(std::move(*f));
                  }
                });
   if (!sources.displacementFlows.empty())
-    forEachRow(sources.displacementFlows, Table::DisplacementFlows, notices, [&](const Row& row) {
-      if (auto f = flowFromRow(row, t.localities, notices)) {
-        f->a = projection.forward(f->from);
-        f->b = projection.forward(f->to);
-        d.flows.push_back(std::move(*f));
-      }
-    });
+    forEachRow(sources.displacementFlows, Table::DisplacementFlows, notices,
+               [&](const Row& row, std::vector<Notice>& said) {
+                 if (auto f = flowFromRow(row, t.localities, said)) {
+                   f->a = projection.forward(f->from);
+                   f->b = projection.forward(f->to);
+                   d.flows.push_back(std::move(*f));
+                 }
+               });
   d.finish();
   return out;
 }

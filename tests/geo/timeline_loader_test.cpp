@@ -320,6 +320,27 @@ TEST(TimelineLoader, Latin1FieldsAreReadAsLatin1WithOneWarning) {
   EXPECT_EQ(load.timeline.events[2].notes, "na\u00efve");
 }
 
+TEST(TimelineLoader, AThousandBadRowsGiveAHundredMessagesAndACount) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  std::string text = "event_id,event_date,latitude,longitude\n";
+  for (int i = 0; i < 1000; ++i)
+    text += "e,2020-02-31,35.8,36.8\n";
+  text += "e,2020-02-03,35.8,36.8\n";
+  test::writeText(events, text);
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  EXPECT_EQ(load.timeline.events.size(), 1u);  // the good row still loads
+  ASSERT_EQ(load.notices.size(), 101u);
+  EXPECT_EQ(load.notices[99].message,
+            events.string() +
+                " line 101: event_date '2020-02-31' is not a date (expected YYYY-MM-DD); row "
+                "skipped");
+  EXPECT_EQ(
+      load.notices[100].message,
+      events.string() + ": 900 more problems in later rows are not listed (the first 100 are)");
+  EXPECT_EQ(load.notices[100].severity, Severity::Error);
+}
+
 TEST(TimelineLoader, MissingEventFileIsNamed) {
   const TimelineLoad load = loadTimeline({{"/nonexistent/acled.csv"}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
