@@ -1,8 +1,11 @@
 // idlib-atlas: the interactive map; with --export, --export-video or --export-poster a headless
 // renderer; with --events or --at a query tool for scripts.
+#include "core/interrupt.hpp"
 #include "ui/command_line.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   auto parsed = idlib::parseCommandLine(argc, argv);
   if (const int* code = std::get_if<int>(&parsed)) return *code;
   const auto& options = std::get<idlib::Options>(parsed);
@@ -11,4 +14,12 @@ int main(int argc, char** argv) {
   if (!options.exportVideo.empty()) return idlib::runVideoExport(options);
   if (!options.exportPoster.empty()) return idlib::runPosterExport(options);
   return options.exportPath.empty() ? idlib::runInteractive(options) : idlib::runExport(options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  idlib::installInterruptHandling();  // before any thread starts
+  const int code = run(argc, argv);
+  return idlib::interruptRequested() ? idlib::interruptExitCode() : code;
 }

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/interrupt.hpp"
+
 namespace idlib {
 
 std::optional<std::string> writeFileAtomically(const std::filesystem::path& path,
@@ -15,6 +17,7 @@ std::optional<std::string> writeFileAtomically(const std::filesystem::path& path
   const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = mkstemp(temp.data());
+  const TemporaryFileGuard guard(temp);
   if (fd < 0)
     return fmt::format("{}: cannot create a file in {} ({})", path.string(), folder.string(),
                        std::strerror(errno));

@@ -9,6 +9,8 @@
 #include <system_error>
 #include <vector>
 
+#include "core/interrupt.hpp"
+
 namespace idlib {
 namespace fs = std::filesystem;
 
@@ -56,6 +58,10 @@ std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t
   // Write under a temporary stem in the same folder, so the renames below are atomic.
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   const fs::path temp = folder / fmt::format(".{}.{}.tmp.png", path.stem().string(), getpid());
+  const fs::path tempWorld = fs::path(temp).replace_extension(".wld");
+  const fs::path tempAux = fs::path(temp.string() + ".aux.xml");
+  const TemporaryFileGuard guards[] = {TemporaryFileGuard(temp), TemporaryFileGuard(tempWorld),
+                                       TemporaryFileGuard(tempAux)};
   const char* options[] = {georeference ? "WORLDFILE=YES" : nullptr, nullptr};
   GDALDatasetUniquePtr written(png->CreateCopy(temp.c_str(), image.get(), FALSE,
                                                const_cast<char**>(options), nullptr, nullptr));
@@ -63,8 +69,6 @@ std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t
     return fmt::format("{}: cannot write the PNG ({})", path.string(), CPLGetLastErrorMsg());
   written.reset();  // flushes the PNG and its .aux.xml
 
-  const fs::path tempWorld = fs::path(temp).replace_extension(".wld");
-  const fs::path tempAux = fs::path(temp.string() + ".aux.xml");
   std::error_code ec;
   for (const auto& [from, to] :
        {std::pair{tempWorld, fs::path(path).replace_extension(".wld")},

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/text_safety.hpp"
 #include "geo/projection.hpp"
 #include "geo/triangulate.hpp"
 
@@ -37,10 +38,19 @@ struct ProcessedFeature {
   bool projected = true;
 };
 
-// Silences GDAL's own printing for the scope; errors are reported as notices instead.
+// Silences GDAL's own printing for the scope; errors are reported as notices instead. GeoJSON
+// objects over 200 MB (a world's borders at 10 m) are refused by default: the user asked for
+// the file, so lift that limit (on this thread, for the scope) rather than fail.
 struct QuietGdal {
-  QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-  ~QuietGdal() { CPLPopErrorHandler(); }
+  QuietGdal() {
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    if (!CPLGetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr))
+      CPLSetThreadLocalConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+  }
+  ~QuietGdal() {
+    CPLPopErrorHandler();
+    CPLSetThreadLocalConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr);
+  }
 };
 
 bool looksLikeConnectionString(const std::string& path) {
@@ -349,7 +359,7 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
   GDALDatasetUniquePtr dataset(GDALDataset::Open(
       request.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.data(), nullptr));
   if (!dataset) {
-    const std::string why = CPLGetLastErrorMsg();
+    const std::string why = oneLine(CPLGetLastErrorMsg());
     result.notices.push_back(
         {Severity::Error,
          fmt::format("{}: GDAL cannot open it as a vector data source{}", request.path,

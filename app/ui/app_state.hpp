@@ -12,6 +12,7 @@
 #include "core/displacement.hpp"
 #include "core/hit_test.hpp"
 #include "core/layer.hpp"
+#include "core/output_paths.hpp"
 #include "core/playback.hpp"
 #include "core/story.hpp"
 #include "core/story_presenter.hpp"
@@ -89,8 +90,9 @@ struct AppState {
   double timelineFrom = 0, timelineTo = 0;  // the part of the span the timeline panel shows
 
   // Stories and presenting.
-  Story story;            // the story being edited and presented
-  std::string storyPath;  // where it is saved
+  Story story;                    // the story being edited and presented
+  std::string storyPath;          // where it is saved
+  ProtectedFiles protectedFiles;  // what no export may overwrite: the inputs, the bundled data
   bool storyChanged = false;
   std::unique_ptr<StoryPresenter> presenter;  // while presenting
   bool presenting = false, blackScreen = false, highContrast = false;

@@ -2,9 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "core/date.hpp"
+#include "core/text_safety.hpp"
 #include "ui/app_state.hpp"
 
 namespace idlib {
@@ -30,6 +33,7 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
       ->type_name("YYYY-MM-DD");
   app.add_option("--window", o.windowDays, "Show the events of the last N days")
       ->type_name("N")
+      ->check(CLI::Range(0.0, 36500.0))
       ->capture_default_str();
   app.add_option("--event-file", o.eventFiles,
                  "Add events from a table with ACLED column names (CSV, GeoPackage...); repeatable")
@@ -86,8 +90,10 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    printError(e.what());  // CLI11 quotes what was typed: escape it like any message
+    std::fprintf(stderr, "Run with --help for the options.\n");
+    return 2;
   }
   if (o.dataDir.empty()) o.dataDir = defaultDataDir();
   return o;
@@ -96,7 +102,30 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
 void printNotices(const std::vector<Notice>& notices) {
   for (const Notice& n : notices)
     if (n.severity != Severity::Info)
-      std::fprintf(stderr, "idlib-atlas: %s: %s\n", severityName(n.severity), n.message.c_str());
+      printError(fmt::format("{}: {}", severityName(n.severity), n.message));
+}
+
+void printError(std::string_view message) {
+  std::fprintf(stderr, "idlib-atlas: %s\n", displayable(message).c_str());
+}
+
+ProtectedFiles protectedFilesOf(const Options& o) {
+  ProtectedFiles p;
+  p.inputs.assign(o.layers.begin(), o.layers.end());
+  p.inputs.insert(p.inputs.end(), o.eventFiles.begin(), o.eventFiles.end());
+  if (!o.story.empty()) p.inputs.emplace_back(o.story);
+  p.folders = {std::filesystem::path(o.dataDir) / "geodata",
+               std::filesystem::path(o.dataDir) / "assets"};
+  return p;
+}
+
+bool outputRefused(std::string_view option, const std::string& path,
+                   const std::vector<std::string_view>& extensions, const Options& options,
+                   const std::vector<std::filesystem::path>& alsoWritten) {
+  const auto refusal =
+      refuseOutput(option, path, extensions, protectedFilesOf(options), alsoWritten);
+  if (refusal) printError(*refusal);
+  return refusal.has_value();
 }
 
 std::optional<StartPoint> startPointOf(const Options& options) {
@@ -104,7 +133,7 @@ std::optional<StartPoint> startPointOf(const Options& options) {
   if (!options.view.empty()) {
     const auto parsed = parseViewArgument(options.view);
     if (const auto* error = std::get_if<std::string>(&parsed)) {
-      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+      printError(*error);
       return std::nullopt;
     }
     start.view = std::get<ViewArgument>(parsed);
@@ -112,8 +141,7 @@ std::optional<StartPoint> startPointOf(const Options& options) {
   if (!options.date.empty()) {
     start.date = parseDate(options.date);
     if (!start.date) {
-      std::fprintf(stderr, "idlib-atlas: --date '%s': expected a date, YYYY-MM-DD\n",
-                   options.date.c_str());
+      printError(fmt::format("--date '{}': expected a date, YYYY-MM-DD", options.date));
       return std::nullopt;
     }
   }

@@ -1,12 +1,15 @@
 #pragma once
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "core/cli_values.hpp"
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
+#include "core/output_paths.hpp"
 
 namespace idlib {
 
@@ -40,8 +43,18 @@ struct Options {
 // a bad option: the message is already printed).
 std::variant<Options, int> parseCommandLine(int argc, char** argv);
 
-// Prints warnings and errors to stderr, one line each (notes are for the app's notices panel).
+// Prints warnings and errors to stderr, one line each (notes are for the app's notices panel),
+// with passwords hidden and control characters escaped.
 void printNotices(const std::vector<Notice>& notices);
+// "idlib-atlas: MESSAGE" on stderr, made as safe as printNotices makes notices.
+void printError(std::string_view message);
+
+// The files a run reads and the bundled data: what no export may overwrite.
+ProtectedFiles protectedFilesOf(const Options& options);
+// Prints why an export may not write `path` (see refuseOutput) and returns true, or returns false.
+bool outputRefused(std::string_view option, const std::string& path,
+                   const std::vector<std::string_view>& extensions, const Options& options,
+                   const std::vector<std::filesystem::path>& alsoWritten = {});
 
 // Where the map opens: --view and --date, checked. Prints the problem and returns nothing when
 // either is malformed.

@@ -6,6 +6,9 @@
 #include <variant>
 
 #include "core/cli_values.hpp"
+#include "core/interrupt.hpp"
+#include "core/output_paths.hpp"
+#include "core/text_safety.hpp"
 #include "geo/projection.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
@@ -66,7 +69,7 @@ struct HeadlessSession {
 std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   const auto size = parseSizeArgument(options.size);
   if (const auto* error = std::get_if<std::string>(&size)) {
-    std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+    printError(*error);
     return 2;
   }
   const auto start = startPointOf(options);
@@ -77,7 +80,7 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   s.height = std::get<SizeArgument>(size).height;
   auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
   if (const auto* error = std::get_if<std::string>(&opened)) {
-    std::fprintf(stderr, "idlib-atlas: cannot render headless: %s\n", error->c_str());
+    printError("cannot render headless: " + *error);
     return 3;
   }
   s.window = std::move(std::get<std::unique_ptr<GlWindow>>(opened));
@@ -123,18 +126,16 @@ void showProgress(std::size_t done, std::size_t total) {
 
 std::optional<std::pair<Day, Day>> dateRange(const Options& o, const char* what) {
   if (o.from.empty() || o.to.empty()) {
-    std::fprintf(stderr, "idlib-atlas: %s needs --from YYYY-MM-DD and --to YYYY-MM-DD\n", what);
+    printError(fmt::format("{} needs --from YYYY-MM-DD and --to YYYY-MM-DD", what));
     return std::nullopt;
   }
   const auto from = parseDate(o.from), to = parseDate(o.to);
   if (!from || !to) {
-    std::fprintf(stderr, "idlib-atlas: --from '%s' / --to '%s': expected dates, YYYY-MM-DD\n",
-                 o.from.c_str(), o.to.c_str());
+    printError(fmt::format("--from '{}' / --to '{}': expected dates, YYYY-MM-DD", o.from, o.to));
     return std::nullopt;
   }
   if (*to < *from) {
-    std::fprintf(stderr, "idlib-atlas: --to %s is before --from %s\n", o.to.c_str(),
-                 o.from.c_str());
+    printError(fmt::format("--to {} is before --from {}", o.to, o.from));
     return std::nullopt;
   }
   return std::pair{*from, *to};
@@ -143,6 +144,9 @@ std::optional<std::pair<Day, Day>> dateRange(const Options& o, const char* what)
 }  // namespace
 
 int runExport(const Options& options) {
+  if (outputRefused("--export", options.exportPath, {".png"}, options,
+                    pngSidecars(options.exportPath)))
+    return 2;
   auto opened = openHeadless(options);
   if (const int* code = std::get_if<int>(&opened)) return *code;
   HeadlessSession& s = std::get<HeadlessSession>(opened);
@@ -150,14 +154,15 @@ int runExport(const Options& options) {
     const RenderedImage image = renderImage(*s.state, *s.renderer, s.view, s.width, s.height);
     if (auto error = writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height,
                                            image.grid, kMapCrs)) {
-      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+      printError(*error);
       return 1;
     }
-    std::printf("wrote %s (%dx%d, %.1f m per pixel, %zu layers)\n", options.exportPath.c_str(),
-                s.width, s.height, s.view.metresPerPoint, s.state->layers.size());
+    std::printf("wrote %s (%dx%d, %.1f m per pixel, %zu layers)\n",
+                displayable(options.exportPath).c_str(), s.width, s.height, s.view.metresPerPoint,
+                s.state->layers.size());
     return hasErrors(s.notices) ? 1 : 0;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
+    printError(e.what());
     return 1;
   }
 }
@@ -165,6 +170,7 @@ int runExport(const Options& options) {
 int runVideoExport(const Options& options) {
   std::optional<std::pair<Day, Day>> range;
   if (options.story.empty() && !(range = dateRange(options, "--export-video"))) return 2;
+  if (outputRefused("--export-video", options.exportVideo, {".mp4", ".gif"}, options)) return 2;
   std::optional<StoryLoad> story;
   if (!options.story.empty()) {
     story = loadStoryFile(options.story);
@@ -176,12 +182,6 @@ int runVideoExport(const Options& options) {
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   AppState& state = *s.state;
   try {
-    auto encoder = VideoEncoder::open(options.exportVideo, s.width, s.height, options.fps);
-    if (const auto* error = std::get_if<std::string>(&encoder)) {
-      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
-      return 2;
-    }
-    VideoEncoder& video = *std::get<std::unique_ptr<VideoEncoder>>(encoder);
     std::unique_ptr<FrameSource> source;
     if (story) {
       state.story = std::move(story->story);
@@ -189,25 +189,37 @@ int runVideoExport(const Options& options) {
     } else {
       source = rangeFrames(range->first, range->second, options.daysPerSecond, options.fps);
     }
-    const VideoStats stats = renderFrames(
-        state, *s.renderer, *source, s.width, s.height,
-        [&](const RenderedImage& frame) { return video.write(frame.rgba); }, showProgress);
-    if (stats.frames != source->frameCount()) {
-      std::fprintf(stderr, "idlib-atlas: %s: ffmpeg stopped taking frames\n",
-                   options.exportVideo.c_str());
+    if (auto tooLong = videoTooLong(source->frameCount(), options.fps)) {
+      printError(fmt::format("--export-video '{}': {}", options.exportVideo, *tooLong));
+      return 2;
+    }
+    auto encoder = VideoEncoder::open(options.exportVideo, s.width, s.height, options.fps);
+    if (const auto* error = std::get_if<std::string>(&encoder)) {
+      printError(*error);
       return 1;
     }
-    if (auto error = video.finish()) {
-      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+    VideoEncoder& video = *std::get<std::unique_ptr<VideoEncoder>>(encoder);
+    const VideoStats stats = renderFrames(
+        state, *s.renderer, *source, s.width, s.height,
+        [&](const RenderedImage& frame) {
+          return !interruptRequested() && video.write(frame.rgba);
+        },
+        showProgress);
+    if (interruptRequested()) return interruptExitCode();  // the encoder removes its file
+    auto error = video.finish();
+    if (!error && stats.frames != source->frameCount())
+      error = fmt::format("{}: ffmpeg stopped taking frames", options.exportVideo);
+    if (error) {
+      printError(*error);
       return 1;
     }
     std::printf("wrote %s (%dx%d, %zu frames at %d fps = %.2f s; %zu rendered, %zu repeated)\n",
-                options.exportVideo.c_str(), s.width, s.height, stats.frames, options.fps,
-                static_cast<double>(stats.frames) / options.fps, stats.rendered,
+                displayable(options.exportVideo).c_str(), s.width, s.height, stats.frames,
+                options.fps, static_cast<double>(stats.frames) / options.fps, stats.rendered,
                 stats.frames - stats.rendered);
     return hasErrors(s.notices) || (story && hasErrors(story->notices)) ? 1 : 0;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
+    printError(e.what());
     return 1;
   }
 }
@@ -215,6 +227,7 @@ int runVideoExport(const Options& options) {
 int runPosterExport(const Options& options) {
   const auto range = dateRange(options, "--export-poster");
   if (!range) return 2;
+  if (outputRefused("--export-poster", options.exportPoster, {".png"}, options)) return 2;
   auto opened = openHeadless(options);
   if (const int* code = std::get_if<int>(&opened)) return *code;
   HeadlessSession& s = std::get<HeadlessSession>(opened);
@@ -222,14 +235,15 @@ int runPosterExport(const Options& options) {
     const RenderedImage poster = renderPoster(*s.state, *s.renderer, s.view, range->first,
                                               range->second, options.panels, s.width, s.height);
     if (auto error = writePng(options.exportPoster, poster.rgba.data(), s.width, s.height)) {
-      std::fprintf(stderr, "idlib-atlas: %s\n", error->c_str());
+      printError(*error);
       return 1;
     }
-    std::printf("wrote %s (%dx%d, %d panels from %s to %s)\n", options.exportPoster.c_str(),
-                s.width, s.height, options.panels, options.from.c_str(), options.to.c_str());
+    std::printf("wrote %s (%dx%d, %d panels from %s to %s)\n",
+                displayable(options.exportPoster).c_str(), s.width, s.height, options.panels,
+                options.from.c_str(), options.to.c_str());
     return hasErrors(s.notices) ? 1 : 0;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
+    printError(e.what());
     return 1;
   }
 }

@@ -9,10 +9,19 @@
 #include "ui/story_mode.hpp"
 
 namespace idlib {
+namespace fs = std::filesystem;
 
 View viewForSize(const AppState& state, int width) {
   const View& v = state.camera.view();
   return {v.centre, v.metresPerPoint * state.camera.viewport().width / width};
+}
+
+std::optional<std::string> refusal(const AppState& state, const ExportSettings& s) {
+  using Kind = ExportSettings::Kind;
+  if (s.kind == Kind::Video)
+    return refuseOutput("video", s.path, {".mp4", ".gif"}, state.protectedFiles);
+  return refuseOutput("image", s.path, {".png"}, state.protectedFiles,
+                      s.kind == Kind::Png ? pngSidecars(s.path) : std::vector<fs::path>{});
 }
 
 std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer,
@@ -55,10 +64,7 @@ struct VideoJob::Scene {
 
 std::variant<std::unique_ptr<VideoJob>, std::string> VideoJob::start(AppState& state,
                                                                      const ExportSettings& s) {
-  auto encoder = VideoEncoder::open(s.path, s.width, s.height, s.fps);
-  if (auto* error = std::get_if<std::string>(&encoder)) return *error;
   std::unique_ptr<VideoJob> job(new VideoJob);
-  job->encoder_ = std::move(std::get<std::unique_ptr<VideoEncoder>>(encoder));
   job->path_ = s.path;
   job->fps_ = s.fps;
   job->scene_ = std::make_unique<Scene>();
@@ -79,6 +85,11 @@ std::variant<std::unique_ptr<VideoJob>, std::string> VideoJob::start(AppState& s
     job->recorder_ = std::make_unique<FrameRecorder>(
         rangeFrames(s.from, s.to, s.daysPerSecond, s.fps), s.width, s.height);
   scene.swapWith(state);
+  if (auto tooLong = videoTooLong(job->recorder_->total(), s.fps))
+    return fmt::format("{}: {}", s.path, *tooLong);
+  auto encoder = VideoEncoder::open(s.path, s.width, s.height, s.fps);
+  if (auto* error = std::get_if<std::string>(&encoder)) return *error;
+  job->encoder_ = std::move(std::get<std::unique_ptr<VideoEncoder>>(encoder));
   return job;
 }
 
@@ -95,10 +106,9 @@ bool VideoJob::step(AppState& state, MapRenderer& renderer, double seconds) {
   } while (more && std::chrono::steady_clock::now() < until);
   scene_->swapWith(state);
   if (more) return true;
-  if (recorder_->stats().frames < recorder_->total())
+  error_ = encoder_->finish();
+  if (!error_ && recorder_->stats().frames < recorder_->total())
     error_ = fmt::format("{}: ffmpeg stopped taking frames", path_);
-  else
-    error_ = encoder_->finish();
   encoder_.reset();
   return false;
 }

@@ -22,14 +22,17 @@ constexpr double kNearbyKm = 25;
 
 std::optional<Day> dateOption(const std::string& name, const std::string& text) {
   const auto d = parseDate(text);
-  if (!d)
-    std::fprintf(stderr, "idlib-atlas: %s '%s': expected a date, YYYY-MM-DD\n", name.c_str(),
-                 text.c_str());
+  if (!d) printError(fmt::format("{} '{}': expected a date, YYYY-MM-DD", name, text));
   return d;
 }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+// A text cell as RFC 4180 writes it; one a spreadsheet would run as a formula (=, +, -, @, tab,
+// CR first: the OWASP rule) starts with a quote mark, so it stays text.
+std::string csvField(const std::string& text) {
+  const bool formula =
+      !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+  const std::string s = formula ? "'" + text : text;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s)
     out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -85,6 +88,10 @@ int runEventsQuery(const Options& o) {
   std::optional<Day> from, to;
   if (!o.from.empty() && !(from = dateOption("--from", o.from))) return 2;
   if (!o.to.empty() && !(to = dateOption("--to", o.to))) return 2;
+  if (from && to && *to < *from) {
+    printError(fmt::format("--to {} is before --from {}", o.to, o.from));
+    return 2;
+  }
   TimelineSources sources = bundledTimelineSources(o.dataDir);
   sources.events.insert(sources.events.end(), o.eventFiles.begin(), o.eventFiles.end());
   sources.posts.clear();
@@ -128,14 +135,12 @@ int runEventsQuery(const Options& o) {
 int runAtQuery(const Options& o) {
   const auto place = parseViewArgument(o.at + ",9");
   if (std::holds_alternative<std::string>(place)) {
-    std::fprintf(
-        stderr,
-        "idlib-atlas: --at '%s': expected LON,LAT in decimal degrees, e.g. 36.8006,35.8636\n",
-        o.at.c_str());
+    printError(
+        fmt::format("--at '{}': expected LON,LAT in decimal degrees, e.g. 36.8006,35.8636", o.at));
     return 2;
   }
   if (o.date.empty()) {
-    std::fprintf(stderr, "idlib-atlas: --at needs --date YYYY-MM-DD\n");
+    printError("--at needs --date YYYY-MM-DD");
     return 2;
   }
   const auto date = dateOption("--date", o.date);

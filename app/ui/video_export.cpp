@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/format.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/map_view.hpp"
 #include "ui/story_mode.hpp"
@@ -20,8 +21,6 @@ std::variant<std::unique_ptr<VideoEncoder>, std::string> VideoEncoder::open(cons
   const std::string extension = fs::path(path).extension().string();
   if (extension != ".mp4" && extension != ".gif")
     return fmt::format("{}: the video must end in .mp4 (H.264) or .gif", path);
-  if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0)
-    return "the ffmpeg program is needed to encode video (apt-get install ffmpeg)";
   std::unique_ptr<VideoEncoder> e(new VideoEncoder);
   e->path_ = path;
   const fs::path folder =
@@ -29,58 +28,107 @@ std::variant<std::unique_ptr<VideoEncoder>, std::string> VideoEncoder::open(cons
   e->temp_ =
       (folder / fmt::format(".{}.{}.tmp{}", fs::path(path).stem().string(), getpid(), extension))
           .string();
+  e->tempGuard_ = std::make_unique<TemporaryFileGuard>(e->temp_);
   e->frameBytes_ = static_cast<std::size_t>(width) * height * 4;
+  std::vector<std::string> command{"ffmpeg",
+                                   "-nostdin",
+                                   "-loglevel",
+                                   "error",
+                                   "-y",
+                                   "-f",
+                                   "rawvideo",
+                                   "-pix_fmt",
+                                   "rgba",
+                                   "-s",
+                                   fmt::format("{}x{}", width, height),
+                                   "-framerate",
+                                   std::to_string(fps),
+                                   "-i",
+                                   "-"};
   // H.264 wants even sizes and yuv420p for players; GIF gets its own palette from the frames.
-  const std::string codec =
+  const std::vector<std::string> codec =
       extension == ".mp4"
-          ? "-vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' -c:v libx264 -preset veryfast -crf 18 -pix_fmt "
-            "yuv420p -movflags +faststart"
-          : "-vf 'split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer' "
-            "-loop 0";
-  const std::string command = fmt::format(
-      "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s {}x{} -framerate {} -i - {} '{}'",
-      width, height, fps, codec, e->temp_);
-  e->pipe_ = popen(command.c_str(), "w");
-  if (!e->pipe_) return fmt::format("{}: cannot start ffmpeg ({})", path, std::strerror(errno));
+          ? std::vector<std::string>{"-vf",       "pad=ceil(iw/2)*2:ceil(ih/2)*2",
+                                     "-c:v",      "libx264",
+                                     "-preset",   "veryfast",
+                                     "-crf",      "18",
+                                     "-pix_fmt",  "yuv420p",
+                                     "-movflags", "+faststart",
+                                     "-f",        "mp4"}
+          : std::vector<std::string>{
+                "-vf",
+                "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer",
+                "-loop",
+                "0",
+                "-f",
+                "gif"};
+  command.insert(command.end(), codec.begin(), codec.end());
+  command.push_back("file:" + e->temp_);  // "file:": a name is never read as a protocol or option
+  auto started = ChildProcess::start(command);
+  if (const auto* error = std::get_if<std::string>(&started))
+    return fmt::format("{}: cannot encode video: {} (apt-get install ffmpeg)", path, *error);
+  e->ffmpeg_ = std::move(std::get<std::unique_ptr<ChildProcess>>(started));
   return e;
 }
 
 VideoEncoder::~VideoEncoder() {
-  if (pipe_) {
-    pclose(pipe_);
+  if (ffmpeg_) {
+    ffmpeg_.reset();  // kills it
     std::error_code ec;
     fs::remove(temp_, ec);
   }
 }
 
 bool VideoEncoder::write(const std::vector<std::uint8_t>& rgba) {
-  return pipe_ && rgba.size() == frameBytes_ &&
-         std::fwrite(rgba.data(), 1, rgba.size(), pipe_) == rgba.size();
+  return ffmpeg_ && rgba.size() == frameBytes_ && ffmpeg_->write(rgba);
 }
 
 std::optional<std::string> VideoEncoder::finish() {
-  const int status = pclose(pipe_);
-  pipe_ = nullptr;
-  if (status != 0) {
-    std::error_code ec;
-    fs::remove(temp_, ec);
-    return fmt::format("{}: ffmpeg failed (exit status {})", path_, WEXITSTATUS(status));
-  }
+  const ChildProcess::Result result = ffmpeg_->finish();
+  ffmpeg_.reset();
   std::error_code ec;
+  if (result.exitCode != 0) {
+    fs::remove(temp_, ec);
+    // ffmpeg's last line, naming the user's file rather than the hidden one it wrote to.
+    std::string reason(trim(result.errorOutput));
+    reason = reason.substr(reason.find_last_of('\n') + 1);
+    for (const std::string& hidden : {"file:" + temp_, temp_})
+      for (std::size_t at; (at = reason.find(hidden)) != std::string::npos;)
+        reason.replace(at, hidden.size(), path_);
+    return fmt::format("{}: ffmpeg could not write the video ({})", path_,
+                       !reason.empty()   ? reason
+                       : result.exitCode ? fmt::format("exit status {}", *result.exitCode)
+                                         : std::string("ended by a signal"));
+  }
   fs::rename(temp_, path_, ec);
   if (ec)
     return fmt::format("{}: cannot move the finished video into place ({})", path_, ec.message());
   return std::nullopt;
 }
 
+std::optional<std::string> videoTooLong(std::size_t frames, int fps) {
+  if (static_cast<double>(frames) / fps <= kMaxVideoSeconds) return std::nullopt;
+  return fmt::format(
+      "the video would last longer than {0:.0f} minutes ({1} frames or more at {2} fps); the "
+      "limit is {0:.0f} minutes: shorten the range or the story's holds, or play it faster",
+      kMaxVideoSeconds / 60, frames, fps);
+}
+
 namespace {
+
+// Counts beyond this are not needed: the video is refused.
+std::size_t framesPastTheLimit(int fps) {
+  return static_cast<std::size_t>(kMaxVideoSeconds * fps) + 1;
+}
 
 class RangeFrames final : public FrameSource {
  public:
   RangeFrames(double from, double to, double daysPerSecond, int fps)
       : from_(from),
         step_(daysPerSecond / fps),
-        count_(static_cast<std::size_t>(std::floor((to - from) / step_ + 1e-9)) + 1) {}
+        count_(static_cast<std::size_t>(std::min(std::floor((to - from) / step_ + 1e-9),
+                                                 static_cast<double>(framesPastTheLimit(fps)))) +
+               1) {}
   std::size_t frameCount() const override { return count_; }
   void seek(AppState& state, std::size_t index) override {
     state.playback.playing = index + 1 < count_;  // areas cross-fade as in playback
@@ -101,7 +149,7 @@ class StoryFrames final : public FrameSource {
     const Playback playback = state.playback;
     startPresenting(state);
     count_ = 1;
-    while (step(state))
+    while (count_ < framesPastTheLimit(fps) && step(state))
       ++count_;
     state.camera = camera;  // back to where the real run starts
     state.playback = playback;

@@ -2,12 +2,12 @@
 // Video and poster export, headless or from the app. Frames are rendered at a fixed time step, so
 // a video is frame-exact with what the app shows at the same moments; they are encoded by the
 // ffmpeg program (Debian's ffmpeg) reading raw RGBA from a pipe.
-#include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/subprocess.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/app_state.hpp"
@@ -15,23 +15,30 @@
 
 namespace idlib {
 
-// ffmpeg encoding raw frames to MP4 (H.264) or GIF, chosen by the file's extension. Writes to a
-// temporary file next to the target and renames it when the encoder has finished.
+// ffmpeg encoding raw frames to MP4 (H.264) or GIF, chosen by the file's extension. Started
+// without a shell; writes to a hidden temporary file next to the target and renames it when the
+// encoder has finished.
 class VideoEncoder {
  public:
   static std::variant<std::unique_ptr<VideoEncoder>, std::string> open(const std::string& path,
                                                                        int width, int height,
                                                                        int fps);
-  ~VideoEncoder();  // abandons an unfinished video (removes the temporary file)
-  bool write(const std::vector<std::uint8_t>& rgba);
-  std::optional<std::string> finish();  // error, or nothing once the file is in place
+  ~VideoEncoder();  // abandons an unfinished video (stops ffmpeg, removes the temporary file)
+  bool write(const std::vector<std::uint8_t>& rgba);  // false once ffmpeg stopped taking frames
+  std::optional<std::string> finish();  // error, in the user's terms, or nothing once in place
 
  private:
   VideoEncoder() = default;
-  std::FILE* pipe_ = nullptr;
+  std::unique_ptr<ChildProcess> ffmpeg_;
   std::string path_, temp_;
+  std::unique_ptr<TemporaryFileGuard> tempGuard_;
   std::size_t frameBytes_ = 0;
 };
+
+// The longest video an export makes; a longer one is refused before rendering starts.
+inline constexpr double kMaxVideoSeconds = 3600;
+// Why a video of `frames` at `fps` is too long, or nothing.
+std::optional<std::string> videoTooLong(std::size_t frames, int fps);
 
 // What a video shows, frame by frame: it moves the state on by one frame's time.
 class FrameSource {
@@ -44,7 +51,8 @@ class FrameSource {
 
 // A date range played at `daysPerSecond`, at the view the state has.
 std::unique_ptr<FrameSource> rangeFrames(double from, double to, double daysPerSecond, int fps);
-// The whole story, cue by cue, as a presenter would step it: fly, play, hold, next.
+// The whole story, cue by cue, as a presenter would step it: fly, play, hold, next. The count of
+// a story longer than kMaxVideoSeconds stops just past the limit.
 std::unique_ptr<FrameSource> storyFrames(AppState& state, int fps);
 
 struct VideoStats {

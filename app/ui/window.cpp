@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/cli_values.hpp"
+#include "core/interrupt.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
@@ -190,18 +191,16 @@ class PresenterMode {
 
 int runInteractive(const Options& options) {
   if (!displayAvailable()) {
-    std::fprintf(stderr,
-                 "idlib-atlas: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-                 "to render without one use: idlib-atlas --export map.png\n");
+    printError(
+        "no display found (DISPLAY and WAYLAND_DISPLAY are unset); to render without one use: "
+        "idlib-atlas --export map.png");
     return 2;
   }
   const auto start = startPointOf(options);
   if (!start) return 2;
   auto opened = GlWindow::open(GlWindow::Mode::Interactive, 1600, 960);
   if (const auto* error = std::get_if<std::string>(&opened)) {
-    std::fprintf(stderr,
-                 "idlib-atlas: %s; to render without a display use: idlib-atlas --export map.png\n",
-                 error->c_str());
+    printError(*error + "; to render without a display use: idlib-atlas --export map.png");
     return 2;
   }
   const auto& window = *std::get<std::unique_ptr<GlWindow>>(opened);
@@ -236,6 +235,7 @@ int runInteractive(const Options& options) {
     state.uiScale = options.uiScale;
     state.highContrast = options.highContrast;
     state.storyPath = options.story.empty() ? defaultStoryPath(options.dataDir) : options.story;
+    state.protectedFiles = protectedFilesOf(options);
     {
       StoryLoad story = loadStoryFile(state.storyPath);
       state.story = std::move(story.story);
@@ -248,7 +248,7 @@ int runInteractive(const Options& options) {
     bool presentWhenLoaded = options.present;
 
     bool quit = false;
-    while (!quit) {
+    while (!quit && !interruptRequested()) {  // Ctrl+C in the terminal closes the window too
       SDL_Event event;
       const Uint32 speakerWindow =
           presenterMode.speaker() ? presenterMode.speaker()->windowId() : 0;
@@ -333,7 +333,7 @@ int runInteractive(const Options& options) {
         presenterMode.speakerAction(presenterMode.speaker()->draw(state), state);
     }
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "idlib-atlas: %s\n", e.what());
+    printError(e.what());
     return 1;
   }
   return 0;

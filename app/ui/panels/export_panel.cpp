@@ -6,10 +6,29 @@
 #include <filesystem>
 
 #include "core/date.hpp"
+#include "core/text_safety.hpp"
 #include "ui/export_job.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
+
+namespace {
+
+void startExport(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
+  const ExportSettings& s = panel.settings;
+  if (s.kind == ExportSettings::Kind::Video) {
+    auto started = VideoJob::start(state, s);
+    if (auto* error = std::get_if<std::string>(&started))
+      panel.message = *error;
+    else
+      panel.job = std::move(std::get<std::unique_ptr<VideoJob>>(started)), panel.message.clear();
+  } else {
+    const auto error = exportStill(state, renderer, s);
+    panel.message = error ? *error : "Wrote " + s.path;
+  }
+}
+
+}  // namespace
 
 void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
   if (panel.job) {
@@ -78,18 +97,24 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
     ImGui::ProgressBar(panel.job->progress(), {-1, 0});
     if (ImGui::Button("Cancel")) panel.job.reset();
   } else if (ImGui::Button("Export")) {
-    if (s.kind == ExportSettings::Kind::Video) {
-      auto started = VideoJob::start(state, s);
-      if (auto* error = std::get_if<std::string>(&started))
-        panel.message = *error;
-      else
-        panel.job = std::move(std::get<std::unique_ptr<VideoJob>>(started)), panel.message.clear();
-    } else {
-      const auto error = exportStill(state, renderer, s);
-      panel.message = error ? *error : "Wrote " + s.path;
-    }
+    if (auto refused = refusal(state, s))
+      panel.message = *refused;
+    else if (std::error_code ec; std::filesystem::exists(s.path, ec))
+      ImGui::OpenPopup("Replace the file?");
+    else
+      startExport(state, renderer, panel);
   }
-  if (!panel.message.empty()) ImGui::TextWrapped("%s", panel.message.c_str());
+  if (ImGui::BeginPopupModal("Replace the file?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("%s already exists. Replace it?", displayable(s.path).c_str());
+    if (ImGui::Button("Replace")) {
+      startExport(state, renderer, panel);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (!panel.message.empty()) ImGui::TextWrapped("%s", displayable(panel.message).c_str());
   ImGui::End();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text_safety.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
@@ -18,7 +19,7 @@ void notices(AppState& state) {
                                  : n.severity == Severity::Warning ? "warning"
                                                                    : "note");
       ImGui::SameLine();
-      ImGui::TextWrapped("%s", n.message.c_str());
+      ImGui::TextWrapped("%s", displayable(n.message).c_str());
     }
   }
   ImGui::End();

@@ -1,0 +1,134 @@
+#include "core/text_safety.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace idlib {
+namespace {
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
+// Length of a conninfo value at the start of `text`: up to white space, or a quoted string.
+std::size_t valueLength(std::string_view text) {
+  if (!text.empty() && (text[0] == '\'' || text[0] == '"')) {
+    for (std::size_t i = 1; i < text.size(); ++i) {
+      if (text[i] == '\\')
+        ++i;
+      else if (text[i] == text[0])
+        return i + 1;
+    }
+    return text.size();
+  }
+  auto endsHere = [&](std::size_t i) {
+    return i == text.size() || std::isspace(static_cast<unsigned char>(text[i])) ||
+           text[i] == ';' || text[i] == '&' ||
+           // "password=x: cannot connect": the colon is the message's, not the password's
+           (text[i] == ':' &&
+            (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]))));
+  };
+  std::size_t n = 0;
+  while (!endsHere(n))
+    ++n;
+  return n;
+}
+
+// A URL's "scheme://user:password@": the length of the password at `text`, if it is one.
+std::size_t urlPasswordLength(std::string_view text) {
+  const std::size_t end = text.find_first_of("@/ \t\n");
+  return end != std::string_view::npos && text[end] == '@' ? end : 0;
+}
+
+// UTF-8 sequence length of a valid character at the start of `s`, or 0.
+std::size_t utf8Length(std::string_view s) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char c = byte(0);
+  const std::size_t n = c < 0x80         ? 1
+                        : (c >> 5) == 6  ? 2
+                        : (c >> 4) == 14 ? 3
+                        : (c >> 3) == 30 ? 4
+                                         : 0;
+  if (n == 0 || n > s.size() || (n == 2 && c < 0xC2)) return 0;
+  for (std::size_t i = 1; i < n; ++i)
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  if (n == 3 && ((c == 0xE0 && byte(1) < 0xA0) || (c == 0xED && byte(1) >= 0xA0))) return 0;
+  if (n == 4 && ((c == 0xF0 && byte(1) < 0x90) || c > 0xF4 || (c == 0xF4 && byte(1) >= 0x90)))
+    return 0;
+  return n;
+}
+
+}  // namespace
+
+std::string redactSecrets(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    std::size_t key = 0;
+    for (std::string_view k : {"password=", "pwd=", "passwd="})
+      if (startsWithNoCase(rest, k) &&
+          (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))))
+        key = k.size();
+    if (key > 0) {
+      out.append(rest.substr(0, key)).append("***");
+      i += key + valueLength(rest.substr(key));
+      continue;
+    }
+    if (rest.starts_with("://")) {
+      // scheme://user:password@host: keep the user, hide the password.
+      const std::size_t colon = rest.find_first_of(":@/ ", 3);
+      if (colon != std::string_view::npos && rest[colon] == ':') {
+        if (const std::size_t n = urlPasswordLength(rest.substr(colon + 1)); n > 0) {
+          out.append(rest.substr(0, colon + 1)).append("***");
+          i += colon + 1 + n;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+std::string oneLine(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = std::isspace(static_cast<unsigned char>(c));
+    if (!space)
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string escapeControlCharacters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = utf8Length(text.substr(i));
+    const bool c1Control = n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+    if (n == 1 && c >= 0x20 && c != 0x7F) {
+      out += static_cast<char>(c);
+    } else if (n > 1 && !c1Control) {
+      out.append(text.substr(i, n));
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      out += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+    } else {
+      for (std::size_t k = 0; k < std::max<std::size_t>(n, 1); ++k)
+        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i + k]));
+    }
+    i += std::max<std::size_t>(n, 1);
+  }
+  return out;
+}
+
+}  // namespace idlib
