@@ -124,10 +124,12 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
                 const std::function<void(const Row&, std::vector<Notice>&)>& visit) {
   if (!worthOpening(path, notices)) return;
   CPLErrorReset();
+  // Quiet, but with its reasons kept: the message below gives the last one.
   CPLPushErrorHandler(CPLQuietErrorHandler);
   const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                            nullptr, options, nullptr));
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                        nullptr, options, nullptr));
   CPLPopErrorHandler();
   if (!ds) {
     notices.push_back(

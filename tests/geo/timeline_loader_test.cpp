@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/utf8_text.hpp"
 #include "fixtures.hpp"
 
 namespace idlib {
@@ -198,8 +199,25 @@ TEST(TimelineLoader, RandomBytesGiveGdalsReasonNeverAnEmptyBracket) {
   ASSERT_EQ(load.notices.size(), 1u);
   const std::string prefix = events.string() + ": is not a table GDAL can read: ";
   EXPECT_EQ(load.notices[0].message.substr(0, prefix.size()), prefix) << load.notices[0].message;
-  EXPECT_GT(load.notices[0].message.size(), prefix.size() + 10);
+  EXPECT_NE(load.notices[0].message.find("not recognized as a supported file format"),
+            std::string::npos);
   EXPECT_EQ(load.notices[0].message.find("()"), std::string::npos);
+}
+
+TEST(TimelineLoader, RandomBytesNamedCsvGiveOneShortReadableMessage) {
+  test::TempDir dir;
+  const auto events = dir.file("events.csv");
+  std::string bytes;
+  for (int i = 0; i < 100000; ++i)
+    bytes += static_cast<char>((i * 7919 + 13) % 256);
+  test::writeText(events, bytes);
+  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  ASSERT_EQ(load.notices.size(), 1u);
+  const std::string& message = load.notices[0].message;
+  EXPECT_EQ(message.rfind(events.string() + ": is not a table GDAL can read: ", 0), 0u) << message;
+  EXPECT_NE(message.find("not recognized as a supported file format"), std::string::npos);
+  EXPECT_LT(message.size(), 1000u);
+  EXPECT_TRUE(isUtf8(message));
 }
 
 TEST(TimelineLoader, MissingColumnsAreNamedOnceWithTheColumnsFound) {
