@@ -37,7 +37,7 @@ class QuoteScanner {
 
 std::optional<UnclosedQuote> findUnclosedQuote(std::istream& in) {
   QuoteScanner scanner;
-  std::array<char, 64 * 1024> block{};
+  std::array<char, 64 * 1024> block;  // filled by read(); only gcount() bytes are used
   while (in) {
     in.read(block.data(), block.size());
     scanner.feed({block.data(), static_cast<std::size_t>(in.gcount())});

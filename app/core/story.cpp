@@ -15,9 +15,17 @@ namespace {
 constexpr std::size_t kLongestLine = 4096;  // characters
 constexpr std::size_t kMostCues = 1000;
 constexpr std::size_t kMostProblems = 100;
-constexpr double kLongestHold = 600;  // seconds
-// Days per second, the same range as --days-per-second on the command line.
-constexpr double kSlowestSpeed = 0.01, kFastestSpeed = 3650;
+
+// A range of numbers, and how a message says it.
+struct Bounds {
+  double low, high;
+  bool lowIncluded;
+  std::string_view expected;
+  bool contains(double v) const { return (lowIncluded ? v >= low : v > low) && v <= high; }
+};
+constexpr Bounds kHoldSeconds{0, 600, false, "seconds, more than 0 and at most 600"};
+// The same range as --days-per-second on the command line.
+constexpr Bounds kDaysPerSecond{0.01, 3650, true, "days per second, from 0.01 to 3650"};
 
 std::optional<double> finiteNumber(std::string_view s) {
   double v = 0;
@@ -147,10 +155,9 @@ class StoryParser {
     else if (key == "date" || key == "until")
       date(key, value);
     else if (key == "speed")
-      bounded(key, value, c.daysPerSecond, kSlowestSpeed, kFastestSpeed, "days per second, from",
-              " to ");
+      bounded(key, value, kDaysPerSecond, c.daysPerSecond);
     else if (key == "hold")
-      bounded(key, value, c.holdSeconds, 0, kLongestHold, "seconds, more than", " and at most ");
+      bounded(key, value, kHoldSeconds, c.holdSeconds);
     else if (key == "view")
       view(value);
     else if (key == "layers")
@@ -177,16 +184,14 @@ class StoryParser {
     }
   }
 
-  // A number within [low, high] (above `low` alone where `low` is 0), or a message saying which.
-  void bounded(std::string_view key, std::string_view value, double& out, double low, double high,
-               std::string_view unitAndFrom, std::string_view to) {
-    const std::string expected =
-        fmt::format("(expected {} {:g}{}{:g})", unitAndFrom, low, to, high);
+  // A finite number within `bounds`, or a message saying what was expected.
+  void bounded(std::string_view key, std::string_view value, const Bounds& bounds, double& out) {
     const auto v = finiteNumber(value);
     if (!v)
-      fail(fmt::format("{} '{}' is not a finite number {}", key, value, expected));
-    else if (*v < low || (low == 0 && *v == 0) || *v > high)
-      fail(fmt::format("{} '{}' is out of range {}", key, value, expected));
+      fail(
+          fmt::format("{} '{}' is not a finite number (expected {})", key, value, bounds.expected));
+    else if (!bounds.contains(*v))
+      fail(fmt::format("{} '{}' is out of range (expected {})", key, value, bounds.expected));
     else
       out = *v;
   }
