@@ -400,10 +400,11 @@ story_run "$dir/many.story"
 story_partial; err_has "$dir/many.story line 4002"; check "the limit of 1000 cues is named" grep -aqE '1000 cues|1,000' "$err"
 check "one message, not one per cue ($(grep -c . "$err") lines)" test "$(grep -vc 'frame ' "$err")" -eq 1
 
-case_ "story of 100,000 cues: a limit is named, no hang, messages bounded"
+case_ "story of 100,000 cues: cut at 1000, whose 4 s holds pass the video limit: exit 2, no hang"
 { printf 'title = Many\n'; for ((i = 0; i < 100000; i++)); do printf '[cue]\ndate=2020-02-01\ncaption=c\n'; done; } >many.story
 story_run "$dir/many.story"
-rc_is 1; err_has "$dir/many.story"; check "a limit is named" grep -aqE '1000 cues|1,000|at most' "$err"
+rc_is 2; err_has "$dir/many.story line 3002"; check "the limit of 1000 cues is named" grep -aqE '1000 cues|1,000' "$err"
+err_has "the limit is"; check "nothing rendered" not grep -aq 'frame 1/' "$err"; nothing_at "$dir/story.mp4"
 check "the messages are bounded ($(wc -c <"$err") bytes)" test "$(wc -c <"$err")" -lt 20000
 
 case_ "story with a 100 kB caption line: 'line N' and 'limit', the good cue still exported"
@@ -746,5 +747,6 @@ rc_is 130; err_has "interrupted"; no_hidden; nothing_at "$dir/p.png"
 
 finish_case
 cd "$out" || exit 1
+rm -f "$out/in/big.geojson"   # 22 MB, made again on each run
 echo "$n cases: PASS $passed / FAIL $failed"
 test "$failed" -eq 0
