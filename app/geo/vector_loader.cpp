@@ -38,19 +38,37 @@ struct ProcessedFeature {
   bool projected = true;
 };
 
-// Silences GDAL's own printing for the scope; errors are reported as notices instead. GeoJSON
-// objects over 200 MB (a world's borders at 10 m) are refused by default: the user asked for
-// the file, so lift that limit (on this thread, for the scope) rather than fail.
-struct QuietGdal {
-  QuietGdal() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
+// Keeps GDAL's own messages for the scope instead of printing them, so they reach the user as
+// notices (e.g. "PROJ: crs not found" when GDAL falls back to WGS 84). GeoJSON objects over
+// 200 MB (a world's borders at 10 m) are refused by default: the user asked for the file, so
+// lift that limit (on this thread, for the scope) rather than fail.
+class GdalMessages {
+ public:
+  GdalMessages() {
+    CPLPushErrorHandlerEx(&GdalMessages::keep, this);
     if (!CPLGetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr))
       CPLSetThreadLocalConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
   }
-  ~QuietGdal() {
+  ~GdalMessages() {
     CPLPopErrorHandler();
     CPLSetThreadLocalConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr);
   }
+  // The messages so far, as warnings of `path`; at most a few, each once.
+  void reportTo(std::vector<Notice>& notices, const std::string& path) {
+    for (const auto& m : messages_)
+      notices.push_back({Severity::Warning, fmt::format("{}: GDAL says: {}", path, m)});
+    messages_.clear();
+  }
+
+ private:
+  static void CPL_STDCALL keep(CPLErr severity, CPLErrorNum, const char* message) {
+    auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
+    const std::string text = oneLine(message ? message : "");
+    if (severity >= CE_Warning && self->messages_.size() < 5 && !text.empty() &&
+        std::find(self->messages_.begin(), self->messages_.end(), text) == self->messages_.end())
+      self->messages_.push_back(text);
+  }
+  std::vector<std::string> messages_;
 };
 
 bool looksLikeConnectionString(const std::string& path) {
@@ -349,7 +367,12 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
     result.notices.push_back({Severity::Error, fmt::format("{}: file not found", request.path)});
     return result;
   }
-  QuietGdal quiet;
+  if (std::error_code ec; std::filesystem::is_regular_file(request.path, ec) &&
+                          std::filesystem::file_size(request.path, ec) == 0) {
+    result.notices.push_back({Severity::Error, fmt::format("{}: is empty", request.path)});
+    return result;
+  }
+  GdalMessages gdalMessages;
   GDALAllRegister();
   std::vector<const char*> options;
   for (const auto& o : request.openOptions)
@@ -379,10 +402,12 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
                                                              request.path, request.onlyLayer)});
     else
       loadLayer(request, *layer, layerCount, result, progress);
+    gdalMessages.reportTo(result.notices, request.path);
     return result;
   }
   for (auto* layer : dataset->GetLayers())
     loadLayer(request, *layer, layerCount, result, progress);
+  gdalMessages.reportTo(result.notices, request.path);
   return result;
 }
 

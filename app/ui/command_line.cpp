@@ -91,8 +91,8 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
-    printError(e.what());  // CLI11 quotes what was typed: escape it like any message
-    std::fprintf(stderr, "Run with --help for the options.\n");
+    // CLI11 quotes what was typed: escape it like any message.
+    printError(fmt::format("{} (see --help)", e.what()));
     return 2;
   }
   if (o.dataDir.empty()) o.dataDir = defaultDataDir();

@@ -16,12 +16,17 @@ View viewForSize(const AppState& state, int width) {
   return {v.centre, v.metresPerPoint * state.camera.viewport().width / width};
 }
 
-std::optional<std::string> refusal(const AppState& state, const ExportSettings& s) {
+ExportCheck checkExport(const AppState& state, const ExportSettings& s) {
   using Kind = ExportSettings::Kind;
-  if (s.kind == Kind::Video)
-    return refuseOutput("video", s.path, {".mp4", ".gif"}, state.protectedFiles);
-  return refuseOutput("image", s.path, {".png"}, state.protectedFiles,
-                      s.kind == Kind::Png ? pngSidecars(s.path) : std::vector<fs::path>{});
+  const auto refused =
+      s.kind == Kind::Video
+          ? refuseOutput("video", s.path, {".mp4", ".gif"}, state.protectedFiles)
+          : refuseOutput("image", s.path, {".png"}, state.protectedFiles,
+                         s.kind == Kind::Png ? pngSidecars(s.path) : std::vector<fs::path>{});
+  if (refused) return {ExportCheck::Next::Refuse, *refused};
+  std::error_code ec;
+  if (fs::exists(s.path, ec)) return {ExportCheck::Next::AskToReplace, {}};
+  return {};
 }
 
 std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer,

@@ -24,8 +24,13 @@ struct ExportSettings {
 // The current view, showing the same area in a width x height image.
 View viewForSize(const AppState& state, int width);
 
-// Why the export may not write where the settings say (see refuseOutput), or nothing.
-std::optional<std::string> refusal(const AppState& state, const ExportSettings& settings);
+// What the Export button does: refuse (saying why: see refuseOutput), ask before replacing a file
+// that exists, or export.
+struct ExportCheck {
+  enum class Next { Refuse, AskToReplace, Export } next = Next::Export;
+  std::string why;  // for Refuse
+};
+ExportCheck checkExport(const AppState& state, const ExportSettings& settings);
 
 // PNG and poster: written at once. Returns an error, or nothing.
 std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer,

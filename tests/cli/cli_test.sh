@@ -127,7 +127,7 @@ expect "--export-video without dates exits 2" test "$rc" -eq 2
 expect "--export-video without dates says what is needed" contains "--export-video needs --from YYYY-MM-DD and --to YYYY-MM-DD"
 run "$bin" --export-video "$out/x.avi" --from 2020-01-01 --to 2020-01-02
 expect "an unknown video format exits 2" test "$rc" -eq 2
-expect "an unknown video format is named" contains "the video must end in .mp4 (H.264) or .gif"
+expect "an unknown video format is named" contains "the file name must end in .mp4 or .gif"
 
 # A story with a bad cue: reported with its line; the valid cues are still exported.
 cat >"$out/short.story" <<'STORY'

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 #include <filesystem>
+#include <fstream>
 
 namespace idlib::test {
 namespace {
@@ -128,6 +129,49 @@ TEST_F(Presenting, RecordingFromTheAppLeavesTheAnalystsViewAlone) {
   EXPECT_EQ(state_->playback.date, makeDay(2019, 8, 1));
   EXPECT_TRUE(std::filesystem::exists(path));
   std::filesystem::remove(path);
+}
+
+// The Export window never replaces a file without asking, and never writes onto an input.
+TEST_F(Presenting, TheExportWindowAsksBeforeReplacingAndRefusesInputs) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("idlib-ask-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  ExportSettings settings;
+  settings.path = (dir / "map.png").string();
+  EXPECT_EQ(checkExport(*state_, settings).next, ExportCheck::Next::Export);
+  std::ofstream(settings.path) << "the analyst's earlier export";
+  EXPECT_EQ(checkExport(*state_, settings).next, ExportCheck::Next::AskToReplace);
+
+  const auto layer = dir / "positions.png";  // an input, even with an image's name
+  std::ofstream(layer) << "input";
+  state_->protectedFiles.inputs.push_back(layer);
+  settings.path = layer.string();
+  const ExportCheck check = checkExport(*state_, settings);
+  state_->protectedFiles.inputs.pop_back();
+  EXPECT_EQ(check.next, ExportCheck::Next::Refuse);
+  EXPECT_NE(check.why.find("would overwrite an input"), std::string::npos) << check.why;
+
+  settings.kind = ExportSettings::Kind::Video;
+  settings.path = (dir / "story.png").string();
+  EXPECT_EQ(checkExport(*state_, settings).next, ExportCheck::Next::Refuse);
+  std::filesystem::remove_all(dir);
+}
+
+// A story too long to record is refused before a frame is rendered.
+TEST_F(Presenting, AVideoOverAnHourIsRefusedBeforeRendering) {
+  ExportSettings settings;
+  settings.kind = ExportSettings::Kind::Video;
+  settings.path = (std::filesystem::temp_directory_path() /
+                   ("idlib-long-" + std::to_string(::getpid()) + ".mp4"))
+                      .string();
+  settings.from = makeDay(2010, 1, 1);
+  settings.to = makeDay(2020, 1, 1);
+  settings.daysPerSecond = 0.1;
+  auto started = VideoJob::start(*state_, settings);
+  ASSERT_TRUE(std::holds_alternative<std::string>(started));
+  EXPECT_NE(std::get<std::string>(started).find("the limit is 60 minutes"), std::string::npos)
+      << std::get<std::string>(started);
+  EXPECT_FALSE(std::filesystem::exists(settings.path));
 }
 
 }  // namespace

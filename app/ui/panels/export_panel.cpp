@@ -97,9 +97,10 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
     ImGui::ProgressBar(panel.job->progress(), {-1, 0});
     if (ImGui::Button("Cancel")) panel.job.reset();
   } else if (ImGui::Button("Export")) {
-    if (auto refused = refusal(state, s))
-      panel.message = *refused;
-    else if (std::error_code ec; std::filesystem::exists(s.path, ec))
+    const ExportCheck check = checkExport(state, s);
+    if (check.next == ExportCheck::Next::Refuse)
+      panel.message = check.why;
+    else if (check.next == ExportCheck::Next::AskToReplace)
       ImGui::OpenPopup("Replace the file?");
     else
       startExport(state, renderer, panel);
