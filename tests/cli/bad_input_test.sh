@@ -11,7 +11,9 @@ src=$(cd "$(dirname "$0")/../.." && pwd)   # the source tree: its bundled data i
 rm -rf "$out" && mkdir -p "$out/logs" "$out/in"
 out=$(cd "$out" && pwd)
 limit=${BAD_INPUT_TIMEOUT:-60}    # seconds a run may take before it counts as a hang
-signal_grace_ms=1500              # how soon a run must end after SIGINT/SIGTERM
+# How soon a run must end after SIGINT/SIGTERM. The app gives itself 0.7 s and then ends the process
+# itself; the margin is for a loaded CI machine (before the fix a load ran on for minutes).
+signal_grace_ms=3000
 export LC_ALL=C.UTF-8
 passed=0 failed=0 n=0 name="" ok=1
 
@@ -729,11 +731,11 @@ signal_run() {  # signal_run SIGNAL CMD...: start, wait 2 s, signal, time the ex
   signal_case=1 sane
   check "ends within ${signal_grace_ms} ms of the signal (took $took ms)" test "$took" -le "$signal_grace_ms"
 }
-case_ "SIGINT during a long load: exit 130 within 1.5 s, 'interrupted', no temp files"
+case_ "SIGINT during a long load: exit 130 at once, 'interrupted', no temp files"
 signal_run INT "$bin" --export "$dir/m.png" "${small[@]}" --layer "$out/in/big.geojson"
 rc_is 130; err_has "interrupted"; no_hidden; nothing_at "$dir/m.png"
 
-case_ "SIGTERM during a long load: exit 143 within 1.5 s, no temp files"
+case_ "SIGTERM during a long load: exit 143 at once, no temp files"
 signal_run TERM "$bin" --export "$dir/m.png" "${small[@]}" --layer "$out/in/big.geojson"
 rc_is 143; err_has "interrupted"; no_hidden; nothing_at "$dir/m.png"
 
@@ -744,6 +746,24 @@ rc_is 143; err_has "interrupted"; no_hidden; nothing_at "$dir/v.mp4"
 case_ "SIGINT during a poster export: exit 130, no temp files"
 signal_run INT "$bin" --export-poster "$dir/p.png" --from 2020-01-01 --to 2020-02-01 --panels 2 --size 64x64 --layer "$out/in/big.geojson"
 rc_is 130; err_has "interrupted"; no_hidden; nothing_at "$dir/p.png"
+
+# The map window too: Ctrl+C in its terminal closes it, even in the middle of a load.
+if command -v Xvfb >/dev/null; then
+  Xvfb -displayfd 3 -screen 0 1280x720x24 3>"$out/display" >/dev/null 2>&1 &
+  xvfb=$!
+  for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
+  screen=":$(cat "$out/display")"
+  case_ "SIGINT to the map window: exit 130 at once"
+  signal_run INT env DISPLAY="$screen" "$bin"
+  rc_is 130; err_has "interrupted"; no_hidden
+  case_ "SIGTERM to the map window while it loads a big layer: exit 143 at once"
+  signal_run TERM env DISPLAY="$screen" "$bin" --layer "$out/in/big.geojson"
+  rc_is 143; err_has "interrupted"; no_hidden
+  kill "$xvfb"
+  wait "$xvfb" 2>/dev/null
+else
+  echo "skipped: the map window under a signal (no Xvfb)"
+fi
 
 finish_case
 cd "$out" || exit 1
