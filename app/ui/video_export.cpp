@@ -30,38 +30,19 @@ std::variant<std::unique_ptr<VideoEncoder>, std::string> VideoEncoder::open(cons
           .string();
   e->tempGuard_ = std::make_unique<TemporaryFileGuard>(e->temp_);
   e->frameBytes_ = static_cast<std::size_t>(width) * height * 4;
-  std::vector<std::string> command{"ffmpeg",
-                                   "-nostdin",
-                                   "-loglevel",
-                                   "error",
-                                   "-y",
-                                   "-f",
-                                   "rawvideo",
-                                   "-pix_fmt",
-                                   "rgba",
-                                   "-s",
-                                   fmt::format("{}x{}", width, height),
-                                   "-framerate",
-                                   std::to_string(fps),
-                                   "-i",
-                                   "-"};
+  // Arguments as a list, never a command line: no shell reads them.
+  std::vector<std::string> command =
+      splitList("ffmpeg -nostdin -loglevel error -y -f rawvideo -pix_fmt rgba", ' ');
+  command.insert(command.end(), {"-s", fmt::format("{}x{}", width, height), "-framerate",
+                                 std::to_string(fps), "-i", "-"});
   // H.264 wants even sizes and yuv420p for players; GIF gets its own palette from the frames.
-  const std::vector<std::string> codec =
+  const auto codec = splitList(
       extension == ".mp4"
-          ? std::vector<std::string>{"-vf",       "pad=ceil(iw/2)*2:ceil(ih/2)*2",
-                                     "-c:v",      "libx264",
-                                     "-preset",   "veryfast",
-                                     "-crf",      "18",
-                                     "-pix_fmt",  "yuv420p",
-                                     "-movflags", "+faststart",
-                                     "-f",        "mp4"}
-          : std::vector<std::string>{
-                "-vf",
-                "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer",
-                "-loop",
-                "0",
-                "-f",
-                "gif"};
+          ? "-vf pad=ceil(iw/2)*2:ceil(ih/2)*2 -c:v libx264 -preset veryfast -crf 18 -pix_fmt "
+            "yuv420p -movflags +faststart -f mp4"
+          : "-vf split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer "
+            "-loop 0 -f gif",
+      ' ');
   command.insert(command.end(), codec.begin(), codec.end());
   command.push_back("file:" + e->temp_);  // "file:": a name is never read as a protocol or option
   auto started = ChildProcess::start(command);
@@ -93,7 +74,8 @@ std::optional<std::string> VideoEncoder::finish() {
     std::string reason(trim(result.errorOutput));
     reason = reason.substr(reason.find_last_of('\n') + 1);
     for (const std::string& hidden : {"file:" + temp_, temp_})
-      for (std::size_t at; (at = reason.find(hidden)) != std::string::npos;)
+      for (std::size_t at = 0; (at = reason.find(hidden, at)) != std::string::npos;
+           at += path_.size())
         reason.replace(at, hidden.size(), path_);
     return fmt::format("{}: ffmpeg could not write the video ({})", path_,
                        !reason.empty()   ? reason
