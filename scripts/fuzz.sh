@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 build=build-fuzz
 targets=${IDLIB_FUZZ_TARGETS:-"fuzz_dates fuzz_event_row fuzz_post_row fuzz_control_change_row
-  fuzz_figure_row fuzz_flow_row fuzz_csv_quotes fuzz_utf8 fuzz_story fuzz_cli_values"}
+  fuzz_figure_row fuzz_flow_row fuzz_csv_quotes fuzz_utf8 fuzz_story fuzz_cli_values
+  fuzz_text_safety"}
 
 cmake --preset fuzz >/dev/null
 # shellcheck disable=SC2086
@@ -40,7 +41,7 @@ row_seeds fuzz_flow_row geodata/displacement_flows.csv
 for seed in "$seeds"/fuzz_flow_row/row*; do
   printf 'Idlib\nSaraqib\n' >>"$seed"
 done
-mkdir -p "$seeds"/{fuzz_dates,fuzz_csv_quotes,fuzz_utf8,fuzz_story,fuzz_cli_values}
+mkdir -p "$seeds"/{fuzz_dates,fuzz_csv_quotes,fuzz_utf8,fuzz_story,fuzz_cli_values,fuzz_text_safety}
 grep -ohE '[0-9]{4}-[0-9]{2}-[0-9]{2}' geodata/events.csv | sort -u | head -n 40 |
   while IFS= read -r date; do printf '%s' "$date" >"$seeds/fuzz_dates/$date"; done
 cp geodata/*.csv "$seeds/fuzz_csv_quotes/"

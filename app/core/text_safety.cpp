@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace idlib {
 namespace {
@@ -15,34 +16,50 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix) {
          });
 }
 
-// Length of a conninfo value at the start of `text`: up to white space, or a quoted string.
+// Length of a conninfo value at the start of `text`: up to white space outside quotes, so a
+// quoted part ('se cret') and anything stuck to it are hidden together. A value may hold ; and &
+// (libpq allows them): better to hide a little more than to show part of a password.
 std::size_t valueLength(std::string_view text) {
-  if (!text.empty() && (text[0] == '\'' || text[0] == '"')) {
-    for (std::size_t i = 1; i < text.size(); ++i) {
-      if (text[i] == '\\')
-        ++i;
-      else if (text[i] == text[0])
-        return i + 1;
-    }
-    return text.size();
-  }
   auto endsHere = [&](std::size_t i) {
-    return i == text.size() || std::isspace(static_cast<unsigned char>(text[i])) ||
-           text[i] == ';' || text[i] == '&' ||
+    return std::isspace(static_cast<unsigned char>(text[i])) ||
            // "password=x: cannot connect": the colon is the message's, not the password's
            (text[i] == ':' &&
             (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]))));
   };
+  char quote = 0;
   std::size_t n = 0;
-  while (!endsHere(n))
-    ++n;
-  return n;
+  for (; n < text.size(); ++n) {
+    if (quote) {
+      if (text[n] == '\\')
+        ++n;
+      else if (text[n] == quote)
+        quote = 0;
+    } else if (text[n] == '\'' || text[n] == '"') {
+      quote = text[n];
+    } else if (endsHere(n)) {
+      break;
+    }
+  }
+  return std::min(n, text.size());
 }
 
-// A URL's "scheme://user:password@": the length of the password at `text`, if it is one.
-std::size_t urlPasswordLength(std::string_view text) {
-  const std::size_t end = text.find_first_of("@/ \t\n");
-  return end != std::string_view::npos && text[end] == '@' ? end : 0;
+// A character of a URL's user:password part (RFC 3986 userinfo, ':' aside).
+bool userinfoCharacter(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) ||
+         std::string_view("-._~%!$&'()*+,;=").find(c) != std::string_view::npos;
+}
+
+// After "://": the offset and length of the password in "user:password@", if there is one.
+std::optional<std::pair<std::size_t, std::size_t>> urlPassword(std::string_view text) {
+  std::size_t colon = 0;
+  while (colon < text.size() && userinfoCharacter(text[colon]))
+    ++colon;
+  if (colon == text.size() || text[colon] != ':') return std::nullopt;
+  std::size_t at = colon + 1;
+  while (at < text.size() && (userinfoCharacter(text[at]) || text[at] == ':'))
+    ++at;
+  if (at == text.size() || text[at] != '@' || at == colon + 1) return std::nullopt;
+  return std::pair{colon + 1, at - colon - 1};
 }
 
 // UTF-8 sequence length of a valid character at the start of `s`, or 0.
@@ -82,13 +99,10 @@ std::string redactSecrets(std::string_view text) {
     }
     if (rest.starts_with("://")) {
       // scheme://user:password@host: keep the user, hide the password.
-      const std::size_t colon = rest.find_first_of(":@/ ", 3);
-      if (colon != std::string_view::npos && rest[colon] == ':') {
-        if (const std::size_t n = urlPasswordLength(rest.substr(colon + 1)); n > 0) {
-          out.append(rest.substr(0, colon + 1)).append("***");
-          i += colon + 1 + n;
-          continue;
-        }
+      if (const auto password = urlPassword(rest.substr(3))) {
+        out.append(rest.substr(0, 3 + password->first)).append("***");
+        i += 3 + password->first + password->second;
+        continue;
       }
     }
     out += text[i++];

@@ -11,7 +11,13 @@ TEST(RedactSecrets, HidesAConnectionStringsPassword) {
   EXPECT_EQ(redactSecrets("PG:host=db password='se cret' dbname=x"),
             "PG:host=db password=*** dbname=x");
   EXPECT_EQ(redactSecrets("PG:dbname=x PASSWORD=abc"), "PG:dbname=x PASSWORD=***");
-  EXPECT_EQ(redactSecrets("Driver=x;Pwd=abc;Uid=u"), "Driver=x;Pwd=***;Uid=u");
+  EXPECT_EQ(redactSecrets("Driver=x;Pwd=abc;Uid=u"), "Driver=x;Pwd=***");  // to the next space
+}
+
+// Found by fuzz_text_safety: a quoted part with more stuck to it left that part visible.
+TEST(RedactSecrets, HidesAQuotedPasswordAndWhatIsStuckToIt) {
+  EXPECT_EQ(redactSecrets("PG:hostbu password='s3 cretet nb'dWme=x"), "PG:hostbu password=***");
+  EXPECT_EQ(redactSecrets("PG:password=ab'c d'ef dbname=x"), "PG:password=*** dbname=x");
 }
 
 TEST(RedactSecrets, KeepsTheMessageAfterThePassword) {
