@@ -7,6 +7,10 @@ layout(location = 2) in float a_feature;
 uniform vec2 u_centre;  // world metres at the middle of the viewport
 uniform vec2 u_scale;   // world metres -> normalised device coordinates
 uniform float u_opacity;
+// Areas of control (u_ground.a > 0): the colour is laid over this ground at its alpha times
+// u_strength and drawn opaque, so a side looks the same over any base fill, as in the legend.
+uniform vec4 u_ground;
+uniform float u_strength;
 uniform float u_highlight;  // feature index to tint, or -1
 uniform vec4 u_highlightColor;
 
@@ -16,5 +20,6 @@ void main() {
   gl_Position = vec4((a_position - u_centre) * u_scale, 0.0, 1.0);
   vec4 c = a_color;
   if (abs(a_feature - u_highlight) < 0.5) c.rgb = mix(c.rgb, u_highlightColor.rgb, u_highlightColor.a);
+  if (u_ground.a > 0.0) c = vec4(mix(u_ground.rgb, c.rgb, c.a * u_strength), 1.0);
   v_color = vec4(c.rgb, c.a * u_opacity);
 }

@@ -84,6 +84,17 @@ Rgba controllerColor(Controller c) {
   return palette::kOpposition;
 }
 
+Rgba areaColor(Controller c, float opacity) {
+  const Rgba side = controllerColor(c);
+  const float share = side.a / 255.f * std::clamp(opacity, 0.f, 1.f);
+  // Rounded as the GPU rounds the same mix when it writes the framebuffer.
+  const auto mix = [&](std::uint8_t ground, std::uint8_t top) {
+    return static_cast<std::uint8_t>(std::lround(ground + (top - ground) * share));
+  };
+  const Rgba g = palette::kAreaGround;
+  return {mix(g.r, side.r), mix(g.g, side.g), mix(g.b, side.b), 255};
+}
+
 Rgba eventColor(std::string_view type) {
   if (type == "battle" || type == "shelling/air strike" || type == "casualties" ||
       type == "Battles" || type == "Explosions/Remote violence" ||

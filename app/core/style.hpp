@@ -18,14 +18,17 @@ inline constexpr Rgba kTown = rgb(0x2b2b2b);
 inline constexpr Rgba kTownHalo = rgb(0xffffff);
 inline constexpr Rgba kHighlight = rgb(0xd7301f);
 
-// Areas of control, drawn translucent over the base map. Okabe–Ito hues, told apart with the
-// common forms of colour blindness.
+// Areas of control. Okabe–Ito hues, told apart with the common forms of colour blindness; the
+// alpha is how strongly each is laid over kAreaGround (see areaColor).
 inline constexpr Rgba kGovernment = rgb(0xd55e00, 105);
 inline constexpr Rgba kOpposition = rgb(0x009e73, 105);
 inline constexpr Rgba kTurkey = rgb(0x56b4e9, 130);
 inline constexpr Rgba kSdf = rgb(0xcc79a7, 130);
 inline constexpr Rgba kFrontLine = rgb(0xc4001d);
 inline constexpr Rgba kDateText = rgb(0x1f1f1f);
+// What an area of control is laid over, whatever base fill (Idlib's, Syria's, a neighbour's) is
+// under it: a side must have one colour everywhere, the legend's.
+inline constexpr Rgba kAreaGround = kSyria;
 
 }  // namespace idlib::palette
 
@@ -35,6 +38,9 @@ namespace idlib {
 void applyStyle(Layer& layer, int userLayerNumber = 0);
 
 Rgba controllerColor(Controller c);
+// The opaque colour of a side's area, and of its legend swatch: controllerColor laid over
+// kAreaGround at its alpha times `opacity` (the Layers panel's setting, 0..1).
+Rgba areaColor(Controller c, float opacity = 1);
 // Event markers by kind: violence, control, displacement, diplomacy, aid.
 Rgba eventColor(std::string_view eventType);
 // Marker diameter in points: bigger for more people killed or displaced.

@@ -138,18 +138,22 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
       if (auto it = layers_.find(lf.layer->id); it != layers_.end()) draw(lf, *it->second);
   };
 
-  // Base fills, then areas of control over them, then every line, then the marks: a boundary or
-  // a front line is never hidden under a later fill.
-  each([&](const LayerFrame& lf, const GpuLayer& g) {
-    if (!g.fillVertices) return;
-    common(fill_, lf);
-    setColorUniform(fill_, "u_highlightColor",
-                    {palette::kHighlight.r, palette::kHighlight.g, palette::kHighlight.b, 90});
-    glBindVertexArray(g.fillVao.id());
-    glDrawArrays(GL_TRIANGLES, 0, g.fillVertices);
-    ++stats_.drawCalls;
-  });
+  // Base fills, then the (opaque) areas of control over them, then the user's own layers, then
+  // every line, then the marks: a boundary or a front line is never hidden under a later fill.
+  auto fills = [&](bool userLayers) {
+    each([&](const LayerFrame& lf, const GpuLayer& g) {
+      if (!g.fillVertices || (lf.layer->role == LayerRole::Generic) != userLayers) return;
+      common(fill_, lf);
+      setColorUniform(fill_, "u_highlightColor",
+                      {palette::kHighlight.r, palette::kHighlight.g, palette::kHighlight.b, 90});
+      glBindVertexArray(g.fillVao.id());
+      glDrawArrays(GL_TRIANGLES, 0, g.fillVertices);
+      ++stats_.drawCalls;
+    });
+  };
+  fills(false);
   if (frame.time) time_.drawAreas(view, *frame.time);
+  fills(true);
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.segments) return;
     common(line_, lf);
@@ -338,7 +342,7 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   if (t.showAreas)
     for (const Controller c :
          {Controller::Government, Controller::Opposition, Controller::Turkey, Controller::Sdf})
-      rows.push_back({"", controllerColor(c), std::string(controllerLongName(c))});
+      rows.push_back({"", areaColor(c, t.areasOpacity), std::string(controllerLongName(c))});
   if (t.showFront) rows.push_back({"━", palette::kFrontLine, "Front line"});
   if (t.showPosts) {
     rows.push_back({"●", rgb(0x0072b2), "Turkish post: active"});
@@ -376,8 +380,7 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   float y = y0 + 6;
   for (const Row& row : rows) {
     if (row.symbol.empty()) {
-      const Rgba opaque{row.color.r, row.color.g, row.color.b, 200};
-      addBox((x0 + 8) * r, (y + 2) * r, (x0 + 26) * r, (y + line - 4) * r, opaque);
+      addBox((x0 + 8) * r, (y + 2) * r, (x0 + 26) * r, (y + line - 4) * r, row.color);
     } else {
       addText(row.symbol, px * 1.2f * r, (x0 + 9) * r, (y - 2) * r, row.color, {0, 0, 0, 0});
     }

@@ -188,11 +188,13 @@ void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f) {
   drawCalls_ = 0;
   if (!f.showAreas || !f.snapshot || !areaVao_) return;
   setViewUniforms(fill_, v);
-  glUniform1f(fill_.uniform("u_highlight"), kNoHighlight);
+  // Opaque over one ground: the legend's colour inside and outside every governorate.
+  setColorUniform(fill_, "u_ground", palette::kAreaGround);
+  glUniform1f(fill_.uniform("u_strength"), f.areasOpacity);
   glBindVertexArray(areaVao_.id());
   auto draw = [&](std::size_t s, float opacity) {
-    if (s >= areaRanges_.size() || opacity <= 0) return;
-    glUniform1f(fill_.uniform("u_opacity"), opacity * f.areasOpacity);
+    if (s >= areaRanges_.size() || opacity <= 0 || f.areasOpacity <= 0) return;
+    glUniform1f(fill_.uniform("u_opacity"), opacity);
     glDrawArrays(GL_TRIANGLES, areaRanges_[s].first, areaRanges_[s].count);
     ++drawCalls_;
   };

@@ -25,12 +25,14 @@ expect "export writes the PNG, world file and CRS" test -s "$out/map.png" -a -s 
 info=$(gdalinfo "$out/map.png")
 expect "gdalinfo reports the map's CRS" grep -q 'Transverse Mercator' <<<"$info"
 expect "gdalinfo reports the size" grep -q 'Size is 800, 600' <<<"$info"
-# The Saraqib town marker is dark; open country in Idlib governorate is the Idlib fill under the
-# opposition's translucent green (red channel 242 -> 142) at the date the map opens on.
+# The Saraqib town marker is dark; open country in Idlib governorate is the opposition's area at
+# the date the map opens on. Areas are opaque, the legend's colour over any governorate (issue 10):
+# rgb(144,206,181), the Okabe-Ito green at 105/255 over Syria's pale ground, no longer the Idlib
+# fill showing through it (red 142 before, and 144 outside the governorate).
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.80591 35.86447)
 expect "gdallocationinfo reads Saraqib's marker (red=$red)" test "${red:-255}" -lt 90
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.45 35.75)
-expect "gdallocationinfo reads Idlib's fill under the opposition area (red=$red)" test "${red:-0}" -eq 142
+expect "gdallocationinfo reads the opposition's area colour (red=$red)" test "${red:-0}" -eq 144
 
 # A view given on the command line.
 run "$bin" --export "$out/saraqib.png" --size 400x300 --view 36.8006,35.8636,12
@@ -62,7 +64,7 @@ JSON
 run "$bin" --export "$out/with-zone.png" --size 800x600 --layer "$out/zone.geojson"
 expect "--layer export exits 0" test "$rc" -eq 0
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/with-zone.png" 36.45 35.75)
-expect "the user's layer tints Idlib's fill (red=$red)" test "${red:-242}" -lt 200
+expect "the user's layer is drawn over the areas of control (red=$red)" test "${red:-242}" -lt 200
 
 # A CSV with latitude/longitude columns is a point layer in WGS 84, without a warning.
 printf 'name,latitude,longitude\nSaraqib,35.8636,36.8006\n' >"$out/points.csv"

@@ -1,0 +1,96 @@
+// One colour per side (issue 10, point 1): an area of control has the legend's colour wherever it
+// lies, inside Idlib governorate (yellow base fill) or outside it (Syria's pale fill).
+#include "render_fixture.hpp"
+
+namespace idlib::test {
+namespace {
+
+class AreaColour : public BundledMap {
+ protected:
+  void SetUp() override { state_->timeLayers.areas = true; }
+  void TearDown() override {
+    state_->timeLayers.areasOpacity = 1;
+    showOnlyBaseMap();
+  }
+
+  // The home view at 1280x720 (room for the legend) on 2020-02-20, towns and boundaries shown.
+  static RenderedImage render() {
+    state_->playback.jumpTo(makeDay(2020, 2, 20), state_->timeline);
+    return renderImage(*state_, *renderer_, idlibHomeView({1280, 720}), 1280, 720);
+  }
+};
+
+// The colour at a place in open country: the 7x7 pixels around it must all agree, so the sample
+// is not on a town marker, a label or a boundary line.
+Rgba openCountryAt(const RenderedImage& image, LonLat where) {
+  const Rgba centre = BundledMap::pixelAt(image, where);
+  const Vec2 w = BundledMap::state_->projection.forward(where);
+  const int cx = static_cast<int>((w.x - image.grid.originX) / image.grid.pixelSize);
+  const int cy = static_cast<int>((image.grid.originY - w.y) / image.grid.pixelSize);
+  for (int y = cy - 3; y <= cy + 3; ++y)
+    for (int x = cx - 3; x <= cx + 3; ++x) {
+      const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+      EXPECT_TRUE(near({p[0], p[1], p[2], 255}, centre, 2))
+          << "not open country at " << where.lon << "," << where.lat;
+    }
+  return centre;
+}
+
+bool sameColour(const RenderedImage& image, int x, int y, Rgba colour) {
+  const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+  const auto close = [](int a, int b) { return std::abs(a - b) <= 1; };
+  return close(p[0], colour.r) && close(p[1], colour.g) && close(p[2], colour.b);
+}
+
+// Rows of the image holding a legend-sized swatch (15 to 20 pixels wide) of `colour`: long runs of
+// the colour are areas, not swatches.
+int swatchRows(const RenderedImage& image, Rgba colour) {
+  int rows = 0;
+  for (int y = 0; y < image.height; ++y) {
+    int run = 0;
+    bool found = false;
+    for (int x = 0; x <= image.width; ++x) {
+      if (x < image.width && sameColour(image, x, y, colour)) {
+        ++run;
+        continue;
+      }
+      found = found || (run >= 15 && run <= 20);
+      run = 0;
+    }
+    rows += found;
+  }
+  return rows;
+}
+
+// Sample points, each moved a few km from its town into open country of the same side (the town
+// itself carries a marker and a label): Idlib city 36.6339,35.9306 -> 4 km south-west; al-Atarib
+// 36.8297,36.1364 -> 3 km north-west; Khan Shaykhun 36.6469,35.4414 -> 4 km north-east; Aleppo
+// 37.16,36.20 -> 7 km south, below its label.
+constexpr LonLat kNearIdlib{36.60, 35.905};        // opposition, inside Idlib governorate
+constexpr LonLat kNearAtarib{36.805, 36.155};      // opposition, Aleppo governorate
+constexpr LonLat kNearKhanShaykhun{36.68, 35.47};  // government, inside Idlib governorate
+constexpr LonLat kNearAleppo{37.16, 36.135};       // government, Aleppo governorate
+
+TEST_F(AreaColour, EachSideHasTheLegendsColourInsideAndOutsideIdlib) {
+  const RenderedImage image = render();
+  const Rgba opposition = areaColor(Controller::Opposition);
+  const Rgba government = areaColor(Controller::Government);
+  EXPECT_TRUE(near(openCountryAt(image, kNearIdlib), opposition, 6));
+  EXPECT_TRUE(near(openCountryAt(image, kNearAtarib), opposition, 6));
+  EXPECT_TRUE(near(openCountryAt(image, kNearKhanShaykhun), government, 6));
+  EXPECT_TRUE(near(openCountryAt(image, kNearAleppo), government, 6));
+  EXPECT_GE(swatchRows(image, opposition), 8) << "the legend has no swatch of the area's colour";
+  EXPECT_GE(swatchRows(image, government), 8) << "the legend has no swatch of the area's colour";
+}
+
+TEST_F(AreaColour, AFadedSideStillMatchesItsFadedSwatch) {
+  state_->timeLayers.areasOpacity = 0.5f;
+  const RenderedImage image = render();
+  const Rgba opposition = areaColor(Controller::Opposition, 0.5f);
+  EXPECT_TRUE(near(openCountryAt(image, kNearIdlib), opposition, 6));
+  EXPECT_TRUE(near(openCountryAt(image, kNearAtarib), opposition, 6));
+  EXPECT_GE(swatchRows(image, opposition), 8);
+}
+
+}  // namespace
+}  // namespace idlib::test
