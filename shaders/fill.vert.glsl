@@ -1,5 +1,6 @@
 #version 330 core
 // Polygon fills: world-space triangles, one colour per vertex (resolved from the feature's style).
+// Fills are never tinted by hover or selection: that is drawn as a halo line instead.
 layout(location = 0) in vec2 a_position;
 layout(location = 1) in vec4 a_color;
 layout(location = 2) in float a_feature;
@@ -11,15 +12,12 @@ uniform float u_opacity;
 // u_strength and drawn opaque, so a side looks the same over any base fill, as in the legend.
 uniform vec4 u_ground;
 uniform float u_strength;
-uniform float u_highlight;  // feature index to tint, or -1
-uniform vec4 u_highlightColor;
 
 out vec4 v_color;
 
 void main() {
   gl_Position = vec4((a_position - u_centre) * u_scale, 0.0, 1.0);
   vec4 c = a_color;
-  if (abs(a_feature - u_highlight) < 0.5) c.rgb = mix(c.rgb, u_highlightColor.rgb, u_highlightColor.a);
   if (u_ground.a > 0.0) c = vec4(mix(u_ground.rgb, c.rgb, c.a * u_strength), 1.0);
   v_color = vec4(c.rgb, c.a * u_opacity);
 }

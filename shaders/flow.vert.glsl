@@ -60,5 +60,6 @@ void main() {
   v_length = arcLength;
   v_head = 1.0 - head;
   v_visible = visible;
-  v_color = highlighted ? vec4(0.84, 0.19, 0.12, 1.0) : a_color;
+  // Hovered or selected: the halo's dark (palette::kHaloEdge), never a data layer's red.
+  v_color = highlighted ? vec4(0.10, 0.10, 0.10, 1.0) : a_color;
 }

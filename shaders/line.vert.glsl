@@ -12,8 +12,11 @@ uniform vec2 u_scale;         // world -> NDC
 uniform vec2 u_viewportPx;    // framebuffer pixels
 uniform float u_pixelRatio;   // framebuffer pixels per logical point
 uniform float u_opacity;
-uniform float u_highlight;
-uniform vec4 u_highlightColor;
+uniform float u_highlight;  // feature drawn as the hover/selection halo, or -1
+// The halo, a style no data line has: 0 draws ordinary lines (the highlighted feature too),
+// 1 only the highlighted feature, wide and dark (the edge), 2 its white core over that.
+uniform int u_haloPass;
+uniform vec4 u_haloColor;
 
 out vec4 v_color;
 out vec2 v_local;       // fragment position relative to p0, in pixels, along/across the segment
@@ -23,6 +26,11 @@ out float v_halfWidth;  // in pixels
 const vec2 kCorners[6] = vec2[6](vec2(0, -1), vec2(1, -1), vec2(1, 1), vec2(0, -1), vec2(1, 1), vec2(0, 1));
 
 void main() {
+  bool halo = u_haloPass > 0;
+  if (halo && abs(a_feature - u_highlight) >= 0.5) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: nothing drawn
+    return;
+  }
   vec2 s0 = (a_p0 - u_centre) * u_scale * 0.5 * u_viewportPx;
   vec2 s1 = (a_p1 - u_centre) * u_scale * 0.5 * u_viewportPx;
   vec2 d = s1 - s0;
@@ -30,8 +38,8 @@ void main() {
   vec2 dir = len > 1e-4 ? d / len : vec2(1, 0);
   vec2 normal = vec2(-dir.y, dir.x);
 
-  bool highlighted = abs(a_feature - u_highlight) < 0.5;
-  float halfWidth = 0.5 * a_width * u_pixelRatio * (highlighted ? 2.0 : 1.0);
+  // The halo: 1.5 pt of white each side of the line's middle, edged with 1 pt of dark.
+  float halfWidth = !halo ? 0.5 * a_width * u_pixelRatio : (u_haloPass == 1 ? 2.5 : 1.5) * u_pixelRatio;
   float extent = halfWidth + 1.0;  // one more pixel for anti-aliasing
   vec2 corner = kCorners[gl_VertexID];
   float along = corner.x * (len + 2.0 * extent) - extent;
@@ -42,6 +50,6 @@ void main() {
   v_local = vec2(along, across);
   v_length = len;
   v_halfWidth = halfWidth;
-  vec4 c = highlighted ? vec4(u_highlightColor.rgb, 1.0) : a_color;
+  vec4 c = halo ? u_haloColor : a_color;
   v_color = vec4(c.rgb, c.a * u_opacity);
 }

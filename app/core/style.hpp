@@ -16,7 +16,10 @@ inline constexpr Rgba kIdlibLine = rgb(0x8c5a12);
 inline constexpr Rgba kCountryLine = rgb(0x3b3633);
 inline constexpr Rgba kTown = rgb(0x2b2b2b);
 inline constexpr Rgba kTownHalo = rgb(0xffffff);
-inline constexpr Rgba kHighlight = rgb(0xd7301f);
+// Hover and selection: a white halo with a dark edge, a style no data layer uses (never the
+// front line's red), drawn as a line: it never recolours the fills under it.
+inline constexpr Rgba kHaloCore = rgb(0xffffff);
+inline constexpr Rgba kHaloEdge = rgb(0x1a1a1a);
 
 // Areas of control. Okabe–Ito hues, told apart with the common forms of colour blindness; the
 // alpha is how strongly each is laid over kAreaGround (see areaColor).

@@ -144,8 +144,6 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
     each([&](const LayerFrame& lf, const GpuLayer& g) {
       if (!g.fillVertices || (lf.layer->role == LayerRole::Generic) != userLayers) return;
       common(fill_, lf);
-      setColorUniform(fill_, "u_highlightColor",
-                      {palette::kHighlight.r, palette::kHighlight.g, palette::kHighlight.b, 90});
       glBindVertexArray(g.fillVao.id());
       glDrawArrays(GL_TRIANGLES, 0, g.fillVertices);
       ++stats_.drawCalls;
@@ -157,11 +155,12 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.segments) return;
     common(line_, lf);
-    setColorUniform(line_, "u_highlightColor", palette::kHighlight);
+    glUniform1i(line_.uniform("u_haloPass"), 0);
     glBindVertexArray(g.lineVao.id());
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.segments);
     ++stats_.drawCalls;
   });
+  drawHalos(frame, view);
   if (frame.time) {
     time_.drawFront(view, *frame.time);
     time_.drawFlows(view, *frame.time);
@@ -169,8 +168,8 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.points) return;
     common(point_, lf);
-    setColorUniform(point_, "u_highlightColor", palette::kHighlight);
     setColorUniform(point_, "u_ringColor", palette::kTownHalo);
+    setColorUniform(point_, "u_haloEdge", palette::kHaloEdge);
     glBindVertexArray(g.pointVao.id());
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.points);
     ++stats_.drawCalls;
@@ -181,6 +180,26 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   drawOverlay(frame);
   glBindVertexArray(0);
   return stats_;
+}
+
+void MapRenderer::drawHalos(const FrameDescription& frame, const ViewTransform& view) {
+  // Over every boundary (so none cuts through it), under the front line and the marks (data
+  // stays on top of the pointer's decoration). The dark edge first, the white core over it, so
+  // the edge of one segment never crosses the core of the next.
+  for (const LayerFrame& lf : frame.layers) {
+    const auto it = layers_.find(lf.layer->id);
+    if (lf.highlightFeature < 0 || it == layers_.end() || !it->second->segments) continue;
+    setViewUniforms(line_, view);
+    glUniform1f(line_.uniform("u_opacity"), 1);
+    glUniform1f(line_.uniform("u_highlight"), static_cast<float>(lf.highlightFeature));
+    glBindVertexArray(it->second->lineVao.id());
+    for (const int pass : {1, 2}) {
+      glUniform1i(line_.uniform("u_haloPass"), pass);
+      setColorUniform(line_, "u_haloColor", pass == 1 ? palette::kHaloEdge : palette::kHaloCore);
+      glDrawArraysInstanced(GL_TRIANGLES, 0, 6, it->second->segments);
+      ++stats_.drawCalls;
+    }
+  }
 }
 
 void MapRenderer::addText(std::string_view text, float px, float left, float top, Rgba color,

@@ -20,7 +20,7 @@ namespace idlib {
 struct LayerFrame {
   const Layer* layer = nullptr;
   float opacity = 1;
-  int highlightFeature = -1;
+  int highlightFeature = -1;  // hovered or selected: drawn with a halo (analyst's view only)
 };
 
 struct MapLabel {
@@ -74,6 +74,7 @@ class MapRenderer {
   void addText(std::string_view text, float px, float left, float top, Rgba color, Rgba halo);
   void addBox(float x0, float y0, float x1, float y1, Rgba color);
   void flushText(float haloWidth);
+  void drawHalos(const FrameDescription& frame, const ViewTransform& view);
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
   void drawLegend(const FrameDescription& frame);
