@@ -1,8 +1,8 @@
 // Benchmarks behind BENCHMARKS.md: loading the world's admin-1 layer next to GDAL's own read, and
 // the cost of a frame of the default view. Run: build/bench/idlib-bench (see BENCHMARKS.md).
 #include <benchmark/benchmark.h>
-#include <imgui.h>
 #include <gdal/ogrsf_frmts.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
@@ -76,7 +76,7 @@ void timeFrames(benchmark::State& state, Scene& scene, const std::function<void(
     advance();
     const double t0 = threadCpuMs();
     const FrameDescription frame =
-        describeFrame(*scene.app, scene.app->camera.view(), scene.viewport, 1.0f);
+        describeFrame(*scene.app, scene.app->camera.view(), scene.viewport, 1.0f, Viewer::Analyst);
     const double t1 = threadCpuMs();
     scene.renderer->draw(frame);
     drawMs += threadCpuMs() - t1;
@@ -309,7 +309,8 @@ void ArrivalsAtAllDestinations(benchmark::State& state) {
   const Displacement d = syntheticFlows(static_cast<std::size_t>(state.range(0)));
   double day = makeDay(2019, 6, 1), sum = 0;
   for (auto _ : state) {
-    for (std::size_t i = 0; i < d.destinations.size(); ++i) sum += d.arrivalsAt(i, day);
+    for (std::size_t i = 0; i < d.destinations.size(); ++i)
+      sum += d.arrivalsAt(i, day);
     day = day < makeDay(2020, 6, 1) ? day + 1 : makeDay(2019, 6, 1);
   }
   benchmark::DoNotOptimize(sum);

@@ -44,7 +44,8 @@ RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const Vi
   if (!target || target->width() != width || target->height() != height)
     target = &own.emplace(width, height);
   target->bind();
-  renderer.draw(describeFrame(state, view, viewport, pixelRatio));
+  // Exports are for an audience: whatever the pointer rests on is not in them.
+  renderer.draw(describeFrame(state, view, viewport, pixelRatio, Viewer::Audience));
   RenderedImage image{width, height, target->readPixels(), {}};
   const double pixelSize = view.metresPerPoint / pixelRatio;
   image.grid = {view.centre.x - width / 2.0 * pixelSize, view.centre.y + height / 2.0 * pixelSize,

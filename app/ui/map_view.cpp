@@ -35,8 +35,13 @@ void provenanceLines(const Provenance& p) {
 
 }  // namespace
 
+Viewer viewerOf(const AppState& state) {
+  return state.presenting ? Viewer::Audience : Viewer::Analyst;
+}
+
 FrameDescription describeFrame(const AppState& state, const View& view, const Viewport& viewport,
-                               float pixelRatio) {
+                               float pixelRatio, Viewer viewer) {
+  const bool pointer = viewer == Viewer::Analyst;
   FrameDescription frame;
   frame.view = view;
   frame.viewport = viewport;
@@ -46,9 +51,9 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     const LayerEntry& e = state.layers[i];
     if (!e.visible || e.opacity <= 0.f) continue;
     int highlight = -1;
-    if (state.selected && state.selected->layer == i)
+    if (pointer && state.selected && state.selected->layer == i)
       highlight = static_cast<int>(state.selected->feature);
-    else if (state.hovered && state.hovered->layer == i)
+    else if (pointer && state.hovered && state.hovered->layer == i)
       highlight = static_cast<int>(state.hovered->feature);
     frame.layers.push_back({&e.layer, e.opacity, highlight});
     if (e.layer.role != LayerRole::Towns) continue;
@@ -84,7 +89,10 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
         static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))),
         static_cast<Day>(std::floor(t.date)));
     if (state.cueEvent) t.highlightEvent = static_cast<int>(*state.cueEvent);
+    // The cue's event is the story's emphasis: the audience sees it; the pointer's picks it does
+    // not.
     for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
+      if (!pointer) break;
       if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
       if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
       if (pick->kind == DatedPick::Kind::Flow) t.highlightFlow = static_cast<int>(pick->index);
@@ -291,6 +299,10 @@ void updateMapInteraction(AppState& state) {
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
       state.camera.pan({io.MouseDelta.x, io.MouseDelta.y});
     if (io.MouseWheel != 0) state.camera.zoomSmoothly(mouse, std::pow(1.25, io.MouseWheel));
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.camera.zoomSmoothly(mouse, 2.0);
+  }
+  // The audience sees no pointer state: while presenting nothing is hovered, nothing tooltipped.
+  if (mouseOnMap && !state.presenting) {
     state.hoveredMark = pickDatedMark(state, mouse);
     state.hovered = state.hoveredMark.kind == DatedPick::Kind::None
                         ? pickFeature(state.visibleLayers(), state.camera.view(),
@@ -302,7 +314,6 @@ void updateMapInteraction(AppState& state) {
       state.selected = state.hovered;
       state.selectedMark = state.hoveredMark;
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.camera.zoomSmoothly(mouse, 2.0);
   } else {
     state.hovered.reset();
     state.hoveredMark = {};

@@ -5,8 +5,15 @@
 
 namespace idlib {
 
+// Who looks at the frame. The analyst sees the pointer's hover and selection; an audience (the
+// presenter's window, every export) never does: a pointer's state is not data.
+enum class Viewer { Analyst, Audience };
+
+// Who sees the app's window now: the audience while presenting, else the analyst.
+Viewer viewerOf(const AppState& state);
+
 FrameDescription describeFrame(const AppState& state, const View& view, const Viewport& viewport,
-                               float pixelRatio);
+                               float pixelRatio, Viewer viewer);
 
 // Handles the map's mouse and keyboard input for this frame (ImGui gets first claim on both),
 // draws the hover tooltip. Call between ImGui::NewFrame and ImGui::Render.

@@ -195,7 +195,8 @@ bool FrameRecorder::recordNext(AppState& state, MapRenderer& renderer,
   const Viewport viewport{static_cast<double>(width_), static_cast<double>(height_)};
   state.camera.setViewport(viewport);
   source_->seek(state, stats_.frames);
-  FrameDescription frame = describeFrame(state, state.camera.view(), viewport, 1.0f);
+  FrameDescription frame =
+      describeFrame(state, state.camera.view(), viewport, 1.0f, Viewer::Audience);
   if (!previous_ || !sameFrame(*previous_, frame)) {
     image_ = renderImage(state, renderer, state.camera.view(), width_, height_, &target_);
     ++stats_.rendered;

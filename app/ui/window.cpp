@@ -322,12 +322,14 @@ int runInteractive(const Options& options) {
       ImGui::Render();
 
       bindWindowFramebuffer(w, h);  // the map renderer sets its own viewport
-      FrameDescription frame =
-          describeFrame(state, state.camera.view(), state.camera.viewport(), window.pixelRatio());
+      // The presenter's window is the audience's: no hover, no selection on it.
+      FrameDescription frame = describeFrame(state, state.camera.view(), state.camera.viewport(),
+                                             window.pixelRatio(), viewerOf(state));
       frame.bottomInset =
           state.timelineLoaded && !presenterMode.active() ? panels::kTimelineHeight : 0;
       renderer.draw(frame);
-      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (!frame.black)  // the black screen is black: not even the export window shows
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window.window());
       if (presenterMode.speaker())
         presenterMode.speakerAction(presenterMode.speaker()->draw(state), state);
