@@ -42,24 +42,31 @@ bool sameColour(const RenderedImage& image, int x, int y, Rgba colour) {
   return close(p[0], colour.r) && close(p[1], colour.g) && close(p[2], colour.b);
 }
 
-// Rows of the image holding a legend-sized swatch (15 to 20 pixels wide) of `colour`: long runs of
-// the colour are areas, not swatches.
-int swatchRows(const RenderedImage& image, Rgba colour) {
-  int rows = 0;
-  for (int y = 0; y < image.height; ++y) {
-    int run = 0;
-    bool found = false;
-    for (int x = 0; x <= image.width; ++x) {
-      if (x < image.width && sameColour(image, x, y, colour)) {
-        ++run;
+// Whether pixels [x0, x1) of row y, and none beside them, have `colour`.
+bool runAt(const RenderedImage& image, int y, int x0, int x1, Rgba colour) {
+  for (int x = x0; x < x1; ++x)
+    if (!sameColour(image, x, y, colour)) return false;
+  return (x0 == 0 || !sameColour(image, x0 - 1, y, colour)) &&
+         (x1 == image.width || !sameColour(image, x1, y, colour));
+}
+
+// Whether the image holds a legend swatch of `colour`: a rectangle 15 to 20 pixels wide and at
+// least 8 high with nothing of that colour beside it (areas are larger, or not rectangles).
+bool hasSwatch(const RenderedImage& image, Rgba colour) {
+  for (int y = 0; y + 8 <= image.height; ++y)
+    for (int x0 = 0; x0 < image.width; ++x0) {
+      if (!sameColour(image, x0, y, colour) || (x0 > 0 && sameColour(image, x0 - 1, y, colour)))
         continue;
-      }
-      found = found || (run >= 15 && run <= 20);
-      run = 0;
+      int x1 = x0;
+      while (x1 < image.width && sameColour(image, x1, y, colour))
+        ++x1;
+      if (x1 - x0 < 15 || x1 - x0 > 20) continue;
+      int rows = 1;
+      while (y + rows < image.height && runAt(image, y + rows, x0, x1, colour))
+        ++rows;
+      if (rows >= 8) return true;
     }
-    rows += found;
-  }
-  return rows;
+  return false;
 }
 
 // Sample points, each moved a few km from its town into open country of the same side (the town
@@ -79,8 +86,8 @@ TEST_F(AreaColour, EachSideHasTheLegendsColourInsideAndOutsideIdlib) {
   EXPECT_TRUE(near(openCountryAt(image, kNearAtarib), opposition, 6));
   EXPECT_TRUE(near(openCountryAt(image, kNearKhanShaykhun), government, 6));
   EXPECT_TRUE(near(openCountryAt(image, kNearAleppo), government, 6));
-  EXPECT_GE(swatchRows(image, opposition), 8) << "the legend has no swatch of the area's colour";
-  EXPECT_GE(swatchRows(image, government), 8) << "the legend has no swatch of the area's colour";
+  EXPECT_TRUE(hasSwatch(image, opposition)) << "the legend has no swatch of the area's colour";
+  EXPECT_TRUE(hasSwatch(image, government)) << "the legend has no swatch of the area's colour";
 }
 
 TEST_F(AreaColour, AFadedSideStillMatchesItsFadedSwatch) {
@@ -89,7 +96,7 @@ TEST_F(AreaColour, AFadedSideStillMatchesItsFadedSwatch) {
   const Rgba opposition = areaColor(Controller::Opposition, 0.5f);
   EXPECT_TRUE(near(openCountryAt(image, kNearIdlib), opposition, 6));
   EXPECT_TRUE(near(openCountryAt(image, kNearAtarib), opposition, 6));
-  EXPECT_GE(swatchRows(image, opposition), 8);
+  EXPECT_TRUE(hasSwatch(image, opposition));
 }
 
 }  // namespace
