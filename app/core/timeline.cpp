@@ -34,6 +34,17 @@ std::optional<Controller> parseController(std::string_view t) {
   return std::nullopt;
 }
 
+bool ControlChange::startsTheData() const {
+  return notes.starts_with("Baseline");
+}
+
+std::string describeControl(const ControlChange& c) {
+  const std::string who(controllerName(c.controller));
+  // The data gives no structured date for a baseline, only free text in the source.
+  if (c.startsTheData()) return who + ", held before the data starts (see source)";
+  return who + " since " + formatDate(c.date);
+}
+
 std::string_view controllerName(Controller c) {
   switch (c) {
     case Controller::Government:

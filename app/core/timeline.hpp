@@ -63,7 +63,15 @@ struct ControlChange {
   DatePrecision precision = DatePrecision::Day;
   std::string notes;
   Provenance provenance;
+
+  // Whether the row only records who held the place when the data begins (its notes start
+  // "Baseline"): its date is the start of the data, not the date control changed.
+  bool startsTheData() const;
 };
+
+// Who holds the place and since when, for tooltips, the Details panel and --at:
+// "government since 2019-08-23", or "opposition, held before the data starts (see source)".
+std::string describeControl(const ControlChange& c);
 
 struct Locality {
   std::string name;

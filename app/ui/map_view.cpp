@@ -267,8 +267,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
       const Locality& loc = state.timeline.localities[l];
       const ControlChange* c = loc.changeAt(today);
       if (!c) continue;
-      ImGui::Text("%s: %s since %s", loc.name.c_str(),
-                  std::string(controllerName(c->controller)).c_str(), formatDate(c->date).c_str());
+      ImGui::Text("%s: %s", loc.name.c_str(), describeControl(*c).c_str());
       ImGui::TextDisabled("%s line %d: %s", c->provenance.file.c_str(), c->provenance.line,
                           c->provenance.source.c_str());
     }

@@ -77,6 +77,7 @@ ordered_json changeJson(const ControlChange& c) {
   return {{"date", formatDate(c.date)},
           {"controller", controllerName(c.controller)},
           {"date_precision", precisionName(c.precision)},
+          {"starts_the_data", c.startsTheData()},  // the date is the data's start, not a change
           {"source", c.provenance.source},
           {"source_row", fmt::format("{} line {}", c.provenance.file, c.provenance.line)},
           {"confidence", c.provenance.confidence}};
@@ -183,10 +184,12 @@ int runAtQuery(const Options& o) {
     for (const ControlChange& c : l.history)
       history.push_back(changeJson(c));
     const auto now = l.controllerAt(*date);
+    const ControlChange* inForce = l.changeAt(*date);
     out["nearest_locality"] = {
         {"name", l.name},
         {"distance_km", std::round(nearestKm * 100) / 100},
         {"controller", now ? ordered_json(controllerName(*now)) : ordered_json(nullptr)},
+        {"held", inForce ? ordered_json(describeControl(*inForce)) : ordered_json(nullptr)},
         {"history", history}};
   }
   ordered_json posts = ordered_json::array();

@@ -113,5 +113,23 @@ TEST(Controllers, AlliesShareNoFrontLine) {
   EXPECT_FALSE(opposing(Controller::Government, Controller::Government));
 }
 
+TEST(ControlChange, TheStartOfTheDataIsNotTheDateOfAChange) {
+  ControlChange baseline{makeDay(2017, 5, 1),
+                         Controller::Opposition,
+                         DatePrecision::Day,
+                         "Baseline (state at start of data). Opposition-held throughout.",
+                         {}};
+  EXPECT_TRUE(baseline.startsTheData());
+  EXPECT_EQ(describeControl(baseline), "opposition, held before the data starts (see source)");
+
+  ControlChange taken{makeDay(2019, 8, 23),
+                      Controller::Government,
+                      DatePrecision::Day,
+                      "Taken in the 2019 offensive.",
+                      {}};
+  EXPECT_FALSE(taken.startsTheData());
+  EXPECT_EQ(describeControl(taken), "government since 2019-08-23");
+}
+
 }  // namespace
 }  // namespace idlib
