@@ -93,4 +93,9 @@ std::string formatDateLong(Day day) {
                      kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
 }
 
+std::optional<Day> committedDate(std::string_view typed, bool enterPressed, bool leftAfterEdit) {
+  if (!enterPressed && !leftAfterEdit) return std::nullopt;
+  return parseDate(typed);
+}
+
 }  // namespace idlib

@@ -12,6 +12,9 @@ enum class DatePrecision { Day, Week, Month, Year };
 
 // "2020-02-03"; also "3 February 2020" and "03 February 2020" as ACLED exports write them.
 std::optional<Day> parseDate(std::string_view text);
+// A typed date takes effect on Enter or when its box loses focus after an edit, never while
+// the user is still typing; nothing when the text is not a date.
+std::optional<Day> committedDate(std::string_view typed, bool enterPressed, bool leftAfterEdit);
 std::optional<DatePrecision> parsePrecision(std::string_view text);  // "day", "week", ...
 std::string formatDate(Day day);                                     // "2020-02-03"
 std::string formatDateLong(Day day);                                 // "3 February 2020"

@@ -34,4 +34,12 @@ std::vector<std::string> splitList(std::string_view s, char separator) {
   return out;
 }
 
+std::string eventListSummary(std::size_t shown, std::size_t total) {
+  if (total == 0) return "No events loaded";
+  if (shown == 0) return "No events match the filter";
+  const std::string all = withThousands(static_cast<long long>(total)) + " events";
+  if (shown == total) return all;
+  return withThousands(static_cast<long long>(shown)) + " of " + all;
+}
+
 }  // namespace idlib

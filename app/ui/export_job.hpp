@@ -18,6 +18,7 @@ struct ExportSettings {
   int width = 1920, height = 1080;
   bool story = false;  // video: the whole story, else the date range
   double from = 0, to = 0, daysPerSecond = 7;
+  std::string fromTyped, toTyped;  // the date boxes' text, kept while the user edits it
   int fps = 30, panels = 6;
 };
 

@@ -31,5 +31,13 @@ TEST(Date, Precision) {
   EXPECT_FALSE(parsePrecision("fortnight").has_value());
 }
 
+TEST(Date, ATypedDateCommitsOnEnterOrWhenTheBoxLosesFocus) {
+  const Day day = makeDay(2020, 2, 20);
+  EXPECT_FALSE(committedDate("2020-02-20", false, false));   // still typing
+  EXPECT_EQ(committedDate("2020-02-20", true, false), day);  // Enter
+  EXPECT_EQ(committedDate("2020-02-20", false, true), day);  // clicked or tabbed away
+  EXPECT_FALSE(committedDate("2020-02-2", true, true));      // not a date: nothing changes
+}
+
 }  // namespace
 }  // namespace idlib

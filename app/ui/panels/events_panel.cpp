@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/date.hpp"
+#include "core/format.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
@@ -69,6 +70,10 @@ void events(AppState& state) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##source", "source (e.g. 004, OCHA)", &f.source);
 
+  const std::vector<std::size_t>& shown = rows(state);
+  const std::string summary = eventListSummary(shown.size(), state.timeline.events.size());
+  ImGui::TextDisabled("%s", summary.c_str());
+
   if (ImGui::BeginTable(
           "events", 3,
           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
@@ -78,7 +83,6 @@ void events(AppState& state) {
     ImGui::TableSetupColumn("what");
     ImGui::TableHeadersRow();
     const Day today = static_cast<Day>(std::floor(state.playback.date));
-    const std::vector<std::size_t>& shown = rows(state);
     ImGuiListClipper clipper;  // only the rows on screen are laid out
     clipper.Begin(static_cast<int>(shown.size()));
     while (clipper.Step())

@@ -67,11 +67,14 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
   if (s.from == 0) {
     s.from = std::floor(state.timelineFrom);
     s.to = std::floor(state.timelineTo);
+    s.fromTyped = formatDate(static_cast<Day>(s.from));
+    s.toTyped = formatDate(static_cast<Day>(s.to));
   }
-  auto dateField = [](const char* label, double& day) {
-    std::string text = formatDate(static_cast<Day>(day));
-    if (ImGui::InputText(label, &text, ImGuiInputTextFlags_EnterReturnsTrue))
-      if (const auto d = parseDate(text)) day = *d;
+  // The text lives across frames so that an edit survives until Enter or the box loses focus.
+  auto dateField = [](const char* label, double& day, std::string& typed) {
+    const bool enter = ImGui::InputText(label, &typed, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (const auto d = committedDate(typed, enter, ImGui::IsItemDeactivatedAfterEdit())) day = *d;
+    if (!ImGui::IsItemActive()) typed = formatDate(static_cast<Day>(day));
   };
   if (s.kind == ExportSettings::Kind::Video) {
     ImGui::Checkbox(
@@ -79,8 +82,8 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
             .c_str(),
         &s.story);
     if (!s.story) {
-      dateField("from", s.from);
-      dateField("to", s.to);
+      dateField("from", s.from, s.fromTyped);
+      dateField("to", s.to, s.toTyped);
       ImGui::InputDouble("days per second", &s.daysPerSecond, 0, 0, "%.1f");
       s.daysPerSecond = std::clamp(s.daysPerSecond, 0.1, 365.0);
     }
@@ -88,8 +91,8 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
     s.fps = std::clamp(s.fps, 1, 60);
     ImGui::TextDisabled(".mp4 for H.264, .gif for an animated GIF; needs the ffmpeg program");
   } else if (s.kind == ExportSettings::Kind::Poster) {
-    dateField("from", s.from);
-    dateField("to", s.to);
+    dateField("from", s.from, s.fromTyped);
+    dateField("to", s.to, s.toTyped);
     ImGui::InputInt("panels", &s.panels, 0);
     s.panels = std::clamp(s.panels, 1, 64);
   }

@@ -252,15 +252,15 @@ void transport(AppState& state) {
     p.windowDays = std::round(window);
   ImGui::SameLine(0, 14);
   ImGui::SetNextItemWidth(100);
-  const bool go = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &state.dateInput,
-                                           ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &state.dateInput,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool left = ImGui::IsItemDeactivatedAfterEdit();  // clicked or tabbed away
   ImGui::SameLine();
-  if (ImGui::Button("Go") || go) {
-    if (const auto d = parseDate(state.dateInput)) {
-      p.playing = false;
-      p.jumpTo(*d, t);
-      state.dateInput.clear();
-    }
+  const bool go = ImGui::Button("Go");
+  if (const auto d = committedDate(state.dateInput, enter || go, left)) {
+    p.playing = false;
+    p.jumpTo(*d, t);
+    state.dateInput.clear();
   }
   if (!state.dateInput.empty() && !parseDate(state.dateInput)) {
     ImGui::SameLine();
