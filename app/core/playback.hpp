@@ -11,6 +11,7 @@ struct Playback {
   bool playing = false;
   double daysPerSecond = 7;  // from a day to a month per second
   double windowDays = 30;    // events of the last N days stay on the map
+  friend bool operator==(const Playback&, const Playback&) = default;
 
   // Moves the date on by `seconds` of playback; stops at the end of the span.
   void advance(double seconds, const Timeline& timeline);

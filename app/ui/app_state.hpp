@@ -41,6 +41,7 @@ struct DatedData {
 struct TimeLayerSettings {
   bool areas = true, front = true, posts = true, events = true, flows = true, arrivals = true;
   float areasOpacity = 1.0f, eventsOpacity = 1.0f;
+  friend bool operator==(const TimeLayerSettings&, const TimeLayerSettings&) = default;
 };
 
 // The event list's filters.

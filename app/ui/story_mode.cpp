@@ -102,6 +102,45 @@ void startPresenting(AppState& state) {
   presentCue(state, 0);
 }
 
+AnalystDesk analystDesk(const AppState& state) {
+  AnalystDesk desk{state.camera.view(), {},
+                   state.timeLayers,    state.playback,
+                   state.selected,      state.selectedMark,
+                   state.showAbout,     state.showNotices};
+  for (const LayerEntry& e : state.layers)
+    desk.layers.push_back({e.visible, e.opacity});
+  return desk;
+}
+
+AnalystDesk enterPresenting(AppState& state) {
+  AnalystDesk desk = analystDesk(state);
+  state.presenting = true;
+  state.blackScreen = false;
+  state.selected.reset();
+  state.selectedMark = {};
+  if (!state.story.cues.empty()) startPresenting(state);
+  return desk;
+}
+
+void leavePresenting(AppState& state, const AnalystDesk& desk) {
+  state.presenting = false;
+  state.blackScreen = false;
+  state.presenter.reset();
+  state.cueEvent.reset();
+  state.camera.setView(desk.view);  // also stops a cue's flight
+  // A layer added while presenting keeps its own settings.
+  for (std::size_t i = 0; i < std::min(desk.layers.size(), state.layers.size()); ++i) {
+    state.layers[i].visible = desk.layers[i].visible;
+    state.layers[i].opacity = desk.layers[i].opacity;
+  }
+  state.timeLayers = desk.timeLayers;
+  state.playback = desk.playback;
+  state.selected = desk.selected;
+  state.selectedMark = desk.selectedMark;
+  state.showAbout = desk.showAbout;
+  state.showNotices = desk.showNotices;
+}
+
 void presentCue(AppState& state, std::size_t cue) {
   if (!state.presenter || state.story.cues.empty()) return;
   state.presenter->goTo(cue, state.camera, state.playback);

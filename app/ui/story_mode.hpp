@@ -23,6 +23,27 @@ Cue cueFromCurrentView(const AppState& state);
 
 // Starts presenting `state.story` from its first cue (presenter mode and story exports).
 void startPresenting(AppState& state);
+// What the analyst had before presenter mode, given back on leaving it: cues change the view,
+// the layers and the date, and entering clears the selection the audience must not see.
+struct AnalystDesk {
+  struct LayerLook {
+    bool visible = true;
+    float opacity = 1;
+    friend bool operator==(const LayerLook&, const LayerLook&) = default;
+  };
+  View view;
+  std::vector<LayerLook> layers;  // by index into AppState::layers
+  TimeLayerSettings timeLayers;
+  Playback playback;
+  std::optional<FeatureRef> selected;
+  DatedPick selectedMark;
+  bool showAbout = false, showNotices = false;  // the panels that open and close
+  friend bool operator==(const AnalystDesk&, const AnalystDesk&) = default;
+};
+AnalystDesk analystDesk(const AppState& state);
+// Presenter mode's state (the window's side is PresenterMode's): returns the desk to give back.
+AnalystDesk enterPresenting(AppState& state);
+void leavePresenting(AppState& state, const AnalystDesk& desk);
 // Moves the story on by `seconds`, applying a new cue's layers when it begins.
 void advanceStory(AppState& state, double seconds);
 void presentNext(AppState& state);

@@ -102,11 +102,7 @@ class PresenterMode {
     if (SDL_GetDisplayBounds(display, &bounds) == 0)
       SDL_SetWindowPosition(window_, bounds.x, bounds.y);
     SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
-    state.presenting = true;
-    state.blackScreen = false;
-    state.selected.reset();
-    state.selectedMark = {};
-    if (!state.story.cues.empty()) startPresenting(state);
+    desk_ = enterPresenting(state);
     if (displays >= 2 || options_.presenterView)
       speaker_ = PresenterView::open(displays >= 2 ? (display + 1) % displays : 0, 22.0f);
   }
@@ -117,10 +113,7 @@ class PresenterMode {
     speaker_.reset();
     SDL_SetWindowFullscreen(window_, 0);
     SDL_SetWindowPosition(window_, windowedX_, windowedY_);
-    state.presenting = false;
-    state.blackScreen = false;
-    state.presenter.reset();
-    state.cueEvent.reset();
+    leavePresenting(state, desk_);
   }
 
   // Returns true when the key belonged to presenter mode.
@@ -184,6 +177,7 @@ class PresenterMode {
   const Options& options_;
   bool active_ = false;
   int windowedX_ = 0, windowedY_ = 0;
+  AnalystDesk desk_;  // given back on leaving
   std::unique_ptr<PresenterView> speaker_;
 };
 

@@ -131,6 +131,50 @@ TEST_F(Presenting, RecordingFromTheAppLeavesTheAnalystsViewAlone) {
   std::filesystem::remove(path);
 }
 
+// Cues move the camera, switch layers and set the date; leaving gives the analyst's desk back.
+TEST_F(Presenting, LeavingPresenterModeRestoresTheAnalystsDesk) {
+  const StoryLoad load =
+      loadStoryFile(std::string(IDLIB_DATA_DIR) + "/assets/stories/idlib-2018-2020.story");
+  ASSERT_TRUE(load.notices.empty());
+  state_->story = load.story;
+  state_->camera.setViewport({1000, 700});
+  state_->camera.setView({state_->projection.forward(LonLat{36.5, 36.1}), 90});
+  layer(LayerRole::Towns).visible = false;
+  layer(LayerRole::Admin1).opacity = 0.4f;
+  state_->timeLayers.front = true;
+  state_->timeLayers.areasOpacity = 0.6f;
+  state_->playback.jumpTo(makeDay(2018, 3, 14), state_->timeline);
+  state_->playback.daysPerSecond = 2;
+  state_->playback.windowDays = 90;
+  state_->selectedMark = {DatedPick::Kind::Event, 3};
+  state_->showNotices = true;
+  const AnalystDesk before = analystDesk(*state_);
+
+  const AnalystDesk given = enterPresenting(*state_);
+  EXPECT_EQ(given, before);
+  for (int i = 0; i < 4; ++i) {
+    presentNext(*state_);
+    advanceStory(*state_, 2.0);
+    state_->camera.advance(2.0);
+  }
+  ASSERT_NE(analystDesk(*state_), before);  // the cues did change the desk
+  leavePresenting(*state_, given);
+
+  EXPECT_FALSE(state_->presenting);
+  EXPECT_FALSE(state_->presenter);
+  EXPECT_FALSE(state_->camera.animating());
+  const AnalystDesk after = analystDesk(*state_);
+  EXPECT_EQ(after.view, before.view);
+  EXPECT_EQ(after.layers, before.layers);
+  EXPECT_EQ(after.timeLayers, before.timeLayers);
+  EXPECT_EQ(after.playback, before.playback);
+  EXPECT_EQ(after.selectedMark, before.selectedMark);
+  EXPECT_EQ(after, before);
+  state_->selectedMark = {};
+  state_->showNotices = false;
+  layer(LayerRole::Admin1).opacity = 1;
+}
+
 // The Export window never replaces a file without asking, and never writes onto an input.
 TEST_F(Presenting, TheExportWindowAsksBeforeReplacingAndRefusesInputs) {
   const auto dir =
