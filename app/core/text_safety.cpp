@@ -6,6 +6,8 @@
 #include <cctype>
 #include <optional>
 
+#include "core/utf8_text.hpp"
+
 namespace idlib {
 namespace {
 
@@ -62,24 +64,6 @@ std::optional<std::pair<std::size_t, std::size_t>> urlPassword(std::string_view 
   return std::pair{colon + 1, at - colon - 1};
 }
 
-// UTF-8 sequence length of a valid character at the start of `s`, or 0.
-std::size_t utf8Length(std::string_view s) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char c = byte(0);
-  const std::size_t n = c < 0x80         ? 1
-                        : (c >> 5) == 6  ? 2
-                        : (c >> 4) == 14 ? 3
-                        : (c >> 3) == 30 ? 4
-                                         : 0;
-  if (n == 0 || n > s.size() || (n == 2 && c < 0xC2)) return 0;
-  for (std::size_t i = 1; i < n; ++i)
-    if ((byte(i) & 0xC0) != 0x80) return 0;
-  if (n == 3 && ((c == 0xE0 && byte(1) < 0xA0) || (c == 0xED && byte(1) >= 0xA0))) return 0;
-  if (n == 4 && ((c == 0xF0 && byte(1) < 0x90) || c > 0xF4 || (c == 0xF4 && byte(1) >= 0x90)))
-    return 0;
-  return n;
-}
-
 }  // namespace
 
 std::string redactSecrets(std::string_view text) {
@@ -128,7 +112,7 @@ std::string escapeControlCharacters(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = utf8Length(text.substr(i));
+    const std::size_t n = utf8SequenceLength(text.substr(i));
     const bool c1Control = n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
     if (n == 1 && c >= 0x20 && c != 0x7F) {
       out += static_cast<char>(c);

@@ -4,10 +4,9 @@
 #include <cstdint>
 
 namespace idlib {
-namespace {
 
-// The length of the valid UTF-8 sequence at the start of `s`, or 0 (RFC 3629's table).
-std::size_t validSequenceLength(std::string_view s) {
+// RFC 3629's table.
+std::size_t utf8SequenceLength(std::string_view s) {
   const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(s[i]); };
   const std::uint8_t b0 = byte(0);
   if (b0 < 0x80) return 1;
@@ -32,6 +31,8 @@ std::size_t validSequenceLength(std::string_view s) {
   return length;
 }
 
+namespace {
+
 // Windows-1252's 0x80-0x9F; 0 where it defines no character.
 constexpr std::array<char16_t, 32> kWindows1252High = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -55,7 +56,7 @@ void appendUtf8(std::string& out, char32_t c) {
 
 std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = validSequenceLength(text.substr(i));
+    const std::size_t length = utf8SequenceLength(text.substr(i));
     if (length == 0) return i;
     i += length;
   }

@@ -8,6 +8,9 @@
 
 namespace idlib {
 
+// The length of the valid UTF-8 sequence at the start of `text`, or 0 if it starts with none.
+std::size_t utf8SequenceLength(std::string_view text);
+
 // The offset of the first byte that does not begin a valid UTF-8 sequence, if any.
 // Overlong forms, surrogates and code points above U+10FFFF count as invalid.
 std::optional<std::size_t> firstInvalidUtf8(std::string_view text);

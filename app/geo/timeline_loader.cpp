@@ -12,6 +12,7 @@
 
 #include "core/csv_quotes.hpp"
 #include "core/table_rows.hpp"
+#include "core/text_safety.hpp"
 #include "geo/projection.hpp"
 
 namespace idlib {
@@ -35,9 +36,7 @@ bool worthOpening(const std::string& path, std::vector<Notice>& notices) {
 
 // GDAL's last error on one line, or words saying it gave none (never an empty "()").
 std::string gdalReason() {
-  std::string reason = CPLGetLastErrorMsg();
-  for (char& c : reason)
-    if (c == '\n' || c == '\r') c = ' ';
+  const std::string reason = oneLine(CPLGetLastErrorMsg());
   return reason.empty() ? "GDAL recognises no table format in it and gives no reason" : reason;
 }
 
