@@ -46,14 +46,19 @@ std::optional<Day> parseDate(std::string_view text) {
       return checked(y, m, d);
     return std::nullopt;
   }
-  // "3 February 2020"
-  const auto s1 = text.find(' '), s2 = text.rfind(' ');
+  // "3 February 2020", "03 Feb 2020", and ACLED's export form "9-May-20".
+  const char separator = text.find('-') != std::string_view::npos ? '-' : ' ';
+  const auto s1 = text.find(separator), s2 = text.rfind(separator);
   if (s1 == std::string_view::npos || s1 == s2) return std::nullopt;
   const std::string_view monthName = text.substr(s1 + 1, s2 - s1 - 1);
   for (std::size_t i = 0; i < kMonths.size(); ++i)
     if (monthName == kMonths[i] || (monthName.size() == 3 && kMonths[i].starts_with(monthName)))
       m = static_cast<int>(i) + 1;
-  if (m == 0 || !number(text.substr(0, s1), d) || !number(text.substr(s2 + 1), y))
+  const std::string_view year = text.substr(s2 + 1);
+  if (m == 0 || !number(text.substr(0, s1), d) || !number(year, y)) return std::nullopt;
+  if (year.size() == 2)
+    y += y < 70 ? 2000 : 1900;  // POSIX strptime's %y pivot
+  else if (year.size() != 4)
     return std::nullopt;
   return checked(y, m, d);
 }

@@ -45,7 +45,9 @@ class RowChecker {
       return std::nullopt;
     }
     const auto d = parseDate(text);
-    if (!d) fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD)", field, text));
+    if (!d)
+      fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD, 3 May 2020 or 3-May-20)", field,
+                       text));
     return d;
   }
   DatePrecision precision(std::string_view field) {

@@ -158,5 +158,18 @@ run "$bin" --export-poster "$out/poster.png" --from 2019-05-01 --to 2020-03-06 -
 expect "--export-poster exits 0" test "$rc" -eq 0
 expect "the poster has the requested size" grep -q 'Size is 800, 450' <<<"$(gdalinfo "$out/poster.png")"
 
+# An export in ACLED's own layout (its column set and d-Mon-yy dates; the rows are the project's
+# own words, not ACLED data) loads every row (issue 11).
+cat >"$out/acled.csv" <<'CSV'
+event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
+SYR900001,9-May-20,2020,1,Political violence,Explosions/Remote violence,Shelling/artillery/missile attack,Test actor A,,1,Test actor B,,2,12,,760,Middle East,Syria,Idlib,Ariha,Ariha,Ariha,35.8137,36.6103,1,Test outlet,National,A test row written for this check.,0,,1589500000
+SYR900002,28-Feb-20,2020,2,Political violence,Battles,Armed clash,Test actor A,,1,Test actor B,,2,12,,760,Middle East,Syria,Idlib,Idlib,Saraqeb,Saraqib,35.8636,36.8006,2,Test outlet,National,A second test row.,3,,1583000000
+CSV
+run "$bin" --event-file "$out/acled.csv" --events --from 2020-02-28 --to 2020-05-09 --type 'Battles'
+expect "an ACLED export loads without errors (rc=$rc)" test "$rc" -eq 0
+expect "ACLED's 28-Feb-20 is read as 2020-02-28, week precision" grep -q '^SYR900002,2020-02-28,week,Battles' <<<"$output"
+run "$bin" --event-file "$out/acled.csv" --events --from 2020-05-09 --to 2020-05-09
+expect "ACLED's 9-May-20 is read as 2020-05-09" grep -q '^SYR900001,2020-05-09,day,Explosions/Remote violence' <<<"$output"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

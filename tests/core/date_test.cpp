@@ -17,6 +17,12 @@ TEST(Date, ParsesAndFormatsIsoDates) {
 TEST(Date, ReadsAcledStyleDates) {
   EXPECT_EQ(parseDate("03 February 2020"), makeDay(2020, 2, 3));
   EXPECT_EQ(parseDate("7 Sep 2018"), makeDay(2018, 9, 7));
+  // ACLED's own export writes event_date as d-Mon-yy.
+  EXPECT_EQ(parseDate("9-May-20"), makeDay(2020, 5, 9));
+  EXPECT_EQ(parseDate("28-Feb-2020"), makeDay(2020, 2, 28));
+  EXPECT_EQ(parseDate("31-Dec-97"), makeDay(1997, 12, 31));
+  for (const char* bad : {"9-May-2", "9-May-202", "9 May-20", "30-Feb-20", "9-Mai-20", "-May-20"})
+    EXPECT_FALSE(parseDate(bad).has_value()) << bad;
 }
 
 TEST(Date, RejectsWhatIsNotADate) {

@@ -40,7 +40,8 @@ TEST(TableRows, ABadRowIsNamedByFileAndLineAndSkipped) {
       notices));
   ASSERT_EQ(notices.size(), 1u);
   EXPECT_EQ(notices[0].message,
-            "events.csv line 12: event_date '2020-02-31' is not a date (expected YYYY-MM-DD); row "
+            "events.csv line 12: event_date '2020-02-31' is not a date (expected YYYY-MM-DD, 3 May "
+            "2020 or 3-May-20); row "
             "skipped");
 }
 

@@ -157,10 +157,9 @@ TEST(TimelineLoader, BadRowsAreReportedWithFileAndLineAndSkipped) {
   ASSERT_EQ(load.timeline.localities.size(), 1u);
   EXPECT_EQ(load.timeline.localities[0].history.size(), 1u);
   ASSERT_EQ(load.notices.size(), 3u);
-  EXPECT_EQ(
-      load.notices[0].message,
-      events.string() +
-          " line 3: event_date '2020-02-31' is not a date (expected YYYY-MM-DD); row skipped");
+  EXPECT_EQ(load.notices[0].message, events.string() +
+                                         " line 3: event_date '2020-02-31' is not a date (expected "
+                                         "YYYY-MM-DD, 3 May 2020 or 3-May-20); row skipped");
   EXPECT_EQ(load.notices[1].message,
             events.string() +
                 " line 4: coordinates 135, 36.8 are outside the world (latitude within ±90, "
@@ -349,10 +348,10 @@ TEST(TimelineLoader, AThousandBadRowsGiveAHundredMessagesAndACount) {
   const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
   EXPECT_EQ(load.timeline.events.size(), 1u);  // the good row still loads
   ASSERT_EQ(load.notices.size(), 101u);
-  EXPECT_EQ(load.notices[99].message,
-            events.string() +
-                " line 101: event_date '2020-02-31' is not a date (expected YYYY-MM-DD); row "
-                "skipped");
+  EXPECT_EQ(load.notices[99].message, events.string() +
+                                          " line 101: event_date '2020-02-31' is not a date "
+                                          "(expected YYYY-MM-DD, 3 May 2020 or 3-May-20); row "
+                                          "skipped");
   EXPECT_EQ(
       load.notices[100].message,
       events.string() + ": 900 more problems in later rows are not listed (the first 100 are)");
