@@ -16,6 +16,13 @@ std::string eventListSummary(std::size_t shown, std::size_t total);
 
 // Without the white space at either end.
 std::string_view trim(std::string_view s);
+// A source as the audience reads it: "seeds/004_e78f9370a36171e7.txt (2020-02-03) ; Reuters,
+// 'Title', 2020-02-03" -> "Article 004 (3 February 2020); Reuters, 'Title', 2020-02-03". Article
+// files become "Article NNN", other file names or paths (absolute ones too) a readable name
+// ("reference facts"); outlets, titles and web addresses stay. The file names themselves are for
+// the analyst's Details panel.
+std::string citationFor(std::string_view source);
+
 // "a, b,,c" -> {"a", "b", "c"}: items between `separator`s, trimmed, empty ones dropped.
 std::vector<std::string> splitList(std::string_view s, char separator);
 

@@ -43,10 +43,12 @@ class BoxGrid {
 }  // namespace
 
 std::vector<PlacedLabel> placeLabels(std::vector<LabelCandidate> candidates, const Box& screen,
-                                     double padding) {
+                                     double padding, const std::vector<Box>& occupied) {
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const auto& a, const auto& b) { return a.priority > b.priority; });
   BoxGrid grid(64);
+  for (const Box& b : occupied)
+    grid.insert(b);
   // Every marker is an obstacle too, so no label covers another town's dot.
   for (const auto& c : candidates) {
     const double r = c.markerRadius;

@@ -1,6 +1,7 @@
 #pragma once
 // Greedy label placement: labels are tried in priority order (bigger towns first) at a few
-// positions around their marker; one that would overlap an already placed label is dropped.
+// positions around their marker; one that would overlap an already placed label, or a box the
+// screen already uses (the legend, the caption, a panel), is dropped.
 #include <cstdint>
 #include <vector>
 
@@ -22,7 +23,8 @@ struct PlacedLabel {
   Vec2 topLeft;  // of the text box, screen points
 };
 
+// `occupied`: screen boxes no label may touch (the overlays and panels drawn over the map).
 std::vector<PlacedLabel> placeLabels(std::vector<LabelCandidate> candidates, const Box& screen,
-                                     double padding = 2);
+                                     double padding = 2, const std::vector<Box>& occupied = {});
 
 }  // namespace idlib

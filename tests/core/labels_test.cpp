@@ -38,5 +38,20 @@ TEST(Labels, LabelMovesLeftAtTheRightEdge) {
   EXPECT_LT(placed[0].topLeft.x + 80, 790);  // to the left of its marker
 }
 
+TEST(Labels, NoLabelTouchesAnOccupiedBox) {
+  // A town right under a legend in the bottom-right corner: its label goes nowhere near it, or
+  // is not drawn; a town clear of the legend keeps its label.
+  const Box legend{{560, 380}, {790, 590}};
+  std::vector<LabelCandidate> c = {{{600, 450}, 80, 14, 3, 100, 1},
+                                   {{550, 420}, 80, 14, 3, 90, 2},
+                                   {{200, 200}, 80, 14, 3, 10, 3}};
+  const auto placed = placeLabels(c, kScreen, 2, {legend});
+  for (const PlacedLabel& p : placed)
+    EXPECT_FALSE(legend.intersects({p.topLeft, p.topLeft + Vec2{80, 14}})) << "label " << p.id;
+  ASSERT_EQ(placed.size(), 2u);  // town 2's label fits to its left
+  EXPECT_EQ(placed[0].id, 2u);
+  EXPECT_EQ(placed[1].id, 3u);
+}
+
 }  // namespace
 }  // namespace idlib
