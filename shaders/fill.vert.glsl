@@ -12,12 +12,17 @@ uniform float u_opacity;
 // u_strength and drawn opaque, so a side looks the same over any base fill, as in the legend.
 uniform vec4 u_ground;
 uniform float u_strength;
+// The sides' colours in the palette in force; an area's a_feature is its side (0..3).
+uniform vec4 u_sides[4];
 
 out vec4 v_color;
 
 void main() {
   gl_Position = vec4((a_position - u_centre) * u_scale, 0.0, 1.0);
   vec4 c = a_color;
-  if (u_ground.a > 0.0) c = vec4(mix(u_ground.rgb, c.rgb, c.a * u_strength), 1.0);
+  if (u_ground.a > 0.0) {
+    c = u_sides[clamp(int(a_feature + 0.5), 0, 3)];
+    c = vec4(mix(u_ground.rgb, c.rgb, c.a * u_strength), 1.0);
+  }
   v_color = vec4(c.rgb, c.a * u_opacity);
 }

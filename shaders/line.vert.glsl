@@ -17,6 +17,11 @@ uniform float u_highlight;  // feature drawn as the hover/selection halo, or -1
 // 1 only the highlighted feature, wide and dark (the edge), 2 its white core over that.
 uniform int u_haloPass;
 uniform vec4 u_haloColor;
+// The projector's heavier lines (0 and 0 leave a line as it is): points added to every width,
+// and how far each colour moves towards u_ink.
+uniform float u_extraWidth;
+uniform float u_inkShare;
+uniform vec4 u_ink;
 
 out vec4 v_color;
 out vec2 v_local;       // fragment position relative to p0, in pixels, along/across the segment
@@ -39,7 +44,7 @@ void main() {
   vec2 normal = vec2(-dir.y, dir.x);
 
   // The halo: 1.5 pt of white each side of the line's middle, edged with 1 pt of dark.
-  float halfWidth = !halo ? 0.5 * a_width * u_pixelRatio : (u_haloPass == 1 ? 2.5 : 1.5) * u_pixelRatio;
+  float halfWidth = !halo ? 0.5 * (a_width + u_extraWidth) * u_pixelRatio : (u_haloPass == 1 ? 2.5 : 1.5) * u_pixelRatio;
   float extent = halfWidth + 1.0;  // one more pixel for anti-aliasing
   vec2 corner = kCorners[gl_VertexID];
   float along = corner.x * (len + 2.0 * extent) - extent;
@@ -50,6 +55,6 @@ void main() {
   v_local = vec2(along, across);
   v_length = len;
   v_halfWidth = halfWidth;
-  vec4 c = halo ? u_haloColor : a_color;
+  vec4 c = halo ? u_haloColor : vec4(mix(a_color.rgb, u_ink.rgb, u_inkShare), a_color.a);
   v_color = vec4(c.rgb, c.a * u_opacity);
 }

@@ -70,22 +70,28 @@ void applyStyle(Layer& layer, int userLayerNumber) {
   }
 }
 
-Rgba controllerColor(Controller c) {
+Rgba controllerColor(Controller c, Palette p) {
+  namespace projector = palette::projector;
+  const bool desk = p == Palette::Desk;
   switch (c) {
     case Controller::Government:
-      return palette::kGovernment;
+      return desk ? palette::kGovernment : projector::kGovernment;
     case Controller::Opposition:
-      return palette::kOpposition;
+      return desk ? palette::kOpposition : projector::kOpposition;
     case Controller::Turkey:
-      return palette::kTurkey;
+      return desk ? palette::kTurkey : projector::kTurkey;
     case Controller::Sdf:
-      return palette::kSdf;
+      return desk ? palette::kSdf : projector::kSdf;
   }
-  return palette::kOpposition;
+  return desk ? palette::kOpposition : projector::kOpposition;
 }
 
-Rgba areaColor(Controller c, float opacity) {
-  const Rgba side = controllerColor(c);
+Rgba frontLineColor(Palette p) {
+  return p == Palette::Projector ? palette::projector::kFrontLine : palette::kFrontLine;
+}
+
+Rgba areaColor(Controller c, float opacity, Palette p) {
+  const Rgba side = controllerColor(c, p);
   const float share = side.a / 255.f * std::clamp(opacity, 0.f, 1.f);
   // Rounded as the GPU rounds the same mix when it writes the framebuffer.
   const auto mix = [&](std::uint8_t ground, std::uint8_t top) {

@@ -33,6 +33,20 @@ inline constexpr Rgba kDateText = rgb(0x1f1f1f);
 // under it: a side must have one colour everywhere, the legend's.
 inline constexpr Rgba kAreaGround = kSyria;
 
+// The projector palette (--high-contrast): opaque, saturated sides that stay apart under
+// protan, deutan and tritan vision and keep 3:1 contrast with the ground and with the black
+// front line (README, "High contrast"; checked in color_contrast_test), and heavier lines.
+namespace projector {
+inline constexpr Rgba kGovernment = rgb(0xdd5500);
+inline constexpr Rgba kOpposition = rgb(0x1a9850);
+inline constexpr Rgba kTurkey = rgb(0x0066cc);
+inline constexpr Rgba kSdf = rgb(0xaa3377);
+inline constexpr Rgba kFrontLine = rgb(0x000000);
+inline constexpr Rgba kFrontCasing = rgb(0xffffff);  // both sides of the black line
+inline constexpr float kFrontWidthPt = 4.5f, kFrontCasingPt = 2.0f;
+inline constexpr float kBoundaryDarken = 0.55f, kBoundaryExtraPt = 0.7f;
+}  // namespace projector
+
 }  // namespace idlib::palette
 
 namespace idlib {
@@ -40,10 +54,13 @@ namespace idlib {
 // Sets each feature's fill and outline from the layer's role and attributes.
 void applyStyle(Layer& layer, int userLayerNumber = 0);
 
-Rgba controllerColor(Controller c);
+// Desk: the analyst's screen. Projector: --high-contrast, for a washed-out projector.
+enum class Palette { Desk, Projector };
+Rgba controllerColor(Controller c, Palette p = Palette::Desk);
 // The opaque colour of a side's area, and of its legend swatch: controllerColor laid over
 // kAreaGround at its alpha times `opacity` (the Layers panel's setting, 0..1).
-Rgba areaColor(Controller c, float opacity = 1);
+Rgba areaColor(Controller c, float opacity = 1, Palette p = Palette::Desk);
+Rgba frontLineColor(Palette p);
 // Event markers by kind: violence, control, displacement, diplomacy, aid.
 Rgba eventColor(std::string_view eventType);
 // Marker diameter in points: bigger for more people killed or displaced.

@@ -149,20 +149,27 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
       ++stats_.drawCalls;
     });
   };
+  const Palette scheme = frame.highContrast ? Palette::Projector : Palette::Desk;
   fills(false);
-  if (frame.time) time_.drawAreas(view, *frame.time);
+  if (frame.time) time_.drawAreas(view, *frame.time, scheme);
   fills(true);
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.segments) return;
     common(line_, lf);
     glUniform1i(line_.uniform("u_haloPass"), 0);
+    // On a projector, boundaries are darker and heavier: pale thin lines wash out.
+    const bool projector = scheme == Palette::Projector;
+    glUniform1f(line_.uniform("u_extraWidth"),
+                projector ? palette::projector::kBoundaryExtraPt : 0);
+    glUniform1f(line_.uniform("u_inkShare"), projector ? palette::projector::kBoundaryDarken : 0);
+    setColorUniform(line_, "u_ink", rgb(0x000000));
     glBindVertexArray(g.lineVao.id());
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.segments);
     ++stats_.drawCalls;
   });
   drawHalos(frame, view);
   if (frame.time) {
-    time_.drawFront(view, *frame.time);
+    time_.drawFront(view, *frame.time, scheme);
     time_.drawFlows(view, *frame.time);
   }
   each([&](const LayerFrame& lf, const GpuLayer& g) {
@@ -350,6 +357,7 @@ void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, f
 
 void MapRenderer::drawLegend(const FrameDescription& frame) {
   const TimeFrame& t = *frame.time;
+  const Palette scheme = frame.highContrast ? Palette::Projector : Palette::Desk;
   const float r = frame.pixelRatio * frame.uiScale;
   const float px = 12.5f, line = font_.lineHeight(px) + 3;
   struct Row {
@@ -361,8 +369,9 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   if (t.showAreas)
     for (const Controller c :
          {Controller::Government, Controller::Opposition, Controller::Turkey, Controller::Sdf})
-      rows.push_back({"", areaColor(c, t.areasOpacity), std::string(controllerLongName(c))});
-  if (t.showFront) rows.push_back({"━", palette::kFrontLine, "Front line"});
+      rows.push_back(
+          {"", areaColor(c, t.areasOpacity, scheme), std::string(controllerLongName(c))});
+  if (t.showFront) rows.push_back({"━", frontLineColor(scheme), "Front line"});
   if (t.showPosts) {
     rows.push_back({"●", rgb(0x0072b2), "Turkish post: active"});
     rows.push_back({"◆", rgb(0xe69f00), "Turkish post: encircled"});

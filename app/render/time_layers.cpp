@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "core/style.hpp"
 
@@ -10,6 +12,7 @@ namespace {
 constexpr float kNever = 1e7f;  // a date far beyond any data, for "not yet" / "never"
 // Areas and front lines are not features; their index (-1) must never match the highlight.
 constexpr float kNoHighlight = -1e6f;
+constexpr float kFrontWidthPt = 3.0f;  // the desk's front line
 
 float shaderDay(std::optional<Day> d, float otherwise) {
   return d ? static_cast<float>(*d - kShaderEpoch) : otherwise;
@@ -33,10 +36,11 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
   for (const ControlSnapshot& snap : areas.snapshots) {
     const auto first = static_cast<GLint>(fills.size());
     for (std::size_t t = 0; t < snap.triangleController.size(); ++t) {
-      const Rgba color = controllerColor(snap.triangleController[t]);
+      // The side, not its colour: the palette is chosen when drawing (fill.vert's u_sides).
+      const auto side = static_cast<float>(snap.triangleController[t]);
       for (int k = 0; k < 3; ++k) {
         const Vec2 p = snap.triangles[3 * t + k];
-        fills.push_back({static_cast<float>(p.x), static_cast<float>(p.y), color, -1});
+        fills.push_back({static_cast<float>(p.x), static_cast<float>(p.y), Rgba{}, side});
       }
     }
     areaRanges_.push_back({first, static_cast<GLsizei>(fills.size() - first)});
@@ -44,7 +48,7 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
     for (const FrontSegment& s : snap.front)
       lines.push_back({static_cast<float>(s.a.x), static_cast<float>(s.a.y),
                        static_cast<float>(s.b.x), static_cast<float>(s.b.y), palette::kFrontLine,
-                       3.0f, -1});
+                       kFrontWidthPt, -1});
     frontRanges_.push_back({firstLine, static_cast<GLsizei>(lines.size() - firstLine)});
   }
   areaVao_ =
@@ -184,10 +188,14 @@ void TimeLayerRenderer::uploadEvents(const std::vector<Event>& events) {
       marks.empty() ? gl::VertexArray() : makeVertexArray(marks.data(), marks.size(), eventBuffer_);
 }
 
-void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f) {
+void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f, Palette scheme) {
   drawCalls_ = 0;
   if (!f.showAreas || !f.snapshot || !areaVao_) return;
   setViewUniforms(fill_, v);
+  for (int side = 0; side < kControllerCount; ++side) {
+    const std::string name = "u_sides[" + std::to_string(side) + "]";
+    setColorUniform(fill_, name.c_str(), controllerColor(static_cast<Controller>(side), scheme));
+  }
   // Opaque over one ground: the legend's colour inside and outside every governorate.
   setColorUniform(fill_, "u_ground", palette::kAreaGround);
   glUniform1f(fill_.uniform("u_strength"), f.areasOpacity);
@@ -203,7 +211,7 @@ void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f) {
   draw(*f.snapshot + 1, f.crossfade);
 }
 
-void TimeLayerRenderer::drawFront(const ViewTransform& v, const TimeFrame& f) {
+void TimeLayerRenderer::drawFront(const ViewTransform& v, const TimeFrame& f, Palette scheme) {
   if (!f.showFront || !f.snapshot || !frontVao_) return;
   setViewUniforms(line_, v);
   glUniform1f(line_.uniform("u_highlight"), kNoHighlight);
@@ -216,8 +224,26 @@ void TimeLayerRenderer::drawFront(const ViewTransform& v, const TimeFrame& f) {
     ++drawCalls_;
   };
   const bool fading = f.crossfade > 0 && *f.snapshot + 1 < frontRanges_.size();
-  draw(*f.snapshot, fading ? 1.0f - f.crossfade : 1.0f);
-  if (fading) draw(*f.snapshot + 1, f.crossfade);
+  // Desk: the uploaded red line. Projector: a white casing, then a heavy black line over it, so
+  // the line reads on every side's colour however washed out the projector.
+  namespace projector = palette::projector;
+  struct Pass {
+    float extraWidth, inkShare;
+    Rgba ink;
+  };
+  const float extra = projector::kFrontWidthPt - kFrontWidthPt;
+  const std::vector<Pass> passes =
+      scheme == Palette::Desk
+          ? std::vector<Pass>{{0, 0, {}}}
+          : std::vector<Pass>{{extra + 2 * projector::kFrontCasingPt, 1, projector::kFrontCasing},
+                              {extra, 1, projector::kFrontLine}};
+  for (const Pass& pass : passes) {
+    glUniform1f(line_.uniform("u_extraWidth"), pass.extraWidth);
+    glUniform1f(line_.uniform("u_inkShare"), pass.inkShare);
+    setColorUniform(line_, "u_ink", pass.ink);
+    draw(*f.snapshot, fading ? 1.0f - f.crossfade : 1.0f);
+    if (fading) draw(*f.snapshot + 1, f.crossfade);
+  }
 }
 
 void TimeLayerRenderer::drawMarks(const ViewTransform& v, const TimeFrame& f) {

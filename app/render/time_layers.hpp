@@ -7,6 +7,7 @@
 #include "core/camera.hpp"
 #include "core/control_areas.hpp"
 #include "core/displacement.hpp"
+#include "core/style.hpp"
 #include "core/timeline.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader_program.hpp"
@@ -51,8 +52,9 @@ class TimeLayerRenderer {
   // Uploads the events, which must be sorted by date (as Timeline keeps them).
   void uploadEvents(const std::vector<Event>& events);
 
-  void drawAreas(const ViewTransform& v, const TimeFrame& f);  // under the boundaries
-  void drawFront(const ViewTransform& v, const TimeFrame& f);  // over the boundaries
+  // Under the boundaries, in the sides' colours of `scheme`.
+  void drawAreas(const ViewTransform& v, const TimeFrame& f, Palette scheme);
+  void drawFront(const ViewTransform& v, const TimeFrame& f, Palette scheme);  // over them
   void drawFlows(const ViewTransform& v,
                  const TimeFrame& f);  // flows and arrivals, under the marks
   void drawMarks(const ViewTransform& v, const TimeFrame& f);  // posts and events, over towns

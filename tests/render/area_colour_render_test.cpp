@@ -10,6 +10,7 @@ class AreaColour : public BundledMap {
   void SetUp() override { state_->timeLayers.areas = true; }
   void TearDown() override {
     state_->timeLayers.areasOpacity = 1;
+    state_->highContrast = false;
     showOnlyBaseMap();
   }
 
@@ -97,6 +98,23 @@ TEST_F(AreaColour, AFadedSideStillMatchesItsFadedSwatch) {
   EXPECT_TRUE(near(openCountryAt(image, kNearIdlib), opposition, 6));
   EXPECT_TRUE(near(openCountryAt(image, kNearAtarib), opposition, 6));
   EXPECT_TRUE(hasSwatch(image, opposition));
+}
+
+// --high-contrast (issue 10, projector): the map itself switches to the projector palette, and
+// the legend with it.
+TEST_F(AreaColour, HighContrastDrawsTheProjectorPaletteAndItsLegend) {
+  state_->highContrast = true;
+  const RenderedImage image = render();
+  const Rgba opposition = areaColor(Controller::Opposition, 1, Palette::Projector);
+  const Rgba government = areaColor(Controller::Government, 1, Palette::Projector);
+  ASSERT_NE(opposition, areaColor(Controller::Opposition)) << "the palettes must differ";
+  EXPECT_TRUE(near(openCountryAt(image, kNearIdlib), opposition, 6));
+  EXPECT_TRUE(near(openCountryAt(image, kNearAtarib), opposition, 6));
+  EXPECT_TRUE(near(openCountryAt(image, kNearKhanShaykhun), government, 6));
+  EXPECT_TRUE(near(openCountryAt(image, kNearAleppo), government, 6));
+  EXPECT_TRUE(hasSwatch(image, opposition)) << "the legend has no swatch of the area's colour";
+  EXPECT_TRUE(hasSwatch(image, government)) << "the legend has no swatch of the area's colour";
+  EXPECT_FALSE(hasSwatch(image, areaColor(Controller::Government))) << "the desk's swatch is left";
 }
 
 }  // namespace
