@@ -79,8 +79,14 @@ Flight::Flight(const View& from, const View& to, const Viewport& vp, double spee
   duration_ = std::clamp(S_ / speed, 0.25, 3.0);
 }
 
+double easeInOut(double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  return t * t * (3 - 2 * t);
+}
+
 View Flight::at(double seconds) const {
-  const double t = std::clamp(seconds / duration_, 0.0, 1.0);
+  // Eased in time: the camera starts and stops gently instead of at full speed.
+  const double t = easeInOut(seconds / duration_);
   if (t >= 1.0) return to_;
   const double s = t * S_;
   const double w0 = from_.metresPerPoint * vpWidth_;

@@ -32,13 +32,16 @@ View panned(const View& v, Vec2 screenDelta);
 // The view that fits `box` with a margin of `marginPoints` on every side.
 View fitting(const Box& box, const Viewport& vp, double marginPoints = 24);
 
+// The smooth start and stop of camera and date moves: 0 -> 0, 1 -> 1, flat at both ends.
+double easeInOut(double t);
+
 // Zoom-and-pan flight from one view to another along the path that feels shortest (van Wijk and
 // Nuij, "Smooth and efficient zooming and panning", 2003): zoom out, pan, zoom in.
 class Flight {
  public:
   Flight(const View& from, const View& to, const Viewport& vp, double speed = 1.2);
   double durationSeconds() const { return duration_; }
-  View at(double seconds) const;  // eased; clamps to the end view
+  View at(double seconds) const;  // eased in time; clamps to the end view
 
  private:
   View from_, to_;

@@ -8,11 +8,6 @@ namespace {
 constexpr double kShortestMoveSeconds = 1.2;  // a date-only move still takes this long
 }
 
-double easeInOut(double t) {
-  t = std::clamp(t, 0.0, 1.0);
-  return t * t * (3 - 2 * t);
-}
-
 StoryPresenter::StoryPresenter(Story story, std::vector<std::optional<View>> views)
     : story_(std::move(story)), views_(std::move(views)) {
   views_.resize(story_.cues.size());
@@ -28,10 +23,11 @@ void StoryPresenter::goTo(std::size_t i, Camera& camera, Playback& playback) {
   cue_ = std::min(i, story_.cues.size() - 1);
   started_ = true;
   moveSeconds_ = kShortestMoveSeconds;
+  flight_.reset();
+  camera.setView(camera.view());  // the presenter moves the camera now: stop any other motion
   if (const auto& target = views_[cue_]) {
-    moveSeconds_ =
-        std::max(moveSeconds_, Flight(camera.view(), *target, camera.viewport()).durationSeconds());
-    camera.flyTo(*target);
+    flight_.emplace(camera.view(), *target, camera.viewport());
+    moveSeconds_ = std::max(moveSeconds_, flight_->durationSeconds());
   }
   fromDate_ = playback.date;
   playback.playing = false;
@@ -49,16 +45,19 @@ void StoryPresenter::previous(Camera& camera, Playback& playback) {
   if (started_ && cue_ > 0) goTo(cue_ - 1, camera, playback);
 }
 
-void StoryPresenter::advance(double seconds, Playback& playback) {
+void StoryPresenter::advance(double seconds, Camera& camera, Playback& playback) {
   if (!started_ || story_.cues.empty()) return;
   elapsed_ += seconds;
   phaseSeconds_ += seconds;
   const Cue& c = story_.cues[cue_];
   switch (phase_) {
     case Phase::Moving:
+      if (flight_) camera.setView(flight_->at(phaseSeconds_));  // clamps to the cue's view
       playback.date = fromDate_ + (c.date - fromDate_) * easeInOut(phaseSeconds_ / moveSeconds_);
       if (phaseSeconds_ >= moveSeconds_) {
         playback.date = c.date;
+        flight_.reset();
+        captionCue_ = cue_;  // the date has arrived: now the caption may say what happened
         if (c.until) {
           playback.playing = true;  // areas cross-fade while the range plays
           enter(Phase::Playing);

@@ -103,8 +103,8 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
     frame.dateText = formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
     frame.subtitle = displacedSubtitle(state.displacement, state.playback.date);
   }
-  if (state.presenter && state.presenter->started())
-    frame.caption = state.presenter->story().cues[state.presenter->cue()].caption;
+  if (const auto cue = state.presenter ? state.presenter->captionCue() : std::nullopt)
+    frame.caption = state.presenter->story().cues[*cue].caption;
   frame.uiScale = state.uiScale;
   frame.highContrast = state.highContrast;
   frame.black = state.presenting && state.blackScreen;

@@ -157,7 +157,7 @@ void presentPrevious(AppState& state) {
 }
 
 void advanceStory(AppState& state, double seconds) {
-  if (state.presenter) state.presenter->advance(seconds, state.playback);
+  if (state.presenter) state.presenter->advance(seconds, state.camera, state.playback);
 }
 
 }  // namespace idlib

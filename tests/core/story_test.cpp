@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -211,7 +212,7 @@ TEST(StoryPresenter, MovesEaseTheDateWithoutJumpsThenPlayThenHold) {
   double previous = playback.date, biggestStep = 0;
   while (p.phase() == StoryPresenter::Phase::Moving) {
     camera.advance(dt);
-    p.advance(dt, playback);
+    p.advance(dt, camera, playback);
     EXPECT_GE(playback.date, previous);  // monotonic towards the cue
     biggestStep = std::max(biggestStep, playback.date - previous);
     previous = playback.date;
@@ -223,16 +224,84 @@ TEST(StoryPresenter, MovesEaseTheDateWithoutJumpsThenPlayThenHold) {
   EXPECT_EQ(p.phase(), StoryPresenter::Phase::Holding);
   p.next(camera, playback);
   for (int i = 0; i < 30 * 10 && p.phase() != StoryPresenter::Phase::Holding; ++i)
-    p.advance(dt, playback);
+    p.advance(dt, camera, playback);
   EXPECT_EQ(playback.date, makeDay(2020, 3, 3));  // played to `until`
   EXPECT_FALSE(p.holdDone());
   for (int i = 0; i < 30 * 6 + 1; ++i)
-    p.advance(dt, playback);
+    p.advance(dt, camera, playback);
   EXPECT_TRUE(p.holdDone());
   p.next(camera, playback);  // the last cue stays
   EXPECT_EQ(p.cue(), 1u);
   p.previous(camera, playback);
   EXPECT_EQ(p.cue(), 0u);
+}
+
+// Steps the presenter towards cue 1 at `fps` for `fifths` fifths of a second (a whole number of
+// frames at 5 and at 60 fps), as the window's loop does, and returns the camera's view then.
+View viewAfter(int fifths, int fps) {
+  Story story = parseStory(kGood, "t").story;
+  Camera camera;
+  camera.setViewport({800, 600});
+  camera.setView({{0, 0}, 500});
+  Playback playback;
+  StoryPresenter p(story, {View{{0, 0}, 500}, View{{40000, -20000}, 60}});
+  p.goTo(1, camera, playback);
+  const int frames = fifths * fps / 5;
+  for (int i = 0; i < frames; ++i) {
+    camera.advance(1.0 / fps);
+    p.advance(1.0 / fps, camera, playback);
+  }
+  return camera.view();
+}
+
+TEST(StoryPresenter, TheCameraMovesInSecondsNotFrames) {
+  const View start{{0, 0}, 500}, end{{40000, -20000}, 60};
+  const double duration = Flight(start, end, {800, 600}).durationSeconds();
+  ASSERT_GT(duration, 1.0);  // a real move, several frames long even at 5 fps
+  const int moveFifths = static_cast<int>(std::floor(duration * 5));
+  for (const int fifths : {2, 5, moveFifths / 2, moveFifths - 1}) {
+    const double seconds = fifths / 5.0;
+    const View slow = viewAfter(fifths, 5), fast = viewAfter(fifths, 60);
+    EXPECT_NEAR(slow.centre.x, fast.centre.x, 1e-6 * 40000) << seconds << " s";
+    EXPECT_NEAR(slow.centre.y, fast.centre.y, 1e-6 * 40000) << seconds << " s";
+    EXPECT_NEAR(slow.metresPerPoint, fast.metresPerPoint, 1e-6 * 500) << seconds << " s";
+    // Mid-move at 5 fps: somewhere between, not cut to the end.
+    EXPECT_NE(slow, end) << seconds << " s";
+    EXPECT_NE(slow, start) << seconds << " s";
+  }
+  EXPECT_EQ(viewAfter(moveFifths + 1, 5), end);
+  EXPECT_EQ(viewAfter(moveFifths + 1, 60), end);
+}
+
+TEST(StoryPresenter, ACaptionAppearsOnlyOnceItsCuesDateHasArrived) {
+  Story story = parseStory(kGood, "t").story;
+  Camera camera;
+  camera.setViewport({800, 600});
+  Playback playback;
+  playback.date = makeDay(2019, 1, 1);
+  StoryPresenter p(story, {View{{10000, 5000}, 40}, View{{-30000, 5000}, 200}});
+  EXPECT_FALSE(p.captionCue());
+  p.goTo(0, camera, playback);
+  const double dt = 1.0 / 5;  // a slow machine
+  for (int i = 0; i < 100 && p.phase() == StoryPresenter::Phase::Moving; ++i) {
+    EXPECT_FALSE(p.captionCue()) << "a caption before its date, at " << playback.date;
+    p.advance(dt, camera, playback);
+  }
+  EXPECT_EQ(playback.date, story.cues[0].date);
+  EXPECT_EQ(p.captionCue(), 0u);
+
+  p.next(camera, playback);
+  ASSERT_LT(playback.date, story.cues[1].date);
+  bool sawTheDateArrive = false;
+  for (int i = 0; i < 100 && p.phase() == StoryPresenter::Phase::Moving; ++i) {
+    p.advance(dt, camera, playback);
+    if (playback.date < story.cues[1].date)
+      EXPECT_EQ(p.captionCue(), 0u) << "cue 1's caption before its date, at " << playback.date;
+    else
+      sawTheDateArrive = true;
+  }
+  EXPECT_TRUE(sawTheDateArrive);
+  EXPECT_EQ(p.captionCue(), 1u);
 }
 
 }  // namespace
