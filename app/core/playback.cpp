@@ -14,12 +14,13 @@ void Playback::advance(double seconds, const Timeline& timeline) {
   }
 }
 
+// Control changes count as events here: the map changes on their dates too.
 void Playback::stepToNextEvent(const Timeline& timeline) {
-  if (const auto i = timeline.nextEvent(date)) date = timeline.events[*i].date;
+  if (const auto d = timeline.nextMoment(date)) date = *d;
 }
 
 void Playback::stepToPreviousEvent(const Timeline& timeline) {
-  if (const auto i = timeline.previousEvent(std::ceil(date))) date = timeline.events[*i].date;
+  if (const auto d = timeline.previousMoment(std::ceil(date))) date = *d;
 }
 
 void Playback::jumpTo(double day, const Timeline& timeline) {

@@ -145,6 +145,25 @@ std::optional<std::size_t> Timeline::previousEvent(double day) const {
   return static_cast<std::size_t>(it - events.begin()) - 1;
 }
 
+std::optional<Day> Timeline::nextMoment(double day) const {
+  std::optional<Day> next;
+  if (const auto e = nextEvent(day)) next = events[*e].date;
+  const auto c = std::upper_bound(changeDates_.begin(), changeDates_.end(), day,
+                                  [](double d, Day change) { return d < change; });
+  if (c != changeDates_.end() && (!next || *c < *next)) next = *c;
+  return next;
+}
+
+std::optional<Day> Timeline::previousMoment(double day) const {
+  std::optional<Day> previous;
+  if (const auto e = previousEvent(day)) previous = events[*e].date;
+  const auto c = std::lower_bound(changeDates_.begin(), changeDates_.end(), day,
+                                  [](Day change, double d) { return change < d; });
+  if (c != changeDates_.begin() && (!previous || *std::prev(c) > *previous))
+    previous = *std::prev(c);
+  return previous;
+}
+
 std::optional<std::size_t> Timeline::snapshotAt(double day) const {
   const auto it = std::upper_bound(changeDates_.begin(), changeDates_.end(), std::floor(day),
                                    [](double d, Day c) { return d < c; });

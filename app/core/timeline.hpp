@@ -102,6 +102,10 @@ class Timeline {
   // The first event strictly after / last strictly before `day` (fractional days allowed).
   std::optional<std::size_t> nextEvent(double day) const;
   std::optional<std::size_t> previousEvent(double day) const;
+  // The first date strictly after / last strictly before `day` on which something happens: an
+  // event or a control change. Where "next event" and "previous event" stop.
+  std::optional<Day> nextMoment(double day) const;
+  std::optional<Day> previousMoment(double day) const;
   // Index of the control snapshot in force on `day` (into controlChangeDates), if any.
   std::optional<std::size_t> snapshotAt(double day) const;
 

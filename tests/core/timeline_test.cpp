@@ -51,13 +51,33 @@ TEST(Timeline, StepsToTheNextAndPreviousEventDate) {
   EXPECT_EQ(formatDate(static_cast<Day>(p.date)), "2019-08-21");
   p.stepToNextEvent(t);
   EXPECT_EQ(formatDate(static_cast<Day>(p.date)), "2020-02-03");
-  p.stepToNextEvent(t);  // nothing later: stays
-  EXPECT_EQ(formatDate(static_cast<Day>(p.date)), "2020-02-03");
   p.stepToPreviousEvent(t);
   EXPECT_EQ(formatDate(static_cast<Day>(p.date)), "2019-08-21");
   p.date += 0.5;  // mid-playback, half a day later: Left goes back to that day's event
   p.stepToPreviousEvent(t);
   EXPECT_EQ(formatDate(static_cast<Day>(p.date)), "2019-08-21");
+}
+
+// Saraqib changes hands on 6 and 27 February and 2 March 2020, days without an event: "next
+// event" stops there too, and stays at the last one.
+TEST(Timeline, StepsThroughControlChangesAsWellAsEvents) {
+  const Timeline t = smallTimeline();
+  Playback p;
+  p.date = *parseDate("2020-02-03");
+  std::vector<std::string> forward;
+  for (int i = 0; i < 4; ++i) {
+    p.stepToNextEvent(t);
+    forward.push_back(formatDate(static_cast<Day>(p.date)));
+  }
+  EXPECT_EQ(forward,
+            (std::vector<std::string>{"2020-02-06", "2020-02-27", "2020-03-02", "2020-03-02"}));
+  p.stepToPreviousEvent(t);
+  p.stepToPreviousEvent(t);
+  p.stepToPreviousEvent(t);
+  EXPECT_EQ(formatDate(static_cast<Day>(p.date)), "2020-02-03");
+  p.date = *parseDate("2018-01-01");
+  p.stepToPreviousEvent(t);  // back to the start of the data, where the first snapshot holds
+  EXPECT_EQ(formatDate(static_cast<Day>(p.date)), "2017-05-01");
 }
 
 TEST(Timeline, SnapshotsAreFoundByDate) {

@@ -1,0 +1,105 @@
+#include "core/desk_layout.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace idlib {
+namespace {
+
+// Every panel at every size and scale: inside the window, off the timeline (its controls
+// included) and off the scale bar.
+TEST(DeskLayout, NoPanelCoversTheTimelineOrTheScaleBar) {
+  const std::pair<float, float> sizes[] = {{1280, 720}, {1600, 960}, {1920, 1080}, {3840, 2160}};
+  for (const auto& [w, h] : sizes)
+    for (const float scale : {1.f, 1.5f, 2.f}) {
+      const DeskLayout l = deskLayout(w, h, scale);
+      const std::string where =
+          std::to_string(int(w)) + "x" + std::to_string(int(h)) + " at " + std::to_string(scale);
+      EXPECT_TRUE(l.timeline.inside(l.window)) << where;
+      EXPECT_TRUE(l.timelineControls.inside(l.timeline)) << where;
+      EXPECT_TRUE(l.scaleBar.inside(l.map)) << where;
+      EXPECT_GT(l.desk.h, 100) << where;  // room for panels remains
+      int i = 0;
+      for (const ScreenRect& p : l.panels()) {
+        EXPECT_TRUE(p.inside(l.window)) << where << " panel " << i;
+        EXPECT_FALSE(p.intersects(l.timeline)) << where << " panel " << i;
+        EXPECT_FALSE(p.intersects(l.timelineControls)) << where << " panel " << i;
+        EXPECT_FALSE(p.intersects(l.scaleBar)) << where << " panel " << i;
+        EXPECT_FALSE(p.intersects(l.menuBar)) << where << " panel " << i;
+        EXPECT_GT(p.w, 0) << where << " panel " << i;
+        ++i;
+      }
+    }
+}
+
+// At 1280x720 the timeline keeps its full height and the panels their width.
+TEST(DeskLayout, ASmallWindowKeepsTheTimelineAndUsablePanels) {
+  const DeskLayout l = deskLayout(1280, 720, 1);
+  EXPECT_FLOAT_EQ(l.timeline.h, kTimelinePoints);
+  EXPECT_FLOAT_EQ(l.timeline.bottom(), 720);
+  EXPECT_GE(l.find.w, 300);
+  EXPECT_GE(l.events.h, 300);
+  EXPECT_FALSE(l.find.intersects(l.events));  // left and right columns
+  EXPECT_FALSE(l.layers.intersects(l.events));
+  EXPECT_TRUE(l.compact);  // the event list starts collapsed, off the legend
+  EXPECT_FALSE(deskLayout(1600, 960, 1).compact);
+  EXPECT_FALSE(deskLayout(3840, 2160, 2).compact);
+}
+
+// At 4K and scale 2 everything is twice the size: the same desk, not a smaller one.
+TEST(DeskLayout, ScaleTwoAt4kIsTheDeskAt1920TwiceOver) {
+  const DeskLayout small = deskLayout(1920, 1080, 1), large = deskLayout(3840, 2160, 2);
+  EXPECT_FLOAT_EQ(large.timeline.h, 2 * small.timeline.h);
+  EXPECT_FLOAT_EQ(large.find.w, 2 * small.find.w);
+  EXPECT_FLOAT_EQ(large.events.x, 2 * small.events.x);
+  EXPECT_FLOAT_EQ(large.scaleBar.y, 2 * small.scaleBar.y);
+}
+
+TEST(DeskLayout, APanelFromABiggerWindowComesBackOnTheDesk) {
+  const DeskLayout l = deskLayout(1280, 720, 1);
+  // Remembered from a 4K window: far right, over where the timeline now is.
+  const ScreenRect remembered{3000, 600, 400, 500};
+  const ScreenRect placed = keepOnDesk(remembered, l.desk);
+  EXPECT_TRUE(placed.inside(l.desk));
+  EXPECT_FALSE(placed.intersects(l.timeline));
+  EXPECT_FLOAT_EQ(placed.w, 400);  // moved, not shrunk, where it fits
+  EXPECT_FLOAT_EQ(placed.right(), l.desk.right());
+  const ScreenRect onDesk{100, 100, 200, 200};
+  EXPECT_EQ(keepOnDesk(onDesk, l.desk), onDesk);  // a panel in its place stays there
+}
+
+// The window opens at 3072x1728 on a 4K screen, then is maximised: the event list on the right
+// stays at the right edge, Find at the left.
+TEST(DeskLayout, PanelsFollowTheirEdgeWhenTheWindowIsResized) {
+  const DeskLayout before = deskLayout(3072, 1728, 2), after = deskLayout(3840, 2160, 2);
+  const ScreenRect events = followResize(before.events, before.desk, after.desk);
+  EXPECT_FLOAT_EQ(after.desk.right() - events.right(), before.desk.right() - before.events.right());
+  EXPECT_FLOAT_EQ(events.y, before.events.y);
+  EXPECT_EQ(followResize(before.find, before.desk, after.desk), before.find);
+  EXPECT_EQ(followResize(before.find, before.desk, before.desk), before.find);
+}
+
+TEST(DeskLayout, UiScaleFollowsDpiOrDisplaySize) {
+  EXPECT_FLOAT_EQ(autoUiScale(1920, 1080, 96), 1);
+  EXPECT_FLOAT_EQ(autoUiScale(1280, 720, 96), 1);        // never below 1
+  EXPECT_FLOAT_EQ(autoUiScale(3840, 2160, 96), 2);       // a 4K screen whose DPI is not known
+  EXPECT_FLOAT_EQ(autoUiScale(2560, 1440, 96), 1.25f);   // quarter steps
+  EXPECT_FLOAT_EQ(autoUiScale(2880, 1800, 220), 2.25f);  // a laptop's high-DPI panel
+  EXPECT_FLOAT_EQ(autoUiScale(7680, 4320, 96), 3);
+}
+
+TEST(DeskLayout, TheWindowOpensAtMostOfTheDisplay) {
+  const WindowSize k4 = initialWindowSize(3840, 2160);
+  EXPECT_EQ(k4.width, 3072);
+  EXPECT_EQ(k4.height, 1728);
+  const WindowSize small = initialWindowSize(1366, 740);  // a small laptop: 1280x720 fits
+  EXPECT_EQ(small.width, 1280);
+  EXPECT_EQ(small.height, 720);
+  const WindowSize tiny = initialWindowSize(1024, 600);  // never larger than the display
+  EXPECT_EQ(tiny.width, 1024);
+  EXPECT_EQ(tiny.height, 600);
+}
+
+}  // namespace
+}  // namespace idlib
