@@ -4,6 +4,7 @@
 #include <fontconfig/fontconfig.h>
 #include <stb_truetype.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -32,39 +33,90 @@ char32_t nextCodepoint(std::string_view s, std::size_t& i) {
 
 }  // namespace
 
-struct FontAtlas::FontInfo : stbtt_fontinfo {};
-
-std::string FontAtlas::findFontFile(const std::string& pattern) {
-  FcConfig* config = FcInitLoadConfigAndFonts();
-  FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
-  FcConfigSubstitute(config, pat, FcMatchPattern);
-  FcDefaultSubstitute(pat);
-  FcResult result;
-  FcPattern* match = FcFontMatch(config, pat, &result);
+// A font file held in memory with stb_truetype's view of it.
+struct FontAtlas::Face {
   std::string file;
-  FcChar8* path = nullptr;
-  if (match && FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch)
-    file = reinterpret_cast<const char*>(path);
-  if (match) FcPatternDestroy(match);
-  FcPatternDestroy(pat);
-  FcConfigDestroy(config);
-  return file;
+  std::vector<unsigned char> ttf;
+  stbtt_fontinfo info{};
+  float scale = 1;  // stb scale for the base pixel size
+};
+
+namespace {
+
+// fontconfig's handles, released in reverse order of creation.
+struct FcConfigDeleter {
+  void operator()(FcConfig* c) const { FcConfigDestroy(c); }
+};
+struct FcPatternDeleter {
+  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+struct FcFontSetDeleter {
+  void operator()(FcFontSet* s) const { FcFontSetDestroy(s); }
+};
+
+std::unique_ptr<FcPattern, FcPatternDeleter> substitutedPattern(FcConfig* config,
+                                                                const std::string& pattern) {
+  std::unique_ptr<FcPattern, FcPatternDeleter> pat(
+      FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str())));
+  if (!pat) return pat;
+  FcConfigSubstitute(config, pat.get(), FcMatchPattern);
+  FcDefaultSubstitute(pat.get());
+  return pat;
 }
 
-FontAtlas::FontAtlas(const std::string& ttfPath) : info_(new FontInfo{}) {
-  std::ifstream in(ttfPath, std::ios::binary);
-  ttf_.assign(std::istreambuf_iterator<char>(in), {});
-  if (ttf_.empty() ||
-      !stbtt_InitFont(info_, ttf_.data(), stbtt_GetFontOffsetForIndex(ttf_.data(), 0))) {
-    delete info_;
+}  // namespace
+
+std::string FontAtlas::findFontFile(const std::string& pattern) {
+  const std::unique_ptr<FcConfig, FcConfigDeleter> config(FcInitLoadConfigAndFonts());
+  const auto pat = substitutedPattern(config.get(), pattern);
+  if (!pat) return {};
+  FcResult result;
+  const std::unique_ptr<FcPattern, FcPatternDeleter> match(
+      FcFontMatch(config.get(), pat.get(), &result));
+  FcChar8* path = nullptr;
+  if (match && FcPatternGetString(match.get(), FC_FILE, 0, &path) == FcResultMatch)
+    return reinterpret_cast<const char*>(path);
+  return {};
+}
+
+std::vector<FontAtlas::Coverage> FontAtlas::fontsCovering(const std::string& pattern,
+                                                          const std::vector<char32_t>& wanted) {
+  const std::unique_ptr<FcConfig, FcConfigDeleter> config(FcInitLoadConfigAndFonts());
+  const auto pat = substitutedPattern(config.get(), pattern);
+  if (!pat) return {};
+  FcResult result;
+  // fontconfig's own fallback order for the pattern: the fonts a desktop would substitute.
+  const std::unique_ptr<FcFontSet, FcFontSetDeleter> fonts(
+      FcFontSort(config.get(), pat.get(), FcFalse, nullptr, &result));
+  std::vector<Coverage> out;
+  if (!fonts) return out;
+  for (const char32_t c : wanted)
+    for (int i = 0; i < fonts->nfont; ++i) {
+      FcCharSet* charset = nullptr;
+      FcChar8* file = nullptr;
+      if (FcPatternGetCharSet(fonts->fonts[i], FC_CHARSET, 0, &charset) != FcResultMatch ||
+          !FcCharSetHasChar(charset, c) ||
+          FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+        continue;
+      const std::string path = reinterpret_cast<const char*>(file);
+      auto it = std::find_if(out.begin(), out.end(), [&](const auto& f) { return f.file == path; });
+      if (it == out.end()) it = out.insert(out.end(), {path, {}});
+      it->codepoints.push_back(c);
+      break;
+    }
+  return out;
+}
+
+FontAtlas::FontAtlas(const std::string& ttfPath, std::string fallbackPattern)
+    : fallbackPattern_(std::move(fallbackPattern)) {
+  const Face* main = loadFace(ttfPath);
+  if (!main)
     throw std::runtime_error(fmt::format("{}: not a TrueType font stb_truetype can read", ttfPath));
-  }
-  baseScale_ = stbtt_ScaleForPixelHeight(info_, kBasePx);
   int ascent = 0, descent = 0, gap = 0;
-  stbtt_GetFontVMetrics(info_, &ascent, &descent, &gap);
-  ascent_ = ascent * baseScale_ / kBasePx;
-  descent_ = descent * baseScale_ / kBasePx;
-  lineGap_ = gap * baseScale_ / kBasePx;
+  stbtt_GetFontVMetrics(&main->info, &ascent, &descent, &gap);
+  ascent_ = ascent * main->scale / kBasePx;
+  descent_ = descent * main->scale / kBasePx;
+  lineGap_ = gap * main->scale / kBasePx;
   pixels_.assign(kAtlasSize * kAtlasSize, 0);
   for (int y = 0; y < kSolid; ++y)
     for (int x = 0; x < kSolid; ++x)
@@ -74,21 +126,50 @@ FontAtlas::FontAtlas(const std::string& ttfPath) : info_(new FontInfo{}) {
     glyph(c);
 }
 
-FontAtlas::~FontAtlas() {
-  delete info_;
+FontAtlas::~FontAtlas() = default;
+
+FontAtlas::Face* FontAtlas::loadFace(const std::string& file) {
+  for (const auto& face : faces_)
+    if (face->file == file) return face.get();
+  auto face = std::make_unique<Face>();
+  face->file = file;
+  std::ifstream in(file, std::ios::binary);
+  face->ttf.assign(std::istreambuf_iterator<char>(in), {});
+  const int offset = face->ttf.empty() ? -1 : stbtt_GetFontOffsetForIndex(face->ttf.data(), 0);
+  if (offset < 0 || !stbtt_InitFont(&face->info, face->ttf.data(), offset)) return nullptr;
+  face->scale = stbtt_ScaleForPixelHeight(&face->info, kBasePx);
+  faces_.push_back(std::move(face));
+  return faces_.back().get();
+}
+
+std::pair<FontAtlas::Face*, int> FontAtlas::faceFor(char32_t c) {
+  for (const auto& face : faces_)
+    if (const int index = stbtt_FindGlyphIndex(&face->info, static_cast<int>(c)))
+      return {face.get(), index};
+  // Not in any font loaded yet: ask fontconfig once for this code point.
+  for (const Coverage& font : fontsCovering(fallbackPattern_, {c}))
+    if (Face* face = loadFace(font.file))
+      if (const int index = stbtt_FindGlyphIndex(&face->info, static_cast<int>(c)))
+        return {face, index};
+  return {nullptr, 0};
+}
+
+bool FontAtlas::draws(char32_t c) {
+  return faceFor(c).first != nullptr;
 }
 
 const FontAtlas::Glyph& FontAtlas::glyph(char32_t c) {
   if (auto it = glyphs_.find(c); it != glyphs_.end()) return it->second;
-  int index = stbtt_FindGlyphIndex(info_, static_cast<int>(c));
-  if (index == 0 && c != 0xfffd) return glyphs_[c] = glyph(0xfffd);
+  const auto [face, index] = faceFor(c);
+  if (!face && c != 0xfffd) return glyphs_[c] = glyph(0xfffd);
+  if (!face) return glyphs_[c] = Glyph{};
   int advance = 0, lsb = 0;
-  stbtt_GetGlyphHMetrics(info_, index, &advance, &lsb);
+  stbtt_GetGlyphHMetrics(&face->info, index, &advance, &lsb);
   Glyph g{};
-  g.advance = advance * baseScale_;
+  g.advance = advance * face->scale;
   int w = 0, h = 0, xoff = 0, yoff = 0;
-  unsigned char* sdf = stbtt_GetGlyphSDF(info_, baseScale_, index, kPadding, kOnEdge, kDistScale,
-                                         &w, &h, &xoff, &yoff);
+  unsigned char* sdf = stbtt_GetGlyphSDF(&face->info, face->scale, index, kPadding, kOnEdge,
+                                         kDistScale, &w, &h, &xoff, &yoff);
   if (sdf) {
     if (penX_ + w + 1 > kAtlasSize) {
       penX_ = 0;

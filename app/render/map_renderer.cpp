@@ -16,6 +16,12 @@
 namespace idlib {
 namespace {
 
+// Overlay text sizes, overlay points: the UI scale and an export's scale enlarge them; nothing
+// is drawn smaller.
+constexpr float kLegendText = 12.5f;
+// The overlay points a legend needs: all of it, or the compact one (areas and front line).
+constexpr Vec2 kFullLegendMin{700, 500}, kCompactLegendMin{480, 300};
+
 std::string defaultFontFile() {
   std::string file = FontAtlas::findFontFile("DejaVu Sans");
   if (file.empty())
@@ -107,6 +113,7 @@ void MapRenderer::upload(const Layer& layer) {
 
 FrameStats MapRenderer::draw(const FrameDescription& frame) {
   stats_ = {};
+  pixelRatio_ = frame.pixelRatio;
   viewportPx_ = {frame.viewport.width * frame.pixelRatio, frame.viewport.height * frame.pixelRatio};
   glViewport(0, 0, static_cast<GLsizei>(viewportPx_.x), static_cast<GLsizei>(viewportPx_.y));
   const Rgba sea = palette::kSea;
@@ -183,8 +190,10 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   });
   if (frame.time) time_.drawMarks(view, *frame.time);
   stats_.drawCalls += time_.drawCalls();
-  drawLabels(frame);
+  // The overlay first: its boxes, and the window's panels, are where no label may go.
+  occupied_ = frame.occupied;
   drawOverlay(frame);
+  drawLabels(frame);
   glBindVertexArray(0);
   return stats_;
 }
@@ -221,6 +230,11 @@ void MapRenderer::addBox(float x0, float y0, float x1, float y1, Rgba color) {
   const GlyphQuad q = font_.solid(x0, y0, x1, y1);
   text_instances_.push_back(
       {{q.x0, q.y0, q.x1, q.y1}, {q.u0, q.v0, q.u1, q.v1}, color, {0, 0, 0, 0}});
+}
+
+void MapRenderer::addPanel(float x0, float y0, float x1, float y1, Rgba color) {
+  addBox(x0, y0, x1, y1, color);
+  occupied_.push_back({{x0 / pixelRatio_, y0 / pixelRatio_}, {x1 / pixelRatio_, y1 / pixelRatio_}});
 }
 
 void MapRenderer::flushText(float haloWidth) {
@@ -260,7 +274,7 @@ void MapRenderer::drawLabels(const FrameDescription& frame) {
     candidates.push_back({s, font_.measure(l.text, size), font_.lineHeight(size) * 0.85,
                           l.markerRadius, l.priority, i});
   }
-  const auto placed = placeLabels(std::move(candidates), screen);
+  const auto placed = placeLabels(std::move(candidates), screen, 2, occupied_);
   stats_.labelsPlaced = placed.size();
   float sizePx = 13;
   for (const PlacedLabel& p : placed) {
@@ -286,7 +300,7 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   if (frame.showScaleBar) {
     const ScaleBar bar = scaleBarFor(frame.view.metresPerPoint, std::min(160.0, w * 0.3));
     const float x0 = 14, y1 = h - 14, len = static_cast<float>(bar.points);
-    addBox((x0 - 6) * r, (y1 - 30) * r, (x0 + len + 8) * r, (y1 + 6) * r, paper);
+    addPanel((x0 - 6) * r, (y1 - 30) * r, (x0 + len + 8) * r, (y1 + 6) * r, paper);
     addBox(x0 * r, (y1 - 3) * r, (x0 + len) * r, y1 * r, ink);
     addBox(x0 * r, (y1 - 9) * r, (x0 + 1.5f) * r, y1 * r, ink);
     addBox((x0 + len - 1.5f) * r, (y1 - 9) * r, (x0 + len) * r, y1 * r, ink);
@@ -297,13 +311,15 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     const float px = std::clamp(static_cast<float>(frame.viewport.height) * 0.042f, 16.f, 40.f);
     const float tw = font_.measure(frame.dateText, px);
     const float x = (w - tw) / 2, y = 14;
-    addBox((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r, paper);
+    addPanel((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r,
+             paper);
     addText(frame.dateText, px * r, x * r, y * r, frame.highContrast ? ink : palette::kDateText,
             {0, 0, 0, 0});
     if (!frame.subtitle.empty()) {
-      const float sub = px * 0.42f, sw = font_.measure(frame.subtitle, sub);
+      // Never below the legend's size: on a small frame 0.42 of the date would be unreadable.
+      const float sub = std::max(px * 0.42f, kLegendText), sw = font_.measure(frame.subtitle, sub);
       const float sy = y + font_.lineHeight(px) + 6;
-      addBox(((w - sw) / 2 - 10) * r, (sy - 3) * r, ((w + sw) / 2 + 10) * r,
+      addPanel(((w - sw) / 2 - 10) * r, (sy - 3) * r, ((w + sw) / 2 + 10) * r,
              (sy + font_.lineHeight(sub) + 2) * r, paper);
       addText(frame.subtitle, sub * r, (w - sw) / 2 * r, sy * r, rgb(0x17408b), {0, 0, 0, 0});
     }
@@ -311,13 +327,15 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   if (!frame.attribution.empty()) {
     const float tw = font_.measure(frame.attribution, small);
     const float x = w - tw - 10, y = h - font_.lineHeight(small) - 6;
-    addBox((x - 6) * r, (y - 2) * r, w * r, h * r, paper);
+    addPanel((x - 6) * r, (y - 2) * r, w * r, h * r, paper);
     addText(frame.attribution, small * r, x * r, y * r, ink, {0, 0, 0, 0});
   }
   flushText(0);
   if (!frame.caption.empty()) drawCaption(frame, w, h, r, ink, paper);
-  // A legend needs room: on small images it would hide the map it explains.
-  if (frame.time && frame.showLegend && h >= 500 && w >= 700) drawLegend(frame);
+  // Every image that shows dated layers explains them; a small one (a poster's panel, a small
+  // video) keeps the areas and the front line, and one too small for that has no room for a legend.
+  if (frame.time && frame.showLegend && h >= kCompactLegendMin.y && w >= kCompactLegendMin.x)
+    drawLegend(frame, h < kFullLegendMin.y || w < kFullLegendMin.x);
 }
 
 void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink,
@@ -346,7 +364,7 @@ void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, f
   for (const auto& l : lines)
     widest = std::max(widest, font_.measure(l, px));
   const float boxH = line * lines.size() + 16, y0 = h - boxH - 44, x0 = (w - widest) / 2;
-  addBox((x0 - 16) * r, y0 * r, (x0 + widest + 16) * r, (y0 + boxH) * r, paper);
+  addPanel((x0 - 16) * r, y0 * r, (x0 + widest + 16) * r, (y0 + boxH) * r, paper);
   float y = y0 + 8;
   for (const auto& l : lines) {
     addText(l, px * r, (w - font_.measure(l, px)) / 2 * r, y * r, ink, {0, 0, 0, 0});
@@ -355,11 +373,11 @@ void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, f
   flushText(0);
 }
 
-void MapRenderer::drawLegend(const FrameDescription& frame) {
+void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
   const TimeFrame& t = *frame.time;
   const Palette scheme = frame.highContrast ? Palette::Projector : Palette::Desk;
   const float r = frame.pixelRatio * frame.uiScale;
-  const float px = 12.5f, line = font_.lineHeight(px) + 3;
+  const float px = kLegendText, line = font_.lineHeight(px) + 3;
   struct Row {
     std::string symbol;  // a glyph, or empty for a colour swatch
     Rgba color;
@@ -372,18 +390,18 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
       rows.push_back(
           {"", areaColor(c, t.areasOpacity, scheme), std::string(controllerLongName(c))});
   if (t.showFront) rows.push_back({"━", frontLineColor(scheme), "Front line"});
-  if (t.showPosts) {
+  if (t.showPosts && !compact) {
     rows.push_back({"●", rgb(0x0072b2), "Turkish post: active"});
     rows.push_back({"◆", rgb(0xe69f00), "Turkish post: encircled"});
     rows.push_back({"⊠", rgb(0x737373), "Turkish post: withdrawn"});
   }
-  if (t.showEvents)
+  if (t.showEvents && !compact)
     rows.push_back({"●", rgb(0xb2182b), fmt::format("Events of the last {:g} days", t.windowDays)});
-  if (t.showFlows)
+  if (t.showFlows && !compact)
     rows.push_back({"➜", rgb(0x2166ac),
                     fmt::format("Displaced people: width 1 pt = {} people",
                                 withThousands(static_cast<long>(kPeoplePerFlowPoint)))});
-  const bool symbols = t.showArrivals;
+  const bool symbols = t.showArrivals && !compact;
   if (rows.empty() && !symbols) return;
   float width = 0;
   for (const Row& row : rows)
@@ -403,8 +421,8 @@ void MapRenderer::drawLegend(const FrameDescription& frame) {
   const float boxW = width + 40, boxH = line * rows.size() + 12 + symbolBlock;
   // Bottom right; top right when a caption takes the bottom.
   const float x0 = w - boxW - 10, y0 = frame.caption.empty() ? h - boxH - 34 : 10;
-  addBox(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r,
-         frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 215));
+  addPanel(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r,
+           frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 215));
   float y = y0 + 6;
   for (const Row& row : rows) {
     if (row.symbol.empty()) {

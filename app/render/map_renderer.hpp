@@ -48,6 +48,7 @@ struct FrameDescription {
   float uiScale = 1;      // overlay text and symbols, for a projector (1 = desk)
   bool highContrast = false;  // projector theme: opaque panels, black ink, heavier halos
   bool black = false;         // presenter's black screen
+  std::vector<Box> occupied;  // logical points the window's panels cover: no map label there
 };
 
 struct FrameStats {
@@ -73,11 +74,13 @@ class MapRenderer {
   };
   void addText(std::string_view text, float px, float left, float top, Rgba color, Rgba halo);
   void addBox(float x0, float y0, float x1, float y1, Rgba color);
+  // A box the overlay draws over the map (pixels): no label is placed under it.
+  void addPanel(float x0, float y0, float x1, float y1, Rgba color);
   void flushText(float haloWidth);
   void drawHalos(const FrameDescription& frame, const ViewTransform& view);
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
-  void drawLegend(const FrameDescription& frame);
+  void drawLegend(const FrameDescription& frame, bool compact);
   void drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink, Rgba paper);
 
   ShaderProgram fill_, line_, point_, text_;
@@ -89,6 +92,8 @@ class MapRenderer {
   std::vector<TextInstance> text_instances_;
   std::vector<GlyphQuad> quads_;
   Vec2 viewportPx_;
+  float pixelRatio_ = 1;
+  std::vector<Box> occupied_;  // this frame's overlay boxes and the window's panels, points
   FrameStats stats_;
 };
 

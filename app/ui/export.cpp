@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/cli_values.hpp"
+#include "core/export_scale.hpp"
 #include "core/interrupt.hpp"
 #include "core/output_paths.hpp"
 #include "core/text_safety.hpp"
@@ -38,14 +39,17 @@ std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
 
 RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
                           int height, OffscreenTarget* target, float pixelRatio) {
-  const Viewport viewport{width / static_cast<double>(pixelRatio),
-                          height / static_cast<double>(pixelRatio)};
+  // A large image is the same picture drawn larger (the area shown does not change): symbols and
+  // text grow with it instead of shrinking to specks.
+  const float ratio = pixelRatio * exportScale(width / pixelRatio, height / pixelRatio);
+  const View drawn{view.centre, view.metresPerPoint * ratio / pixelRatio};
+  const Viewport viewport{width / static_cast<double>(ratio), height / static_cast<double>(ratio)};
   std::optional<OffscreenTarget> own;
   if (!target || target->width() != width || target->height() != height)
     target = &own.emplace(width, height);
   target->bind();
   // Exports are for an audience: whatever the pointer rests on is not in them.
-  renderer.draw(describeFrame(state, view, viewport, pixelRatio, Viewer::Audience));
+  renderer.draw(describeFrame(state, drawn, viewport, ratio, Viewer::Audience));
   RenderedImage image{width, height, target->readPixels(), {}};
   const double pixelSize = view.metresPerPoint / pixelRatio;
   image.grid = {view.centre.x - width / 2.0 * pixelSize, view.centre.y + height / 2.0 * pixelSize,

@@ -24,6 +24,8 @@ std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
 // Renders `state` at `view` into a width x height image (pixels). Needs a current GL context.
 // Pass a `target` of that size to reuse it across frames (videos, posters) instead of making
 // one; `pixelRatio` 2 draws as a HiDPI display does (the same map, twice the pixels per point).
+// An image larger than 1920x1080 points is drawn larger still (see exportScale): 3840x2160 shows
+// the same area as 1920x1080 with everything twice the size.
 RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
                           int height, OffscreenTarget* target = nullptr, float pixelRatio = 1);
 

@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "core/date.hpp"
-#include "render/font_atlas.hpp"
 #include "render/offscreen_target.hpp"
+#include "ui/imgui_fonts.hpp"
 
 namespace idlib {
 namespace {
@@ -45,8 +45,7 @@ std::unique_ptr<PresenterView> PresenterView::open(int display, float fontPixels
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   ImGui::StyleColorsDark();
-  const std::string font = FontAtlas::findFontFile("DejaVu Sans");
-  if (!font.empty()) io.Fonts->AddFontFromFileTTF(font.c_str(), fontPixels);
+  addUiFont(io, fontPixels);
   ImGui_ImplSDL2_InitForOpenGL(view->window_->window(), view->window_->context());
   ImGui_ImplOpenGL3_Init("#version 330 core");
   SDL_GL_MakeCurrent(audienceWindow, audience);

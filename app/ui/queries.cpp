@@ -8,6 +8,7 @@
 
 #include "core/cli_values.hpp"
 #include "core/date.hpp"
+#include "core/format.hpp"
 #include "geo/projection.hpp"
 #include "geo/timeline_loader.hpp"
 #include "ui/app_state.hpp"
@@ -59,6 +60,7 @@ ordered_json eventJson(const Event& e) {
   if (e.attacks) j["attacks"] = *e.attacks;
   j["notes"] = e.notes;
   j["source"] = e.provenance.source;
+  j["citation"] = citationFor(e.provenance.source);  // as a caption or a reader cites it
   j["source_row"] = fmt::format("{} line {}", e.provenance.file, e.provenance.line);
   j["confidence"] = e.provenance.confidence;
   return j;
@@ -79,6 +81,7 @@ ordered_json changeJson(const ControlChange& c) {
           {"date_precision", precisionName(c.precision)},
           {"starts_the_data", c.startsTheData()},  // the date is the data's start, not a change
           {"source", c.provenance.source},
+          {"citation", citationFor(c.provenance.source)},
           {"source_row", fmt::format("{} line {}", c.provenance.file, c.provenance.line)},
           {"confidence", c.provenance.confidence}};
 }
@@ -119,16 +122,17 @@ int runEventsQuery(const Options& o) {
   } else {
     std::printf(
         "event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
-        "fatalities,displaced,attacks,notes,source\n");
+        "fatalities,displaced,attacks,notes,source,citation\n");
     for (const Event* e : chosen)
-      std::printf("%s\n",
-                  fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{}", csvField(e->id),
-                              formatDate(e->date), precisionName(e->precision), csvField(e->type),
-                              csvField(e->actor1), csvField(e->actor2), csvField(e->location),
-                              e->where.lat, e->where.lon, optionalNumber(e->fatalities),
-                              optionalNumber(e->displaced), optionalNumber(e->attacks),
-                              csvField(e->notes), csvField(e->provenance.source))
-                      .c_str());
+      std::printf(
+          "%s\n",
+          fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{}", csvField(e->id),
+                      formatDate(e->date), precisionName(e->precision), csvField(e->type),
+                      csvField(e->actor1), csvField(e->actor2), csvField(e->location), e->where.lat,
+                      e->where.lon, optionalNumber(e->fatalities), optionalNumber(e->displaced),
+                      optionalNumber(e->attacks), csvField(e->notes),
+                      csvField(e->provenance.source), csvField(citationFor(e->provenance.source)))
+              .c_str());
   }
   return hasErrors(load.notices) ? 1 : 0;
 }
@@ -209,6 +213,7 @@ int runAtQuery(const Options& o) {
          {"encircled", day(post.encircled)},
          {"withdrawn", day(post.withdrawn)},
          {"source", post.provenance.source},
+         {"citation", citationFor(post.provenance.source)},
          {"source_row", fmt::format("{} line {}", post.provenance.file, post.provenance.line)},
          {"confidence", post.provenance.confidence}});
   }

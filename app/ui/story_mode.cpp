@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/format.hpp"
+
 namespace idlib {
 
 StoryLoad loadStoryFile(const std::string& path) {
@@ -90,7 +92,7 @@ Cue cueFromCurrentView(const AppState& state) {
   if (state.selectedMark.kind == DatedPick::Kind::Event) {
     const Event& e = state.timeline.events[state.selectedMark.index];
     if (!e.id.empty()) c.highlight.push_back(e.id);
-    c.caption = e.notes + " (" + e.provenance.source + ")";
+    c.caption = e.notes + " (" + citationFor(e.provenance.source) + ")";
   } else {
     c.caption = "Caption: what the audience should see, and its source.";
   }

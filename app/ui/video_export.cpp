@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/export_scale.hpp"
 #include "core/format.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/map_view.hpp"
@@ -239,14 +240,19 @@ RenderedImage renderPoster(AppState& state, MapRenderer& renderer, const View& v
   // Each panel shows the same area as `view` does in a width x height image.
   const double scale =
       std::max(static_cast<double>(width) / panelW, static_cast<double>(height) / panelH);
-  const View panelView{view.centre,
-                       view.metresPerPoint * std::min(scale, static_cast<double>(columns))};
+  // Panels are drawn at the poster's scale, not their own: a 3840x2160 poster is the 1920x1080
+  // one at twice the size (see exportScale), with the same text in its panels.
+  const float posterScale = exportScale(width, height);
+  const View panelView{
+      view.centre,
+      view.metresPerPoint * std::min(scale, static_cast<double>(columns)) * posterScale};
   OffscreenTarget target(panelW, panelH);
   for (int p = 0; p < panels; ++p) {
     const double date = panels == 1 ? from : from + (to - from) * p / (panels - 1);
     state.playback.playing = false;
     state.playback.date = std::round(date);
-    const RenderedImage panel = renderImage(state, renderer, panelView, panelW, panelH, &target);
+    const RenderedImage panel =
+        renderImage(state, renderer, panelView, panelW, panelH, &target, posterScale);
     const int x0 = gap + (p % columns) * (panelW + gap), y0 = gap + (p / columns) * (panelH + gap);
     for (int y = 0; y < panelH; ++y)
       std::memcpy(&poster.rgba[(static_cast<std::size_t>(y0 + y) * width + x0) * 4],

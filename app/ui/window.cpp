@@ -11,6 +11,8 @@
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
+#include "ui/imgui_fonts.hpp"
+#include "ui/imgui_rects.hpp"
 #include "ui/layer_loader.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels/panels.hpp"
@@ -34,11 +36,7 @@ class ImGuiSession {
     style.WindowRounding = 6;
     style.FrameRounding = 4;
     // Text rasterised at the display's real resolution, drawn at logical size.
-    const std::string font = FontAtlas::findFontFile("DejaVu Sans");
-    if (!font.empty()) {
-      io.Fonts->AddFontFromFileTTF(font.c_str(), 15.0f * pixelRatio);
-      io.FontGlobalScale = 1.0f / pixelRatio;
-    }
+    if (addUiFont(io, 15.0f * pixelRatio)) io.FontGlobalScale = 1.0f / pixelRatio;
     ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
     ImGui_ImplOpenGL3_Init("#version 330 core");
   }
@@ -321,6 +319,7 @@ int runInteractive(const Options& options) {
                                              window.pixelRatio(), viewerOf(state));
       frame.bottomInset =
           state.timelineLoaded && !presenterMode.active() ? panels::kTimelineHeight : 0;
+      frame.occupied = imguiWindowRects();  // no map label under a panel
       renderer.draw(frame);
       if (!frame.black)  // the black screen is black: not even the export window shows
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

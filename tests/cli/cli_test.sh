@@ -171,5 +171,26 @@ expect "ACLED's 28-Feb-20 is read as 2020-02-28, week precision" grep -q '^SYR90
 run "$bin" --event-file "$out/acled.csv" --events --from 2020-05-09 --to 2020-05-09
 expect "ACLED's 9-May-20 is read as 2020-05-09" grep -q '^SYR900001,2020-05-09,day,Explosions/Remote violence' <<<"$output"
 
+# Citations for people (issue 10): the citation a reader sees names an article and its date, an
+# outlet or a title; never an article's hash-named file, a path, or this build's folder.
+no_file_names() {  # no_file_names TEXT: true when TEXT names no seed file, hash or absolute path
+  ! grep -qE 'seeds/|[0-9a-f]{16}|\.txt|"/|/work/|/tmp/|/home/' <<<"$1"
+}
+"$bin" --events --format geojson >"$out/all_events.geojson" 2>/dev/null
+citations=$(jq -r '.features[].properties.citation' "$out/all_events.geojson")
+expect "every event has a citation" test "$(grep -c . <<<"$citations")" -eq "$(jq '.features | length' "$out/all_events.geojson")"
+expect "--events cites article 004 by number and date" grep -qF 'Article 004 (3 February 2020)' <<<"$citations"
+expect "--events citations name no file" no_file_names "$citations"
+run "$bin" --events --from 2020-02-03 --to 2020-02-03
+expect "--events CSV ends with a citation column" grep -q '^event_id,.*,source,citation$' <<<"$output"
+run "$bin" --at 36.8006,35.8636 --date 2020-02-10
+expect "--at cites for people" no_file_names "$(jq -r '.. | .citation? // empty' <<<"$output")"
+expect "--at keeps the analyst's source row" contains '"source_row": "'
+# Exports carry no file name or folder of this machine: not in the PNG, its sidecars, a poster, a video.
+for f in "$out/map.png" "$out/map.png.aux.xml" "$out/poster.png" "$out/range.mp4"; do
+  expect "$(basename "$f") holds no seed file or folder name" \
+    bash -c '! grep -qaE "seeds/|/work/|/tmp/|/home/|build-" "$1"' _ "$f"
+done
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
