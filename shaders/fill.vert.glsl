@@ -4,6 +4,7 @@
 layout(location = 0) in vec2 a_position;
 layout(location = 1) in vec4 a_color;
 layout(location = 2) in float a_feature;
+layout(location = 3) in float a_coverage;  // areas of control: fades out where the data ends
 
 uniform vec2 u_centre;  // world metres at the middle of the viewport
 uniform vec2 u_scale;   // world metres -> normalised device coordinates
@@ -22,7 +23,7 @@ void main() {
   vec4 c = a_color;
   if (u_ground.a > 0.0) {
     c = u_sides[clamp(int(a_feature + 0.5), 0, 3)];
-    c = vec4(mix(u_ground.rgb, c.rgb, c.a * u_strength), 1.0);
+    c = vec4(mix(u_ground.rgb, c.rgb, c.a * u_strength), a_coverage);
   }
   v_color = vec4(c.rgb, c.a * u_opacity);
 }

@@ -11,6 +11,12 @@
 
 namespace idlib {
 
+// Areas reach only as far as the data supports: this far from the nearest dated locality, fading
+// out over the last stretch, so the map never shows control where nothing was recorded and never
+// ends at a straight cut.
+inline constexpr double kControlReachMetres = 20000;
+inline constexpr double kControlFadeMetres = 9000;
+
 // A stretch of front line: the shared edge of two localities' cells whose controllers oppose.
 struct FrontSegment {
   Vec2 a, b;
@@ -21,6 +27,8 @@ struct ControlSnapshot {
   Day date = 0;
   std::vector<Vec2> triangles;                 // three vertices per triangle
   std::vector<Controller> triangleController;  // one per triangle
+  // One per vertex: 1 where the data reaches, falling to 0 at the edge of what it supports.
+  std::vector<float> coverage;
   std::vector<FrontSegment> front;
 };
 

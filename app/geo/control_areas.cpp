@@ -4,6 +4,7 @@
 #include <gdal/cpl_error.h>
 #include <gdal/ogrsf_frmts.h>
 
+#include <algorithm>
 #include <array>
 
 #include "geo/geos_context.hpp"
@@ -13,7 +14,7 @@
 namespace idlib {
 namespace {
 
-constexpr double kMarginMetres = 15000;  // how far beyond the outermost localities areas reach
+constexpr double kReachMetres = kControlReachMetres, kFadeMetres = kControlFadeMetres;
 
 // Syria's land in `path` (features whose `admin` is Syria, or all when there is no such field),
 // projected and merged into one geometry: areas of control stop at the border.
@@ -86,6 +87,14 @@ std::vector<Vec2> triangulate(const geos::Context& c, const GEOSGeometry* g) {
   return out;
 }
 
+// How fully the data covers `p`: 1 within its reach, falling to 0 at the reach's edge.
+float coverageAt(Vec2 p, const std::vector<Locality>& localities) {
+  double nearest = kReachMetres;
+  for (const auto& l : localities)
+    nearest = std::min(nearest, length(p - l.position));
+  return static_cast<float>(std::clamp((kReachMetres - nearest) / kFadeMetres, 0.0, 1.0));
+}
+
 }  // namespace
 
 ControlAreas computeControlAreas(const Timeline& timeline, const std::string& landPath,
@@ -94,29 +103,31 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
   const auto& localities = timeline.localities;
   if (localities.size() < 2) return out;
   geos::Context c;
+  const auto own = [&](GEOSGeometry* g) { return geos::own(c, g); };
 
-  // Voronoi cells around the localities, within their bounding box plus a margin.
-  Box box;
-  for (const auto& l : localities)
-    box.extend(l.position);
-  box.min = box.min - Vec2{kMarginMetres, kMarginMetres};
-  box.max = box.max + Vec2{kMarginMetres, kMarginMetres};
+  // The ground the data covers: discs around the localities, on land; the last stretch of each
+  // disc is kept apart so that it can fade out.
   std::vector<GEOSGeometry*> points;
   for (const auto& l : localities)
     points.push_back(GEOSGeom_createPointFromXY_r(c.get(), l.position.x, l.position.y));
-  geos::Geometry sites =
-      geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_MULTIPOINT, points.data(),
-                                               static_cast<unsigned>(points.size())));
-  geos::Geometry frame =
-      geos::own(c, GEOSGeom_createRectangle_r(c.get(), box.min.x, box.min.y, box.max.x, box.max.y));
-  geos::Geometry voronoi =
-      geos::own(c, GEOSVoronoiDiagram_r(c.get(), sites.get(), frame.get(), 0, 0));
-  geos::Geometry land = readLand(c, landPath, notices);
-  geos::Geometry clip = geos::own(c, land ? GEOSIntersection_r(c.get(), land.get(), frame.get())
-                                          : GEOSGeom_clone_r(c.get(), frame.get()));
+  geos::Geometry sites = own(GEOSGeom_createCollection_r(c.get(), GEOS_MULTIPOINT, points.data(),
+                                                         static_cast<unsigned>(points.size())));
+  const geos::Geometry land = readLand(c, landPath, notices);
+  const auto onLand = [&](double radius) {
+    geos::Geometry discs = own(GEOSBuffer_r(c.get(), sites.get(), radius, 16));
+    return land ? own(GEOSIntersection_r(c.get(), discs.get(), land.get())) : std::move(discs);
+  };
+  const geos::Geometry reach = onLand(kReachMetres);
+  const geos::Geometry core = onLand(kReachMetres - kFadeMetres);
+  const geos::Geometry fading = own(GEOSDifference_r(c.get(), reach.get(), core.get()));
+  const geos::Geometry frame = own(GEOSEnvelope_r(c.get(), reach.get()));
+  const geos::Geometry voronoi = own(GEOSVoronoiDiagram_r(c.get(), sites.get(), frame.get(), 0, 0));
 
-  // Match cells to localities (GEOS does not keep the input order) and clip them to land.
-  std::vector<geos::Geometry> cells;
+  // Match cells to localities (GEOS does not keep the input order) and clip them to the reach.
+  struct Cell {
+    geos::Geometry whole, core, fading;
+  };
+  std::vector<Cell> cells;
   out.cellOfLocality.assign(localities.size(), -1);
   const int cellCount = GEOSGetNumGeometries_r(c.get(), voronoi.get());
   for (int k = 0; k < cellCount; ++k) {
@@ -126,7 +137,9 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
       if (out.cellOfLocality[i] >= 0 || !GEOSPreparedContains_r(c.get(), prepared, points[i]))
         continue;
       out.cellOfLocality[i] = static_cast<std::int32_t>(cells.size());
-      cells.push_back(geos::own(c, GEOSIntersection_r(c.get(), cell, clip.get())));
+      cells.push_back({own(GEOSIntersection_r(c.get(), cell, reach.get())),
+                       own(GEOSIntersection_r(c.get(), cell, core.get())),
+                       own(GEOSIntersection_r(c.get(), cell, fading.get()))});
       break;
     }
     GEOSPreparedGeom_destroy_r(c.get(), prepared);
@@ -151,9 +164,9 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
   std::vector<Edge> edges;
   for (std::size_t a = 0; a < cells.size(); ++a)
     for (std::size_t b = a + 1; b < cells.size(); ++b) {
-      if (!GEOSIntersects_r(c.get(), cells[a].get(), cells[b].get())) continue;
-      geos::Geometry shared =
-          geos::own(c, GEOSIntersection_r(c.get(), cells[a].get(), cells[b].get()));
+      const GEOSGeometry *ga = cells[a].whole.get(), *gb = cells[b].whole.get();
+      if (!GEOSIntersects_r(c.get(), ga, gb)) continue;
+      geos::Geometry shared = own(GEOSIntersection_r(c.get(), ga, gb));
       Edge e{a, b, {}};
       collectSegments(c, shared.get(), static_cast<std::uint32_t>(localityOfCell[a]),
                       static_cast<std::uint32_t>(localityOfCell[b]), e.segments);
@@ -168,19 +181,24 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
     for (std::size_t k = 0; k < cells.size(); ++k)
       controllerOfCell[k] = localities[localityOfCell[k]].controllerAt(date);
     for (int ctrl = 0; ctrl < kControllerCount; ++ctrl) {
-      std::vector<GEOSGeometry*> mine;
-      for (std::size_t k = 0; k < cells.size(); ++k)
-        if (controllerOfCell[k] == static_cast<Controller>(ctrl))
-          mine.push_back(GEOSGeom_clone_r(c.get(), cells[k].get()));
-      if (mine.empty()) continue;
-      geos::Geometry group =
-          geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, mine.data(),
-                                                   static_cast<unsigned>(mine.size())));
-      geos::Geometry merged = geos::own(c, GEOSUnaryUnion_r(c.get(), group.get()));
-      const std::vector<Vec2> triangles = triangulate(c, merged.get());
-      snap.triangles.insert(snap.triangles.end(), triangles.begin(), triangles.end());
-      snap.triangleController.insert(snap.triangleController.end(), triangles.size() / 3,
-                                     static_cast<Controller>(ctrl));
+      // The core and the fading rim are merged and triangulated apart: no triangle spans both,
+      // so the coverage, set per vertex, falls off evenly across the rim.
+      for (geos::Geometry Cell::*part : {&Cell::core, &Cell::fading}) {
+        std::vector<GEOSGeometry*> mine;
+        for (std::size_t k = 0; k < cells.size(); ++k)
+          if (controllerOfCell[k] == static_cast<Controller>(ctrl))
+            mine.push_back(GEOSGeom_clone_r(c.get(), (cells[k].*part).get()));
+        if (mine.empty()) continue;
+        geos::Geometry group = own(GEOSGeom_createCollection_r(
+            c.get(), GEOS_GEOMETRYCOLLECTION, mine.data(), static_cast<unsigned>(mine.size())));
+        geos::Geometry merged = own(GEOSUnaryUnion_r(c.get(), group.get()));
+        const std::vector<Vec2> triangles = triangulate(c, merged.get());
+        for (const Vec2 p : triangles)
+          snap.coverage.push_back(part == &Cell::core ? 1.0f : coverageAt(p, localities));
+        snap.triangles.insert(snap.triangles.end(), triangles.begin(), triangles.end());
+        snap.triangleController.insert(snap.triangleController.end(), triangles.size() / 3,
+                                       static_cast<Controller>(ctrl));
+      }
     }
     for (const Edge& e : edges) {
       const auto ca = controllerOfCell[e.cellA], cb = controllerOfCell[e.cellB];

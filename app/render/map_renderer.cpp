@@ -70,7 +70,7 @@ void MapRenderer::upload(const Layer& layer) {
     const std::uint32_t f = layer.fills.featureOfVertex[i];
     const Vec2 p = layer.fills.vertices[i];
     fills.push_back({static_cast<float>(p.x), static_cast<float>(p.y), layer.features[f].fill,
-                     static_cast<float>(f)});
+                     static_cast<float>(f), 1});
   }
   if (!fills.empty()) {
     gpu->fillVao = makeVertexArray(fills.data(), fills.size(), gpu->fillBuffer);

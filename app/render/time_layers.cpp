@@ -40,7 +40,8 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
       const auto side = static_cast<float>(snap.triangleController[t]);
       for (int k = 0; k < 3; ++k) {
         const Vec2 p = snap.triangles[3 * t + k];
-        fills.push_back({static_cast<float>(p.x), static_cast<float>(p.y), Rgba{}, side});
+        fills.push_back({static_cast<float>(p.x), static_cast<float>(p.y), Rgba{}, side,
+                         snap.coverage[3 * t + k]});
       }
     }
     areaRanges_.push_back({first, static_cast<GLsizei>(fills.size() - first)});

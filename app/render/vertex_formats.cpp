@@ -16,6 +16,7 @@ void declare(const FillVertex*, std::size_t base = 0) {
   attribute(0, 2, GL_FLOAT, s, base + offsetof(FillVertex, x), false);
   attribute(1, 4, GL_UNSIGNED_BYTE, s, base + offsetof(FillVertex, color), false);
   attribute(2, 1, GL_FLOAT, s, base + offsetof(FillVertex, feature), false);
+  attribute(3, 1, GL_FLOAT, s, base + offsetof(FillVertex, coverage), false);
 }
 void declare(const LineInstance*, std::size_t base = 0) {
   constexpr auto s = static_cast<GLsizei>(sizeof(LineInstance));

@@ -13,6 +13,7 @@ struct FillVertex {  // fill.vert
   float x, y;
   Rgba color;
   float feature;
+  float coverage;  // areas of control: 1 where the data reaches, 0 at its edge
 };
 struct LineInstance {  // line.vert: one segment
   float x0, y0, x1, y1;

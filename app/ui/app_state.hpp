@@ -8,6 +8,7 @@
 #include "core/camera.hpp"
 #include "core/cli_values.hpp"
 #include "core/control_areas.hpp"
+#include "core/desk_layout.hpp"
 #include "core/diagnostics.hpp"
 #include "core/displacement.hpp"
 #include "core/hit_test.hpp"
@@ -102,6 +103,11 @@ struct AppState {
   std::unique_ptr<TownSearch> townSearch;
   std::vector<std::size_t> townSearchLayer;  // layer index of each search entry
   std::string searchQuery;
+  bool focusSearch = false;  // Ctrl+F was pressed: the Find box takes the keyboard
+  // The analyst's desk: the UI's scale (from the display) and where panels go in this window.
+  float deskScale = 1;
+  DeskLayout desk = deskLayout(1280, 720, 1);
+  ScreenRect previousDesk = desk.desk;  // the last frame's: panels follow a resized window
   int userLayerCount = 0;
   bool showAbout = false;
   bool showNotices = false;

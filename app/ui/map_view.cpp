@@ -33,6 +33,11 @@ void provenanceLines(const Provenance& p) {
   if (!p.confidence.empty()) ImGui::TextDisabled("Confidence: %s", p.confidence.c_str());
 }
 
+// Where a mark's description wraps: a tooltip at a readable width, the Details panel at its edge.
+float wrapAt(bool full) {
+  return full ? 0.f : ImGui::GetFontSize() * 28;
+}
+
 }  // namespace
 
 Viewer viewerOf(const AppState& state) {
@@ -205,7 +210,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     if (e.fatalities) ImGui::Text("Killed: %ld", *e.fatalities);
     if (e.displaced) ImGui::Text("Displaced: %ld", *e.displaced);
     if (e.attacks) ImGui::Text("Attacks: %ld", *e.attacks);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::PushTextWrapPos(wrapAt(full));
     ImGui::TextUnformatted(e.notes.c_str());
     if (full && !e.dateBasis.empty()) ImGui::TextDisabled("Date: %s", e.dateBasis.c_str());
     provenanceLines(e.provenance);
@@ -225,7 +230,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     line("Established", p.established, p.establishedPrecision);
     line("Encircled", p.encircled, p.encircledPrecision);
     line("Withdrawn", p.withdrawn, p.withdrawnPrecision);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::PushTextWrapPos(wrapAt(full));
     if (full) ImGui::TextUnformatted(p.notes.c_str());
     if (full) ImGui::TextDisabled("Position: %s", p.locationNote.c_str());
     provenanceLines(p.provenance);
@@ -234,7 +239,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     const DisplacementFlow& f = state.displacement.flows[pick.index];
     ImGui::Text("%s people displaced", withThousands(f.people).c_str());
     ImGui::Text("%s  to  %s", formatDate(f.start).c_str(), formatDate(f.end).c_str());
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::PushTextWrapPos(wrapAt(full));
     ImGui::Text("From: %s", f.origin.c_str());
     ImGui::Text("To: %s", f.destination.c_str());
     if (full || !f.inTotals) ImGui::TextDisabled("%s", f.notes.c_str());
@@ -243,7 +248,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
   } else if (pick.kind == DatedPick::Kind::Arrivals) {
     const Displacement& d = state.displacement;
     const Destination& dest = d.destinations[pick.index];
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::PushTextWrapPos(wrapAt(full));
     ImGui::Text("%s", dest.name.c_str());
     ImGui::Text("%s people arrived by %s",
                 withThousands(std::llround(d.arrivalsAt(pick.index, state.playback.date))).c_str(),
@@ -262,7 +267,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     const FrontSegment& seg = state.controlAreas.snapshots[*s].front[pick.index];
     ImGui::TextUnformatted("Front line");
     ImGui::TextDisabled("Between the areas around these localities:");
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::PushTextWrapPos(wrapAt(full));
     for (const std::uint32_t l : {seg.localityA, seg.localityB}) {
       const Locality& loc = state.timeline.localities[l];
       const ControlChange* c = loc.changeAt(today);
@@ -318,46 +323,15 @@ void updateMapInteraction(AppState& state) {
     state.hoveredMark = {};
   }
 
+  // Held keys pan smoothly; taps (zoom, steps in time) come as events through mapKey.
   if (!io.WantCaptureKeyboard && !state.presenting) {
-    const Viewport& vp = state.camera.viewport();
-    const Vec2 centre{vp.width / 2, vp.height / 2};
-    const float step = 400.0f * io.DeltaTime;  // points per second of holding an arrow key
+    const float step = 400.0f * io.DeltaTime;  // points per second of holding a key
     if (ImGui::IsKeyDown(SDL_SCANCODE_A)) state.camera.pan({step, 0});
     if (ImGui::IsKeyDown(SDL_SCANCODE_D)) state.camera.pan({-step, 0});
     if (ImGui::IsKeyDown(SDL_SCANCODE_UP) || ImGui::IsKeyDown(SDL_SCANCODE_W))
       state.camera.pan({0, step});
     if (ImGui::IsKeyDown(SDL_SCANCODE_DOWN) || ImGui::IsKeyDown(SDL_SCANCODE_S))
       state.camera.pan({0, -step});
-    if (ImGui::IsKeyPressed(SDL_SCANCODE_EQUALS) || ImGui::IsKeyPressed(SDL_SCANCODE_KP_PLUS))
-      state.camera.zoomSmoothly(centre, 2.0);
-    if (ImGui::IsKeyPressed(SDL_SCANCODE_MINUS) || ImGui::IsKeyPressed(SDL_SCANCODE_KP_MINUS))
-      state.camera.zoomSmoothly(centre, 0.5);
-    if (ImGui::IsKeyPressed(SDL_SCANCODE_H)) state.camera.flyTo(idlibHomeView(vp));
-    if (ImGui::IsKeyPressed(SDL_SCANCODE_ESCAPE)) {
-      state.selected.reset();
-      state.selectedMark = {};
-    }
-    if (state.timelineLoaded) {
-      Playback& p = state.playback;
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false)) p.playing = !p.playing;
-      const bool shift = ImGui::GetIO().KeyShift;
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_RIGHT)) {
-        if (!shift)
-          p.stepToNextEvent(state.timeline);
-        else if (const auto i = state.displacement.nextFigure(p.date))
-          p.jumpTo(state.displacement.figures[*i].date, state.timeline);
-      }
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_LEFT)) {
-        if (!shift)
-          p.stepToPreviousEvent(state.timeline);
-        else if (const auto i = state.displacement.previousFigure(std::ceil(p.date)))
-          p.jumpTo(state.displacement.figures[*i].date, state.timeline);
-      }
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_HOME, false))
-        p.jumpTo(state.timeline.first(), state.timeline);
-      if (ImGui::IsKeyPressed(SDL_SCANCODE_END, false))
-        p.jumpTo(state.timeline.last(), state.timeline);
-    }
   }
 
   if (state.hoveredMark.kind != DatedPick::Kind::None) {
@@ -375,6 +349,63 @@ void updateMapInteraction(AppState& state) {
       ImGui::TextDisabled("%s", degrees(where).c_str());
       ImGui::EndTooltip();
     }
+  }
+}
+
+bool mapKey(AppState& state, const SDL_KeyboardEvent& event) {
+  const SDL_Keysym& key = event.keysym;
+  const bool ctrl = key.mod & KMOD_CTRL, shift = key.mod & KMOD_SHIFT;
+  if (ctrl && key.sym == SDLK_f) return state.focusSearch = true;
+  if (ctrl || state.presenting) return false;
+  const Viewport& vp = state.camera.viewport();
+  const Vec2 centre{vp.width / 2, vp.height / 2};
+  switch (key.sym) {
+    case SDLK_EQUALS:
+    case SDLK_PLUS:
+    case SDLK_KP_PLUS:
+      state.camera.zoomSmoothly(centre, 2.0);
+      return true;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+      state.camera.zoomSmoothly(centre, 0.5);
+      return true;
+    case SDLK_h:
+      state.camera.flyTo(idlibHomeView(vp));
+      return true;
+    case SDLK_ESCAPE:
+      state.selected.reset();
+      state.selectedMark = {};
+      return true;
+    default:
+      break;
+  }
+  if (!state.timelineLoaded) return false;
+  Playback& p = state.playback;
+  const Timeline& t = state.timeline;
+  switch (key.sym) {
+    case SDLK_SPACE:
+      if (!event.repeat) p.playing = !p.playing;  // holding Space is one toggle
+      return true;
+    case SDLK_RIGHT:
+      if (!shift)
+        p.stepToNextEvent(t);
+      else if (const auto i = state.displacement.nextFigure(p.date))
+        p.jumpTo(state.displacement.figures[*i].date, t);
+      return true;
+    case SDLK_LEFT:
+      if (!shift)
+        p.stepToPreviousEvent(t);
+      else if (const auto i = state.displacement.previousFigure(std::ceil(p.date)))
+        p.jumpTo(state.displacement.figures[*i].date, t);
+      return true;
+    case SDLK_HOME:
+      p.jumpTo(t.first(), t);
+      return true;
+    case SDLK_END:
+      p.jumpTo(t.last(), t);
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 // The map canvas: what to draw from the state, and how mouse and keys move the camera.
+#include <SDL_events.h>
+
 #include "render/map_renderer.hpp"
 #include "ui/app_state.hpp"
 
@@ -18,6 +20,10 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
 // Handles the map's mouse and keyboard input for this frame (ImGui gets first claim on both),
 // draws the hover tooltip. Call between ImGui::NewFrame and ImGui::Render.
 void updateMapInteraction(AppState& state);
+
+// A key tap on the map (zoom, home, steps in time, Ctrl+F), taken from its SDL_KEYDOWN event so
+// that no tap is lost however slowly frames come. Returns true if the map used it.
+bool mapKey(AppState& state, const SDL_KeyboardEvent& key);
 
 // "948,000 people displaced since 1 December 2019", from the same series as the chart; empty
 // outside the series' time.

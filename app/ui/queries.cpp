@@ -177,7 +177,9 @@ int runAtQuery(const Options& o) {
         {"controller", controllerName(*controller)},
         {"controller_label", controllerLongName(*controller)},
         {"derived_from",
-         "control changes of the nearest localities (Voronoi cells merged per controller)"},
+         fmt::format("control changes of the nearest localities (Voronoi cells merged per "
+                     "controller, within {:g} km of a dated locality)",
+                     kControlReachMetres / 1000)},
         {"snapshot_date", formatDate(t.controlChangeDates()[*snapshot])}};
   } else {
     out["area"] = nullptr;  // outside the mapped area or before the data

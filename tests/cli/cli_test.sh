@@ -112,6 +112,10 @@ expect "--at lists the posts nearby" contains '"posts_nearby"'
 expect "--at lists the events nearby" contains '"event_id": "a004-01"'
 run "$bin" --at 36.8006,35.8636 --date 2020-02-28
 expect "--at on 28 Feb: opposition-held" contains '"controller": "opposition"'
+# East of Aleppo, 56 km from the nearest dated locality: no area of control is claimed there.
+run "$bin" --at 38.15,36.05 --date 2020-02-10
+expect "--at far from the data exits 0" test "$rc" -eq 0
+expect "--at far from the data reports no controller" contains '"area": null'
 run "$bin" --at 36.8 --date 2020-02-10
 expect "bad --at exits 2" test "$rc" -eq 2
 

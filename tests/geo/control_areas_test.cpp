@@ -54,6 +54,18 @@ TEST_F(BundledAreas, IdlibCityStaysOppositionAndTurkeyIsOutside) {
   EXPECT_FALSE(at("2020-03-03", kAntakya).has_value());
 }
 
+// Areas reach only as far as the data: 56 km east of the nearest dated locality (Manbij), inside
+// the box the areas used to fill, no side is claimed; the rim fades out, the core does not.
+TEST_F(BundledAreas, NoControlBeyondTheDatasReach) {
+  EXPECT_FALSE(at("2020-02-20", {38.15, 36.05}).has_value());
+  EXPECT_FALSE(at("2020-02-20", {40.14, 35.33}).has_value());  // Deir ez-Zor
+  for (const ControlSnapshot& s : areas_->snapshots) {
+    ASSERT_EQ(s.coverage.size(), s.triangles.size());
+    EXPECT_EQ(*std::max_element(s.coverage.begin(), s.coverage.end()), 1.0f);
+    EXPECT_LT(*std::min_element(s.coverage.begin(), s.coverage.end()), 0.05f);
+  }
+}
+
 TEST_F(BundledAreas, FrontLineRunsBetweenOpposingLocalitiesAndMovesNorth) {
   const Timeline& t = load_->timeline;
   auto southmost = [&](const char* date) {

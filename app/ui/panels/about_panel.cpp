@@ -8,8 +8,8 @@ namespace idlib::panels {
 
 void about(AppState& state) {
   if (!state.showAbout) return;
-  ImGui::SetNextWindowSize({520, 0}, ImGuiCond_FirstUseEver);
-  if (ImGui::Begin("About Idlib Atlas", &state.showAbout)) {
+  if (beginPanel("About Idlib Atlas", state.desk.notices, state, &state.showAbout,
+                 ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextWrapped("Idlib Atlas — the war in Idlib, north-west Syria, 2017–2020, on a map.");
     ImGui::Separator();
     ImGui::TextUnformatted("Data sources and licences");

@@ -9,12 +9,9 @@ namespace idlib::panels {
 
 void details(AppState& state) {
   if (state.selectedMark.kind != DatedPick::Kind::None) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44},
-                            ImGuiCond_FirstUseEver, {1, 0});
-    ImGui::SetNextWindowSize({380, 360}, ImGuiCond_FirstUseEver);
     bool open = true;
-    if (ImGui::Begin("Details", &open)) describeDatedMark(state, state.selectedMark, true);
+    if (beginPanel("Details", state.desk.details, state, &open))
+      describeDatedMark(state, state.selectedMark, true);
     ImGui::End();
     if (!open) state.selectedMark = {};
     return;
@@ -22,12 +19,8 @@ void details(AppState& state) {
   if (!state.selected) return;
   const Feature* f = state.feature(*state.selected);
   if (!f) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 44},
-                          ImGuiCond_FirstUseEver, {1, 0});
-  ImGui::SetNextWindowSize({330, 380}, ImGuiCond_FirstUseEver);
   bool open = true;
-  if (ImGui::Begin("Details", &open)) {
+  if (beginPanel("Details", state.desk.details, state, &open)) {
     const Layer& layer = state.layers[state.selected->layer].layer;
     ImGui::TextUnformatted(f->name.c_str());
     ImGui::TextDisabled("%s — feature %lld", layer.title.c_str(), static_cast<long long>(f->fid));

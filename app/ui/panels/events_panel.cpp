@@ -45,16 +45,14 @@ const std::vector<std::size_t>& rows(AppState& state) {
 
 void events(AppState& state) {
   if (!state.timelineLoaded) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + 12, vp->WorkPos.y + 392}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({400, std::max(160.f, vp->WorkSize.y - 392 - kTimelineHeight - 12)},
-                           ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Events")) {
+  ImGui::SetNextWindowCollapsed(state.desk.compact, ImGuiCond_FirstUseEver);
+  if (!beginPanel("Events", state.desk.events, state)) {
     ImGui::End();
     return;
   }
   EventFilter& f = state.eventList.filter;
-  ImGui::SetNextItemWidth(150);
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(10 * em);
   if (ImGui::BeginCombo("##type", f.type.empty() ? "all types" : f.type.c_str())) {
     if (ImGui::Selectable("all types", f.type.empty())) f.type.clear();
     for (const auto& t : state.eventList.types)
@@ -64,7 +62,7 @@ void events(AppState& state) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##text", "search the summaries", &f.text);
-  ImGui::SetNextItemWidth(150);
+  ImGui::SetNextItemWidth(10 * em);
   ImGui::InputTextWithHint("##place", "place", &f.place);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
@@ -78,8 +76,8 @@ void events(AppState& state) {
           "events", 3,
           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, 80);
-    ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, 5.4f * em);
+    ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthFixed, 7.3f * em);
     ImGui::TableSetupColumn("what");
     ImGui::TableHeadersRow();
     const Day today = static_cast<Day>(std::floor(state.playback.date));

@@ -41,8 +41,9 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel) {
     }
   }
   if (!panel.open || state.presenting) return;  // a recording goes on; the audience sees no window
-  ImGui::SetNextWindowSize({460, 0}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Export", &panel.open)) {
+  // Sized to its options and its last message: nothing to scroll to.
+  if (!beginPanel("Export", state.desk.exporter, state, &panel.open,
+                  ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }

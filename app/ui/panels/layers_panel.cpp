@@ -5,16 +5,15 @@
 namespace idlib::panels {
 
 void layers(AppState& state) {
-  ImGui::SetNextWindowPos({12, 92}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSizeConstraints({300, 0}, {420, 800});
-  if (!ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (!beginPanel("Layers", state.desk.layers, state, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
+  const float sliders = ImGui::GetFontSize() * 15.3f;  // where the opacity sliders start
   if (state.timelineLoaded) {
     TimeLayerSettings& t = state.timeLayers;
     ImGui::Checkbox("Events", &t.events);
-    ImGui::SameLine(230);
+    ImGui::SameLine(sliders);
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderFloat("##eventsOpacity", &t.eventsOpacity, 0.f, 1.f, "%.2f");
     ImGui::Checkbox("Displacement flows", &t.flows);
@@ -22,7 +21,7 @@ void layers(AppState& state) {
     ImGui::Checkbox("Turkish observation posts", &t.posts);
     ImGui::Checkbox("Front line", &t.front);
     ImGui::Checkbox("Areas of control", &t.areas);
-    ImGui::SameLine(230);
+    ImGui::SameLine(sliders);
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderFloat("##areasOpacity", &t.areasOpacity, 0.f, 1.f, "%.2f");
     ImGui::Separator();
@@ -35,7 +34,7 @@ void layers(AppState& state) {
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%s\n%zu features\n%s", e.layer.sourcePath.c_str(), e.layer.features.size(),
                         e.layer.attribution.c_str());
-    ImGui::SameLine(230);
+    ImGui::SameLine(sliders);
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderFloat("##opacity", &e.opacity, 0.f, 1.f, "%.2f");
     ImGui::PopID();

@@ -9,8 +9,7 @@ namespace idlib::panels {
 
 void notices(AppState& state) {
   if (!state.showNotices || state.notices.empty()) return;
-  ImGui::SetNextWindowSize({620, 220}, ImGuiCond_FirstUseEver);
-  if (ImGui::Begin("Data problems", &state.showNotices)) {
+  if (beginPanel("Data problems", state.desk.notices, state, &state.showNotices)) {
     for (const Notice& n : state.notices) {
       const ImVec4 colour = n.severity == Severity::Error     ? ImVec4(0.85f, 0.2f, 0.15f, 1)
                             : n.severity == Severity::Warning ? ImVec4(0.8f, 0.55f, 0.1f, 1)
@@ -40,7 +39,7 @@ void menuBar(AppState& state, bool& quit, bool& exportOpen) {
     ImGui::Separator();
     if (ImGui::MenuItem("Presenter mode", "F5")) state.presenting = true;
     ImGui::MenuItem("High contrast (projector)", nullptr, &state.highContrast);
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(8 * ImGui::GetFontSize());
     ImGui::SliderFloat("Map text size", &state.uiScale, 0.75f, 3.0f, "%.2fx");
     ImGui::EndMenu();
   }
@@ -51,7 +50,7 @@ void menuBar(AppState& state, bool& quit, bool& exportOpen) {
   const auto problems = std::count_if(state.notices.begin(), state.notices.end(),
                                       [](const Notice& n) { return n.severity != Severity::Info; });
   if (!state.notices.empty()) {
-    ImGui::SameLine(ImGui::GetWindowWidth() - 190);
+    ImGui::SameLine(ImGui::GetWindowWidth() - 12.7f * ImGui::GetFontSize());
     const std::string label = problems ? std::to_string(problems) + " data problems" : "data notes";
     if (ImGui::SmallButton(label.c_str())) state.showNotices = !state.showNotices;
   }

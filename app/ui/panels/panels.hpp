@@ -1,5 +1,7 @@
 #pragma once
 // One function per panel; each reads and changes the app state, none touches GL.
+#include <imgui.h>
+
 #include <memory>
 
 #include "render/map_renderer.hpp"
@@ -8,7 +10,12 @@
 
 namespace idlib::panels {
 
-inline constexpr float kTimelineHeight = 214;  // points, docked at the bottom of the window
+// Begins a panel at its place on the desk the first time, afterwards where the user left it,
+// brought back onto the desk (off the timeline and the scale bar) if it strays or the window
+// shrinks. `AlwaysAutoResize` panels grow up to their place's size. Call ImGui::End() whatever
+// it returns.
+bool beginPanel(const char* title, const ScreenRect& place, const AppState& state,
+                bool* open = nullptr, ImGuiWindowFlags flags = 0);
 
 void layers(AppState& state);
 void details(AppState& state);

@@ -1,4 +1,3 @@
-#include <SDL_scancode.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -9,16 +8,14 @@ namespace idlib::panels {
 
 void search(AppState& state) {
   std::string& query = state.searchQuery;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  // Below the menu bar (on the first frame WorkPos does not know its height yet).
-  ImGui::SetNextWindowPos({vp->Pos.x + 12, vp->Pos.y + 30}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({300, 0}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Find a town", nullptr, ImGuiWindowFlags_NoCollapse)) {
+  // Sized to its results: all of them show without scrolling.
+  if (!beginPanel("Find a town", state.desk.find, state, nullptr,
+                  ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
-  if (ImGui::IsKeyPressed(SDL_SCANCODE_F, false) && ImGui::GetIO().KeyCtrl)
-    ImGui::SetKeyboardFocusHere();
+  if (state.focusSearch) ImGui::SetKeyboardFocusHere();  // Ctrl+F
+  state.focusSearch = false;
   ImGui::SetNextItemWidth(-1);
   const bool enter = ImGui::InputTextWithHint("##query", "Saraqib, Maarat al-Numan, Kafranbel…",
                                               &query, ImGuiInputTextFlags_EnterReturnsTrue);

@@ -12,12 +12,8 @@ namespace idlib::panels {
 
 void story(AppState& state) {
   if (!state.timelineLoaded) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 8},
-                          ImGuiCond_FirstUseEver, {1, 0});
-  ImGui::SetNextWindowSize({380, 300}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Story")) {
+  if (!beginPanel("Story", state.desk.story, state)) {
     ImGui::End();
     return;
   }
@@ -46,7 +42,7 @@ void story(AppState& state) {
     ImGui::PushID(static_cast<int>(i));
     const bool open =
         ImGui::TreeNode("cue", "%zu. %s  (%s)", i + 1, c.title.c_str(), formatDate(c.date).c_str());
-    ImGui::SameLine(ImGui::GetWindowWidth() - 110);
+    ImGui::SameLine(ImGui::GetWindowWidth() - 7.3f * ImGui::GetFontSize());
     if (ImGui::SmallButton("go")) {
       if (!state.presenter)
         state.presenter = std::make_unique<StoryPresenter>(s, resolveViews(state, s));

@@ -11,6 +11,7 @@
 
 #include "core/date.hpp"
 #include "core/format.hpp"
+#include "core/time_axis.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
@@ -66,7 +67,8 @@ void drawChart(AppState& state, const Axis& axis, float height) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##chart", {axis.width, height});
   handleAxisInput(state, axis);
-  const float top = origin.y + 14, bottom = origin.y + height - 2, plotHeight = bottom - top;
+  const float u = ImGui::GetFontSize() / 15;  // the UI scale
+  const float top = origin.y + 14 * u, bottom = origin.y + height - 2, plotHeight = bottom - top;
   draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height},
                       IM_COL32(250, 250, 252, 255), 3);
 
@@ -90,7 +92,7 @@ void drawChart(AppState& state, const Axis& axis, float height) {
     if (gridline > peak) break;
     draw->AddLine({axis.left, y(gridline)}, {axis.left + axis.width, y(gridline)},
                   IM_COL32(225, 225, 230, 255));
-    draw->AddText({axis.left + 3, y(gridline) - 13}, IM_COL32(140, 140, 150, 255),
+    draw->AddText({axis.left + 3 * u, y(gridline) - 13 * u}, IM_COL32(140, 140, 150, 255),
                   withThousands(static_cast<long long>(gridline)).c_str());
   }
   for (int c = 0; c < columns; ++c) {  // weekly rate: light bars
@@ -106,7 +108,7 @@ void drawChart(AppState& state, const Axis& axis, float height) {
       draw->AddLine({axis.left + c - 1, y(cumulative[static_cast<std::size_t>(c) - 1])},
                     {axis.left + c, y(cumulative[static_cast<std::size_t>(c)])},
                     IM_COL32(23, 64, 139, 255), 2.0f);
-  draw->AddText({axis.left + 90, origin.y}, IM_COL32(23, 64, 139, 255),
+  draw->AddText({axis.left + 90 * u, origin.y}, IM_COL32(23, 64, 139, 255),
                 "people displaced since 1 Dec 2019 (line, UN count) and per week (bars); orange: "
                 "the articles' figures");
   // The articles' figures, as labelled points a presenter can point at.
@@ -117,15 +119,15 @@ void drawChart(AppState& state, const Axis& axis, float height) {
       continue;
     if (f.date < axis.from || f.date > axis.to || f.people > peak) continue;
     const ImVec2 p{axis.x(f.date), y(static_cast<double>(f.people))};
-    draw->AddCircleFilled(p, 4.5f, IM_COL32(230, 97, 1, 255));
+    draw->AddCircleFilled(p, 4.5f * u, IM_COL32(230, 97, 1, 255));
     // "nearly one million (article 001, 24 Feb 2020)": the article is named by its file number.
     const auto seed = f.provenance.source.find("seeds/");
     const std::string label = withThousands(f.people) + " (article " +
                               f.provenance.source.substr(seed + 6, 3) + ", " +
                               formatDateLong(f.date) + ")";
-    if (p.x + 6 > lastLabelRight) {
-      draw->AddText({p.x + 6, p.y - 8}, IM_COL32(150, 60, 0, 255), label.c_str());
-      lastLabelRight = p.x + 6 + ImGui::CalcTextSize(label.c_str()).x;
+    if (p.x + 6 * u > lastLabelRight) {
+      draw->AddText({p.x + 6 * u, p.y - 8 * u}, IM_COL32(150, 60, 0, 255), label.c_str());
+      lastLabelRight = p.x + 6 * u + ImGui::CalcTextSize(label.c_str()).x;
     }
   }
   drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
@@ -148,6 +150,24 @@ void drawChart(AppState& state, const Axis& axis, float height) {
   }
 }
 
+// Years, months or days along the strip's foot as the axis zooms; a label that would run past
+// the axis's end is drawn against it, one that would overlap its neighbour is left out.
+void drawTicks(ImDrawList* draw, const Axis& axis, float axisY, float u) {
+  const double pointsPerDay = axis.width / (axis.to - axis.from);
+  float lastLabelRight = -1e9f;
+  for (const AxisTick& tick : axisTicks(axis.from, axis.to, pointsPerDay, 36 * u)) {
+    const float x = axis.x(tick.day);
+    draw->AddLine({x, axisY - (tick.major ? 10.f : 4.f) * u}, {x, axisY},
+                  IM_COL32(150, 150, 150, 255), u);
+    if (tick.label.empty()) continue;
+    const float width = ImGui::CalcTextSize(tick.label.c_str()).x;
+    const float left = std::min(x + 3 * u, axis.left + axis.width - width - 2 * u);
+    if (left < lastLabelRight + 4 * u) continue;
+    draw->AddText({left, axisY}, IM_COL32(90, 90, 90, 255), tick.label.c_str());
+    lastLabelRight = left + width;
+  }
+}
+
 void drawStrip(AppState& state, const Axis& axis, float height) {
   const Timeline& t = state.timeline;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -156,22 +176,9 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
   handleAxisInput(state, axis);
   draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height},
                       IM_COL32(245, 245, 242, 255), 3);
-  // Months along the bottom, years labelled.
-  const float axisY = origin.y + height - 14;
-  const bool zoomed = axis.to - axis.from < 500;
-  for (int year = 2016; year <= 2021; ++year)
-    for (unsigned month = 1; month <= 12; ++month) {
-      const Day d = makeDay(year, month, 1);
-      if (d < axis.from || d > axis.to) continue;
-      const float x = axis.x(d);
-      draw->AddLine({x, axisY - (month == 1 ? 10.f : 4.f)}, {x, axisY},
-                    IM_COL32(150, 150, 150, 255));
-      static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-      if (month == 1 || zoomed)
-        draw->AddText({x + 3, axisY}, IM_COL32(90, 90, 90, 255),
-                      month == 1 ? std::to_string(year).c_str() : kMonths[month - 1]);
-    }
+  const float u = ImGui::GetFontSize() / 15;  // the UI scale
+  const float axisY = origin.y + height - 15 * u;
+  drawTicks(draw, axis, axisY, u);
   // Events per pixel column, as a density strip with a tick wherever there is one.
   const auto columns = static_cast<std::size_t>(std::max(1.f, axis.width));
   std::vector<int> perColumn(columns, 0);
@@ -182,18 +189,18 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
         state.eventsPerDay[day];
   }
   const int most = std::max(1, *std::max_element(perColumn.begin(), perColumn.end()));
-  const float barTop = origin.y + 4, barHeight = height - 22;
+  const float barTop = origin.y + 4 * u, barHeight = height - 23 * u;
   for (std::size_t c = 0; c < columns; ++c) {
     if (!perColumn[c]) continue;
     const float x = axis.left + static_cast<float>(c);
-    const float h = std::max(3.f, barHeight * std::sqrt(static_cast<float>(perColumn[c]) / most));
+    const float h = std::max(3 * u, barHeight * std::sqrt(static_cast<float>(perColumn[c]) / most));
     draw->AddLine({x, barTop + barHeight - h}, {x, barTop + barHeight}, IM_COL32(178, 24, 43, 230),
-                  1.5f);
+                  1.5f * u);
   }
   for (const Day d : t.controlChangeDates())
     if (d >= axis.from && d <= axis.to)
-      draw->AddTriangleFilled({axis.x(d), axisY - 6}, {axis.x(d) - 3, axisY},
-                              {axis.x(d) + 3, axisY}, IM_COL32(118, 42, 131, 200));
+      draw->AddTriangleFilled({axis.x(d), axisY - 6 * u}, {axis.x(d) - 3 * u, axisY},
+                              {axis.x(d) + 3 * u, axisY}, IM_COL32(118, 42, 131, 200));
   drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
 
   if (ImGui::IsItemHovered()) {
@@ -212,19 +219,22 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
 void transport(AppState& state) {
   Playback& p = state.playback;
   const Timeline& t = state.timeline;
-  auto button = [](const char* label, const char* tip) {
-    const bool pressed = ImGui::Button(label);
+  auto button = [](const char* label, const char* tip, float width = 0) {
+    const bool pressed = ImGui::Button(label, {width, 0});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
     ImGui::SameLine();
     return pressed;
   };
   if (button("|<", "Start of the data (Home)")) p.jumpTo(t.first(), t);
-  if (button("<", "Previous event (Left)")) p.stepToPreviousEvent(t);
-  if (button(p.playing ? "Pause" : "Play", "Play or pause (Space)")) {
+  if (button("<", "Previous event or change of control (Left)")) p.stepToPreviousEvent(t);
+  // As wide for "Play" as for "Pause": the buttons beside it stay where they are.
+  const float playWidth = std::max(ImGui::CalcTextSize("Play").x, ImGui::CalcTextSize("Pause").x) +
+                          2 * ImGui::GetStyle().FramePadding.x;
+  if (button(p.playing ? "Pause" : "Play", "Play or pause (Space)", playWidth)) {
     if (!p.playing && p.date >= t.last()) p.jumpTo(t.first(), t);
     p.playing = !p.playing;
   }
-  if (button(">", "Next event (Right)")) p.stepToNextEvent(t);
+  if (button(">", "Next event or change of control (Right)")) p.stepToNextEvent(t);
   if (button(">|", "End of the data (End)")) p.jumpTo(t.last(), t);
   if (button("< figure", "Previous displacement figure (Shift+Left)"))
     if (const auto i = state.displacement.previousFigure(std::ceil(p.date)))
@@ -233,8 +243,9 @@ void transport(AppState& state) {
     if (const auto i = state.displacement.nextFigure(p.date))
       p.jumpTo(state.displacement.figures[*i].date, t);
 
-  ImGui::SameLine(0, 14);
-  ImGui::SetNextItemWidth(100);
+  const float em = ImGui::GetFontSize();
+  ImGui::SameLine(0, em);
+  ImGui::SetNextItemWidth(6.7f * em);
   const auto current = std::find_if(kSpeeds.begin(), kSpeeds.end(), [&](const Speed& s) {
     return s.daysPerSecond == p.daysPerSecond;
   });
@@ -244,14 +255,14 @@ void transport(AppState& state) {
         p.daysPerSecond = s.daysPerSecond;
     ImGui::EndCombo();
   }
-  ImGui::SameLine(0, 14);
-  ImGui::SetNextItemWidth(170);
+  ImGui::SameLine(0, em);
+  ImGui::SetNextItemWidth(11.3f * em);
   float window = static_cast<float>(p.windowDays);
   if (ImGui::SliderFloat("##window", &window, 1, 365, "events of the last %.0f days",
                          ImGuiSliderFlags_Logarithmic))
     p.windowDays = std::round(window);
-  ImGui::SameLine(0, 14);
-  ImGui::SetNextItemWidth(100);
+  ImGui::SameLine(0, em);
+  ImGui::SetNextItemWidth(6.7f * em);
   const bool enter = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &state.dateInput,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   const bool left = ImGui::IsItemDeactivatedAfterEdit();  // clicked or tabbed away
@@ -267,7 +278,7 @@ void transport(AppState& state) {
     ImGui::TextColored({0.8f, 0.2f, 0.1f, 1}, "expected YYYY-MM-DD");
   }
   // Ranges of the timeline a presenter often wants.
-  ImGui::SameLine(0, 14);
+  ImGui::SameLine(0, em);
   struct Range {
     const char* label;
     double from, to;
@@ -292,9 +303,9 @@ void transport(AppState& state) {
 
 void timeline(AppState& state) {
   if (!state.timelineLoaded) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - kTimelineHeight});
-  ImGui::SetNextWindowSize({vp->WorkSize.x, kTimelineHeight});
+  const ScreenRect& place = state.desk.timeline;
+  ImGui::SetNextWindowPos({place.x, place.y});
+  ImGui::SetNextWindowSize({place.w, place.h});
   ImGui::Begin(
       "Timeline", nullptr,
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The analyst's desk in a real window (Xvfb, a 3840x2160 screen where llvmpipe draws slowly):
+# five quick taps of Right between two frames are five steps, read from the window's title; the
+# window opens at most of the display; the panels' places are saved atomically in the user's
+# config folder on quitting.
+# Usage: desk_test.sh PATH/TO/idlib-atlas OUTPUT_DIR
+set -u
+bin=$(realpath "$1")
+out=$2
+rm -rf "$out" && mkdir -p "$out/config"
+out=$(cd "$out" && pwd)
+for tool in Xvfb xdotool; do
+  command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed"; exit 0; }
+done
+failed=0
+check() {  # check WHAT CMD...
+  local what=$1
+  shift
+  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; failed=1; fi
+}
+
+Xvfb -displayfd 3 -screen 0 3840x2160x24 3>"$out/display" >/dev/null 2>&1 &
+xvfb=$!
+for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(cat "$out/display")"
+XDG_CONFIG_HOME=$out/config "$bin" --date 2019-05-01 >"$out/stdout" 2>"$out/stderr" &
+app=$!
+
+# The title names the date once the data is in.
+wid=""
+for _ in $(seq 120); do
+  wid=$(xdotool search --name "Idlib Atlas - 1 May 2019" 2>/dev/null | head -1)
+  [ -n "$wid" ] && break
+  sleep 0.5
+done
+check "the window shows 1 May 2019 in its title" test -n "$wid"
+if [ -n "$wid" ]; then
+  eval "$(xdotool getwindowgeometry --shell "$wid")"
+  check "the window opens at most of the 4K display (${WIDTH}x${HEIGHT})" \
+    test "$WIDTH" -ge 2800 -a "$WIDTH" -le 3840 -a "$HEIGHT" -ge 1500 -a "$HEIGHT" -le 2160
+  xdotool windowfocus --sync "$wid"
+  xdotool mousemove --window "$wid" $((WIDTH / 2)) $((HEIGHT / 3))
+  sleep 1
+  # Five taps within a few milliseconds, far less than one frame of this window.
+  xdotool key --delay 2 Right Right Right Right Right
+  title=""
+  for _ in $(seq 40); do
+    title=$(xdotool getwindowname "$wid")
+    [ "$title" = "Idlib Atlas - 26 May 2019" ] && break
+    sleep 0.25
+  done
+  # 8 and 26 May: Kafr Nabudah changes hands; 9 May: Qal'at al-Madiq; 19 and 22 May: events.
+  check "five quick taps of Right step to 26 May 2019 (title: $title)" \
+    test "$title" = "Idlib Atlas - 26 May 2019"
+  command -v import >/dev/null && import -window root "$out/desk-4k.png"
+  xdotool key ctrl+q
+fi
+for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+kill "$app" 2>/dev/null
+wait "$app"
+rc=$?
+check "Ctrl+Q quits with exit 0 (got $rc)" test "$rc" -eq 0
+ini=$out/config/idlib-atlas/desk.ini
+check "the panels' places are saved in \$XDG_CONFIG_HOME/idlib-atlas/desk.ini" \
+  grep -q '^\[Window\]\[Layers\]' "$ini"
+check "no temporary file is left beside it" test "$(ls -A "$out/config/idlib-atlas")" = "desk.ini"
+kill "$xvfb"
+wait "$xvfb" 2>/dev/null
+exit "$failed"
