@@ -4,9 +4,17 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
+#include "core/atomic_file.hpp"
 #include "core/cli_values.hpp"
+#include "core/date.hpp"
+#include "core/desk_layout.hpp"
 #include "core/interrupt.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
@@ -23,36 +31,101 @@
 namespace idlib {
 namespace {
 
-// Dear ImGui's context and backends, shut down in reverse order of start.
+// Where the panels' places are remembered between runs: $XDG_CONFIG_HOME/idlib-atlas/desk.ini,
+// else ~/.config/idlib-atlas/desk.ini; empty when neither is known.
+std::filesystem::path deskSettingsFile() {
+  const char* config = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  if (config && *config) return std::filesystem::path(config) / "idlib-atlas" / "desk.ini";
+  if (home && *home) return std::filesystem::path(home) / ".config" / "idlib-atlas" / "desk.ini";
+  return {};
+}
+
+// Dear ImGui's context and backends, shut down in reverse order of start. The panels' places
+// (ImGui's ini text) are read at the start and written atomically whenever ImGui asks.
 class ImGuiSession {
  public:
-  ImGuiSession(const GlWindow& window, float pixelRatio) {
+  ImGuiSession(const GlWindow& window, float pixelRatio, float uiScale)
+      : settings_(deskSettingsFile()) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // panels start where the app puts them
+    io.IniFilename = nullptr;  // read and written here, atomically
+    if (std::ifstream in(settings_); in) {
+      const std::string text{std::istreambuf_iterator<char>(in), {}};
+      ImGui::LoadIniSettingsFromMemory(text.data(), text.size());
+    }
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 6;
     style.FrameRounding = 4;
+    style.ScaleAllSizes(uiScale);
     // Text rasterised at the display's real resolution, drawn at logical size.
-    if (addUiFont(io, 15.0f * pixelRatio)) io.FontGlobalScale = 1.0f / pixelRatio;
+    if (addUiFont(io, 15.0f * uiScale * pixelRatio)) io.FontGlobalScale = 1.0f / pixelRatio;
     ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
     ImGui_ImplOpenGL3_Init("#version 330 core");
   }
   ~ImGuiSession() {
+    saveSettings();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
   }
+  ImGuiSession(const ImGuiSession&) = delete;
+  ImGuiSession& operator=(const ImGuiSession&) = delete;
+
+  // Writes the panels' places if ImGui has changes to save (it waits a few seconds after a move).
+  void saveSettingsIfAsked() {
+    if (ImGui::GetIO().WantSaveIniSettings) saveSettings();
+  }
+
+ private:
+  void saveSettings() {
+    ImGui::GetIO().WantSaveIniSettings = false;
+    if (settings_.empty()) return;
+    std::error_code ignored;  // a missing folder shows as the write's own error below
+    std::filesystem::create_directories(settings_.parent_path(), ignored);
+    std::size_t size = 0;
+    const char* text = ImGui::SaveIniSettingsToMemory(&size);
+    if (const auto error = writeFileAtomically(settings_, std::string_view(text, size))) {
+      printError("the panels' places were not saved: " + *error);
+      settings_.clear();  // said once
+    }
+  }
+  std::filesystem::path settings_;
 };
+
+// The desk's UI scale on this window's display: its DPI (less what the system scales itself,
+// the drawable's pixels per point) or its size.
+float displayUiScale(const GlWindow& window) {
+  const int display = std::max(0, SDL_GetWindowDisplayIndex(window.window()));
+  SDL_Rect bounds{0, 0, 1920, 1080};
+  SDL_GetDisplayBounds(display, &bounds);
+  float dpi = 0;
+  if (SDL_GetDisplayDPI(display, &dpi, nullptr, nullptr) != 0) dpi = 0;
+  return autoUiScale(static_cast<float>(bounds.w), static_cast<float>(bounds.h),
+                     dpi / window.pixelRatio());
+}
+
+// "Idlib Atlas - 3 February 2020": the date the map shows, also where a window list shows it.
+// (ASCII: SDL's X11 titles lose text outside Latin-1 in the C locale.)
+void showDateInTitle(SDL_Window* window, const AppState& state, std::string& shown) {
+  const std::string title =
+      state.timelineLoaded
+          ? "Idlib Atlas - " + formatDateLong(static_cast<Day>(std::floor(state.playback.date)))
+          : "Idlib Atlas";
+  if (title != shown) SDL_SetWindowTitle(window, title.c_str());
+  shown = title;
+}
 
 void drawLoadingProgress(const BackgroundLoader& loader) {
   if (loader.done()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y - 60},
-                          ImGuiCond_Always, {0.5f, 1});
-  ImGui::SetNextWindowSize({360, 0});
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(
+      {vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y - 4 * em},
+      ImGuiCond_Always, {0.5f, 1});
+  ImGui::SetNextWindowSize({24 * em, 0});
   ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs);
   ImGui::Text("Loading %s", loader.current().c_str());
   ImGui::ProgressBar(loader.fraction(), {-1, 0});
@@ -197,19 +270,17 @@ int runInteractive(const Options& options) {
   }
   const auto& window = *std::get<std::unique_ptr<GlWindow>>(opened);
   if (SDL_GL_SetSwapInterval(-1) != 0) SDL_GL_SetSwapInterval(1);  // adaptive vsync, else vsync
-  // On a small screen, open within its usable area (menus must stay reachable).
+  // Most of the display, whatever its size (menus stay reachable on a small one).
   if (SDL_Rect usable;
       SDL_GetDisplayUsableBounds(SDL_GetWindowDisplayIndex(window.window()), &usable) == 0) {
-    int w = 0, h = 0;
-    SDL_GetWindowSize(window.window(), &w, &h);
-    if (w > usable.w || h > usable.h) {
-      SDL_SetWindowSize(window.window(), std::min(w, usable.w - 20), std::min(h, usable.h - 40));
-      SDL_SetWindowPosition(window.window(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
-    }
+    const WindowSize size = initialWindowSize(usable.w, usable.h);
+    SDL_SetWindowSize(window.window(), size.width, size.height);
+    SDL_SetWindowPosition(window.window(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
   }
 
   try {
-    ImGuiSession imgui(window, window.pixelRatio());
+    const float deskScale = displayUiScale(window);
+    ImGuiSession imgui(window, window.pixelRatio(), deskScale);
     MapRenderer renderer;
     AppState state;
     state.dataDir = options.dataDir;
@@ -225,6 +296,9 @@ int runInteractive(const Options& options) {
     BackgroundLoader loader(std::move(requests), options.dataDir, options.eventFiles);
     state.playback.windowDays = options.windowDays;
     state.uiScale = options.uiScale;
+    state.deskScale = deskScale;
+    state.desk = deskLayout(static_cast<float>(w), static_cast<float>(h), deskScale,
+                            deskScale * state.uiScale);
     state.highContrast = options.highContrast;
     state.storyPath = options.story.empty() ? defaultStoryPath(options.dataDir) : options.story;
     state.protectedFiles = protectedFilesOf(options);
@@ -238,6 +312,7 @@ int runInteractive(const Options& options) {
     PresenterMode presenterMode(window.window(), options);
     panels::ExportPanelState exportPanel;
     bool presentWhenLoaded = options.present;
+    std::string title;
 
     bool quit = false;
     while (!quit && !interruptRequested()) {  // Ctrl+C in the terminal closes the window too
@@ -259,6 +334,9 @@ int runInteractive(const Options& options) {
             presenterMode.key(event.key.keysym, state))
           continue;
         ImGui_ImplSDL2_ProcessEvent(&event);
+        // Every tap counts, however many come between two frames.
+        if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard)
+          mapKey(state, event.key);
         if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q &&
             (event.key.keysym.mod & KMOD_CTRL))
           quit = true;
@@ -291,6 +369,9 @@ int runInteractive(const Options& options) {
       ImGui_ImplSDL2_NewFrame();
       ImGui::NewFrame();
       SDL_GetWindowSize(window.window(), &w, &h);
+      state.previousDesk = state.desk.desk;
+      state.desk = deskLayout(static_cast<float>(w), static_cast<float>(h), state.deskScale,
+                              state.deskScale * state.uiScale);
       state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
       state.camera.advance(ImGui::GetIO().DeltaTime);
       state.playback.advance(ImGui::GetIO().DeltaTime, state.timeline);
@@ -318,12 +399,15 @@ int runInteractive(const Options& options) {
       FrameDescription frame = describeFrame(state, state.camera.view(), state.camera.viewport(),
                                              window.pixelRatio(), viewerOf(state));
       frame.bottomInset =
-          state.timelineLoaded && !presenterMode.active() ? panels::kTimelineHeight : 0;
+          state.timelineLoaded && !presenterMode.active() ? state.desk.timeline.h : 0;
+      frame.uiScale *= state.deskScale;     // this display's scale; exports keep their own
       frame.occupied = imguiWindowRects();  // no map label under a panel
       renderer.draw(frame);
       if (!frame.black)  // the black screen is black: not even the export window shows
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window.window());
+      showDateInTitle(window.window(), state, title);
+      imgui.saveSettingsIfAsked();
       if (presenterMode.speaker())
         presenterMode.speakerAction(presenterMode.speaker()->draw(state), state);
     }
