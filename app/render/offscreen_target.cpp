@@ -64,6 +64,21 @@ std::vector<std::uint8_t> OffscreenTarget::readPixels() const {
   return pixels;
 }
 
+gl::Texture imageTexture(const std::vector<std::uint8_t>& rgba, int width, int height) {
+  if (rgba.size() != static_cast<std::size_t>(width) * height * 4)
+    throw std::invalid_argument("an image's pixels do not match its size");
+  gl::Texture texture = gl::makeTexture();
+  glBindTexture(GL_TEXTURE_2D, texture.id());
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+               rgba.data());
+  return texture;
+}
+
 void bindWindowFramebuffer(int width, int height, const float* clear) {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);

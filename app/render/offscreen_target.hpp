@@ -23,6 +23,9 @@ class OffscreenTarget {
   gl::Renderbuffer msColor_, resolveColor_;
 };
 
+// An RGBA image (top row first) as a texture of the current context, e.g. for ImGui::Image.
+gl::Texture imageTexture(const std::vector<std::uint8_t>& rgba, int width, int height);
+
 // Draws to the window again (after an offscreen target), clearing it when `clear` is given.
 void bindWindowFramebuffer(int width, int height, const float* clearRgba = nullptr);
 

@@ -82,9 +82,14 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
                  "Scale of text and map overlays, e.g. 1.75 for a projector")
       ->check(CLI::Range(0.5, 4.0));
   app.add_flag("--high-contrast", o.highContrast,
-               "Projector theme: opaque panels, black ink, heavier halos");
+               "Projector theme: saturated colour-blind-safe areas, a cased black front line, "
+               "heavier lines, opaque panels, black ink");
   app.add_flag("--presenter-view", o.presenterView,
-               "Open the speaker's window (cues, notes, time) even on one screen");
+               "Open the speaker's window (cues, notes, time) even on one screen, beside the map");
+  app.add_option("--presenter-display", o.presenterDisplay,
+                 "The screen of the speaker's window (0 = first; implies --presenter-view); on "
+                 "the audience's screen the two share it side by side")
+      ->check(CLI::Range(0, 15));
   app.add_option("--data", o.dataDir, "Folder holding geodata/ (default: the bundled data)")
       ->type_name("DIR");
   try {

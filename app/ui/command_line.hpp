@@ -37,6 +37,7 @@ struct Options {
   float uiScale = 1;                    // --ui-scale S
   bool highContrast = false;            // --high-contrast
   bool presenterView = false;           // --presenter-view: the speaker's window even on one screen
+  std::optional<int> presenterDisplay;  // --presenter-display N: the speaker's window's screen
 };
 
 // Parses argv. Returns the options, or the exit code when parsing ends the program (--help,

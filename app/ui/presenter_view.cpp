@@ -4,7 +4,10 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string>
 
 #include "core/date.hpp"
 #include "render/offscreen_target.hpp"
@@ -24,10 +27,11 @@ struct UseContext {
 
 }  // namespace
 
-std::unique_ptr<PresenterView> PresenterView::open(int display, float fontPixels) {
+std::unique_ptr<PresenterView> PresenterView::open(const DisplayRect& rect, bool tile,
+                                                   float fontPixels) {
   SDL_GLContext audience = SDL_GL_GetCurrentContext();
   SDL_Window* audienceWindow = SDL_GL_GetCurrentWindow();
-  auto opened = GlWindow::open(GlWindow::Mode::Interactive, 900, 600);
+  auto opened = GlWindow::open(GlWindow::Mode::Interactive, rect.w, rect.h);
   if (!std::holds_alternative<std::unique_ptr<GlWindow>>(opened)) {
     SDL_GL_MakeCurrent(audienceWindow, audience);
     return nullptr;
@@ -35,9 +39,7 @@ std::unique_ptr<PresenterView> PresenterView::open(int display, float fontPixels
   std::unique_ptr<PresenterView> view(new PresenterView);
   view->window_ = std::move(std::get<std::unique_ptr<GlWindow>>(opened));
   SDL_SetWindowTitle(view->window_->window(), "Idlib Atlas: presenter");
-  SDL_Rect bounds;
-  if (display < SDL_GetNumVideoDisplays() && SDL_GetDisplayBounds(display, &bounds) == 0)
-    SDL_SetWindowPosition(view->window_->window(), bounds.x + 40, bounds.y + 40);
+  view->place(rect, tile);
 
   UseContext use(nullptr);
   view->context_ = ImGui::CreateContext();
@@ -56,6 +58,8 @@ PresenterView::~PresenterView() {
   SDL_GLContext audience = SDL_GL_GetCurrentContext();
   SDL_Window* audienceWindow = SDL_GL_GetCurrentWindow();
   SDL_GL_MakeCurrent(window_->window(), window_->context());
+  for (Thumbnail& t : thumbnails_)
+    t.texture = {};  // this context's textures, freed while it is current
   {
     UseContext use(context_);
     ImGui_ImplOpenGL3_Shutdown();
@@ -64,6 +68,68 @@ PresenterView::~PresenterView() {
   ImGui::DestroyContext(context_);
   window_.reset();
   SDL_GL_MakeCurrent(audienceWindow, audience);
+}
+
+void PresenterView::place(const DisplayRect& rect, bool tile) {
+  SDL_Window* w = window_->window();
+  SDL_SetWindowBordered(w, tile ? SDL_FALSE : SDL_TRUE);  // a tile's edges are exact
+  SDL_SetWindowSize(w, rect.w, rect.h);
+  SDL_SetWindowPosition(w, rect.x, rect.y);
+  chosenDisplay_ = std::max(0, SDL_GetWindowDisplayIndex(w));
+}
+
+void PresenterView::setThumbnails(RenderedImage current, RenderedImage next) {
+  thumbnails_[0].image = std::move(current);
+  thumbnails_[1].image = std::move(next);
+}
+
+void PresenterView::uploadThumbnails() {  // in this window's context
+  for (Thumbnail& t : thumbnails_) {
+    if (t.image.rgba.empty()) {
+      if (t.image.width == 0) continue;  // nothing new
+      t.texture = {};                    // an empty image: no such cue
+    } else {
+      t.texture = imageTexture(t.image.rgba, t.image.width, t.image.height);
+    }
+    t.width = t.image.width;
+    t.height = t.image.height;
+    t.image = {};
+  }
+}
+
+void PresenterView::drawThumbnail(Thumbnail& t, const char* label, float width) {
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("%s", label);
+  if (t.texture) {
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.texture.id())),
+                 {width, width * t.height / t.width});
+  } else {
+    ImGui::Dummy({width, width * 9 / 16});
+  }
+  ImGui::EndGroup();
+}
+
+bool PresenterView::drawDisplayMenu() {
+  const int displays = SDL_GetNumVideoDisplays();
+  const auto name = [](int i) {
+    SDL_Rect b{};
+    SDL_GetDisplayBounds(i, &b);
+    const char* n = SDL_GetDisplayName(i);
+    return std::to_string(i) + ": " + (n ? n : "display") + " (" + std::to_string(b.w) + "x" +
+           std::to_string(b.h) + ")";
+  };
+  bool picked = false;
+  ImGui::TextDisabled("This window's screen");
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x));
+  if (ImGui::BeginCombo("##screen", name(chosenDisplay_).c_str())) {
+    for (int i = 0; i < displays; ++i)
+      if (ImGui::Selectable(name(i).c_str(), i == chosenDisplay_)) {
+        chosenDisplay_ = i;
+        picked = true;
+      }
+    ImGui::EndCombo();
+  }
+  return picked;
 }
 
 void PresenterView::processEvent(const SDL_Event& event) {
@@ -78,6 +144,7 @@ PresenterView::Action PresenterView::draw(const AppState& state) {
   Action action = Action::None;
   {
     UseContext use(context_);
+    uploadThumbnails();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -95,6 +162,13 @@ PresenterView::Action PresenterView::draw(const AppState& state) {
     ImGui::Separator();
     if (cue < story.cues.size()) {
       const Cue& c = story.cues[cue];
+      // Side by side, half the window's width each, never wider than the images.
+      const float half =
+          std::min((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2,
+                   static_cast<float>(std::max(thumbnails_[0].width, thumbnails_[1].width)));
+      drawThumbnail(thumbnails_[0], "Now", half);
+      ImGui::SameLine();
+      drawThumbnail(thumbnails_[1], cue + 1 < story.cues.size() ? "Next" : "Next: none", half);
       ImGui::TextColored({1, 0.8f, 0.3f, 1}, "%s", c.title.c_str());
       ImGui::PushTextWrapPos(0);
       ImGui::TextUnformatted(c.caption.c_str());
@@ -116,6 +190,7 @@ PresenterView::Action PresenterView::draw(const AppState& state) {
     if (ImGui::Button("Black (B)")) action = Action::Black;
     ImGui::SameLine();
     if (ImGui::Button("Leave (Esc)")) action = Action::Leave;
+    if (drawDisplayMenu()) action = Action::ChooseDisplay;
     ImGui::End();
     ImGui::Render();
     int w = 0, h = 0;

@@ -158,6 +158,61 @@ void presentPrevious(AppState& state) {
   if (state.presenter && state.presenter->cue() > 0) presentCue(state, state.presenter->cue() - 1);
 }
 
+View cueView(const AppState& state, std::size_t cue) {
+  for (std::size_t i = std::min(cue + 1, state.story.cues.size()); i-- > 0;)
+    if (const auto& v = state.story.cues[i].view) return mapView(state, *v);
+  return state.homeView;
+}
+
+namespace {
+
+// What a thumbnail changes, given back however rendering ends. The presenter is put aside so
+// that the thumbnail carries no caption: the speaker's window prints the captions.
+class ThumbnailScope {
+ public:
+  explicit ThumbnailScope(AppState& state)
+      : state_(state),
+        desk_(analystDesk(state)),
+        cueEvent_(state.cueEvent),
+        presenter_(std::move(state.presenter)) {}
+  ~ThumbnailScope() {
+    for (std::size_t i = 0; i < std::min(desk_.layers.size(), state_.layers.size()); ++i)
+      state_.layers[i].visible = desk_.layers[i].visible;
+    state_.timeLayers = desk_.timeLayers;
+    state_.playback = desk_.playback;
+    state_.cueEvent = cueEvent_;
+    state_.presenter = std::move(presenter_);
+  }
+  ThumbnailScope(const ThumbnailScope&) = delete;
+  ThumbnailScope& operator=(const ThumbnailScope&) = delete;
+
+ private:
+  AppState& state_;
+  AnalystDesk desk_;
+  std::optional<std::size_t> cueEvent_;
+  std::unique_ptr<StoryPresenter> presenter_;
+};
+
+}  // namespace
+
+RenderedImage renderCueThumbnail(AppState& state, MapRenderer& renderer, std::size_t cue, int width,
+                                 int height) {
+  const ThumbnailScope scope(state);
+  Cue c = state.story.cues.at(cue);
+  // A cue without layers keeps those of the cue before it that has some, as presenting does.
+  for (std::size_t i = cue + 1; !c.layers && i-- > 0;)
+    c.layers = state.story.cues[i].layers;
+  applyCue(state, c);
+  state.playback.date = c.date;
+  state.playback.playing = false;
+  // Drawn at half the pixels per point, so labels and the date keep their place relative to
+  // the map; the region is the one the audience's window shows.
+  constexpr float kPixelRatio = 0.5f;
+  View view = cueView(state, cue);
+  view.metresPerPoint *= state.camera.viewport().width * kPixelRatio / width;
+  return renderImage(state, renderer, view, width, height, nullptr, kPixelRatio);
+}
+
 void advanceStory(AppState& state, double seconds) {
   if (state.presenter) state.presenter->advance(seconds, state.camera, state.playback);
 }

@@ -7,6 +7,7 @@
 
 #include "core/story.hpp"
 #include "ui/app_state.hpp"
+#include "ui/export.hpp"
 
 namespace idlib {
 
@@ -49,5 +50,13 @@ void advanceStory(AppState& state, double seconds);
 void presentNext(AppState& state);
 void presentPrevious(AppState& state);
 void presentCue(AppState& state, std::size_t cue);
+
+// The view cue `cue` shows: its own, else the last one before it that sets one, else home.
+View cueView(const AppState& state, std::size_t cue);
+// A small render of cue `cue` as the audience will see it once it has arrived: its view (the
+// region the audience's window shows), its date and its layers; the state is left as it was.
+// For the speaker's window; needs the renderer's GL context to be current.
+RenderedImage renderCueThumbnail(AppState& state, MapRenderer& renderer, std::size_t cue, int width,
+                                 int height);
 
 }  // namespace idlib

@@ -24,7 +24,7 @@
 #include "ui/layer_loader.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels/panels.hpp"
-#include "ui/presenter_view.hpp"
+#include "ui/presenter_mode.hpp"
 #include "ui/sdl_window.hpp"
 #include "ui/story_mode.hpp"
 
@@ -153,104 +153,6 @@ Uint32 windowOf(const SDL_Event& e) {
       return 0;
   }
 }
-
-// Presenter mode: full screen on the chosen display, the analyst's panels hidden, the story's
-// keys (and a presentation clicker's, which sends PageDown/PageUp, B and Escape), and the
-// speaker's window when there is a second display or one is asked for.
-class PresenterMode {
- public:
-  PresenterMode(SDL_Window* window, const Options& options) : window_(window), options_(options) {}
-  bool active() const { return active_; }
-  PresenterView* speaker() const { return speaker_.get(); }
-
-  void enter(AppState& state) {
-    if (active_) return;
-    active_ = true;
-    SDL_GetWindowPosition(window_, &windowedX_, &windowedY_);
-    const int displays = SDL_GetNumVideoDisplays();
-    const int display = std::clamp(options_.display, 0, std::max(0, displays - 1));
-    SDL_Rect bounds;
-    if (SDL_GetDisplayBounds(display, &bounds) == 0)
-      SDL_SetWindowPosition(window_, bounds.x, bounds.y);
-    SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
-    desk_ = enterPresenting(state);
-    if (displays >= 2 || options_.presenterView)
-      speaker_ = PresenterView::open(displays >= 2 ? (display + 1) % displays : 0, 22.0f);
-  }
-
-  void leave(AppState& state) {
-    if (!active_) return;
-    active_ = false;
-    speaker_.reset();
-    SDL_SetWindowFullscreen(window_, 0);
-    SDL_SetWindowPosition(window_, windowedX_, windowedY_);
-    leavePresenting(state, desk_);
-  }
-
-  // Returns true when the key belonged to presenter mode.
-  bool key(const SDL_Keysym& k, AppState& state) {
-    if (k.sym == SDLK_F5) {
-      active_ ? leave(state) : enter(state);
-      return true;
-    }
-    if (!active_) return false;
-    switch (k.sym) {
-      case SDLK_PAGEDOWN:
-      case SDLK_RIGHT:
-      case SDLK_SPACE:
-      case SDLK_DOWN:
-        presentNext(state);
-        return true;
-      case SDLK_PAGEUP:
-      case SDLK_LEFT:
-      case SDLK_UP:
-        presentPrevious(state);
-        return true;
-      case SDLK_HOME:
-        presentCue(state, 0);
-        return true;
-      case SDLK_END:
-        presentCue(state, state.story.cues.empty() ? 0 : state.story.cues.size() - 1);
-        return true;
-      case SDLK_b:
-      case SDLK_PERIOD:
-        state.blackScreen = !state.blackScreen;
-        return true;
-      case SDLK_ESCAPE:
-        leave(state);
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  void speakerAction(PresenterView::Action a, AppState& state) {
-    switch (a) {
-      case PresenterView::Action::Next:
-        presentNext(state);
-        break;
-      case PresenterView::Action::Previous:
-        presentPrevious(state);
-        break;
-      case PresenterView::Action::Black:
-        state.blackScreen = !state.blackScreen;
-        break;
-      case PresenterView::Action::Leave:
-        leave(state);
-        break;
-      case PresenterView::Action::None:
-        break;
-    }
-  }
-
- private:
-  SDL_Window* window_;
-  const Options& options_;
-  bool active_ = false;
-  int windowedX_ = 0, windowedY_ = 0;
-  AnalystDesk desk_;  // given back on leaving
-  std::unique_ptr<PresenterView> speaker_;
-};
 
 }  // namespace
 
@@ -408,8 +310,7 @@ int runInteractive(const Options& options) {
       SDL_GL_SwapWindow(window.window());
       showDateInTitle(window.window(), state, title);
       imgui.saveSettingsIfAsked();
-      if (presenterMode.speaker())
-        presenterMode.speakerAction(presenterMode.speaker()->draw(state), state);
+      presenterMode.drawSpeaker(state, renderer);
     }
   } catch (const std::exception& e) {
     printError(e.what());

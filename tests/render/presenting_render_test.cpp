@@ -218,5 +218,59 @@ TEST_F(Presenting, AVideoOverAnHourIsRefusedBeforeRendering) {
   EXPECT_FALSE(std::filesystem::exists(settings.path));
 }
 
+// How many of the 9x9 pixels around `where` are within 6 of `colour` in every channel.
+int pixelsNear(const RenderedImage& image, LonLat where, Rgba colour) {
+  const Vec2 w = BundledMap::state_->projection.forward(where);
+  const int cx = static_cast<int>((w.x - image.grid.originX) / image.grid.pixelSize);
+  const int cy = static_cast<int>((image.grid.originY - w.y) / image.grid.pixelSize);
+  int count = 0;
+  for (int y = cy - 4; y <= cy + 4; ++y)
+    for (int x = cx - 4; x <= cx + 4; ++x) {
+      const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+      count += near({p[0], p[1], p[2], 255}, colour, 6) ? 1 : 0;
+    }
+  return count;
+}
+
+// The speaker's thumbnails (issue 10): each shows its cue's view at its cue's date, so Khan
+// Shaykhun (taken by the government on 21 August 2019, geodata/control_changes.csv) is the
+// opposition's colour in a June cue and the government's in a September one; the audience's
+// state is left as it was.
+TEST_F(Presenting, ACueThumbnailShowsThatCuesDateAndView) {
+  state_->story = parseStory(R"(title = t
+[cue]
+date = 2019-06-01
+view = 36.65,35.45,10
+layers = areas, front
+caption = June (test).
+[cue]
+date = 2019-09-01
+caption = September, same view (test).
+)",
+                             "t.story")
+                      .story;
+  ASSERT_EQ(state_->story.cues.size(), 2u);
+  state_->camera.setViewport({1280, 720});
+  state_->playback.date = makeDay(2018, 1, 1);
+  startPresenting(*state_);  // a presenter on cue 0, whose caption must not be in the thumbnail
+  const AnalystDesk before = analystDesk(*state_);
+
+  const RenderedImage june = renderCueThumbnail(*state_, *renderer_, 0, 384, 216);
+  const RenderedImage september = renderCueThumbnail(*state_, *renderer_, 1, 384, 216);
+  ASSERT_EQ(june.width, 384);
+  ASSERT_EQ(june.height, 216);
+  const LonLat nearKhanShaykhun{36.68, 35.47};
+  const Rgba opposition = areaColor(Controller::Opposition);
+  const Rgba government = areaColor(Controller::Government);
+  EXPECT_GT(pixelsNear(june, nearKhanShaykhun, opposition), 60);
+  EXPECT_EQ(pixelsNear(june, nearKhanShaykhun, government), 0);
+  EXPECT_GT(pixelsNear(september, nearKhanShaykhun, government), 60);
+  EXPECT_EQ(pixelsNear(september, nearKhanShaykhun, opposition), 0);
+  // The thumbnail shows the region the audience's window will: 1280 points at zoom 10.
+  EXPECT_NEAR(june.grid.pixelSize * 384, metresPerPointAtZoom(10) * 1280, 1.0);
+  EXPECT_EQ(analystDesk(*state_), before);
+  EXPECT_TRUE(state_->presenter) << "the presenter was not given back";
+}
+
 }  // namespace
 }  // namespace idlib::test
