@@ -43,9 +43,12 @@ void PresenterMode::place() {
     SDL_SetWindowSize(window_, p.audience.w, p.audience.h);
     SDL_SetWindowPosition(window_, p.audience.x, p.audience.y);
   } else {
-    SDL_Rect bounds;
-    if (SDL_GetDisplayBounds(p.audienceDisplay, &bounds) == 0)
+    // Covering the display by itself too: without a window manager, "full screen" alone
+    // leaves the window its old size (seen under Xvfb).
+    if (SDL_Rect bounds; SDL_GetDisplayBounds(p.audienceDisplay, &bounds) == 0) {
       SDL_SetWindowPosition(window_, bounds.x, bounds.y);
+      SDL_SetWindowSize(window_, bounds.w, bounds.h);
+    }
     SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
   }
   if (speaker_) speaker_->place(p.speaker, tile);

@@ -34,6 +34,13 @@ expect "gdallocationinfo reads Saraqib's marker (red=$red)" test "${red:-255}" -
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.45 35.75)
 expect "gdallocationinfo reads the opposition's area colour (red=$red)" test "${red:-0}" -eq 144
 
+# --high-contrast changes the map itself (issue 10): the opposition's area is the projector
+# palette's #1a9850 (red 26), not the desk's tint.
+run "$bin" --export "$out/projector.png" --size 800x600 --high-contrast
+expect "--high-contrast export exits 0" test "$rc" -eq 0
+red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/projector.png" 36.45 35.75)
+expect "--high-contrast draws the projector palette (red=$red)" test "${red:-0}" -eq 26
+
 # A view given on the command line.
 run "$bin" --export "$out/saraqib.png" --size 400x300 --view 36.8006,35.8636,12
 expect "--view export exits 0" test "$rc" -eq 0
@@ -47,6 +54,9 @@ expect "bad --size says what was expected" contains "--size '1920': expected WID
 run "$bin" --export "$out/x.png" --view Idlib
 expect "bad --view exits 2" test "$rc" -eq 2
 expect "bad --view says what was expected" contains "--view 'Idlib': expected LON,LAT,ZOOM"
+run "$bin" --presenter-display 99
+expect "bad --presenter-display exits 2" test "$rc" -eq 2
+expect "bad --presenter-display names the option" contains "--presenter-display"
 run "$bin" --frobnicate
 expect "unknown option exits 2" test "$rc" -eq 2
 
