@@ -25,11 +25,17 @@ std::string governorateOf(const Feature& f) {
   return {};
 }
 
-// Where a dated mark comes from: the same three lines under every kind of mark.
-void provenanceLines(const Provenance& p) {
+// Where a dated mark comes from: the same three lines under every kind of mark. A tooltip cites
+// it as a reader would; the file and line it was read from are for the Details panel (`full`).
+void provenanceLines(const Provenance& p, bool full) {
   ImGui::Separator();
-  ImGui::TextDisabled("Source (%s line %d):", p.file.c_str(), p.line);
-  ImGui::TextUnformatted(p.source.c_str());
+  if (full) {
+    ImGui::TextDisabled("Source (%s line %d):", p.file.c_str(), p.line);
+    ImGui::TextUnformatted(p.source.c_str());
+  } else {
+    ImGui::TextDisabled("Source:");
+    ImGui::TextUnformatted(citationFor(p.source).c_str());
+  }
   if (!p.confidence.empty()) ImGui::TextDisabled("Confidence: %s", p.confidence.c_str());
 }
 
@@ -146,9 +152,16 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
     const auto [first, last] = state.timeline.eventsBetween(
         static_cast<Day>(std::ceil(state.playback.date - std::max(1.0, state.playback.windowDays))),
         today);
-    for (std::size_t i = last; i-- > first;)
-      if (near(state.timeline.events[i].position, eventSize(state.timeline.events[i]) / 2 + 3))
-        return {DatedPick::Kind::Event, i};
+    for (std::size_t i = last; i-- > first;) {
+      const Event& e = state.timeline.events[i];
+      // A province-wide event is drawn as its circle, without a dot: picked on the circle.
+      const double rim = placeRadiusMetres(e.place) / v.metresPerPoint;
+      const bool hit =
+          placeIsStandIn(e.place)
+              ? std::abs(length(worldToScreen(v, vp, e.position) - screen) - rim) <= 4
+              : near(e.position, eventSize(e) / 2 + 3);
+      if (hit) return {DatedPick::Kind::Event, i};
+    }
   }
   const Displacement& d = state.displacement;
   if (state.timeLayers.arrivals)
@@ -202,9 +215,10 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
   if (pick.kind == DatedPick::Kind::Event) {
     const Event& e = state.timeline.events[pick.index];
     ImGui::Text("%s — %s", formatDate(e.date).c_str(), e.type.c_str());
-    ImGui::TextDisabled("%s%s%s  (date precision: %s)", e.location.c_str(),
-                        e.admin1.empty() ? "" : ", ", e.admin1.c_str(),
-                        std::string(precisionName(e.precision)).c_str());
+    ImGui::TextDisabled("%s%s%s", e.location.c_str(), e.admin1.empty() ? "" : ", ",
+                        e.admin1.c_str());
+    ImGui::TextDisabled("Place: %s. Date: %s.", std::string(placePrecisionWords(e.place)).c_str(),
+                        std::string(datePrecisionWords(e.precision)).c_str());
     if (!e.actor1.empty())
       ImGui::Text("%s%s%s", e.actor1.c_str(), e.actor2.empty() ? "" : "  vs  ", e.actor2.c_str());
     if (e.fatalities) ImGui::Text("Killed: %ld", *e.fatalities);
@@ -213,7 +227,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::PushTextWrapPos(wrapAt(full));
     ImGui::TextUnformatted(e.notes.c_str());
     if (full && !e.dateBasis.empty()) ImGui::TextDisabled("Date: %s", e.dateBasis.c_str());
-    provenanceLines(e.provenance);
+    provenanceLines(e.provenance, full);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Post) {
     const ObservationPost& p = state.timeline.posts[pick.index];
@@ -233,7 +247,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::PushTextWrapPos(wrapAt(full));
     if (full) ImGui::TextUnformatted(p.notes.c_str());
     if (full) ImGui::TextDisabled("Position: %s", p.locationNote.c_str());
-    provenanceLines(p.provenance);
+    provenanceLines(p.provenance, full);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Flow) {
     const DisplacementFlow& f = state.displacement.flows[pick.index];
@@ -243,7 +257,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::Text("From: %s", f.origin.c_str());
     ImGui::Text("To: %s", f.destination.c_str());
     if (full || !f.inTotals) ImGui::TextDisabled("%s", f.notes.c_str());
-    provenanceLines(f.provenance);
+    provenanceLines(f.provenance, full);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Arrivals) {
     const Displacement& d = state.displacement;
@@ -256,10 +270,13 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
     ImGui::TextDisabled(
         "Sum of the counted flows ending here, each spread evenly over its period:");
     for (const DisplacementFlow& f : d.flows)
-      if (f.destinationIndex == pick.index && f.inTotals)
-        ImGui::BulletText("%s: %s, %s to %s (%s line %d)", f.id.c_str(),
-                          withThousands(f.people).c_str(), formatDate(f.start).c_str(),
-                          formatDate(f.end).c_str(), f.provenance.file.c_str(), f.provenance.line);
+      if (f.destinationIndex == pick.index && f.inTotals) {
+        const std::string source =
+            full ? fmt::format("{} line {}", f.provenance.file, f.provenance.line)
+                 : citationFor(f.provenance.source);
+        ImGui::BulletText("%s: %s, %s to %s (%s)", f.id.c_str(), withThousands(f.people).c_str(),
+                          formatDate(f.start).c_str(), formatDate(f.end).c_str(), source.c_str());
+      }
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Front) {
     const auto s = snapshotBlend(state.timeline, state.playback).snapshot;
@@ -273,8 +290,11 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
       const ControlChange* c = loc.changeAt(today);
       if (!c) continue;
       ImGui::Text("%s: %s", loc.name.c_str(), describeControl(*c).c_str());
-      ImGui::TextDisabled("%s line %d: %s", c->provenance.file.c_str(), c->provenance.line,
-                          c->provenance.source.c_str());
+      if (full)
+        ImGui::TextDisabled("%s line %d: %s", c->provenance.file.c_str(), c->provenance.line,
+                            c->provenance.source.c_str());
+      else
+        ImGui::TextDisabled("%s", citationFor(c->provenance.source).c_str());
     }
     ImGui::PopTextWrapPos();
   }
