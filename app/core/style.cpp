@@ -113,6 +113,25 @@ Rgba eventColor(std::string_view type) {
   return rgb(0x5e5e5e);  // statements, agreements, anything else
 }
 
+double placeRadiusMetres(PlacePrecision p) {
+  switch (p) {
+    case PlacePrecision::Town:
+      return 0;
+    case PlacePrecision::NearTown:
+      return 10000;  // ACLED's "near the town": within about 10 km
+    case PlacePrecision::Region:
+      // Idlib governorate in admin1.geojson, 5,648 km² (UTM 37N), is a disc of 42 km radius.
+      return 42000;
+    case PlacePrecision::Country:
+      return 150000;
+  }
+  return 0;
+}
+
+bool placeIsStandIn(PlacePrecision p) {
+  return p == PlacePrecision::Region || p == PlacePrecision::Country;
+}
+
 float eventSize(const Event& e) {
   const double people =
       static_cast<double>(e.fatalities.value_or(0)) + e.displaced.value_or(0) / 1000.0;

@@ -236,7 +236,16 @@ std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices) 
   e.actor2 = row.get("actor2");
   e.location = row.get("location");
   e.admin1 = row.get("admin1");
-  e.geoPrecision = row.get("geo_precision");
+  const auto place = parsePlacePrecision(row.get("geo_precision"));
+  if (!place)
+    notices.push_back({Severity::Warning,
+                       fmt::format("{}: geo_precision '{}' is not town, near, region, country or "
+                                   "1-3; the place is taken as the whole region",
+                                   row.where(), shownName(row.get("geo_precision")))});
+  e.place = place.value_or(PlacePrecision::Region);
+  // A row that leaves its place name empty names no town: its place is the region at best.
+  if (row.has("location") && row.get("location").empty())
+    e.place = std::max(e.place, PlacePrecision::Region);
   e.fatalities = count(row.get("fatalities"));
   e.displaced = count(row.get("displaced"));
   e.attacks = count(row.get("attacks"));

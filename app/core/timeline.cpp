@@ -26,6 +26,56 @@ PostStatus ObservationPost::statusAt(Day day) const {
   return established ? PostStatus::NotYetEstablished : PostStatus::Active;
 }
 
+std::optional<PlacePrecision> parsePlacePrecision(std::string_view t) {
+  if (t.empty() || t == "town" || t == "1") return PlacePrecision::Town;
+  if (t == "near" || t == "2") return PlacePrecision::NearTown;
+  if (t == "region" || t == "province" || t == "3") return PlacePrecision::Region;
+  if (t == "country") return PlacePrecision::Country;
+  return std::nullopt;
+}
+
+std::string_view placePrecisionName(PlacePrecision p) {
+  switch (p) {
+    case PlacePrecision::Town:
+      return "town";
+    case PlacePrecision::NearTown:
+      return "near";
+    case PlacePrecision::Region:
+      return "region";
+    case PlacePrecision::Country:
+      return "country";
+  }
+  return "";
+}
+
+std::string_view placePrecisionWords(PlacePrecision p) {
+  switch (p) {
+    case PlacePrecision::Town:
+      return "the town itself";
+    case PlacePrecision::NearTown:
+      return "near the town (within about 10 km)";
+    case PlacePrecision::Region:
+      return "somewhere in the province (no precise place)";
+    case PlacePrecision::Country:
+      return "the whole country (no place on this map)";
+  }
+  return "";
+}
+
+std::string_view datePrecisionWords(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::Day:
+      return "the exact day";
+    case DatePrecision::Week:
+      return "known only to the week";
+    case DatePrecision::Month:
+      return "known only to the month";
+    case DatePrecision::Year:
+      return "known only to the year";
+  }
+  return "";
+}
+
 std::optional<Controller> parseController(std::string_view t) {
   if (t == "government") return Controller::Government;
   if (t == "opposition") return Controller::Opposition;

@@ -20,14 +20,26 @@ struct Provenance {
   std::string confidence;  // high / medium / low, with why
 };
 
+// How precisely an event's place is known: ACLED's geo_precision 1 (the town itself), 2 (near the
+// town, or a small part of a district) and 3 (a larger region: its coordinates stand in for a
+// province), and our "country" for statements made for a whole country.
+enum class PlacePrecision { Town, NearTown, Region, Country };
+// "town", "near", "region", "country" (also "province"), or ACLED's 1, 2, 3; empty reads as town.
+std::optional<PlacePrecision> parsePlacePrecision(std::string_view text);
+std::string_view placePrecisionName(PlacePrecision p);  // "town", "near", "region", "country"
+// For people: "the town itself", "somewhere in the province (no precise place)".
+std::string_view placePrecisionWords(PlacePrecision p);
+// For people: "the exact day", "known only to the week".
+std::string_view datePrecisionWords(DatePrecision p);
+
 struct Event {
   std::string id;
   Day date = 0;
   DatePrecision precision = DatePrecision::Day;
   std::string type, actor1, actor2, location, admin1;
   LonLat where;
-  Vec2 position;  // map plane
-  std::string geoPrecision;
+  Vec2 position;  // map plane; for a region or a country, only a stand-in for the whole
+  PlacePrecision place = PlacePrecision::Town;
   std::optional<long> fatalities, displaced, attacks;
   std::string notes, dateBasis;
   Provenance provenance;

@@ -177,12 +177,14 @@ void TimeLayerRenderer::uploadEvents(const std::vector<Event>& events) {
   marks.reserve(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     const Event& e = events[i];
-    marks.push_back({static_cast<float>(e.position.x),
-                     static_cast<float>(e.position.y),
-                     {static_cast<float>(e.date - kShaderEpoch), 0, 0, 0},
-                     eventColor(e.type),
-                     eventSize(e),
-                     static_cast<float>(i)});
+    marks.push_back(
+        {static_cast<float>(e.position.x),
+         static_cast<float>(e.position.y),
+         {static_cast<float>(e.date - kShaderEpoch), static_cast<float>(placeRadiusMetres(e.place)),
+          e.precision == DatePrecision::Day ? 0.0f : 1.0f, placeIsStandIn(e.place) ? 1.0f : 0.0f},
+         eventColor(e.type),
+         eventSize(e),
+         static_cast<float>(i)});
   }
   events_ = static_cast<GLsizei>(marks.size());
   eventVao_ =

@@ -49,6 +49,7 @@ ordered_json eventJson(const Event& e) {
   j["event_id"] = e.id;
   j["event_date"] = formatDate(e.date);
   j["date_precision"] = precisionName(e.precision);
+  j["geo_precision"] = placePrecisionName(e.place);
   j["event_type"] = e.type;
   j["actor1"] = e.actor1;
   j["actor2"] = e.actor2;

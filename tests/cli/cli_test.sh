@@ -109,6 +109,9 @@ run "$bin" --events --type agreement
 expect "--type keeps only that type" test "$(grep -c ',agreement,' <<<"$output")" -eq "$(($(wc -l <<<"$output") - 1))"
 "$bin" --events --from 2018-09-01 --to 2018-09-30 --format geojson >"$out/events.geojson" 2>/dev/null
 expect "--format geojson is read by GDAL" grep -q 'Feature Count: [1-9]' <<<"$(ogrinfo -ro -so -al "$out/events.geojson" 2>&1)"
+# How precisely each place is known travels with the event: "Idlib province" is region-wide.
+expect "--format geojson says an event's place is region-wide" grep -q '"geo_precision": "region"' "$out/events.geojson"
+expect "--format geojson says a town event is at the town" grep -q '"geo_precision": "town"' "$out/events.geojson"
 run "$bin" --events --from 2020-13-01
 expect "bad --from exits 2" test "$rc" -eq 2
 

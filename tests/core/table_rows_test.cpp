@@ -33,6 +33,33 @@ TEST(TableRows, AnEventRowGivesAnEventInDegrees) {
   EXPECT_EQ(e->provenance.line, 7);
 }
 
+// How precisely the place is known: our words and ACLED's numbers mean the same; a row that
+// leaves its place name empty is at best region-wide; an unknown word is said and read as region.
+TEST(TableRows, AnEventsPlacePrecisionInWordsOrAcledNumbers) {
+  const auto place = [](std::string precision, std::string location = "Saraqib") {
+    std::vector<Notice> notices;
+    const auto e = eventFromRow(row({{"event_date", "2020-02-03"},
+                                     {"latitude", "35.8"},
+                                     {"longitude", "36.6"},
+                                     {"location", location},
+                                     {"geo_precision", precision}}),
+                                notices);
+    return std::pair(e->place, notices.size());
+  };
+  EXPECT_EQ(place("town"), std::pair(PlacePrecision::Town, std::size_t{0}));
+  EXPECT_EQ(place("1"), std::pair(PlacePrecision::Town, std::size_t{0}));
+  EXPECT_EQ(place(""), std::pair(PlacePrecision::Town, std::size_t{0}));
+  EXPECT_EQ(place("2"), std::pair(PlacePrecision::NearTown, std::size_t{0}));
+  EXPECT_EQ(place("region"), std::pair(PlacePrecision::Region, std::size_t{0}));
+  EXPECT_EQ(place("3"), std::pair(PlacePrecision::Region, std::size_t{0}));
+  EXPECT_EQ(place("country"), std::pair(PlacePrecision::Country, std::size_t{0}));
+  EXPECT_EQ(place("town", ""), std::pair(PlacePrecision::Region, std::size_t{0}));
+  EXPECT_EQ(place("street"), std::pair(PlacePrecision::Region, std::size_t{1}));
+  EXPECT_EQ(placePrecisionWords(PlacePrecision::Region),
+            "somewhere in the province (no precise place)");
+  EXPECT_EQ(datePrecisionWords(DatePrecision::Week), "known only to the week");
+}
+
 TEST(TableRows, ABadRowIsNamedByFileAndLineAndSkipped) {
   std::vector<Notice> notices;
   EXPECT_FALSE(eventFromRow(
