@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The analyst's desk in a real window (Xvfb, a 3840x2160 screen where llvmpipe draws slowly):
 # five quick taps of Right between two frames are five steps, read from the window's title; the
-# window opens at most of the display; the panels' places are saved atomically in the user's
-# config folder on quitting.
+# window opens at most of the display; Play/Pause does not move its neighbours; the panels'
+# places are saved atomically in the user's config folder on quitting.
 # Usage: desk_test.sh PATH/TO/idlib-atlas OUTPUT_DIR
 set -u
 bin=$(realpath "$1")
@@ -52,7 +52,23 @@ if [ -n "$wid" ]; then
   # 8 and 26 May: Kafr Nabudah changes hands; 9 May: Qal'at al-Madiq; 19 and 22 May: events.
   check "five quick taps of Right step to 26 May 2019 (title: $title)" \
     test "$title" = "Idlib Atlas - 26 May 2019"
-  command -v import >/dev/null && import -window root "$out/desk-4k.png"
+  # Play and Pause take the same room: the controls beside the button do not move. The transport
+  # row (UI scale 2 on this screen: 2 x 34 points below the timeline's top) from the ">" button
+  # to "Go", paused and then playing, pixel for pixel.
+  if command -v import >/dev/null && command -v compare >/dev/null; then
+    row="1150x52+300+$((HEIGHT - 428 + 6))"
+    import -window "$wid" -crop "$row" +repage "$out/paused.png"
+    xdotool key space
+    sleep 1
+    import -window "$wid" -crop "$row" +repage "$out/playing.png"
+    xdotool key space
+    differing=$(compare -metric AE "$out/paused.png" "$out/playing.png" null: 2>&1)
+    check "Play/Pause leaves the controls beside it in place ($differing pixels differ)" \
+      test "$differing" = 0
+    import -window root "$out/desk-4k.png"
+  else
+    echo "skipped: Play/Pause width (no imagemagick)"
+  fi
   xdotool key ctrl+q
 fi
 for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
