@@ -1,6 +1,7 @@
 # Idlib Atlas story: one [cue] per step; see README.md, "Stories".
-# Every caption cites where its facts come from: an article in shared/seeds (file, date) or the
-# public record in geodata/*.csv (each row of which names its source).
+# Every caption cites where its facts come from as a reader would: an article of shared/seeds by
+# number and date ("article 001, 24 Feb 2020"), an outlet and date, or the public record (each row
+# of geodata/*.csv names its source); never a file name, which an audience cannot follow.
 title = Idlib, 2018-2020: the last opposition stronghold
 
 [cue]
@@ -8,7 +9,7 @@ title = Twelve Turkish posts
 date = 2018-05-16
 view = 36.70,35.80,9.3
 layers = areas, front, posts, towns, boundaries
-caption = By mid-May 2018 Turkey had twelve observation posts around Idlib under the Astana de-escalation deal (posts: geodata/observation_posts.csv; Qasioun News, 16 May 2018).
+caption = By mid-May 2018 Turkey had twelve observation posts around Idlib under the Astana de-escalation deal (Qasioun News, 16 May 2018; each post with its own sources in the atlas).
 notes = The posts ring the opposition-held area. Point at Morek in the south and Surman, Tell Tuqan east of the M5.
 
 [cue]

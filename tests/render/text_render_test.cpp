@@ -328,5 +328,16 @@ TEST_F(TextAndLegend, ACaptionFromAnEventCitesTheArticle) {
   EXPECT_EQ(cue.caption.find(".txt"), std::string::npos) << cue.caption;
 }
 
+// The bundled story's captions, burned into videos and shown to the audience, name no file.
+TEST(StoryCaptions, CiteArticlesAndOutletsNotFiles) {
+  const StoryLoad load =
+      loadStoryFile(std::string(IDLIB_DATA_DIR) + "/assets/stories/idlib-2018-2020.story");
+  ASSERT_TRUE(load.notices.empty());
+  ASSERT_FALSE(load.story.cues.empty());
+  for (const Cue& cue : load.story.cues)
+    for (const char* fileName : {"seeds/", ".csv", ".txt", "geodata/", "/work/", "/home/"})
+      EXPECT_EQ(cue.caption.find(fileName), std::string::npos) << cue.caption;
+}
+
 }  // namespace
 }  // namespace idlib::test
