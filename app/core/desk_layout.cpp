@@ -30,12 +30,14 @@ DeskLayout deskLayout(float windowWidth, float windowHeight, float uiScale, floa
   // The scale bar's box as the renderer draws it: 8..(14 + 160 + 8) overlay points from the left,
   // 44..8 above the timeline (MapRenderer::drawOverlay).
   l.scaleBar = {8 * o, l.map.bottom() - 44 * o, 174 * o, 36 * o};
+  // The legend's box at its largest (every dated layer on): 10 overlay points from the right,
+  // 34 above the timeline (MapRenderer::drawLegend).
+  l.legend = {windowWidth - 310 * o, l.map.bottom() - 344 * o, 300 * o, 310 * o};
 
   const float gap = 8 * s;
   l.desk = clipped({gap, l.map.y + gap, windowWidth - 2 * gap, l.scaleBar.y - gap - l.map.y - gap},
                    l.map);
   const ScreenRect& d = l.desk;
-  l.compact = d.h < 520 * s;
   const float column = std::min(330 * s, d.w * 0.3f);
   // Left: Find (its box, with room for eight results) and Layers just below its box.
   l.find = clipped({d.x, d.y, column, 250 * s}, d);
@@ -45,7 +47,12 @@ DeskLayout deskLayout(float windowWidth, float windowHeight, float uiScale, floa
   const float belowDate = d.y + 72 * s;
   const float right = std::min(400 * s, d.w * 0.32f);
   l.story = clipped({d.right() - right, d.y, right, 320 * s}, d);
-  l.events = clipped({d.right() - right, d.y + 30 * s, right, 380 * s}, d);
+  // The event list ends above the legend; where that leaves it too short, it starts collapsed.
+  const float eventsTop = d.y + 30 * s, besideLegend = l.legend.y - gap - eventsTop;
+  l.compact = besideLegend < 200 * s;
+  l.events = clipped(
+      {d.right() - right, eventsTop, right, l.compact ? 380 * s : std::min(380 * s, besideLegend)},
+      d);
   const float detailsWidth = std::min(360 * s, d.w * 0.28f);
   l.details =
       clipped({d.right() - right - gap - detailsWidth, belowDate, detailsWidth, 380 * s}, d);

@@ -22,12 +22,12 @@ struct ScreenRect {
 };
 
 struct DeskLayout {
-  ScreenRect window, menuBar, map, timeline, timelineControls, scaleBar;
+  ScreenRect window, menuBar, map, timeline, timelineControls, scaleBar, legend;
   // Where panels may lie: the map, less a band above the timeline as tall as the scale bar's.
   ScreenRect desk;
   // Each panel's place and its largest size (auto-sized panels grow up to it).
   ScreenRect find, layers, events, details, story, notices, exporter;
-  // Too short for the event list beside the map's legend: the list starts collapsed.
+  // Too short for the event list above the map's legend: the list starts collapsed.
   bool compact = false;
   std::vector<ScreenRect> panels() const {
     return {find, layers, events, details, story, notices, exporter};

@@ -33,18 +33,29 @@ TEST(DeskLayout, NoPanelCoversTheTimelineOrTheScaleBar) {
     }
 }
 
-// At 1280x720 the timeline keeps its full height and the panels their width.
+// At 1280x720 the timeline keeps its full height and the panels their width; the event list,
+// which would cover the legend, starts collapsed.
 TEST(DeskLayout, ASmallWindowKeepsTheTimelineAndUsablePanels) {
   const DeskLayout l = deskLayout(1280, 720, 1);
   EXPECT_FLOAT_EQ(l.timeline.h, kTimelinePoints);
   EXPECT_FLOAT_EQ(l.timeline.bottom(), 720);
   EXPECT_GE(l.find.w, 300);
-  EXPECT_GE(l.events.h, 300);
+  EXPECT_GE(l.events.h, 300);                 // when the analyst opens it
   EXPECT_FALSE(l.find.intersects(l.events));  // left and right columns
   EXPECT_FALSE(l.layers.intersects(l.events));
-  EXPECT_TRUE(l.compact);  // the event list starts collapsed, off the legend
-  EXPECT_FALSE(deskLayout(1600, 960, 1).compact);
-  EXPECT_FALSE(deskLayout(3840, 2160, 2).compact);
+  EXPECT_TRUE(l.compact);
+}
+
+// Where there is room, the event list is open and ends above the legend.
+TEST(DeskLayout, TheEventListLeavesTheLegendVisible) {
+  const std::pair<float, float> sizes[] = {{1536, 864}, {1600, 960}, {1920, 1080}, {3840, 2160}};
+  for (const auto& [w, h] : sizes) {
+    const DeskLayout l = deskLayout(w, h, w > 3000 ? 2 : 1);
+    EXPECT_FALSE(l.compact) << w;
+    EXPECT_FALSE(l.events.intersects(l.legend)) << w;
+    EXPECT_GE(l.events.h, 200) << w;
+    EXPECT_TRUE(l.legend.inside(l.map)) << w;
+  }
 }
 
 // At 4K and scale 2 everything is twice the size: the same desk, not a smaller one.
