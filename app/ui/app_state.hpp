@@ -107,7 +107,7 @@ struct AppState {
   // The analyst's desk: the UI's scale (from the display) and where panels go in this window.
   float deskScale = 1;
   DeskLayout desk = deskLayout(1280, 720, 1);
-  ScreenRect previousDesk = desk.desk;  // the last frame's: panels follow a resized window
+  ScreenRect previousDesk = desk.desk;  // where panels were last drawn: they follow a resize
   int userLayerCount = 0;
   bool showAbout = false;
   bool showNotices = false;

@@ -201,6 +201,7 @@ int runInteractive(const Options& options) {
     state.deskScale = deskScale;
     state.desk = deskLayout(static_cast<float>(w), static_cast<float>(h), deskScale,
                             deskScale * state.uiScale);
+    state.previousDesk = state.desk.desk;
     state.highContrast = options.highContrast;
     state.storyPath = options.story.empty() ? defaultStoryPath(options.dataDir) : options.story;
     state.protectedFiles = protectedFilesOf(options);
@@ -271,7 +272,6 @@ int runInteractive(const Options& options) {
       ImGui_ImplSDL2_NewFrame();
       ImGui::NewFrame();
       SDL_GetWindowSize(window.window(), &w, &h);
-      state.previousDesk = state.desk.desk;
       state.desk = deskLayout(static_cast<float>(w), static_cast<float>(h), state.deskScale,
                               state.deskScale * state.uiScale);
       state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
@@ -293,6 +293,8 @@ int runInteractive(const Options& options) {
       }
       if (state.timelineLoaded)
         panels::exporter(state, renderer, exportPanel);  // records even while presenting
+      // The desk the panels were last drawn on: they follow a resize, not presenter mode's.
+      if (!presenterMode.active()) state.previousDesk = state.desk.desk;
       updateMapInteraction(state);
       ImGui::Render();
 
