@@ -27,15 +27,16 @@ void PresenterMode::enter(AppState& state) {
   desk_ = enterPresenting(state);
   const bool wanted = SDL_GetNumVideoDisplays() >= 2 || options_.presenterView ||
                       options_.presenterDisplay.has_value();
-  const PresenterPlacement p =
-      placePresenterWindows(usableDisplays(), options_.display, speakerDisplay_);
+  const PresenterPlacement p = placement();
   if (wanted) speaker_ = PresenterView::open(p.speaker, !p.audienceFullscreen, kSpeakerFontPixels);
-  place();
+  place(p);
 }
 
-void PresenterMode::place() {
-  const PresenterPlacement p =
-      placePresenterWindows(usableDisplays(), options_.display, speakerDisplay_);
+PresenterPlacement PresenterMode::placement() const {
+  return placePresenterWindows(usableDisplays(), options_.display, speakerDisplay_);
+}
+
+void PresenterMode::place(const PresenterPlacement& p) {
   const bool tile = speaker_ && !p.audienceFullscreen;
   if (tile) {  // beside the speaker's window, never under it
     SDL_SetWindowFullscreen(window_, 0);
@@ -111,7 +112,7 @@ void PresenterMode::renderThumbnails(AppState& state, MapRenderer& renderer) {
   const auto render = [&](std::size_t i) {
     return i < state.story.cues.size()
                ? renderCueThumbnail(state, renderer, i, kThumbnailWidth, kThumbnailHeight)
-               : RenderedImage{1, 1, {}, {}};  // no such cue: the window shows none
+               : RenderedImage{};  // no such cue: the window shows none
   };
   RenderedImage current = render(cue);
   speaker_->setThumbnails(std::move(current), render(cue + 1));
@@ -139,7 +140,7 @@ void PresenterMode::act(PresenterView::Action a, AppState& state) {
       break;
     case PresenterView::Action::ChooseDisplay:
       speakerDisplay_ = speaker_->chosenDisplay();
-      place();
+      place(placement());
       break;
     case PresenterView::Action::None:
       break;

@@ -32,7 +32,8 @@ class PresenterMode {
   void drawSpeaker(AppState& state, MapRenderer& renderer);
 
  private:
-  void place();  // both windows, by placePresenterWindows
+  PresenterPlacement placement() const;  // for the displays there are now
+  void place(const PresenterPlacement& p);
   void act(PresenterView::Action a, AppState& state);
   void renderThumbnails(AppState& state, MapRenderer& renderer);
 

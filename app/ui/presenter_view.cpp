@@ -81,19 +81,18 @@ void PresenterView::place(const DisplayRect& rect, bool tile) {
 void PresenterView::setThumbnails(RenderedImage current, RenderedImage next) {
   thumbnails_[0].image = std::move(current);
   thumbnails_[1].image = std::move(next);
+  thumbnailsToUpload_ = true;
 }
 
 void PresenterView::uploadThumbnails() {  // in this window's context
+  if (!thumbnailsToUpload_) return;
+  thumbnailsToUpload_ = false;
   for (Thumbnail& t : thumbnails_) {
-    if (t.image.rgba.empty()) {
-      if (t.image.width == 0) continue;  // nothing new
-      t.texture = {};                    // an empty image: no such cue
-    } else {
-      t.texture = imageTexture(t.image.rgba, t.image.width, t.image.height);
-    }
-    t.width = t.image.width;
-    t.height = t.image.height;
-    t.image = {};
+    const RenderedImage& i = t.image;
+    t.texture = i.rgba.empty() ? gl::Texture{} : imageTexture(i.rgba, i.width, i.height);
+    t.width = i.width;
+    t.height = i.height;
+    t.image = {};  // uploaded: the pixels live on the GPU now
   }
 }
 

@@ -50,6 +50,7 @@ class PresenterView {
   std::unique_ptr<GlWindow> window_;
   ImGuiContext* context_ = nullptr;
   std::array<Thumbnail, 2> thumbnails_;  // current, next
+  bool thumbnailsToUpload_ = false;
   int chosenDisplay_ = 0;
 };
 
