@@ -54,9 +54,10 @@ void applyStyle(Layer& layer, int userLayerNumber) {
           static_cast<float>(std::clamp(4.0 + 5.0 * std::sqrt(f.rank / 100000.0), 4.0, 9.0));
     }
     if (layer.role == LayerRole::Countries) {
-      // Syria and Turkey are filled by their provinces; the country layer draws the borders.
+      // Syria is filled by its governorates; Turkey has only its border provinces in admin1, so
+      // the country fills the rest (in the same colour) instead of leaving Anatolia as sea.
       const std::string* a3 = f.attribute("adm0_a3");
-      const bool covered = a3 && (*a3 == "SYR" || *a3 == "TUR");
+      const bool covered = a3 && *a3 == "SYR";
       f.fill = covered ? Rgba{0, 0, 0, 0} : palette::kNeighbour;
     } else if (layer.role == LayerRole::Admin1) {
       const bool syrian = isSyrian(f);
@@ -123,7 +124,7 @@ double placeRadiusMetres(PlacePrecision p) {
       // Idlib governorate in admin1.geojson, 5,648 km² (UTM 37N), is a disc of 42 km radius.
       return 42000;
     case PlacePrecision::Country:
-      return 150000;
+      return 0;  // a whole country has no place on this map: listed, not drawn
   }
   return 0;
 }

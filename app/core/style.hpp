@@ -66,7 +66,8 @@ Rgba eventColor(std::string_view eventType);
 // Marker diameter in points: bigger for more people killed or displaced.
 float eventSize(const Event& e);
 // How far an event's place may lie from its point, metres: 0 for a town, about a province's
-// radius for a region. The map draws a circle of this radius; a region's has no dot.
+// radius for a region. The map draws a circle of this radius; a region's has no dot, and a
+// country's event (radius 0, no dot) is not drawn at all.
 double placeRadiusMetres(PlacePrecision p);
 // Whether the event's point only stands in for a region or a country (drawn without a dot).
 bool placeIsStandIn(PlacePrecision p);

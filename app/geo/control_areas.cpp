@@ -114,6 +114,7 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
                                                          static_cast<unsigned>(points.size())));
   const geos::Geometry land = readLand(c, landPath, notices);
   const auto onLand = [&](double radius) {
+    // 16 segments per quarter circle: at 20 km, straight for 2 km at most.
     geos::Geometry discs = own(GEOSBuffer_r(c.get(), sites.get(), radius, 16));
     return land ? own(GEOSIntersection_r(c.get(), discs.get(), land.get())) : std::move(discs);
   };

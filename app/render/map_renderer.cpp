@@ -396,10 +396,10 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
     rows.push_back({"⊠", rgb(0x737373), "Turkish post: withdrawn"});
   }
   if (t.showEvents && !compact) {
-    rows.push_back({"●", rgb(0xb2182b), fmt::format("Events of the last {:g} days", t.windowDays)});
     // Precision is shown, not hidden: a rough date is hollow; a province-wide place is a circle.
-    rows.push_back({"○", rgb(0xb2182b), "Event dated only to the week or month"});
-    rows.push_back({"◌", rgb(0xb2182b), "Event somewhere in the province: dashed circle, no dot"});
+    rows.push_back({"●", rgb(0xb2182b),
+                    fmt::format("Events of the last {:g} days (○ week or month only)", t.windowDays)});
+    rows.push_back({"◌", rgb(0xb2182b), "Somewhere in the province: dashed circle, no dot"});
   }
   if (t.showFlows && !compact)
     rows.push_back({"➜", rgb(0x2166ac),

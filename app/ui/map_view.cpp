@@ -156,9 +156,10 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
       const Event& e = state.timeline.events[i];
       // A province-wide event is drawn as its circle, without a dot: picked on the circle.
       const double rim = placeRadiusMetres(e.place) / v.metresPerPoint;
-      const bool hit = placeIsStandIn(e.place)
-                           ? std::abs(length(worldToScreen(v, vp, e.position) - screen) - rim) <= 4
-                           : near(e.position, eventSize(e) / 2 + 3);
+      const bool hit =
+          placeIsStandIn(e.place)
+              ? rim > 0 && std::abs(length(worldToScreen(v, vp, e.position) - screen) - rim) <= 4
+              : near(e.position, eventSize(e) / 2 + 3);
       if (hit) return {DatedPick::Kind::Event, i};
     }
   }

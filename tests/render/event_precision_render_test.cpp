@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render_fixture.hpp"
+#include "ui/map_view.hpp"
 
 namespace idlib::test {
 namespace {
@@ -82,6 +83,23 @@ TEST_F(EventPrecision, AnEventDatedToTheWeekIsHollow) {
   // The ring: 9 pixels in radius (9 pt across at twice the pixels), its outer 3.2 coloured.
   for (const auto& [dx, dy] : {std::pair{7, 0}, {-7, 0}, {0, 7}, {0, -7}})
     EXPECT_TRUE(near(pixelNear(image, kSaraqib, dx, dy), kViolence, 3)) << dx << "," << dy;
+}
+
+// The pointer finds a province-wide event on its circle, as drawn, and not at the stand-in point
+// where nothing is drawn.
+TEST_F(EventPrecision, AProvinceWideEventIsPickedOnItsCircleNotAtItsStandIn) {
+  state_->timeLayers.events = true;
+  state_->playback.jumpTo(*parseDate("2020-02-07"), state_->timeline);
+  const Viewport viewport{800, 600};
+  state_->camera.setViewport(viewport);
+  state_->camera.setView(idlibHomeView(viewport));
+  const View& v = state_->camera.view();
+  const Vec2 standIn = worldToScreen(v, viewport, state_->projection.forward(kIdlibProvince));
+  EXPECT_EQ(pickDatedMark(*state_, standIn).kind, DatedPick::Kind::None);
+  const double rim = placeRadiusMetres(PlacePrecision::Region) / v.metresPerPoint;
+  const DatedPick onCircle = pickDatedMark(*state_, standIn + Vec2{rim, 0});
+  ASSERT_EQ(onCircle.kind, DatedPick::Kind::Event);
+  EXPECT_EQ(state_->timeline.events[onCircle.index].place, PlacePrecision::Region);
 }
 
 }  // namespace

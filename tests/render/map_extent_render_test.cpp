@@ -92,5 +92,20 @@ TEST_F(MapExtent, NoControlWhereNoDataReaches) {
   EXPECT_TRUE(near(pixelAt(with, kNearIdlib), areaColor(Controller::Opposition), 3));
 }
 
+// Zoomed out to Anatolia: land is land. Turkey beyond the border provinces in admin1.geojson is
+// filled as a neighbour, not left the colour of the sea (Konya, 32.49 E 37.87 N); a country-wide
+// statement placed at Ankara (events.csv, 2020-02-24) draws nothing there.
+TEST_F(MapExtent, NeighboursAreLandAndCountryWideEventsHaveNoPlace) {
+  state_->playback.jumpTo(makeDay(2020, 2, 24), state_->timeline);
+  const View wide{state_->projection.forward(LonLat{37, 36.5}), 1400};
+  state_->timeLayers.events = false;
+  const RenderedImage without = renderImage(*state_, *renderer_, wide, 1920, 1080);
+  state_->timeLayers.events = true;
+  const RenderedImage with = renderImage(*state_, *renderer_, wide, 1920, 1080);
+  EXPECT_TRUE(near(pixelAt(without, {32.49, 37.87}), palette::kNeighbour, 3));
+  constexpr LonLat kAnkara{32.8543, 39.9199};
+  EXPECT_TRUE(near(pixelAt(with, kAnkara), pixelAt(without, kAnkara), 0));
+}
+
 }  // namespace
 }  // namespace idlib::test
