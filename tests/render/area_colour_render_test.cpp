@@ -117,5 +117,52 @@ TEST_F(AreaColour, HighContrastDrawsTheProjectorPaletteAndItsLegend) {
   EXPECT_FALSE(hasSwatch(image, areaColor(Controller::Government))) << "the desk's swatch is left";
 }
 
+// Whether row `y` of `image`, between columns x0 and x1, crosses a black line (3+ pixels all
+// under 50) with white (over 225) within 4 pixels on both sides: the projector's cased front line.
+bool crossesCasedBlackLine(const RenderedImage& image, int y, int x0, int x1) {
+  const auto at = [&](int x) {
+    return &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+  };
+  const auto dark = [&](int x) { return at(x)[0] < 50 && at(x)[1] < 50 && at(x)[2] < 50; };
+  const auto white = [&](int x) { return at(x)[0] > 225 && at(x)[1] > 225 && at(x)[2] > 225; };
+  for (int x = x0 + 4; x + 7 < x1; ++x) {
+    if (!dark(x) || !dark(x + 1) || !dark(x + 2)) continue;
+    int end = x;
+    while (end < x1 && dark(end))
+      ++end;
+    bool before = false, after = false;
+    for (int d = 1; d <= 4; ++d) {
+      before |= white(x - d);
+      after |= white(end - 1 + d);
+    }
+    if (before && after) return true;
+  }
+  return false;
+}
+
+// The front line on a projector: black on a white casing where it crosses open country between
+// the opposition's Kafr Nabl and the government's side east of it, on 2020-02-20; the desk's line
+// is its own red, with no black.
+TEST_F(AreaColour, TheProjectorsFrontLineIsBlackOnAWhiteCasing) {
+  state_->timeLayers.front = true;
+  const Vec2 west = state_->projection.forward(LonLat{36.50, 35.60});
+  const Vec2 east = state_->projection.forward(LonLat{36.85, 35.60});
+  const auto columnAndRow = [](const RenderedImage& image, Vec2 w) {
+    return std::pair{static_cast<int>((w.x - image.grid.originX) / image.grid.pixelSize),
+                     static_cast<int>((image.grid.originY - w.y) / image.grid.pixelSize)};
+  };
+  state_->highContrast = true;
+  const RenderedImage projector = render();
+  const auto [x0, y] = columnAndRow(projector, west);
+  const int x1 = columnAndRow(projector, east).first;
+  EXPECT_TRUE(crossesCasedBlackLine(projector, y, x0, x1));
+  state_->timeLayers.front = false;  // so it is the front line, not a town marker on the row
+  EXPECT_FALSE(crossesCasedBlackLine(render(), y, x0, x1));
+  state_->timeLayers.front = true;
+  state_->highContrast = false;
+  const RenderedImage desk = render();
+  EXPECT_FALSE(crossesCasedBlackLine(desk, y, x0, x1));
+}
+
 }  // namespace
 }  // namespace idlib::test
