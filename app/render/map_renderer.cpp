@@ -320,7 +320,7 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
       const float sub = std::max(px * 0.42f, kLegendText), sw = font_.measure(frame.subtitle, sub);
       const float sy = y + font_.lineHeight(px) + 6;
       addPanel(((w - sw) / 2 - 10) * r, (sy - 3) * r, ((w + sw) / 2 + 10) * r,
-             (sy + font_.lineHeight(sub) + 2) * r, paper);
+               (sy + font_.lineHeight(sub) + 2) * r, paper);
       addText(frame.subtitle, sub * r, (w - sw) / 2 * r, sy * r, rgb(0x17408b), {0, 0, 0, 0});
     }
   }
