@@ -31,6 +31,8 @@
 namespace idlib {
 namespace {
 
+constexpr float kLongestStoryStep = 0.25f;  // seconds
+
 // Where the panels' places are remembered between runs: $XDG_CONFIG_HOME/idlib-atlas/desk.ini,
 // else ~/.config/idlib-atlas/desk.ini; empty when neither is known.
 std::filesystem::path deskSettingsFile() {
@@ -277,7 +279,10 @@ int runInteractive(const Options& options) {
       state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
       state.camera.advance(ImGui::GetIO().DeltaTime);
       state.playback.advance(ImGui::GetIO().DeltaTime, state.timeline);
-      advanceStory(state, ImGui::GetIO().DeltaTime);
+      // A frame over a quarter second is a stall (the speaker's window opening, its thumbnails
+      // rendering), not time the audience watched: a story's move goes on from where it was.
+      // A slow machine at 5 fps (0.2 s a frame) is under it: its moves keep real time.
+      advanceStory(state, std::min(ImGui::GetIO().DeltaTime, kLongestStoryStep));
 
       if (!presenterMode.active()) {
         panels::menuBar(state, quit, exportPanel.open);
