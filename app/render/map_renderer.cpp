@@ -397,8 +397,9 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
   }
   if (t.showEvents && !compact) {
     // Precision is shown, not hidden: a rough date is hollow; a province-wide place is a circle.
-    rows.push_back({"●", rgb(0xb2182b),
-                    fmt::format("Events of the last {:g} days (○ week or month only)", t.windowDays)});
+    rows.push_back(
+        {"●", rgb(0xb2182b),
+         fmt::format("Events of the last {:g} days (○ week or month only)", t.windowDays)});
     rows.push_back({"◌", rgb(0xb2182b), "Somewhere in the province: dashed circle, no dot"});
   }
   if (t.showFlows && !compact)
@@ -423,8 +424,17 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
   const float symbolBlock = symbols ? biggest + line + 12 : 0.f;
   if (symbols) width = std::max(width, font_.measure("People arrived (circle area):", px));
   const float boxW = width + 40, boxH = line * rows.size() + 12 + symbolBlock;
-  // Bottom right; top right when a caption takes the bottom.
-  const float x0 = w - boxW - 10, y0 = frame.caption.empty() ? h - boxH - 34 : 10;
+  // Bottom right; top right when a caption takes the bottom, under the date where a narrow
+  // frame puts them side by side.
+  const float x0 = w - boxW - 10;
+  float y0 = frame.caption.empty() ? h - boxH - 34 : 10;
+  if (!frame.caption.empty())
+    for (const Box& b : occupied_) {
+      const Box points{b.min * (1.0 / frame.uiScale), b.max * (1.0 / frame.uiScale)};
+      if (points.min.x < x0 + boxW && points.max.x > x0 && points.min.y < y0 + boxH &&
+          points.max.y > y0)
+        y0 = static_cast<float>(points.max.y) + 6;
+    }
   addPanel(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r,
            frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 215));
   float y = y0 + 6;
