@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <map>
 
 #include "geo/geos_context.hpp"
 #include "geo/projection.hpp"
@@ -89,10 +91,13 @@ std::vector<Vec2> triangulate(const geos::Context& c, const GEOSGeometry* g) {
 
 // How fully the data covers `p`: 1 within its reach, falling to 0 at the reach's edge.
 float coverageAt(Vec2 p, const std::vector<Locality>& localities) {
-  double nearest = kReachMetres;
-  for (const auto& l : localities)
-    nearest = std::min(nearest, length(p - l.position));
-  return static_cast<float>(std::clamp((kReachMetres - nearest) / kFadeMetres, 0.0, 1.0));
+  double nearest2 = kReachMetres * kReachMetres;
+  for (const auto& l : localities) {
+    const Vec2 d = p - l.position;
+    nearest2 = std::min(nearest2, d.x * d.x + d.y * d.y);
+  }
+  return static_cast<float>(
+      std::clamp((kReachMetres - std::sqrt(nearest2)) / kFadeMetres, 0.0, 1.0));
 }
 
 }  // namespace
@@ -114,8 +119,8 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
                                                          static_cast<unsigned>(points.size())));
   const geos::Geometry land = readLand(c, landPath, notices);
   const auto onLand = [&](double radius) {
-    // 16 segments per quarter circle: at 20 km, straight for 2 km at most.
-    geos::Geometry discs = own(GEOSBuffer_r(c.get(), sites.get(), radius, 16));
+    // 8 segments per quarter circle: at 20 km, straight for 4 km at most.
+    geos::Geometry discs = own(GEOSBuffer_r(c.get(), sites.get(), radius, 8));
     return land ? own(GEOSIntersection_r(c.get(), discs.get(), land.get())) : std::move(discs);
   };
   const geos::Geometry reach = onLand(kReachMetres);
@@ -174,7 +179,32 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
       if (!e.segments.empty()) edges.push_back(std::move(e));
     }
 
-  // One snapshot per change date: cells merged per controller, then triangulated.
+  // The cells of one side merged and triangulated, the core and the fading rim apart (no
+  // triangle spans both, so the coverage, set per vertex, falls off evenly across the rim).
+  // Most changes leave most sides' cells as they were: each set is triangulated once.
+  struct Fill {
+    std::vector<Vec2> triangles;
+    std::vector<float> coverage;
+  };
+  std::map<std::pair<int, std::vector<bool>>, Fill> fills;
+  const auto fillOf = [&](int part, const std::vector<bool>& mine) -> const Fill& {
+    auto [it, added] = fills.try_emplace({part, mine});
+    if (!added) return it->second;
+    std::vector<GEOSGeometry*> pieces;
+    for (std::size_t k = 0; k < cells.size(); ++k)
+      if (mine[k])
+        pieces.push_back(GEOSGeom_clone_r(c.get(), (part ? cells[k].fading : cells[k].core).get()));
+    if (pieces.empty()) return it->second;
+    geos::Geometry group = own(GEOSGeom_createCollection_r(
+        c.get(), GEOS_GEOMETRYCOLLECTION, pieces.data(), static_cast<unsigned>(pieces.size())));
+    geos::Geometry merged = own(GEOSUnaryUnion_r(c.get(), group.get()));
+    it->second.triangles = triangulate(c, merged.get());
+    for (const Vec2 p : it->second.triangles)
+      it->second.coverage.push_back(part ? coverageAt(p, localities) : 1.0f);
+    return it->second;
+  };
+
+  // One snapshot per change date: each side's cells, merged and triangulated.
   for (const Day date : timeline.controlChangeDates()) {
     ControlSnapshot snap;
     snap.date = date;
@@ -182,22 +212,14 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
     for (std::size_t k = 0; k < cells.size(); ++k)
       controllerOfCell[k] = localities[localityOfCell[k]].controllerAt(date);
     for (int ctrl = 0; ctrl < kControllerCount; ++ctrl) {
-      // The core and the fading rim are merged and triangulated apart: no triangle spans both,
-      // so the coverage, set per vertex, falls off evenly across the rim.
-      for (geos::Geometry Cell::*part : {&Cell::core, &Cell::fading}) {
-        std::vector<GEOSGeometry*> mine;
-        for (std::size_t k = 0; k < cells.size(); ++k)
-          if (controllerOfCell[k] == static_cast<Controller>(ctrl))
-            mine.push_back(GEOSGeom_clone_r(c.get(), (cells[k].*part).get()));
-        if (mine.empty()) continue;
-        geos::Geometry group = own(GEOSGeom_createCollection_r(
-            c.get(), GEOS_GEOMETRYCOLLECTION, mine.data(), static_cast<unsigned>(mine.size())));
-        geos::Geometry merged = own(GEOSUnaryUnion_r(c.get(), group.get()));
-        const std::vector<Vec2> triangles = triangulate(c, merged.get());
-        for (const Vec2 p : triangles)
-          snap.coverage.push_back(part == &Cell::core ? 1.0f : coverageAt(p, localities));
-        snap.triangles.insert(snap.triangles.end(), triangles.begin(), triangles.end());
-        snap.triangleController.insert(snap.triangleController.end(), triangles.size() / 3,
+      std::vector<bool> mine(cells.size());
+      for (std::size_t k = 0; k < cells.size(); ++k)
+        mine[k] = controllerOfCell[k] == static_cast<Controller>(ctrl);
+      for (const int part : {0, 1}) {
+        const Fill& fill = fillOf(part, mine);
+        snap.triangles.insert(snap.triangles.end(), fill.triangles.begin(), fill.triangles.end());
+        snap.coverage.insert(snap.coverage.end(), fill.coverage.begin(), fill.coverage.end());
+        snap.triangleController.insert(snap.triangleController.end(), fill.triangles.size() / 3,
                                        static_cast<Controller>(ctrl));
       }
     }
