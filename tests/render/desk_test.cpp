@@ -1,9 +1,12 @@
 // The analyst's desk with the bundled data: keys taken from SDL's events, "next event" through
-// control changes.
+// control changes, the panels of a real ImGui frame kept off the timeline.
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include "render_fixture.hpp"
+#include "ui/imgui_rects.hpp"
 #include "ui/map_view.hpp"
+#include "ui/panels/panels.hpp"
 
 namespace idlib::test {
 namespace {
@@ -56,6 +59,71 @@ TEST_F(Desk, HeldSpaceIsOneToggleAndCtrlFAsksForTheFindBox) {
   mapKey(state, tap(SDLK_f, KMOD_LCTRL));
   EXPECT_TRUE(state.focusSearch);
   state.focusSearch = false;
+}
+
+// Dear ImGui's context for one test, without a window: frames are laid out, not drawn.
+class ImGuiFrames {
+ public:
+  ImGuiFrames(float width, float height) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = {width, height};
+    io.DeltaTime = 1.0f / 30;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  ~ImGuiFrames() { ImGui::DestroyContext(); }
+  ImGuiFrames(const ImGuiFrames&) = delete;
+  ImGuiFrames& operator=(const ImGuiFrames&) = delete;
+};
+
+bool overlaps(const Box& b, const ScreenRect& r) {
+  return b.min.x < r.right() && r.x < b.max.x && b.min.y < r.bottom() && r.y < b.max.y;
+}
+
+// desk.ini from a 4K window puts the Layers panel where a 1280x720 window has its timeline and
+// the event list beyond its right edge: both come back onto the map at once, and no
+// panel covers the timeline's controls or the scale bar.
+TEST_F(Desk, PanelsRememberedFromALargerWindowComeBackOnTheDesk) {
+  ImGuiFrames imgui(1280, 720);
+  const std::string remembered =
+      "[Window][Layers]\nPos=12,600\nSize=330,300\nCollapsed=0\n\n"
+      "[Window][Events]\nPos=2900,120\nSize=800,760\nCollapsed=0\n\n";
+  ImGui::LoadIniSettingsFromMemory(remembered.data(), remembered.size());
+  AppState& state = *state_;
+  state.desk = deskLayout(1280, 720, 1);
+  state.previousDesk = state.desk.desk;
+  state.searchQuery = "Sar";                 // Find shows its results
+  for (int frame = 0; frame < 3; ++frame) {  // auto-sized panels show from their second frame
+    ImGui::NewFrame();
+    panels::layers(state);
+    panels::search(state);
+    panels::events(state);
+    panels::story(state);
+    panels::timeline(state);
+    ImGui::Render();
+  }
+  state.searchQuery.clear();
+
+  const DeskLayout& desk = state.desk;
+  const auto windows = imguiWindowRects();
+  EXPECT_EQ(windows.size(), 5u);
+  int onTheTimeline = 0;
+  for (const Box& w : windows) {
+    const std::string where = "window at " + std::to_string(w.min.x) + "," +
+                              std::to_string(w.min.y) + " to " + std::to_string(w.max.x) + "," +
+                              std::to_string(w.max.y);
+    EXPECT_TRUE(w.min.x >= 0 && w.min.y >= 0 && w.max.x <= 1280 && w.max.y <= 720) << where;
+    if (w.min.y == desk.timeline.y && w.max.y == desk.timeline.bottom()) {
+      ++onTheTimeline;  // the timeline itself
+      continue;
+    }
+    EXPECT_FALSE(overlaps(w, desk.timeline)) << where;
+    EXPECT_FALSE(overlaps(w, desk.scaleBar)) << where;
+  }
+  EXPECT_EQ(onTheTimeline, 1);
 }
 
 }  // namespace
