@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <gdal/cpl_error.h>
+#include <gdal/cpl_string.h>
 #include <gdal/gdal_priv.h>
 #include <gdal/ogr_spatialref.h>
 #include <unistd.h>
@@ -22,8 +23,8 @@ struct Georeference {
 };
 
 std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t* rgba, int width,
-                                        int height,
-                                        const std::optional<Georeference>& georeference) {
+                                        int height, const std::optional<Georeference>& georeference,
+                                        const PngText& text) {
   GDALAllRegister();
   CPLPushErrorHandler(CPLQuietErrorHandler);
   struct PopHandler {
@@ -62,9 +63,12 @@ std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t
   const fs::path tempAux = fs::path(temp.string() + ".aux.xml");
   const TemporaryFileGuard guards[] = {TemporaryFileGuard(temp), TemporaryFileGuard(tempWorld),
                                        TemporaryFileGuard(tempAux)};
-  const char* options[] = {georeference ? "WORLDFILE=YES" : nullptr, nullptr};
-  GDALDatasetUniquePtr written(png->CreateCopy(temp.c_str(), image.get(), FALSE,
-                                               const_cast<char**>(options), nullptr, nullptr));
+  CPLStringList options;
+  if (georeference) options.SetNameValue("WORLDFILE", "YES");
+  if (!text.title.empty()) options.SetNameValue("TITLE", text.title.c_str());
+  if (!text.copyright.empty()) options.SetNameValue("COPYRIGHT", text.copyright.c_str());
+  GDALDatasetUniquePtr written(
+      png->CreateCopy(temp.c_str(), image.get(), FALSE, options.List(), nullptr, nullptr));
   if (!written)
     return fmt::format("{}: cannot write the PNG ({})", path.string(), CPLGetLastErrorMsg());
   written.reset();  // flushes the PNG and its .aux.xml
@@ -86,13 +90,13 @@ std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t
 
 std::optional<std::string> writeGeoreferencedPng(const fs::path& path, const std::uint8_t* rgba,
                                                  int width, int height, const PixelGrid& grid,
-                                                 std::string_view crs) {
-  return writePngFile(path, rgba, width, height, Georeference{grid, crs});
+                                                 std::string_view crs, const PngText& text) {
+  return writePngFile(path, rgba, width, height, Georeference{grid, crs}, text);
 }
 
 std::optional<std::string> writePng(const fs::path& path, const std::uint8_t* rgba, int width,
-                                    int height) {
-  return writePngFile(path, rgba, width, height, std::nullopt);
+                                    int height, const PngText& text) {
+  return writePngFile(path, rgba, width, height, std::nullopt, text);
 }
 
 }  // namespace idlib

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdio>
 #include <variant>
 
 #include "core/cli_values.hpp"
+#include "core/date.hpp"
 #include "core/export_scale.hpp"
 #include "core/interrupt.hpp"
 #include "core/output_paths.hpp"
@@ -35,6 +37,15 @@ std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
   }
   state.notices.insert(state.notices.end(), notices.begin(), notices.end());
   return notices;
+}
+
+PngText pngText(const AppState& state, std::string title) {
+  return {std::move(title), state.attribution()};
+}
+
+std::string mapTitle(const AppState& state) {
+  if (!state.timelineLoaded) return "Idlib Atlas";
+  return "Idlib Atlas, " + formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
 }
 
 RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
@@ -157,8 +168,9 @@ int runExport(const Options& options) {
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   try {
     const RenderedImage image = renderImage(*s.state, *s.renderer, s.view, s.width, s.height);
-    if (auto error = writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height,
-                                           image.grid, kMapCrs)) {
+    if (auto error =
+            writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height,
+                                  image.grid, kMapCrs, pngText(*s.state, mapTitle(*s.state)))) {
       printError(*error);
       return 1;
     }
@@ -239,7 +251,10 @@ int runPosterExport(const Options& options) {
   try {
     const RenderedImage poster = renderPoster(*s.state, *s.renderer, s.view, range->first,
                                               range->second, options.panels, s.width, s.height);
-    if (auto error = writePng(options.exportPoster, poster.rgba.data(), s.width, s.height)) {
+    const PngText text =
+        pngText(*s.state, fmt::format("Idlib Atlas, {} dates from {} to {}", options.panels,
+                                      formatDateLong(range->first), formatDateLong(range->second)));
+    if (auto error = writePng(options.exportPoster, poster.rgba.data(), s.width, s.height, text)) {
       printError(*error);
       return 1;
     }

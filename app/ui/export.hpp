@@ -21,6 +21,11 @@ struct RenderedImage {
 std::vector<Notice> loadAll(AppState& state, MapRenderer& renderer,
                             const std::vector<LoadRequest>& requests);
 
+// An export's PNG text: `title` ("Idlib Atlas, 20 February 2020") and the map's attribution.
+PngText pngText(const AppState& state, std::string title);
+// "Idlib Atlas, 20 February 2020": the title of a PNG of the map at the state's date.
+std::string mapTitle(const AppState& state);
+
 // Renders `state` at `view` into a width x height image (pixels). Needs a current GL context.
 // Pass a `target` of that size to reuse it across frames (videos, posters) instead of making
 // one; `pixelRatio` 2 draws as a HiDPI display does (the same map, twice the pixels per point).

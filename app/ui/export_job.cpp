@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "core/date.hpp"
 #include "geo/georeferenced_png.hpp"
 #include "geo/projection.hpp"
 #include "ui/story_mode.hpp"
@@ -37,10 +38,14 @@ std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer,
     const RenderedImage poster =
         renderPoster(state, renderer, view, s.from, s.to, s.panels, s.width, s.height);
     state.playback.date = date;
-    return writePng(s.path, poster.rgba.data(), s.width, s.height);
+    return writePng(s.path, poster.rgba.data(), s.width, s.height,
+                    pngText(state, fmt::format("Idlib Atlas, {} dates from {} to {}", s.panels,
+                                               formatDateLong(static_cast<Day>(s.from)),
+                                               formatDateLong(static_cast<Day>(s.to)))));
   }
   const RenderedImage image = renderImage(state, renderer, view, s.width, s.height);
-  return writeGeoreferencedPng(s.path, image.rgba.data(), s.width, s.height, image.grid, kMapCrs);
+  return writeGeoreferencedPng(s.path, image.rgba.data(), s.width, s.height, image.grid, kMapCrs,
+                               pngText(state, mapTitle(state)));
 }
 
 // What a recording changes, kept apart from what the analyst sees.

@@ -204,6 +204,11 @@ run "$bin" --at 36.8006,35.8636 --date 2020-02-10
 expect "--at cites for people" no_file_names "$(jq -r '.. | .citation? // empty' <<<"$output")"
 expect "--at keeps the analyst's source row" contains '"source_row": "'
 # Exports carry no file name or folder of this machine: not in the PNG, its sidecars, a poster, a video.
+# The PNGs say what they show and whose data it is, as the map's attribution does.
+info=$(gdalinfo "$out/map.png")
+expect "the PNG's title names the atlas and its date" grep -q '^  Title=Idlib Atlas, [0-9]\{1,2\} [A-Z][a-z]* 20[0-9][0-9]$' <<<"$info"
+expect "the PNG's copyright is the map's attribution" grep -qF 'Copyright=Boundaries © Natural Earth (public domain)' <<<"$info"
+expect "the poster's title names its dates" grep -qF 'Title=Idlib Atlas, 4 dates from 1 May 2019 to 6 March 2020' <<<"$(gdalinfo "$out/poster.png")"
 for f in "$out/map.png" "$out/map.png.aux.xml" "$out/poster.png" "$out/range.mp4"; do
   expect "$(basename "$f") holds no seed file or folder name" \
     bash -c '! grep -qaE "seeds/|/work/|/tmp/|/home/|build-" "$1"' _ "$f"
