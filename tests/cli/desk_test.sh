@@ -26,9 +26,10 @@ export DISPLAY=":$(cat "$out/display")"
 XDG_CONFIG_HOME=$out/config "$bin" --date 2019-05-01 >"$out/stdout" 2>"$out/stderr" &
 app=$!
 
-# The title names the date once the data is in.
+# The title names the date once the data is in (a loaded machine may take minutes: no timing
+# is asserted, these are only limits).
 wid=""
-for _ in $(seq 120); do
+for _ in $(seq 480); do
   wid=$(xdotool search --name "Idlib Atlas - 1 May 2019" 2>/dev/null | head -1)
   [ -n "$wid" ] && break
   sleep 0.5
@@ -44,7 +45,7 @@ if [ -n "$wid" ]; then
   # Five taps within a few milliseconds, far less than one frame of this window.
   xdotool key --delay 2 Right Right Right Right Right
   title=""
-  for _ in $(seq 40); do
+  for _ in $(seq 240); do
     title=$(xdotool getwindowname "$wid")
     [ "$title" = "Idlib Atlas - 26 May 2019" ] && break
     sleep 0.25
@@ -56,10 +57,17 @@ if [ -n "$wid" ]; then
   # row (UI scale 2 on this screen: 2 x 34 points below the timeline's top) from the ">" button
   # to "Go", paused and then playing, pixel for pixel.
   if command -v import >/dev/null && command -v compare >/dev/null; then
-    row="1150x52+300+$((HEIGHT - 428 + 6))"
+    row="1150x52+300+$((HEIGHT - 428 + 6))" button="180x52+120+$((HEIGHT - 428 + 6))"
     import -window "$wid" -crop "$row" +repage "$out/paused.png"
+    import -window "$wid" -crop "$button" +repage "$out/play.png"
     xdotool key space
-    sleep 1
+    for _ in $(seq 120); do  # until a frame shows "Pause"
+      sleep 0.5
+      import -window "$wid" -crop "$button" +repage "$out/pause.png"
+      [ "$(compare -metric AE "$out/play.png" "$out/pause.png" null: 2>&1)" != 0 ] && break
+    done
+    check "Space turns Play into Pause" \
+      test "$(compare -metric AE "$out/play.png" "$out/pause.png" null: 2>&1)" != 0
     import -window "$wid" -crop "$row" +repage "$out/playing.png"
     xdotool key space
     differing=$(compare -metric AE "$out/paused.png" "$out/playing.png" null: 2>&1)
@@ -71,7 +79,7 @@ if [ -n "$wid" ]; then
   fi
   xdotool key ctrl+q
 fi
-for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 600); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 kill "$app" 2>/dev/null
 wait "$app"
 rc=$?
