@@ -123,15 +123,15 @@ int runEventsQuery(const Options& o) {
   } else {
     std::printf(
         "event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
-        "fatalities,displaced,attacks,notes,source,citation\n");
+        "geo_precision,fatalities,displaced,attacks,notes,source,citation\n");
     for (const Event* e : chosen)
       std::printf(
           "%s\n",
-          fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{}", csvField(e->id),
+          fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{},{}", csvField(e->id),
                       formatDate(e->date), precisionName(e->precision), csvField(e->type),
                       csvField(e->actor1), csvField(e->actor2), csvField(e->location), e->where.lat,
-                      e->where.lon, optionalNumber(e->fatalities), optionalNumber(e->displaced),
-                      optionalNumber(e->attacks), csvField(e->notes),
+                      e->where.lon, placePrecisionName(e->place), optionalNumber(e->fatalities),
+                      optionalNumber(e->displaced), optionalNumber(e->attacks), csvField(e->notes),
                       csvField(e->provenance.source), csvField(citationFor(e->provenance.source)))
               .c_str());
   }

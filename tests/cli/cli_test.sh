@@ -104,6 +104,7 @@ run "$bin" --events --from 2020-02-03 --to 2020-02-03
 expect "--events exits 0" test "$rc" -eq 0
 expect "--events prints ACLED-style columns" contains "event_id,event_date,date_precision,event_type"
 expect "--events includes the 3 February shelling near Saraqib" grep -q '^a004-01,2020-02-03,day,shelling/air strike' <<<"$output"
+expect "--events says how precise each place is, after its coordinates (as ACLED)" grep -q '^a004-02,2020-02-03,.*,35\.80000,36\.60000,region,' <<<"$output"
 expect "--events --to excludes later events" test -z "$(grep -F ',2020-02-24,' <<<"$output")"
 run "$bin" --events --type agreement
 expect "--type keeps only that type" test "$(grep -c ',agreement,' <<<"$output")" -eq "$(($(wc -l <<<"$output") - 1))"
