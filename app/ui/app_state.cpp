@@ -91,6 +91,7 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   controlAreas = std::move(data.areas);
   displacement = std::move(data.displacement);
   timelineLoaded = true;
+  eventFiles = std::move(data.eventFiles);
   // Without a date asked for, open where the areas of control begin.
   const Day opening = timeline.controlChangeDates().empty() ? timeline.first()
                                                             : timeline.controlChangeDates().front();
@@ -113,8 +114,11 @@ DatedData loadDatedData(const std::string& dataDir,
   TimelineSources sources = bundledTimelineSources(dataDir);
   sources.events.insert(sources.events.end(), extraEventFiles.begin(), extraEventFiles.end());
   TimelineLoad load = loadTimeline(sources);
-  DatedData out{
-      std::move(load.timeline), {}, std::move(load.displacement), std::move(load.notices)};
+  DatedData out{std::move(load.timeline),
+                {},
+                std::move(load.displacement),
+                std::move(load.notices),
+                extraEventFiles};
   out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices);
   return out;
 }

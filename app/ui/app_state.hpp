@@ -36,6 +36,7 @@ struct DatedData {
   ControlAreas areas;
   Displacement displacement;
   std::vector<Notice> notices;
+  std::vector<std::string> eventFiles;  // the event files read besides the bundled ones
 };
 // Bundled events, posts and control changes, plus any event files the user adds (e.g. ACLED).
 // Which of the dated layers are shown.
@@ -47,19 +48,23 @@ struct TimeLayerSettings {
 
 // The event list's filters.
 struct EventFilter {
-  std::string type;    // empty: all
-  std::string place;   // substring of the location
-  std::string source;  // substring of the source
-  std::string text;    // substring of anything
+  std::string type;      // empty: all
+  std::string place;     // substring of the location
+  std::string source;    // substring of the source
+  std::string text;      // substring of anything
+  std::string from, to;  // YYYY-MM-DD, either end; empty or not yet a date: open
   friend bool operator==(const EventFilter&, const EventFilter&) = default;
 };
 
 // The event list as shown: the rows passing `filter`, recomputed only when the filter changes.
 struct EventList {
   EventFilter filter;
-  std::optional<EventFilter> rowsFor;  // the filter `rows` were computed for
-  std::vector<std::size_t> rows;       // indices into Timeline::events
-  std::vector<std::string> types;      // every event type, for the filter's menu
+  std::optional<EventFilter> rowsFor;   // the filter `rows` were computed for
+  std::vector<std::size_t> rows;        // indices into Timeline::events
+  std::vector<std::string> types;       // every event type, for the filter's menu
+  std::string savePath = "events.csv";  // where the panel saves the list (.csv or .geojson)
+  std::string saved;                    // "wrote N events to PATH", or why not
+  bool savedOk = false;
 };
 
 // What the cursor or the selection points at among the dated marks.
@@ -83,6 +88,7 @@ struct AppState {
   ControlAreas controlAreas;
   Displacement displacement;
   bool timelineLoaded = false;
+  std::vector<std::string> eventFiles;  // read besides the bundled events (--event-file, dropped)
   Playback playback;
   TimeLayerSettings timeLayers;
   EventList eventList;

@@ -13,6 +13,7 @@
 #include "geo/timeline_loader.hpp"
 #include "ui/app_state.hpp"
 #include "ui/command_line.hpp"
+#include "ui/event_export.hpp"
 
 namespace idlib {
 namespace {
@@ -25,46 +26,6 @@ std::optional<Day> dateOption(const std::string& name, const std::string& text) 
   const auto d = parseDate(text);
   if (!d) printError(fmt::format("{} '{}': expected a date, YYYY-MM-DD", name, text));
   return d;
-}
-
-// A text cell as RFC 4180 writes it; one a spreadsheet would run as a formula (=, +, -, @, tab,
-// CR first: the OWASP rule) starts with a quote mark, so it stays text.
-std::string csvField(const std::string& text) {
-  const bool formula =
-      !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-  const std::string s = formula ? "'" + text : text;
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string optionalNumber(const std::optional<long>& n) {
-  return n ? std::to_string(*n) : std::string();
-}
-
-ordered_json eventJson(const Event& e) {
-  ordered_json j;
-  j["event_id"] = e.id;
-  j["event_date"] = formatDate(e.date);
-  j["date_precision"] = precisionName(e.precision);
-  j["geo_precision"] = placePrecisionName(e.place);
-  j["event_type"] = e.type;
-  j["actor1"] = e.actor1;
-  j["actor2"] = e.actor2;
-  j["location"] = e.location;
-  j["latitude"] = e.where.lat;
-  j["longitude"] = e.where.lon;
-  if (e.fatalities) j["fatalities"] = *e.fatalities;
-  if (e.displaced) j["displaced"] = *e.displaced;
-  if (e.attacks) j["attacks"] = *e.attacks;
-  j["notes"] = e.notes;
-  j["source"] = e.provenance.source;
-  j["citation"] = citationFor(e.provenance.source);  // as a caption or a reader cites it
-  j["source_row"] = fmt::format("{} line {}", e.provenance.file, e.provenance.line);
-  j["confidence"] = e.provenance.confidence;
-  return j;
 }
 
 // Great-circle distance, km.
@@ -110,31 +71,8 @@ int runEventsQuery(const Options& o) {
         (o.type.empty() || e.type == o.type))
       chosen.push_back(&e);
 
-  if (o.format == "geojson") {
-    ordered_json features = ordered_json::array();
-    for (const Event* e : chosen)
-      features.push_back(
-          {{"type", "Feature"},
-           {"properties", eventJson(*e)},
-           {"geometry", {{"type", "Point"}, {"coordinates", {e->where.lon, e->where.lat}}}}});
-    std::printf(
-        "%s\n",
-        ordered_json{{"type", "FeatureCollection"}, {"features", features}}.dump(1).c_str());
-  } else {
-    std::printf(
-        "event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
-        "geo_precision,fatalities,displaced,attacks,notes,source,citation\n");
-    for (const Event* e : chosen)
-      std::printf(
-          "%s\n",
-          fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{},{}", csvField(e->id),
-                      formatDate(e->date), precisionName(e->precision), csvField(e->type),
-                      csvField(e->actor1), csvField(e->actor2), csvField(e->location), e->where.lat,
-                      e->where.lon, placePrecisionName(e->place), optionalNumber(e->fatalities),
-                      optionalNumber(e->displaced), optionalNumber(e->attacks), csvField(e->notes),
-                      csvField(e->provenance.source), csvField(citationFor(e->provenance.source)))
-              .c_str());
-  }
+  const std::string text = o.format == "geojson" ? eventsGeoJson(chosen) : eventsCsv(chosen);
+  std::fwrite(text.data(), 1, text.size(), stdout);
   return hasErrors(load.notices) ? 1 : 0;
 }
 

@@ -1,44 +1,48 @@
-// The event list: every event by date, filtered by type, place, source and free text. Selecting
-// one sets the date, flies the map there and shows its details and source.
+// The event list: every event by date, filtered by type, dates, place, source and free text, and
+// saved as it is filtered. Selecting one sets the date, flies the map there and shows its details
+// and source.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "core/date.hpp"
 #include "core/format.hpp"
+#include "ui/event_export.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  if (needle.empty()) return true;
-  auto lower = [](std::string s) {
-    for (char& c : s)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  return lower(haystack).find(lower(needle)) != std::string::npos;
-}
-
-bool passes(const Event& e, const EventFilter& f) {
-  return (f.type.empty() || e.type == f.type) && contains(e.location + " " + e.admin1, f.place) &&
-         contains(e.provenance.source, f.source) &&
-         contains(e.notes + " " + e.actor1 + " " + e.actor2 + " " + e.location + " " + e.type,
-                  f.text);
-}
-
 // The rows passing the filter; recomputed only when the filter changes (not every frame).
 const std::vector<std::size_t>& rows(AppState& state) {
   EventList& list = state.eventList;
   if (list.rowsFor != list.filter) {
-    list.rows.clear();
-    for (std::size_t i = 0; i < state.timeline.events.size(); ++i)
-      if (passes(state.timeline.events[i], list.filter)) list.rows.push_back(i);
+    list.rows = filteredEvents(state.timeline.events, list.filter);
     list.rowsFor = list.filter;
   }
   return list.rows;
+}
+
+// The list as it is filtered, saved as CSV or GeoJSON (as --events writes them), with what
+// happened said under it.
+void saveRow(AppState& state, const std::vector<std::size_t>& shown) {
+  EventList& list = state.eventList;
+  ImGui::SetNextItemWidth(-6 * ImGui::GetFontSize());
+  ImGui::InputTextWithHint("##savePath", "file.csv or file.geojson", &list.savePath);
+  ImGui::SameLine();
+  if (ImGui::Button("Save list")) {
+    std::vector<const Event*> events;
+    for (std::size_t i : shown)
+      events.push_back(&state.timeline.events[i]);
+    const EventsSaved saved = saveEvents(events, list.savePath, state.protectedFiles);
+    list.saved = saved.message;
+    list.savedOk = saved.ok;
+  }
+  if (!list.saved.empty())
+    ImGui::TextColored(list.savedOk ? ImVec4(0.1f, 0.45f, 0.1f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1),
+                       "%s", list.saved.c_str());
 }
 
 }  // namespace
@@ -68,9 +72,16 @@ void events(AppState& state) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##source", "source (e.g. 004, OCHA)", &f.source);
 
+  ImGui::SetNextItemWidth(7 * em);
+  ImGui::InputTextWithHint("##from", "from", &f.from);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(7 * em);
+  ImGui::InputTextWithHint("##to", "to (YYYY-MM-DD)", &f.to);
+  ImGui::SameLine();
   const std::vector<std::size_t>& shown = rows(state);
   const std::string summary = eventListSummary(shown.size(), state.timeline.events.size());
   ImGui::TextDisabled("%s", summary.c_str());
+  saveRow(state, shown);
 
   if (ImGui::BeginTable(
           "events", 3,

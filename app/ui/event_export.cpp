@@ -1,0 +1,123 @@
+#include "ui/event_export.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/atomic_file.hpp"
+#include "core/date.hpp"
+#include "core/format.hpp"
+
+namespace idlib {
+namespace {
+
+using nlohmann::ordered_json;
+
+// A text cell as RFC 4180 writes it; one a spreadsheet would run as a formula (=, +, -, @, tab,
+// CR first: the OWASP rule) starts with a quote mark, so it stays text.
+std::string csvField(const std::string& text) {
+  const bool formula =
+      !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+  const std::string s = formula ? "'" + text : text;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string optionalNumber(const std::optional<long>& n) {
+  return n ? std::to_string(*n) : std::string();
+}
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return needle.empty() || lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+bool passes(const Event& e, const EventFilter& f, std::optional<Day> from, std::optional<Day> to) {
+  return (f.type.empty() || e.type == f.type) && (!from || e.date >= *from) &&
+         (!to || e.date <= *to) && contains(e.location + " " + e.admin1, f.place) &&
+         contains(e.provenance.source, f.source) &&
+         contains(e.notes + " " + e.actor1 + " " + e.actor2 + " " + e.location + " " + e.type,
+                  f.text);
+}
+
+}  // namespace
+
+ordered_json eventJson(const Event& e) {
+  ordered_json j;
+  j["event_id"] = e.id;
+  j["event_date"] = formatDate(e.date);
+  j["date_precision"] = precisionName(e.precision);
+  j["geo_precision"] = placePrecisionName(e.place);
+  j["event_type"] = e.type;
+  j["actor1"] = e.actor1;
+  j["actor2"] = e.actor2;
+  j["location"] = e.location;
+  j["latitude"] = e.where.lat;
+  j["longitude"] = e.where.lon;
+  if (e.fatalities) j["fatalities"] = *e.fatalities;
+  if (e.displaced) j["displaced"] = *e.displaced;
+  if (e.attacks) j["attacks"] = *e.attacks;
+  j["notes"] = e.notes;
+  j["source"] = e.provenance.source;
+  j["citation"] = citationFor(e.provenance.source);  // as a caption or a reader cites it
+  j["source_row"] = fmt::format("{} line {}", e.provenance.file, e.provenance.line);
+  j["confidence"] = e.provenance.confidence;
+  return j;
+}
+
+std::string eventsCsv(const std::vector<const Event*>& events) {
+  std::string out =
+      "event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
+      "geo_precision,fatalities,displaced,attacks,notes,source,citation\n";
+  for (const Event* e : events)
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{},{}\n", csvField(e->id),
+                    formatDate(e->date), precisionName(e->precision), csvField(e->type),
+                    csvField(e->actor1), csvField(e->actor2), csvField(e->location), e->where.lat,
+                    e->where.lon, placePrecisionName(e->place), optionalNumber(e->fatalities),
+                    optionalNumber(e->displaced), optionalNumber(e->attacks), csvField(e->notes),
+                    csvField(e->provenance.source), csvField(citationFor(e->provenance.source)));
+  return out;
+}
+
+std::string eventsGeoJson(const std::vector<const Event*>& events) {
+  ordered_json features = ordered_json::array();
+  for (const Event* e : events)
+    features.push_back(
+        {{"type", "Feature"},
+         {"properties", eventJson(*e)},
+         {"geometry", {{"type", "Point"}, {"coordinates", {e->where.lon, e->where.lat}}}}});
+  return ordered_json{{"type", "FeatureCollection"}, {"features", features}}.dump(1) + "\n";
+}
+
+std::vector<std::size_t> filteredEvents(const std::vector<Event>& events,
+                                        const EventFilter& filter) {
+  // A date still being typed leaves that end open.
+  const std::optional<Day> from = parseDate(filter.from), to = parseDate(filter.to);
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (passes(events[i], filter, from, to)) rows.push_back(i);
+  return rows;
+}
+
+EventsSaved saveEvents(const std::vector<const Event*>& events, const std::filesystem::path& path,
+                       const ProtectedFiles& protectedFiles) {
+  if (auto why = refuseOutput("Save events", path, {".csv", ".geojson"}, protectedFiles))
+    return {false, std::move(*why)};
+  const bool csv = lower(path.extension().string()) == ".csv";
+  if (auto error = writeFileAtomically(path, csv ? eventsCsv(events) : eventsGeoJson(events)))
+    return {false, std::move(*error)};
+  return {true, fmt::format("wrote {} event{} to {}", events.size(), events.size() == 1 ? "" : "s",
+                            path.string())};
+}
+
+}  // namespace idlib
