@@ -23,6 +23,7 @@ Xvfb -displayfd 3 -screen 0 3840x2160x24 3>"$out/display" >/dev/null 2>&1 &
 xvfb=$!
 for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(cat "$out/display")"
+export SDL_VIDEODRIVER=x11  # a real window on that screen, even when the suite runs offscreen
 XDG_CONFIG_HOME=$out/config "$bin" --date 2019-05-01 >"$out/stdout" 2>"$out/stderr" &
 app=$!
 
@@ -35,6 +36,10 @@ for _ in $(seq 480); do
   sleep 0.5
 done
 check "the window shows 1 May 2019 in its title" test -n "$wid"
+if [ -z "$wid" ]; then  # what the screen shows instead, for whoever reads the failure
+  command -v import >/dev/null && import -window root "$out/no-title.png"
+  xdotool search --name "Idlib" getwindowname %@ 2>/dev/null | sed 's/^/  window: /'
+fi
 if [ -n "$wid" ]; then
   eval "$(xdotool getwindowgeometry --shell "$wid")"
   check "the window opens at most of the 4K display (${WIDTH}x${HEIGHT})" \
