@@ -158,6 +158,22 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
 
 }  // namespace
 
+bool hasEventColumns(const std::string& path) {
+  std::vector<Notice> ignored;
+  if (!worthOpening(path, ignored)) return false;
+  GDALAllRegister();
+  CPLPushErrorHandler(CPLQuietErrorHandler);  // what is not a table loads as a layer, or says why
+  const char* options[] = {"AUTODETECT_TYPE=NO", nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            nullptr, options, nullptr));
+  CPLPopErrorHandler();
+  if (!ds) return false;
+  for (auto* layer : ds->GetLayers())
+    if (!missingColumnsMessage(path, Table::Events, columnNames(*layer->GetLayerDefn())))
+      return true;
+  return false;
+}
+
 TimelineSources bundledTimelineSources(const std::string& dataDir) {
   const std::string geo = dataDir + "/geodata/";
   return {{geo + "events.csv"},

@@ -27,5 +27,8 @@ struct TimelineLoad {
 
 TimelineSources bundledTimelineSources(const std::string& dataDir);
 TimelineLoad loadTimeline(const TimelineSources& sources);
+// Whether a table of `path` has the columns of events (event_date, latitude, longitude), so it
+// reads as events rather than as a layer. False for anything GDAL cannot open.
+bool hasEventColumns(const std::string& path);
 
 }  // namespace idlib

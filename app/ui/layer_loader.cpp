@@ -1,48 +1,84 @@
 #include "ui/layer_loader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
+
+#include "geo/timeline_loader.hpp"
 
 namespace idlib {
 
 BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests,
                                    std::optional<std::string> dataDir,
                                    std::vector<std::string> extraEventFiles)
-    : requests_(std::move(requests)), wantDated_(dataDir.has_value()) {
+    : requests_(std::move(requests)), jobs_(requests_.size() + (dataDir ? 1 : 0)) {
   worker_ = std::jthread([this, dataDir, extra = std::move(extraEventFiles)](std::stop_token stop) {
     for (const LoadRequest& request : requests_) {
       if (stop.stop_requested()) return;
-      {
-        std::lock_guard lock(mutex_);
-        current_ = std::filesystem::path(request.path).filename().string();
-      }
-      LoadResult result = loadVectorSource(request, &progress_);
-      std::lock_guard lock(mutex_);
-      for (auto& l : result.layers)
-        finished_.layers.push_back(std::move(l));
-      for (auto& n : result.notices)
-        finished_.notices.push_back(std::move(n));
-      ++completed_;
+      showing(std::filesystem::path(request.path).filename().string());
+      add(loadVectorSource(request, &progress_));
     }
-    if (!dataDir || stop.stop_requested()) return;
-    {
-      std::lock_guard lock(mutex_);
-      current_ = "events, posts and areas of control";
-    }
-    DatedData dated = loadDatedData(*dataDir, extra);
+    if (dataDir && !stop.stop_requested()) loadDated(*dataDir, extra);
     std::lock_guard lock(mutex_);
-    dated_ = std::move(dated);
-    ++completed_;
+    allLoaded_ = true;
   });
+}
+
+BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files.size() + 1) {
+  worker_ = std::jthread([this, dropped = std::move(dropped)](std::stop_token stop) {
+    std::vector<std::string> eventFiles = dropped.eventFiles;
+    const std::size_t before = eventFiles.size();
+    for (const std::string& file : dropped.files) {
+      if (stop.stop_requested()) return;
+      showing(std::filesystem::path(file).filename().string());
+      if (hasEventColumns(file)) {
+        eventFiles.push_back(file);
+        add({{},
+             {{Severity::Info, fmt::format("{}: read as events (it has event_date, latitude "
+                                           "and longitude columns)",
+                                           file)}}});
+      } else {
+        add(loadVectorSource(userLayer(file), &progress_));
+      }
+    }
+    if (eventFiles.size() > before && !stop.stop_requested())
+      loadDated(dropped.dataDir, eventFiles);
+    std::lock_guard lock(mutex_);
+    allLoaded_ = true;
+  });
+}
+
+BackgroundLoader::~BackgroundLoader() {
+  worker_.request_stop();
+}
+
+void BackgroundLoader::showing(std::string what) {
+  std::lock_guard lock(mutex_);
+  current_ = std::move(what);
+}
+
+void BackgroundLoader::add(LoadResult result) {
+  std::lock_guard lock(mutex_);
+  for (auto& l : result.layers)
+    finished_.layers.push_back(std::move(l));
+  for (auto& n : result.notices)
+    finished_.notices.push_back(std::move(n));
+  ++completed_;
+}
+
+void BackgroundLoader::loadDated(const std::string& dataDir,
+                                 const std::vector<std::string>& eventFiles) {
+  showing("events, posts and areas of control");
+  DatedData dated = loadDatedData(dataDir, eventFiles);
+  std::lock_guard lock(mutex_);
+  dated_ = std::move(dated);
+  ++completed_;
 }
 
 std::optional<DatedData> BackgroundLoader::takeDatedData() {
   std::lock_guard lock(mutex_);
   return std::exchange(dated_, std::nullopt);
-}
-
-BackgroundLoader::~BackgroundLoader() {
-  worker_.request_stop();
 }
 
 LoadResult BackgroundLoader::takeFinished() {
@@ -52,16 +88,15 @@ LoadResult BackgroundLoader::takeFinished() {
 
 bool BackgroundLoader::done() const {
   std::lock_guard lock(mutex_);
-  return completed_ == requests_.size() + (wantDated_ ? 1 : 0);
+  return allLoaded_ && finished_.layers.empty() && finished_.notices.empty() && !dated_;
 }
 
 float BackgroundLoader::fraction() const {
   std::lock_guard lock(mutex_);
   const auto total = progress_.featuresTotal.load();
   const float within = total ? static_cast<float>(progress_.featuresDone.load()) / total : 0.f;
-  const auto jobs = static_cast<float>(requests_.size() + (wantDated_ ? 1 : 0));
-  if (jobs == 0) return 1.f;
-  return std::min(1.f, (completed_ + std::min(within, 0.99f)) / jobs);
+  if (jobs_ == 0) return 1.f;
+  return std::min(1.f, (completed_ + std::min(within, 0.99f)) / static_cast<float>(jobs_));
 }
 
 std::string BackgroundLoader::current() const {

@@ -11,27 +11,41 @@
 
 namespace idlib {
 
+// Files dropped on the window (see planDrop): a table with event columns joins the events, and
+// the dated data is read again with it (`dataDir` and the `eventFiles` loaded so far); any other
+// file loads as a layer, as --layer does.
+struct DroppedSources {
+  std::vector<std::string> files;
+  std::string dataDir;
+  std::vector<std::string> eventFiles;
+};
+
 class BackgroundLoader {
  public:
   // Loads the layers, then (if `dataDir` is set) the dated data and its control areas.
   BackgroundLoader(std::vector<LoadRequest> requests, std::optional<std::string> dataDir,
                    std::vector<std::string> extraEventFiles = {});
+  explicit BackgroundLoader(DroppedSources dropped);
   ~BackgroundLoader();  // stops after the current source
   // Layers and notices finished since the last call.
   LoadResult takeFinished();
   std::optional<DatedData> takeDatedData();
-  bool done() const;
+  bool done() const;       // all loaded and taken: nothing more will come
   float fraction() const;  // 0..1, for the progress bar
   std::string current() const;
 
  private:
+  void showing(std::string what);
+  void add(LoadResult result);
+  void loadDated(const std::string& dataDir, const std::vector<std::string>& eventFiles);
+
   std::vector<LoadRequest> requests_;
   LoadProgress progress_;
   mutable std::mutex mutex_;
   LoadResult finished_;
   std::optional<DatedData> dated_;
-  bool wantDated_ = false;
-  std::size_t completed_ = 0;
+  std::size_t jobs_ = 0, completed_ = 0;
+  bool allLoaded_ = false;
   std::string current_;
   std::jthread worker_;
 };

@@ -19,6 +19,7 @@
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
+#include "ui/file_drop.hpp"
 #include "ui/imgui_fonts.hpp"
 #include "ui/imgui_rects.hpp"
 #include "ui/layer_loader.hpp"
@@ -217,6 +218,7 @@ int runInteractive(const Options& options) {
     PresenterMode presenterMode(window.window(), options);
     panels::ExportPanelState exportPanel;
     bool presentWhenLoaded = options.present;
+    FileDrops drops;
     std::string title;
 
     bool quit = false;
@@ -238,6 +240,7 @@ int runInteractive(const Options& options) {
         if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput &&
             presenterMode.key(event.key.keysym, state))
           continue;
+        if (drops.handle(event)) continue;
         ImGui_ImplSDL2_ProcessEvent(&event);
         // Every tap counts, however many come between two frames.
         if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard)
@@ -250,25 +253,33 @@ int runInteractive(const Options& options) {
         SDL_Delay(50);  // nothing to draw; don't spin
         continue;
       }
-      // Hand finished layers to the GPU (GL thread only).
-      LoadResult finished = loader.takeFinished();
-      for (Layer& layer : finished.layers) {
-        const std::size_t index = state.addLayer(std::move(layer));
-        renderer.upload(state.layers[index].layer);
-      }
-      if (auto dated = loader.takeDatedData()) {
-        for (Notice& n : dated->notices)
-          finished.notices.push_back(std::move(n));
-        state.setTimeline(std::move(*dated), start->date);
-        renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
-        if (presentWhenLoaded) presenterMode.enter(state);
+      // Hand finished layers to the GPU (GL thread only): the first load's, then a drop's.
+      drops.update(state);
+      for (BackgroundLoader* from : {&loader, drops.loader()}) {
+        if (!from) continue;
+        const bool dropped = from != &loader;
+        LoadResult finished = from->takeFinished();
+        for (Layer& layer : finished.layers) {
+          const std::size_t index = state.addLayer(std::move(layer));
+          renderer.upload(state.layers[index].layer);
+        }
+        if (auto dated = from->takeDatedData()) {
+          for (Notice& n : dated->notices)
+            finished.notices.push_back(std::move(n));
+          // A drop's events join the map at the date it shows.
+          const Day today = static_cast<Day>(std::floor(state.playback.date));
+          state.setTimeline(std::move(*dated), dropped ? std::optional(today) : start->date);
+          renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
+          if (presentWhenLoaded && !dropped) presenterMode.enter(state);
+        }
+        if (dropped && hasErrors(finished.notices)) state.showNotices = true;
+        printNotices(finished.notices);
+        for (Notice& n : finished.notices)
+          state.notices.push_back(std::move(n));
       }
       // The Story panel's Present button asks through the state.
       if (state.presenting != presenterMode.active())
         state.presenting ? presenterMode.enter(state) : presenterMode.leave(state);
-      printNotices(finished.notices);
-      for (Notice& n : finished.notices)
-        state.notices.push_back(std::move(n));
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplSDL2_NewFrame();
@@ -295,6 +306,7 @@ int runInteractive(const Options& options) {
         panels::story(state);
         panels::about(state);
         drawLoadingProgress(loader);
+        if (drops.loader()) drawLoadingProgress(*drops.loader());
       }
       if (state.timelineLoaded)
         panels::exporter(state, renderer, exportPanel);  // records even while presenting

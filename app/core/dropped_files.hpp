@@ -1,0 +1,22 @@
+#pragma once
+// What a drop of files and folders on the window asks to load: the map and table files, each
+// once, a folder's files by name, a bounded number of them; what cannot load is said, not lost.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace idlib {
+
+struct DropPlan {
+  std::vector<std::string> files;  // to load, in the order dropped
+  std::vector<Notice> problems;    // what was dropped and will not load, and why
+};
+
+// Expands each folder to the map and table files directly in it (a .gdb folder is one source);
+// leaves out a shapefile's companions (.dbf, .shx, .prj...) where its .shp is loaded; reports
+// missing paths, files of no known kind and files beyond `maxFiles`. Reads only folder listings.
+DropPlan planDrop(const std::vector<std::string>& dropped, std::size_t maxFiles = 200);
+
+}  // namespace idlib

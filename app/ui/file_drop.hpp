@@ -1,0 +1,33 @@
+#pragma once
+// Files and folders dropped on the window: gathered from SDL's drop events, planned (planDrop)
+// and loaded one drop at a time in the background, after the bundled data.
+#include <SDL.h>
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ui/app_state.hpp"
+#include "ui/layer_loader.hpp"
+
+namespace idlib {
+
+class FileDrops {
+ public:
+  // Takes SDL_DROPBEGIN, SDL_DROPFILE and SDL_DROPCOMPLETE; true when `event` was one of them.
+  bool handle(const SDL_Event& event);
+  // Starts loading the next drop once the dated data is in and no drop is loading. What cannot
+  // load goes to the Data problems window; the dropped files join the inputs no export may
+  // overwrite.
+  void update(AppState& state);
+  // The drop being loaded, if any: the window takes its results like the first load's.
+  BackgroundLoader* loader() const { return loader_.get(); }
+
+ private:
+  std::vector<std::string> gathering_;
+  std::deque<std::vector<std::string>> waiting_;
+  std::unique_ptr<BackgroundLoader> loader_;
+};
+
+}  // namespace idlib

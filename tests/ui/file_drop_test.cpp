@@ -1,0 +1,164 @@
+// Files dropped on the window, as SDL delivers them: events join the timeline, other files
+// become layers, a broken file is reported while the rest loads.
+#include "ui/file_drop.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "ui/event_export.hpp"
+
+namespace idlib {
+namespace {
+namespace fs = std::filesystem;
+
+// SDL's events only (no window): the ones a desktop sends when files are dropped.
+void pushDrop(const std::vector<fs::path>& paths) {
+  SDL_Event event{};
+  event.type = SDL_DROPBEGIN;
+  SDL_PushEvent(&event);
+  for (const fs::path& path : paths) {
+    event = {};
+    event.type = SDL_DROPFILE;
+    event.drop.file = SDL_strdup(path.c_str());  // freed by whoever takes the event
+    SDL_PushEvent(&event);
+  }
+  event = {};
+  event.type = SDL_DROPCOMPLETE;
+  SDL_PushEvent(&event);
+}
+
+class FileDrop : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ASSERT_EQ(SDL_Init(SDL_INIT_EVENTS), 0) << SDL_GetError();
+    bundled_ = new DatedData(loadDatedData(IDLIB_DATA_DIR));
+  }
+  static void TearDownTestSuite() {
+    delete bundled_;
+    SDL_Quit();
+  }
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("idlib-file-drop-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "my_events.csv")
+        << "event_id,event_date,event_type,location,latitude,longitude,source\n"
+           "drop-1,9-Feb-20,shelling/air strike,test place,35.70,36.70,file_drop_test\n"
+           "drop-2,2020-02-11,protest,test place,35.71,36.71,file_drop_test\n";
+    std::ofstream(dir / "area.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+           R"({"name":"test area"},"geometry":{"type":"Polygon","coordinates":)"
+           R"([[[36.5,35.5],[36.9,35.5],[36.9,35.9],[36.5,35.9],[36.5,35.5]]]}}]})";
+    std::ofstream(dir / "broken.geojson") << "{ \"type\": \"FeatureCollection\", \"feat";
+    state.dataDir = IDLIB_DATA_DIR;
+    DatedData copy = *bundled_;
+    state.setTimeline(std::move(copy));
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  // What the window does each frame, without GL: SDL's events to the drops, then every result
+  // of the drop being loaded into the state, until none is loading.
+  void runFrames() {
+    SDL_Event event;
+    while (SDL_PollEvent(&event))
+      EXPECT_TRUE(drops.handle(event));
+    for (int frame = 0; frame < 100000; ++frame) {
+      drops.update(state);
+      BackgroundLoader* loader = drops.loader();
+      if (!loader) return;
+      LoadResult finished = loader->takeFinished();
+      for (Layer& layer : finished.layers)
+        state.addLayer(std::move(layer));
+      if (auto dated = loader->takeDatedData()) {
+        for (Notice& n : dated->notices)
+          finished.notices.push_back(std::move(n));
+        state.setTimeline(std::move(*dated), makeDay(2020, 2, 10));
+      }
+      for (Notice& n : finished.notices)
+        state.notices.push_back(std::move(n));
+      usleep(1000);
+    }
+    FAIL() << "the drop never finished loading";
+  }
+
+  bool noticeSays(const std::string& words) const {
+    return std::any_of(state.notices.begin(), state.notices.end(),
+                       [&](const Notice& n) { return n.message.find(words) != std::string::npos; });
+  }
+  const Event* event(const std::string& id) const {
+    for (const Event& e : state.timeline.events)
+      if (e.id == id) return &e;
+    return nullptr;
+  }
+
+  static DatedData* bundled_;
+  fs::path dir;
+  AppState state;
+  FileDrops drops;
+};
+DatedData* FileDrop::bundled_ = nullptr;
+
+TEST_F(FileDrop, EventsJoinTheTimelineLayersTheMapAndABrokenFileIsSaid) {
+  const std::size_t bundledEvents = state.timeline.events.size();
+  const std::size_t layersBefore = state.layers.size();
+  pushDrop(
+      {dir / "my_events.csv", dir / "area.geojson", dir / "broken.geojson", dir / "area.geojson"});
+  runFrames();
+
+  // The events, ACLED's date format too, with the bundled ones kept.
+  ASSERT_EQ(state.timeline.events.size(), bundledEvents + 2);
+  ASSERT_TRUE(event("drop-1"));
+  EXPECT_EQ(event("drop-1")->date, makeDay(2020, 2, 9));
+  EXPECT_EQ(event("drop-2")->type, "protest");
+  EXPECT_TRUE(event("a004-01"));
+  EXPECT_EQ(state.eventFiles, std::vector<std::string>{(dir / "my_events.csv").string()});
+  EXPECT_TRUE(noticeSays("my_events.csv: read as events"));
+  // The map's date stays where it was.
+  EXPECT_EQ(static_cast<Day>(state.playback.date), makeDay(2020, 2, 10));
+
+  // One layer, however often it was dropped.
+  ASSERT_EQ(state.layers.size(), layersBefore + 1);
+  const auto added = std::find_if(state.layers.begin(), state.layers.end(), [&](const auto& l) {
+    return l.layer.sourcePath == (dir / "area.geojson").string();
+  });
+  ASSERT_NE(added, state.layers.end());
+  EXPECT_EQ(added->layer.features.size(), 1u);
+
+  // The broken file is in the Data problems window.
+  EXPECT_TRUE(std::any_of(state.notices.begin(), state.notices.end(), [](const Notice& n) {
+    return n.severity == Severity::Error && n.message.find("broken.geojson") != std::string::npos;
+  }));
+
+  // A dropped file is an input: the event list may not be saved over it.
+  const EventsSaved saved = saveEvents({}, dir / "my_events.csv", state.protectedFiles);
+  EXPECT_FALSE(saved.ok);
+  EXPECT_NE(saved.message.find("would overwrite an input"), std::string::npos) << saved.message;
+}
+
+TEST_F(FileDrop, ASecondDropOfEventsKeepsTheFirst) {
+  pushDrop({dir / "my_events.csv"});
+  runFrames();
+  std::ofstream(dir / "more.csv") << "event_date,latitude,longitude,event_id\n"
+                                     "2020-02-12,35.72,36.72,drop-3\n";
+  pushDrop({dir / "more.csv"});
+  runFrames();
+  EXPECT_TRUE(event("drop-1"));
+  EXPECT_TRUE(event("drop-3"));
+  EXPECT_EQ(state.eventFiles.size(), 2u);
+}
+
+TEST_F(FileDrop, UnknownFilesAreSaidAndNothingLoads) {
+  std::ofstream(dir / "photo.jpg") << "x";
+  const std::size_t layersBefore = state.layers.size();
+  pushDrop({dir / "photo.jpg", dir / "gone.csv"});
+  runFrames();
+  EXPECT_EQ(state.layers.size(), layersBefore);
+  EXPECT_TRUE(noticeSays("photo.jpg: not a map or table file"));
+  EXPECT_TRUE(noticeSays("gone.csv: not found"));
+  EXPECT_TRUE(state.showNotices);  // the Data problems window opens
+}
+
+}  // namespace
+}  // namespace idlib
