@@ -89,16 +89,45 @@ std::vector<Vec2> triangulate(const geos::Context& c, const GEOSGeometry* g) {
   return out;
 }
 
-// How fully the data covers `p`: 1 within its reach, falling to 0 at the reach's edge.
-float coverageAt(Vec2 p, const std::vector<Locality>& localities) {
-  double nearest2 = kReachMetres * kReachMetres;
-  for (const auto& l : localities) {
-    const Vec2 d = p - l.position;
-    nearest2 = std::min(nearest2, d.x * d.x + d.y * d.y);
+// `g`'s polygons without their holes: ground the data surrounds on every side is covered too,
+// so the areas have no blank patches between distant localities, only an outer edge.
+geos::Geometry withoutHoles(const geos::Context& c, const GEOSGeometry* g) {
+  std::vector<GEOSGeometry*> shells;
+  const int n = GEOSGetNumGeometries_r(c.get(), g);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* polygon = GEOSGetGeometryN_r(c.get(), g, i);
+    if (GEOSGeomTypeId_r(c.get(), polygon) != GEOS_POLYGON) continue;
+    GEOSGeometry* ring = GEOSGeom_clone_r(c.get(), GEOSGetExteriorRing_r(c.get(), polygon));
+    shells.push_back(GEOSGeom_createPolygon_r(c.get(), ring, nullptr, 0));
   }
-  return static_cast<float>(
-      std::clamp((kReachMetres - std::sqrt(nearest2)) / kFadeMetres, 0.0, 1.0));
+  return geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_MULTIPOLYGON, shells.data(),
+                                                  static_cast<unsigned>(shells.size())));
 }
+
+// How fully the data covers a point: 1 deeper than the fade inside the covered ground, falling
+// to 0 at its outer edge.
+class Coverage {
+ public:
+  Coverage(const geos::Context& c, const GEOSGeometry* covered)
+      : c_(c),
+        edge_(geos::own(c, GEOSBoundary_r(c.get(), covered))),
+        prepared_(GEOSPrepare_r(c.get(), edge_.get())) {}
+  ~Coverage() { GEOSPreparedGeom_destroy_r(c_.get(), prepared_); }
+  Coverage(const Coverage&) = delete;
+  Coverage& operator=(const Coverage&) = delete;
+
+  float at(Vec2 p) const {
+    geos::Geometry point = geos::own(c_, GEOSGeom_createPointFromXY_r(c_.get(), p.x, p.y));
+    double metres = 0;
+    if (!GEOSPreparedDistance_r(c_.get(), prepared_, point.get(), &metres)) return 1.0f;
+    return static_cast<float>(std::clamp(metres / kFadeMetres, 0.0, 1.0));
+  }
+
+ private:
+  const geos::Context& c_;
+  geos::Geometry edge_;
+  const GEOSPreparedGeometry* prepared_;
+};
 
 }  // namespace
 
@@ -118,13 +147,16 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
   geos::Geometry sites = own(GEOSGeom_createCollection_r(c.get(), GEOS_MULTIPOINT, points.data(),
                                                          static_cast<unsigned>(points.size())));
   const geos::Geometry land = readLand(c, landPath, notices);
-  const auto onLand = [&](double radius) {
-    // 8 segments per quarter circle: at 20 km, straight for 4 km at most.
-    geos::Geometry discs = own(GEOSBuffer_r(c.get(), sites.get(), radius, 8));
-    return land ? own(GEOSIntersection_r(c.get(), discs.get(), land.get())) : std::move(discs);
+  const auto onLand = [&](const geos::Geometry& g) {
+    return land ? own(GEOSIntersection_r(c.get(), g.get(), land.get()))
+                : own(GEOSGeom_clone_r(c.get(), g.get()));
   };
-  const geos::Geometry reach = onLand(kReachMetres);
-  const geos::Geometry core = onLand(kReachMetres - kFadeMetres);
+  // 8 segments per quarter circle: at 20 km, straight for 4 km at most.
+  const geos::Geometry discs = own(GEOSBuffer_r(c.get(), sites.get(), kReachMetres, 8));
+  const geos::Geometry covered = withoutHoles(c, discs.get());
+  const Coverage coverage(c, covered.get());
+  const geos::Geometry reach = onLand(covered);
+  const geos::Geometry core = onLand(own(GEOSBuffer_r(c.get(), covered.get(), -kFadeMetres, 8)));
   const geos::Geometry fading = own(GEOSDifference_r(c.get(), reach.get(), core.get()));
   const geos::Geometry frame = own(GEOSEnvelope_r(c.get(), reach.get()));
   const geos::Geometry voronoi = own(GEOSVoronoiDiagram_r(c.get(), sites.get(), frame.get(), 0, 0));
@@ -200,7 +232,7 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
     geos::Geometry merged = own(GEOSUnaryUnion_r(c.get(), group.get()));
     it->second.triangles = triangulate(c, merged.get());
     for (const Vec2 p : it->second.triangles)
-      it->second.coverage.push_back(part ? coverageAt(p, localities) : 1.0f);
+      it->second.coverage.push_back(part ? coverage.at(p) : 1.0f);
     return it->second;
   };
 

@@ -436,7 +436,7 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
         y0 = static_cast<float>(points.max.y) + 6;
     }
   addPanel(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r,
-           frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 215));
+           rgb(0xffffff));  // opaque: nothing of the map shows through the key to it
   float y = y0 + 6;
   for (const Row& row : rows) {
     if (row.symbol.empty()) {
