@@ -139,8 +139,8 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
   geos::Context c;
   const auto own = [&](GEOSGeometry* g) { return geos::own(c, g); };
 
-  // The ground the data covers: discs around the localities, on land; the last stretch of each
-  // disc is kept apart so that it can fade out.
+  // The ground the data covers: discs around the localities and what they enclose, on land; its
+  // outermost stretch is kept apart so that it can fade out.
   std::vector<GEOSGeometry*> points;
   for (const auto& l : localities)
     points.push_back(GEOSGeom_createPointFromXY_r(c.get(), l.position.x, l.position.y));
