@@ -59,11 +59,11 @@ struct EventFilter {
 // The event list as shown: the rows passing `filter`, recomputed only when the filter changes.
 struct EventList {
   EventFilter filter;
-  std::optional<EventFilter> rowsFor;   // the filter `rows` were computed for
-  std::vector<std::size_t> rows;        // indices into Timeline::events
-  std::vector<std::string> types;       // every event type, for the filter's menu
-  std::string savePath = "events.csv";  // where the panel saves the list (.csv or .geojson)
-  std::string saved;                    // "wrote N events to PATH", or why not
+  std::optional<EventFilter> rowsFor;  // the filter `rows` were computed for
+  std::vector<std::size_t> rows;       // indices into Timeline::events
+  std::vector<std::string> types;      // every event type, for the filter's menu
+  std::string savePath;                // where the panel saves the list (.csv or .geojson)
+  std::string saved;                   // "wrote N events to PATH", or why not
   bool savedOk = false;
 };
 

@@ -43,7 +43,7 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
       }
     }
     if (eventFiles.size() > before && !stop.stop_requested())
-      loadDated(dropped.dataDir, eventFiles);
+      loadDated(dropped.dataDir, eventFiles, {eventFiles.begin() + before, eventFiles.end()});
     std::lock_guard lock(mutex_);
     allLoaded_ = true;
   });
@@ -68,9 +68,16 @@ void BackgroundLoader::add(LoadResult result) {
 }
 
 void BackgroundLoader::loadDated(const std::string& dataDir,
-                                 const std::vector<std::string>& eventFiles) {
+                                 const std::vector<std::string>& eventFiles,
+                                 const std::vector<std::string>& newFiles) {
   showing("events, posts and areas of control");
   DatedData dated = loadDatedData(dataDir, eventFiles);
+  // Read again, the other files would say again what they said the first time.
+  if (!newFiles.empty())
+    std::erase_if(dated.notices, [&](const Notice& n) {
+      return std::none_of(newFiles.begin(), newFiles.end(),
+                          [&](const std::string& file) { return n.message.starts_with(file); });
+    });
   std::lock_guard lock(mutex_);
   dated_ = std::move(dated);
   ++completed_;

@@ -37,7 +37,9 @@ class BackgroundLoader {
  private:
   void showing(std::string what);
   void add(LoadResult result);
-  void loadDated(const std::string& dataDir, const std::vector<std::string>& eventFiles);
+  // `newFiles` (dropped): only their notices are kept, the others were given before.
+  void loadDated(const std::string& dataDir, const std::vector<std::string>& eventFiles,
+                 const std::vector<std::string>& newFiles = {});
 
   std::vector<LoadRequest> requests_;
   LoadProgress progress_;

@@ -52,8 +52,10 @@ class SaveEvents : public ::testing::Test {
 
   // The February 2020 shelling and air strikes, as the panel filters them.
   std::vector<const Event*> februaryShelling() const {
-    const EventFilter filter{
-        .type = "shelling/air strike", .from = "2020-02-01", .to = "2020-02-29"};
+    EventFilter filter;
+    filter.type = "shelling/air strike";
+    filter.from = "2020-02-01";
+    filter.to = "2020-02-29";
     std::vector<const Event*> events;
     for (std::size_t i : filteredEvents(timeline_->events, filter))
       events.push_back(&timeline_->events[i]);
@@ -118,7 +120,8 @@ TEST_F(SaveEvents, GeoJsonIsWhatEventsPrintsAndGdalReadsEveryPoint) {
 TEST_F(SaveEvents, RefusesToOverwriteAnInputAndWritesNothing) {
   const fs::path input = dir / "acled.csv";
   std::ofstream(input) << "event_date,latitude,longitude\n";
-  const ProtectedFiles inputs{.inputs = {input}};
+  ProtectedFiles inputs;
+  inputs.inputs = {input};
   const EventsSaved saved = saveEvents(februaryShelling(), input, inputs);
   EXPECT_FALSE(saved.ok);
   EXPECT_NE(saved.message.find("would overwrite an input"), std::string::npos) << saved.message;
@@ -127,7 +130,8 @@ TEST_F(SaveEvents, RefusesToOverwriteAnInputAndWritesNothing) {
 }
 
 TEST_F(SaveEvents, RefusesTheBundledDataAndOtherEndings) {
-  const ProtectedFiles bundled{.folders = {dir}};
+  ProtectedFiles bundled;
+  bundled.folders = {dir};
   const EventsSaved inData = saveEvents(februaryShelling(), dir / "events2.csv", bundled);
   EXPECT_FALSE(inData.ok);
   EXPECT_NE(inData.message.find("bundled data"), std::string::npos) << inData.message;

@@ -115,6 +115,8 @@ TEST_F(FileDrop, EventsJoinTheTimelineLayersTheMapAndABrokenFileIsSaid) {
   EXPECT_TRUE(event("a004-01"));
   EXPECT_EQ(state.eventFiles, std::vector<std::string>{(dir / "my_events.csv").string()});
   EXPECT_TRUE(noticeSays("my_events.csv: read as events"));
+  // The bundled files, read again with them, do not repeat their notes.
+  EXPECT_FALSE(noticeSays("observation_posts.csv"));
   // The map's date stays where it was.
   EXPECT_EQ(static_cast<Day>(state.playback.date), makeDay(2020, 2, 10));
 

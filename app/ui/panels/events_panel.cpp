@@ -30,7 +30,7 @@ const std::vector<std::size_t>& rows(AppState& state) {
 void saveRow(AppState& state, const std::vector<std::size_t>& shown) {
   EventList& list = state.eventList;
   ImGui::SetNextItemWidth(-6 * ImGui::GetFontSize());
-  ImGui::InputTextWithHint("##savePath", "file.csv or file.geojson", &list.savePath);
+  ImGui::InputTextWithHint("##savePath", "save as /path/file.csv or .geojson", &list.savePath);
   ImGui::SameLine();
   if (ImGui::Button("Save list")) {
     std::vector<const Event*> events;
@@ -40,9 +40,11 @@ void saveRow(AppState& state, const std::vector<std::size_t>& shown) {
     list.saved = saved.message;
     list.savedOk = saved.ok;
   }
-  if (!list.saved.empty())
-    ImGui::TextColored(list.savedOk ? ImVec4(0.1f, 0.45f, 0.1f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1),
-                       "%s", list.saved.c_str());
+  if (list.saved.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text,
+                        list.savedOk ? ImVec4(0.1f, 0.45f, 0.1f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1));
+  ImGui::TextWrapped("%s", list.saved.c_str());
+  ImGui::PopStyleColor();
 }
 
 }  // namespace
@@ -73,10 +75,12 @@ void events(AppState& state) {
   ImGui::InputTextWithHint("##source", "source (e.g. 004, OCHA)", &f.source);
 
   ImGui::SetNextItemWidth(7 * em);
-  ImGui::InputTextWithHint("##from", "from", &f.from);
+  ImGui::InputTextWithHint("##from", "from date", &f.from);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("YYYY-MM-DD, or 9 Feb 2020");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(7 * em);
-  ImGui::InputTextWithHint("##to", "to (YYYY-MM-DD)", &f.to);
+  ImGui::InputTextWithHint("##to", "to date", &f.to);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("YYYY-MM-DD, or 9 Feb 2020");
   ImGui::SameLine();
   const std::vector<std::size_t>& shown = rows(state);
   const std::string summary = eventListSummary(shown.size(), state.timeline.events.size());
