@@ -35,6 +35,11 @@ std::string lower(std::string s) {
 
 }  // namespace
 
+bool isDatabaseConnection(std::string_view source) {
+  const std::string start = lower(std::string(source.substr(0, 13)));
+  return start.starts_with("pg:") || start.starts_with("postgresql://");
+}
+
 std::vector<fs::path> pngSidecars(const fs::path& png) {
   return {fs::path(png).replace_extension(".wld"), fs::path(png.string() + ".aux.xml")};
 }
@@ -58,7 +63,7 @@ std::optional<std::string> refuseOutput(std::string_view option, const fs::path&
   written.insert(written.end(), alsoWritten.begin(), alsoWritten.end());
   for (const fs::path& out : written) {
     for (const fs::path& input : protectedFiles.inputs)
-      if (sameFile(out, input))
+      if (!isDatabaseConnection(input.string()) && sameFile(out, input))
         return fmt::format("{}: would overwrite an input ({}); choose another file name", shown,
                            input.string());
     for (const fs::path& data : protectedFiles.folders)

@@ -22,6 +22,10 @@ std::optional<std::string> refuseOutput(std::string_view option, const std::file
                                         const ProtectedFiles& protectedFiles,
                                         const std::vector<std::filesystem::path>& alsoWritten = {});
 
+// Whether `source` names a database, not a file: GDAL's "PG:host=... dbname=..." (any case) or a
+// "postgresql://" URL. No export can overwrite it, and no file check applies to it.
+bool isDatabaseConnection(std::string_view source);
+
 // The files a georeferenced PNG export writes beside `png`: its world file and its CRS.
 std::vector<std::filesystem::path> pngSidecars(const std::filesystem::path& png);
 

@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "core/csv_quotes.hpp"
+#include "core/output_paths.hpp"
 #include "core/table_rows.hpp"
 #include "core/text_safety.hpp"
 #include "geo/projection.hpp"
@@ -18,9 +19,11 @@
 namespace idlib {
 namespace {
 
-// Whether `path` is a file GDAL may be asked to read; says why not where it is not.
+// Whether `path` is a file (or a database) GDAL may be asked to read; says why not where it is
+// not.
 bool worthOpening(const std::string& path, std::vector<Notice>& notices) {
   namespace fs = std::filesystem;
+  if (isDatabaseConnection(path)) return true;  // GDAL says why it cannot connect
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   auto refuse = [&](std::string_view why) {

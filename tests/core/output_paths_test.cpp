@@ -67,5 +67,19 @@ TEST_F(OutputPaths, NamesAMissingFolder) {
       << *why;
 }
 
+TEST(DatabaseConnection, IsNoFile) {
+  EXPECT_TRUE(isDatabaseConnection("PG:host=/tmp/pg dbname=atlas tables=towns"));
+  EXPECT_TRUE(isDatabaseConnection("pg:dbname=atlas"));
+  EXPECT_TRUE(isDatabaseConnection("postgresql://atlas@db/atlas"));
+  EXPECT_FALSE(isDatabaseConnection("towns.gpkg"));
+  EXPECT_FALSE(isDatabaseConnection("/data/PG:x.gpkg"));
+}
+
+TEST_F(OutputPaths, AConnectionIsNoInputFileToProtect) {
+  // Read as a path, the connection would name the very file asked for: it names a database.
+  files.inputs.push_back("PG:host=db.png");
+  EXPECT_EQ(refuseOutput("--export", "PG:host=db.png", {".png"}, files), std::nullopt);
+}
+
 }  // namespace
 }  // namespace idlib

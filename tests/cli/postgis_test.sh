@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Layers and events from a real PostgreSQL + PostGIS: a throwaway cluster in a temporary folder,
+# reached on a unix socket there, filled with ogr2ogr from the bundled geodata, always stopped and
+# removed. Skips (exit 77) where Debian's postgresql-15 and postgresql-15-postgis-3 are missing.
+# Usage: postgis_test.sh PATH/TO/idlib-atlas OUTPUT_DIR
+set -u
+bin=$1
+out=$2
+geodata=$(cd "$(dirname "$0")/../../geodata" && pwd)
+pgbin=${PG_BIN:-/usr/lib/postgresql/15/bin}  # where Debian puts the server
+rm -rf "$out" && mkdir -p "$out"
+
+for tool in "$pgbin/initdb" "$pgbin/pg_ctl" "$pgbin/psql" "$(command -v ogr2ogr)"; do
+  if [ ! -x "$tool" ]; then
+    echo "SKIP: $tool is missing (Debian: apt-get install postgresql-15 postgresql-15-postgis-3 gdal-bin)"
+    exit 77
+  fi
+done
+if [ ! -f /usr/share/postgresql/15/extension/postgis.control ]; then
+  echo "SKIP: PostGIS is not installed (Debian: apt-get install postgresql-15-postgis-3)"
+  exit 77
+fi
+
+passed=0 failed=0
+expect() {  # expect NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() {  # run CMD...: sets rc and output
+  output=$("$@" 2>&1)
+  rc=$?
+}
+contains() { grep -qF -- "$1" <<<"$output"; }
+
+# PostgreSQL refuses to run as root: as root, the cluster belongs to nobody.
+tmp=$(mktemp -d /tmp/atlas-pg.XXXXXX)
+as_owner=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown nobody "$tmp"
+  as_owner=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+fi
+stop_cluster() {
+  [ -f "$tmp/data/postmaster.pid" ] && "${as_owner[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -m immediate -w stop >/dev/null 2>&1
+  rm -rf "$tmp"
+}
+trap stop_cluster EXIT
+trap 'exit 130' INT TERM
+
+# A port only names the socket file in $tmp (no TCP), so any free number does.
+port=$((20000 + RANDOM % 20000))
+password="atlas-test-$RANDOM$RANDOM"
+printf '%s\n' "$password" >"$tmp/pw" && chown --reference="$tmp" "$tmp/pw"
+if ! "${as_owner[@]}" "$pgbin/initdb" -D "$tmp/data" -U atlas --pwfile="$tmp/pw" \
+  --auth-local=scram-sha-256 --auth-host=scram-sha-256 >"$out/initdb.log" 2>&1; then
+  echo "FAIL: initdb (see $out/initdb.log)"
+  exit 1
+fi
+if ! "${as_owner[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 30 \
+  -o "-k $tmp -p $port -c listen_addresses=''" start >/dev/null; then
+  cat "$tmp/server.log"
+  echo "FAIL: the PostgreSQL server did not start"
+  exit 1
+fi
+
+export PGPASSWORD=$password  # how the tests below log in, unless they give password=
+conn="PG:host=$tmp port=$port dbname=atlas user=atlas"
+psql_atlas() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h "$tmp" -p "$port" -U atlas "$@"; }
+psql_atlas -d postgres -c 'CREATE DATABASE atlas' &&
+  psql_atlas -d atlas -c 'CREATE EXTENSION postgis' >"$out/setup.log" 2>&1
+expect "the postgis extension is created" test $? -eq 0
+ogr2ogr -f PostgreSQL "$conn" "$geodata/towns.geojson" -nln towns -lco GEOMETRY_NAME=geom >>"$out/setup.log" 2>&1
+expect "ogr2ogr loads the towns into PostGIS" test $? -eq 0
+# Ground within about 3 km of Saraqib, a polygon the bundled map has no marker on.
+ogr2ogr -f PostgreSQL "$conn" "$geodata/towns.geojson" -nln saraqib_area -dialect sqlite \
+  -sql "SELECT name, ST_Buffer(geometry, 0.03) AS geometry FROM towns WHERE name = 'Saraqib'" >>"$out/setup.log" 2>&1
+expect "ogr2ogr loads a polygon around Saraqib" test $? -eq 0
+# The events of 3 February 2020 as a table of their own (columns as the CSV names them).
+ogr2ogr -f PostgreSQL "$conn" "$geodata/events.csv" -nln february_events \
+  -where "event_date = '2020-02-03'" >>"$out/setup.log" 2>&1
+expect "ogr2ogr loads an events table" test $? -eq 0
+
+# Tables as layers (tables=a,b): the first user colour, #0072b2 (a 43% fill over the opposition's
+# green 144,206,181 gives about 82,166,180), south of Saraqib; the towns as points.
+run "$bin" --export "$out/pg.png" --size 800x600 --view 36.8006,35.8636,11 \
+  --layer "$conn tables=saraqib_area,towns"
+expect "--layer 'PG:... tables=saraqib_area,towns' exits 0 (rc=$rc)" test "$rc" -eq 0
+expect "both tables are drawn (3 bundled layers + 2)" contains "5 layers"
+rgb=($(for b in 1 2 3; do gdallocationinfo -valonly -b $b -wgs84 "$out/pg.png" 36.80591 35.845; done))
+expect "south of Saraqib is the PostGIS polygon's blue (got ${rgb[*]})" \
+  test "${rgb[0]:-255}" -lt 100 -a "${rgb[2]:-0}" -gt 170
+run "$bin" --export "$out/bundled.png" --size 800x600 --view 36.8006,35.8636,11
+rgb=($(for b in 1 2 3; do gdallocationinfo -valonly -b $b -wgs84 "$out/bundled.png" 36.80591 35.845; done))
+expect "without it the same place is the opposition's green (got ${rgb[*]})" test "${rgb[0]:-0}" -gt 130
+
+# The same table as events: the rows are printed as --events prints them.
+run "$bin" --event-file "$conn tables=february_events" --events --from 2020-02-03 --to 2020-02-03
+expect "--event-file PG:... --events exits 0 (rc=$rc)" test "$rc" -eq 0
+expect "the PostGIS events are listed" grep -q '^a004-01,2020-02-03,day,shelling/air strike' <<<"$output"
+
+# A wrong password: the message names the host and database, never the password.
+secret="not-the-password-$RANDOM"
+run env -u PGPASSWORD "$bin" --export "$out/wrong.png" --size 320x240 \
+  --layer "PG:host=$tmp port=$port dbname=atlas user=atlas password=$secret tables=towns"
+expect "a wrong password exits 1 (rc=$rc)" test "$rc" -eq 1
+expect "the message names the host" contains "host=$tmp"
+expect "the message names the database" contains "dbname=atlas"
+expect "the message says the password failed" contains "password authentication failed"
+expect "the message never shows the password" test -z "$(grep -F -- "$secret" <<<"$output")"
+run env -u PGPASSWORD "$bin" --event-file "PG:host=$tmp port=$port dbname=atlas user=atlas password='$secret' tables=february_events" --events
+expect "a wrong password for events exits non-zero (rc=$rc)" test "$rc" -ne 0
+expect "the events message never shows the password" test -z "$(grep -F -- "$secret" <<<"$output")"
+expect "the events message names the database" contains "dbname=atlas"
+
+# An export may not be refused for a connection string, which is no file.
+run "$bin" --export "$out/PG:host=x.png" --size 320x240 --layer "$conn tables=towns"
+expect "a PG: input never blocks an export's file name (rc=$rc)" test "$rc" -eq 0
+
+echo "postgis: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
