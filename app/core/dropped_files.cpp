@@ -50,6 +50,14 @@ bool isShapefilePart(const fs::path& path) {
          fs::exists(fs::path(stem).replace_extension(".SHP"), ec);
 }
 
+}  // namespace
+
+bool hasMapFileEnding(const std::string& name) {
+  return isOneOf(ending(fs::path(name)), kMapFiles);
+}
+
+namespace {
+
 class Planner {
  public:
   explicit Planner(std::size_t maxFiles) : maxFiles_(maxFiles) {}

@@ -19,4 +19,7 @@ struct DropPlan {
 // missing paths, files of no known kind and files beyond `maxFiles`. Reads only folder listings.
 DropPlan planDrop(const std::vector<std::string>& dropped, std::size_t maxFiles = 200);
 
+// A name ending like a map or table file GDAL reads (.gpkg, .csv, .shp...; case ignored).
+bool hasMapFileEnding(const std::string& name);
+
 }  // namespace idlib
