@@ -17,6 +17,8 @@ class FileDrops {
  public:
   // Takes SDL_DROPBEGIN, SDL_DROPFILE and SDL_DROPCOMPLETE; true when `event` was one of them.
   bool handle(const SDL_Event& event);
+  // Files chosen in the app (File → Add layer…): loaded as a drop of them is.
+  void open(std::vector<std::string> files) { waiting_.push_back(std::move(files)); }
   // Starts loading the next drop once the dated data is in and no drop is loading. What cannot
   // load goes to the Data problems window; the dropped files join the inputs no export may
   // overwrite.

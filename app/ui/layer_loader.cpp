@@ -30,7 +30,10 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
     std::vector<std::string> eventFiles = dropped.eventFiles;
     const std::size_t before = eventFiles.size();
     for (const std::string& file : dropped.files) {
-      if (stop.stop_requested()) return;
+      if (stop.stop_requested()) {  // cancelled: what loaded is kept, the rest is said
+        add({{}, {{Severity::Info, fmt::format("{}: not loaded (loading was cancelled)", file)}}});
+        continue;
+      }
       showing(std::filesystem::path(file).filename().string());
       if (hasEventColumns(file)) {
         eventFiles.push_back(file);

@@ -27,6 +27,10 @@ class BackgroundLoader {
                    std::vector<std::string> extraEventFiles = {});
   explicit BackgroundLoader(DroppedSources dropped);
   ~BackgroundLoader();  // stops after the current source
+  // Stops after the current file (a file half read is not cut off): what loaded stays, the
+  // rest is not read; done() comes true soon after.
+  void cancel() { worker_.request_stop(); }
+  bool cancelled() const { return worker_.get_stop_token().stop_requested(); }
   // Layers and notices finished since the last call.
   LoadResult takeFinished();
   std::optional<DatedData> takeDatedData();
