@@ -22,10 +22,23 @@ DeskLayout deskLayout(float windowWidth, float windowHeight, float uiScale, floa
   DeskLayout l;
   l.window = {0, 0, windowWidth, windowHeight};
   l.menuBar = {0, 0, windowWidth, std::round(21 * s)};
-  // The timeline keeps its height while the window can spare it, else gives way to the map.
-  const float timelineHeight = std::min(kTimelinePoints * s, windowHeight * 0.45f);
+  // The control row wraps where the window is too narrow for it (inside the panel's padding of
+  // 8 points); the timeline grows by the rows added, and keeps its height while the window can
+  // spare it, else gives way to the map.
+  const float em = 15 * s, padding = 8 * s, rowHeight = 25 * s;
+  std::array<float, kTimelineControlEms.size()> widths;
+  std::transform(kTimelineControlEms.begin(), kTimelineControlEms.end(), widths.begin(),
+                 [&](float ems) { return ems * em; });
+  l.timelineGroups =
+      wrapIntoRows(widths, {padding, 0, windowWidth - 2 * padding, 0}, em, rowHeight);
+  const float rows = std::round(l.timelineGroups.back().y / rowHeight) + 1;
+  const float controlsHeight = 9 * s + rows * rowHeight;
+  const float timelineHeight = std::min(kTimelinePoints * s + (rows - 1) * rowHeight,
+                                        std::max(windowHeight * 0.45f, controlsHeight + 60 * s));
   l.timeline = {0, windowHeight - timelineHeight, windowWidth, timelineHeight};
-  l.timelineControls = {0, l.timeline.y, windowWidth, 34 * s};
+  l.timelineControls = {0, l.timeline.y, windowWidth, controlsHeight};
+  for (ScreenRect& group : l.timelineGroups)
+    group.y += l.timeline.y + padding;
   l.map = {0, l.menuBar.bottom(), windowWidth, l.timeline.y - l.menuBar.bottom()};
   // The scale bar's box as the renderer draws it: 8..(14 + 160 + 8) overlay points from the left,
   // 44..8 above the timeline (MapRenderer::drawOverlay).
@@ -61,6 +74,18 @@ DeskLayout deskLayout(float windowWidth, float windowHeight, float uiScale, floa
   l.notices = clipped({d.x + (d.w - noticesWidth) / 2, belowDate, noticesWidth, 220 * s}, d);
   l.exporter = clipped({d.x + (d.w - exportWidth) / 2, belowDate, exportWidth, d.h}, d);
   return l;
+}
+
+std::vector<ScreenRect> wrapIntoRows(std::span<const float> widths, const ScreenRect& area,
+                                     float gap, float rowHeight) {
+  std::vector<ScreenRect> placed;
+  float x = area.x, y = area.y;
+  for (const float width : widths) {
+    if (x > area.x && x + width > area.right()) x = area.x, y += rowHeight;
+    placed.push_back({x, y, width, rowHeight});
+    x += width + gap;
+  }
+  return placed;
 }
 
 ScreenRect keepOnDesk(ScreenRect panel, const ScreenRect& desk) {

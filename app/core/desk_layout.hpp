@@ -2,6 +2,8 @@
 // Where the analyst's panels go, as a pure function of the window's size and the UI scale: the
 // timeline docks at the bottom, the scale bar keeps its corner above it, and every panel lies on
 // the map between the menu bar and that band, inside the window.
+#include <array>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +25,9 @@ struct ScreenRect {
 
 struct DeskLayout {
   ScreenRect window, menuBar, map, timeline, timelineControls, scaleBar, legend;
+  // The timeline's control groups (kTimelineControlEms' order), wrapped onto as many rows of
+  // timelineControls as the window's width needs.
+  std::vector<ScreenRect> timelineGroups;
   // Where panels may lie: the map, less a band above the timeline as tall as the scale bar's.
   ScreenRect desk;
   // Each panel's place and its largest size (auto-sized panels grow up to it).
@@ -35,6 +40,18 @@ struct DeskLayout {
 };
 
 inline constexpr float kTimelinePoints = 214;  // the timeline's height at UI scale 1
+
+// The timeline's controls in groups that stay together, each as wide as this many ems of the UI
+// font (15 points at UI scale 1), room to spare: |< < Play > >|, < figure figure >, the speed,
+// the time window, the typed date and Go, the three ranges, and the date (or the typed date's
+// error) at the end.
+inline constexpr std::array<float, 7> kTimelineControlEms = {11.5f, 9, 7, 11.6f, 9.2f, 17.3f, 11};
+
+// `widths` laid left to right from `area`'s corner, `gap` apart, a new row of `rowHeight`
+// wherever the next one would run past `area`'s right edge; a group wider than `area` has a row
+// to itself.
+std::vector<ScreenRect> wrapIntoRows(std::span<const float> widths, const ScreenRect& area,
+                                     float gap, float rowHeight);
 
 // `overlayScale` is the map overlay's own scale (the scale bar's size), by default the UI's.
 DeskLayout deskLayout(float windowWidth, float windowHeight, float uiScale, float overlayScale = 0);

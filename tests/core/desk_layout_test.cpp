@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cmath>
 #include <string>
 
 namespace idlib {
@@ -31,6 +33,50 @@ TEST(DeskLayout, NoPanelCoversTheTimelineOrTheScaleBar) {
         ++i;
       }
     }
+}
+
+// The timeline's controls are never cut at the window's edge: at every size and UI scale each
+// group lies inside the window and the control rows, none on another, and the timeline grows
+// by the rows added while keeping room for its chart and strip.
+TEST(DeskLayout, TheTimelinesControlsFitEveryWindow) {
+  const std::pair<float, float> sizes[] = {{1280, 720}, {1600, 960}, {1920, 1080}, {3840, 2160}};
+  for (const auto& [w, h] : sizes)
+    for (const float scale : {1.f, 1.5f, 2.f}) {
+      const DeskLayout l = deskLayout(w, h, scale);
+      const std::string where =
+          std::to_string(int(w)) + "x" + std::to_string(int(h)) + " at " + std::to_string(scale);
+      ASSERT_EQ(l.timelineGroups.size(), kTimelineControlEms.size()) << where;
+      for (std::size_t i = 0; i < l.timelineGroups.size(); ++i) {
+        const ScreenRect& g = l.timelineGroups[i];
+        EXPECT_TRUE(g.inside(l.timelineControls)) << where << " group " << i;
+        EXPECT_LE(g.right(), w - 8 * scale) << where << " group " << i;  // the panel's padding
+        EXPECT_FLOAT_EQ(g.w, kTimelineControlEms[i] * 15 * scale) << where << " group " << i;
+        for (std::size_t j = 0; j < i; ++j)
+          EXPECT_FALSE(g.intersects(l.timelineGroups[j])) << where << " groups " << j << ", " << i;
+      }
+      EXPECT_GE(l.timeline.bottom() - l.timelineControls.bottom(), 60 * scale) << where;
+    }
+  // One row where it fits; two or three on a small window at a large scale, the timeline
+  // taller by as many rows.
+  const auto rows = [](const DeskLayout& l) {
+    return 1 + static_cast<int>(std::round((l.timelineGroups.back().y - l.timelineGroups[0].y) /
+                                           l.timelineGroups[0].h));
+  };
+  EXPECT_EQ(rows(deskLayout(1280, 720, 1)), 1);
+  EXPECT_EQ(rows(deskLayout(3840, 2160, 2)), 1);
+  EXPECT_EQ(rows(deskLayout(1280, 720, 1.5f)), 2);
+  EXPECT_GE(rows(deskLayout(1280, 720, 2)), 2);
+  EXPECT_GT(deskLayout(1600, 960, 1.5f).timeline.h, 1.5f * kTimelinePoints);
+}
+
+TEST(DeskLayout, GroupsWrapOntoANewRowOnlyWhereTheyDoNotFit) {
+  const std::array<float, 4> widths = {40, 30, 50, 120};
+  const auto placed = wrapIntoRows(widths, {10, 100, 100, 0}, 5, 20);
+  ASSERT_EQ(placed.size(), 4u);
+  EXPECT_EQ(placed[0], (ScreenRect{10, 100, 40, 20}));
+  EXPECT_EQ(placed[1], (ScreenRect{55, 100, 30, 20}));   // 55..85 fits in 10..110
+  EXPECT_EQ(placed[2], (ScreenRect{10, 120, 50, 20}));   // 90..140 would not
+  EXPECT_EQ(placed[3], (ScreenRect{10, 140, 120, 20}));  // too wide for any row: its own
 }
 
 // At 1280x720 the timeline keeps its full height and the panels their width; the event list,

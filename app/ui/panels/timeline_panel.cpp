@@ -88,12 +88,15 @@ void drawChart(AppState& state, const Axis& axis, float height) {
     peakRate = std::max(peakRate, rate[static_cast<std::size_t>(c)]);
   }
   auto y = [&](double people) { return bottom - static_cast<float>(people / peak) * plotHeight; };
+  float lastGridLabel = 1e9f;  // a short chart (a large UI scale) labels only every other line
   for (const double gridline : {250000.0, 500000.0, 750000.0, 1000000.0}) {
     if (gridline > peak) break;
     draw->AddLine({axis.left, y(gridline)}, {axis.left + axis.width, y(gridline)},
                   IM_COL32(225, 225, 230, 255));
+    if (y(gridline) > lastGridLabel - ImGui::GetFontSize()) continue;
     draw->AddText({axis.left + 3 * u, y(gridline) - 13 * u}, IM_COL32(140, 140, 150, 255),
                   withThousands(static_cast<long long>(gridline)).c_str());
+    lastGridLabel = y(gridline);
   }
   for (int c = 0; c < columns; ++c) {  // weekly rate: light bars
     const float h =
@@ -108,9 +111,13 @@ void drawChart(AppState& state, const Axis& axis, float height) {
       draw->AddLine({axis.left + c - 1, y(cumulative[static_cast<std::size_t>(c) - 1])},
                     {axis.left + c, y(cumulative[static_cast<std::size_t>(c)])},
                     IM_COL32(23, 64, 139, 255), 2.0f);
-  draw->AddText({axis.left + 90 * u, origin.y}, IM_COL32(23, 64, 139, 255),
-                "people displaced since 1 Dec 2019 (line, UN count) and per week (bars); orange: "
-                "the articles' figures");
+  // The key, shorter where the window is too narrow for it.
+  const char* key =
+      "people displaced since 1 Dec 2019 (line, UN count) and per week (bars); orange: the "
+      "articles' figures";
+  if (ImGui::CalcTextSize(key).x > axis.width - 90 * u)
+    key = "displaced since 1 Dec 2019 (UN), per week (bars), articles (orange)";
+  draw->AddText({axis.left + 90 * u, origin.y}, IM_COL32(23, 64, 139, 255), key);
   // The articles' figures, as labelled points a presenter can point at.
   float lastLabelRight = -1e9f;
   for (const auto& f : d.figures) {
@@ -125,9 +132,13 @@ void drawChart(AppState& state, const Axis& axis, float height) {
     const std::string label = withThousands(f.people) + " (article " +
                               f.provenance.source.substr(seed + 6, 3) + ", " +
                               formatDateLong(f.date) + ")";
-    if (p.x + 6 * u > lastLabelRight) {
-      draw->AddText({p.x + 6 * u, p.y - 8 * u}, IM_COL32(150, 60, 0, 255), label.c_str());
-      lastLabelRight = p.x + 6 * u + ImGui::CalcTextSize(label.c_str()).x;
+    // Right of the point, or left of it where it would run past the chart's end.
+    const float labelWidth = ImGui::CalcTextSize(label.c_str()).x;
+    const float labelLeft =
+        p.x + 6 * u + labelWidth > axis.left + axis.width ? p.x - 6 * u - labelWidth : p.x + 6 * u;
+    if (labelLeft > lastLabelRight) {
+      draw->AddText({labelLeft, p.y - 8 * u}, IM_COL32(150, 60, 0, 255), label.c_str());
+      lastLabelRight = labelLeft + labelWidth;
     }
   }
   drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
@@ -216,15 +227,22 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
   }
 }
 
+// Each group of controls at its place in the desk's layout, which wraps them onto more rows
+// where the window is too narrow for one: nothing is cut off at the window's edge.
 void transport(AppState& state) {
   Playback& p = state.playback;
   const Timeline& t = state.timeline;
+  const std::vector<ScreenRect>& groups = state.desk.timelineGroups;
+  const auto group = [&](std::size_t i) {
+    if (i < groups.size()) ImGui::SetCursorScreenPos({groups[i].x, groups[i].y});
+  };
   auto button = [](const char* label, const char* tip, float width = 0) {
     const bool pressed = ImGui::Button(label, {width, 0});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
     ImGui::SameLine();
     return pressed;
   };
+  group(0);
   if (button("|<", "Start of the data (Home)")) p.jumpTo(t.first(), t);
   if (button("<", "Previous event or change of control (Left)")) p.stepToPreviousEvent(t);
   // As wide for "Play" as for "Pause": the buttons beside it stay where they are.
@@ -236,6 +254,7 @@ void transport(AppState& state) {
   }
   if (button(">", "Next event or change of control (Right)")) p.stepToNextEvent(t);
   if (button(">|", "End of the data (End)")) p.jumpTo(t.last(), t);
+  group(1);
   if (button("< figure", "Previous displacement figure (Shift+Left)"))
     if (const auto i = state.displacement.previousFigure(std::ceil(p.date)))
       p.jumpTo(state.displacement.figures[*i].date, t);
@@ -244,7 +263,7 @@ void transport(AppState& state) {
       p.jumpTo(state.displacement.figures[*i].date, t);
 
   const float em = ImGui::GetFontSize();
-  ImGui::SameLine(0, em);
+  group(2);
   ImGui::SetNextItemWidth(6.7f * em);
   const auto current = std::find_if(kSpeeds.begin(), kSpeeds.end(), [&](const Speed& s) {
     return s.daysPerSecond == p.daysPerSecond;
@@ -255,13 +274,13 @@ void transport(AppState& state) {
         p.daysPerSecond = s.daysPerSecond;
     ImGui::EndCombo();
   }
-  ImGui::SameLine(0, em);
+  group(3);
   ImGui::SetNextItemWidth(11.3f * em);
   float window = static_cast<float>(p.windowDays);
   if (ImGui::SliderFloat("##window", &window, 1, 365, "events of the last %.0f days",
                          ImGuiSliderFlags_Logarithmic))
     p.windowDays = std::round(window);
-  ImGui::SameLine(0, em);
+  group(4);
   ImGui::SetNextItemWidth(6.7f * em);
   const bool enter = ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &state.dateInput,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
@@ -273,12 +292,8 @@ void transport(AppState& state) {
     p.jumpTo(*d, t);
     state.dateInput.clear();
   }
-  if (!state.dateInput.empty() && !parseDate(state.dateInput)) {
-    ImGui::SameLine();
-    ImGui::TextColored({0.8f, 0.2f, 0.1f, 1}, "expected YYYY-MM-DD");
-  }
   // Ranges of the timeline a presenter often wants.
-  ImGui::SameLine(0, em);
+  group(5);
   struct Range {
     const char* label;
     double from, to;
@@ -296,7 +311,15 @@ void transport(AppState& state) {
     }
     ImGui::SameLine();
   }
-  ImGui::Text("  %s", formatDateLong(static_cast<Day>(std::floor(p.date))).c_str());
+  // The date shown, or what is wrong with the one typed, in the same place.
+  group(6);
+  if (!state.dateInput.empty() && !parseDate(state.dateInput))
+    ImGui::TextColored({0.8f, 0.2f, 0.1f, 1}, "expected YYYY-MM-DD");
+  else
+    ImGui::TextUnformatted(formatDateLong(static_cast<Day>(std::floor(p.date))).c_str());
+  // The chart and the strip start below the last row.
+  const ScreenRect& controls = state.desk.timelineControls;
+  ImGui::SetCursorScreenPos({ImGui::GetCursorScreenPos().x, controls.bottom()});
 }
 
 }  // namespace
