@@ -52,4 +52,8 @@ PresenterPlacement placePresenterWindows(std::span<const DisplayRect> displays, 
   return p;
 }
 
+float speakerTextPixels(float uiScale) {
+  return 22 * std::max(1.0f, uiScale);
+}
+
 }  // namespace idlib

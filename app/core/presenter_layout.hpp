@@ -26,4 +26,8 @@ struct PresenterPlacement {
 PresenterPlacement placePresenterWindows(std::span<const DisplayRect> displays, int audienceDisplay,
                                          std::optional<int> speakerDisplay);
 
+// The speaker's text in pixels at a UI scale (the desk's display scale times --ui-scale): 22 at
+// scale 1, growing with it, never smaller.
+float speakerTextPixels(float uiScale);
+
 }  // namespace idlib

@@ -2,7 +2,6 @@
 
 namespace idlib {
 namespace {
-constexpr float kSpeakerFontPixels = 22;
 constexpr int kThumbnailWidth = 384, kThumbnailHeight = 216;
 }  // namespace
 
@@ -28,7 +27,9 @@ void PresenterMode::enter(AppState& state) {
   const bool wanted = SDL_GetNumVideoDisplays() >= 2 || options_.presenterView ||
                       options_.presenterDisplay.has_value();
   const PresenterPlacement p = placement();
-  if (wanted) speaker_ = PresenterView::open(p.speaker, !p.audienceFullscreen, kSpeakerFontPixels);
+  if (wanted)
+    speaker_ =
+        PresenterView::open(p.speaker, !p.audienceFullscreen, state.deskScale * state.uiScale);
   place(p);
 }
 

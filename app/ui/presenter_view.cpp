@@ -28,7 +28,7 @@ struct UseContext {
 }  // namespace
 
 std::unique_ptr<PresenterView> PresenterView::open(const DisplayRect& rect, bool tile,
-                                                   float fontPixels) {
+                                                   float uiScale) {
   SDL_GLContext audience = SDL_GL_GetCurrentContext();
   SDL_Window* audienceWindow = SDL_GL_GetCurrentWindow();
   auto opened = GlWindow::open(GlWindow::Mode::Interactive, rect.w, rect.h);
@@ -47,7 +47,9 @@ std::unique_ptr<PresenterView> PresenterView::open(const DisplayRect& rect, bool
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   ImGui::StyleColorsDark();
-  addUiFont(io, fontPixels);
+  // Text, tooltips and widgets follow the UI scale, as on the desk.
+  ImGui::GetStyle().ScaleAllSizes(std::max(1.0f, uiScale));
+  addUiFont(io, speakerTextPixels(uiScale));
   ImGui_ImplSDL2_InitForOpenGL(view->window_->window(), view->window_->context());
   ImGui_ImplOpenGL3_Init("#version 330 core");
   SDL_GL_MakeCurrent(audienceWindow, audience);

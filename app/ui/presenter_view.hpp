@@ -20,9 +20,9 @@ namespace idlib {
 
 class PresenterView {
  public:
-  // Opens at `rect` (borderless when it is a tile beside the audience's map); nothing if it
-  // cannot.
-  static std::unique_ptr<PresenterView> open(const DisplayRect& rect, bool tile, float fontPixels);
+  // Opens at `rect` (borderless when it is a tile beside the audience's map), its text and
+  // widgets at `uiScale`; nothing if it cannot.
+  static std::unique_ptr<PresenterView> open(const DisplayRect& rect, bool tile, float uiScale);
   ~PresenterView();
   PresenterView(const PresenterView&) = delete;
   PresenterView& operator=(const PresenterView&) = delete;

@@ -92,5 +92,14 @@ TEST(PresenterLayout, NoDisplayReportedStillGivesTwoWindows) {
   EXPECT_GT(p.speaker.w, 0);
 }
 
+// The speaker's text follows the UI scale (it was 22 px whatever the scale): 33 px at 1.5, 44 at
+// a 4K display's 2, never below 22.
+TEST(PresenterLayout, TheSpeakersTextFollowsTheUiScale) {
+  EXPECT_FLOAT_EQ(speakerTextPixels(1), 22);
+  EXPECT_FLOAT_EQ(speakerTextPixels(1.5f), 33);
+  EXPECT_FLOAT_EQ(speakerTextPixels(2), 44);
+  EXPECT_FLOAT_EQ(speakerTextPixels(0.5f), 22);
+}
+
 }  // namespace
 }  // namespace idlib
