@@ -16,9 +16,9 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   Options o;
   CLI::App app{"Idlib Atlas: the war in Idlib, north-west Syria, 2017-2020, on an interactive map.",
                "idlib-atlas"};
-  app.add_option(
-         "--layer", o.layers,
-         "Add a GDAL vector source (GeoPackage, GeoJSON, Shapefile, KML, CSV...); repeatable")
+  app.add_option("--layer", o.layers,
+                 "Add a GDAL vector source (GeoPackage, GeoJSON, Shapefile, KML, CSV, PostGIS as "
+                 "'PG:host=H dbname=D user=U tables=T'...); repeatable")
       ->type_name("PATH");
   app.add_option("--export", o.exportPath,
                  "Render without a display and write a georeferenced PNG, then exit")
@@ -36,7 +36,8 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
       ->check(CLI::Range(0.0, 36500.0))
       ->capture_default_str();
   app.add_option("--event-file", o.eventFiles,
-                 "Add events from a table with ACLED column names (CSV, GeoPackage...); repeatable")
+                 "Add events from a table with ACLED column names (CSV, GeoPackage, PostGIS "
+                 "'PG:... tables=T'...); repeatable")
       ->type_name("PATH");
   auto* events = app.add_flag("--events", o.listEvents,
                               "Print the events (filtered by --from, --to, --type) and exit");
