@@ -93,8 +93,9 @@ run "$bin" --export "$out/bundled.png" --size 800x600 --view 36.8006,35.8636,11
 rgb=($(for b in 1 2 3; do gdallocationinfo -valonly -b $b -wgs84 "$out/bundled.png" 36.80591 35.845; done))
 expect "without it the same place is the opposition's green (got ${rgb[*]})" test "${rgb[0]:-0}" -gt 130
 
-# The same table as events: the rows are printed as --events prints them.
-run "$bin" --event-file "$conn tables=february_events" --events --from 2020-02-03 --to 2020-02-03
+# An events table, its connection written as the PostGIS dialog writes it (libpq's quoted values):
+# the rows are printed as --events prints them.
+run "$bin" --event-file "PG:host='$tmp' port='$port' dbname='atlas' user='atlas' tables=february_events" --events --from 2020-02-03 --to 2020-02-03
 expect "--event-file PG:... --events exits 0 (rc=$rc)" test "$rc" -eq 0
 expect "the PostGIS events are listed" grep -q '^a004-01,2020-02-03,day,shelling/air strike' <<<"$output"
 
