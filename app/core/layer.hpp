@@ -8,6 +8,7 @@
 
 #include "core/color.hpp"
 #include "core/geometry.hpp"
+#include "core/temporal.hpp"
 
 namespace idlib {
 
@@ -70,6 +71,10 @@ struct Layer {
   SegmentList outlines;
   std::vector<std::uint32_t> pointFeatures;  // indices of point features
   Box bounds;
+  std::vector<std::string> fields;  // the source's field names, in its order
+  // Moving with the timeline: the setting and each feature's period (see core/temporal.hpp).
+  TemporalSetting time;
+  std::vector<FeaturePeriod> periods;  // one per feature while time.mode is not Off
 };
 
 }  // namespace idlib

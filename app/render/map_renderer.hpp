@@ -49,6 +49,8 @@ struct FrameDescription {
   bool highContrast = false;  // projector theme: opaque panels, black ink, heavier halos
   bool black = false;         // presenter's black screen
   std::vector<Box> occupied;  // logical points the window's panels cover: no map label there
+  // The slider's date and time window, for the layers that move with the timeline.
+  double date = 0, windowDays = 30;
 };
 
 struct FrameStats {

@@ -58,6 +58,8 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
   frame.viewport = viewport;
   frame.pixelRatio = pixelRatio;
   frame.attribution = state.attribution();
+  frame.date = state.playback.date;
+  frame.windowDays = state.playback.windowDays;
   for (std::size_t i = 0; i < state.layers.size(); ++i) {
     const LayerEntry& e = state.layers[i];
     if (!e.visible || e.opacity <= 0.f) continue;
