@@ -11,6 +11,7 @@
 #include "core/labels.hpp"
 #include "core/scale_bar.hpp"
 #include "core/style.hpp"
+#include "render/feature_periods.hpp"
 #include "render/vertex_formats.hpp"
 
 namespace idlib {
@@ -37,6 +38,7 @@ struct MapRenderer::GpuLayer {
   gl::VertexArray fillVao, lineVao, pointVao;
   gl::Buffer fillBuffer, lineBuffer, pointBuffer;
   GLsizei fillVertices = 0, segments = 0, points = 0;
+  FeaturePeriods periods;  // while the layer moves with the timeline
 };
 
 MapRenderer::MapRenderer()
@@ -139,6 +141,7 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
     setViewUniforms(p, view);
     glUniform1f(p.uniform("u_opacity"), lf.opacity);
     glUniform1f(p.uniform("u_highlight"), static_cast<float>(lf.highlightFeature));
+    layers_.at(lf.layer->id)->periods.bind(p, *lf.layer, frame.date, frame.windowDays);
   };
   auto each = [&](auto&& draw) {
     for (const LayerFrame& lf : frame.layers)
@@ -208,6 +211,7 @@ void MapRenderer::drawHalos(const FrameDescription& frame, const ViewTransform& 
     setViewUniforms(line_, view);
     glUniform1f(line_.uniform("u_opacity"), 1);
     glUniform1f(line_.uniform("u_highlight"), static_cast<float>(lf.highlightFeature));
+    it->second->periods.bind(line_, *lf.layer, frame.date, frame.windowDays);
     glBindVertexArray(it->second->lineVao.id());
     for (const int pass : {1, 2}) {
       glUniform1i(line_.uniform("u_haloPass"), pass);
@@ -406,6 +410,11 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
     rows.push_back({"➜", rgb(0x2166ac),
                     fmt::format("Displaced people: width 1 pt = {} people",
                                 withThousands(static_cast<long>(kPeoplePerFlowPoint)))});
+  // The compact legend names the marks drawn too, in short, under the areas (no wider).
+  if (compact && t.showEvents)
+    rows.push_back({"●", rgb(0xb2182b), fmt::format("Events, last {:g} days", t.windowDays)});
+  if (compact && t.showPosts) rows.push_back({"●", rgb(0x0072b2), "Turkish post"});
+  if (compact && t.showFlows) rows.push_back({"➜", rgb(0x2166ac), "Displaced people"});
   const bool symbols = t.showArrivals && !compact;
   if (rows.empty() && !symbols) return;
   float width = 0;

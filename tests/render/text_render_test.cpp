@@ -201,6 +201,60 @@ TEST_F(TextAndLegend, A4kExportDrawsTheLegendTwiceAsLarge) {
   EXPECT_TRUE(near(fullSaraqib, k4Saraqib, 40));
 }
 
+// The legend's opaque white box around its government swatch: from the swatch, outwards along
+// the box's top margin and its left margin while the pixels stay white.
+PixelBox legendBox(const RenderedImage& image, const PixelBox& government) {
+  const Rgba white = rgb(0xffffff);
+  const int marginY = government.y0 - 6, marginX = government.x0 - 4;
+  PixelBox box{marginX, marginY, marginX, government.y1};
+  while (box.x0 > 0 && isColour(image, box.x0 - 1, marginY, white))
+    --box.x0;
+  while (box.x1 < image.width && isColour(image, box.x1, marginY, white))
+    ++box.x1;
+  while (box.y0 > 0 && isColour(image, marginX, box.y0 - 1, white))
+    --box.y0;
+  while (box.y1 < image.height && isColour(image, marginX, box.y1, white))
+    ++box.y1;
+  return box;
+}
+
+// Pixels of `colour` (within 6 a channel) inside `box`.
+int pixelsOf(const RenderedImage& image, const PixelBox& box, Rgba colour) {
+  int n = 0;
+  for (int y = box.y0; y < box.y1; ++y)
+    for (int x = box.x0; x < box.x1; ++x)
+      n += static_cast<bool>(near(pixel(image, x, y), colour, 6));
+  return n;
+}
+
+// A small frame's compact legend used to explain the areas and the front line only: the events'
+// red dot (events.csv's marks, drawn on the map) is in its box now, a 640x360 video's and a
+// poster panel's.
+TEST_F(TextAndLegend, ACompactLegendShowsTheEventsSymbol) {
+  const Rgba eventRed = rgb(0xb2182b);
+  const RenderedImage frame = videoFrame(640, 360);
+  const auto legend = legendIn(frame, 1, {320, 180, 640, 360});
+  ASSERT_TRUE(legend);
+  const PixelBox box = legendBox(frame, legend->government);
+  EXPECT_GE(box.width(), 200);
+  EXPECT_GE(pixelsOf(frame, box, eventRed), 12)
+      << "no event dot in the legend's box " << box.x0 << "," << box.y0 << " to " << box.x1 << ","
+      << box.y1;
+
+  const RenderedImage poster =
+      renderPoster(*state_, *renderer_, idlibHomeView({1920, 1080}), makeDay(2019, 12, 1),
+                   makeDay(2020, 3, 5), 6, 1920, 1080);
+  const auto panel = legendIn(poster, 1, {0, 0, 640, 540});
+  ASSERT_TRUE(panel);
+  EXPECT_GE(pixelsOf(poster, legendBox(poster, panel->government), eventRed), 12);
+  // Without events on the map, none in the legend either.
+  state_->timeLayers.events = false;
+  const RenderedImage quiet = videoFrame(640, 360);
+  const auto quietLegend = legendIn(quiet, 1, {320, 180, 640, 360});
+  ASSERT_TRUE(quietLegend);
+  EXPECT_EQ(pixelsOf(quiet, legendBox(quiet, quietLegend->government), eventRed), 0);
+}
+
 // --ui-scale enlarges the legend in exports too.
 TEST_F(TextAndLegend, TheUiScaleEnlargesTheLegend) {
   const RenderedImage desk =
