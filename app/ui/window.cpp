@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 #include "core/atomic_file.hpp"
 #include "core/cli_values.hpp"
@@ -121,7 +122,9 @@ void showDateInTitle(SDL_Window* window, const AppState& state, std::string& sho
   shown = title;
 }
 
-void drawLoadingProgress(const BackgroundLoader& loader) {
+// The loader's progress at the bottom of the map; a drop's (or a file chosen in the app) can be
+// cancelled between its files.
+void drawLoadingProgress(BackgroundLoader& loader, bool cancellable) {
   if (loader.done()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = ImGui::GetFontSize();
@@ -129,9 +132,18 @@ void drawLoadingProgress(const BackgroundLoader& loader) {
       {vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y - 4 * em},
       ImGuiCond_Always, {0.5f, 1});
   ImGui::SetNextWindowSize({24 * em, 0});
-  ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs);
-  ImGui::Text("Loading %s", loader.current().c_str());
-  ImGui::ProgressBar(loader.fraction(), {-1, 0});
+  ImGui::Begin(cancellable ? "##loadingFiles" : "##loading", nullptr,
+               ImGuiWindowFlags_NoDecoration |
+                   (cancellable ? ImGuiWindowFlags_None : ImGuiWindowFlags_NoInputs));
+  ImGui::Text("%s %s", loader.cancelled() ? "Cancelling after" : "Loading",
+              loader.current().c_str());
+  if (cancellable) {
+    ImGui::ProgressBar(loader.fraction(), {-5 * em, 0});
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) loader.cancel();
+  } else {
+    ImGui::ProgressBar(loader.fraction(), {-1, 0});
+  }
   ImGui::End();
 }
 
@@ -217,6 +229,8 @@ int runInteractive(const Options& options) {
     }
     PresenterMode presenterMode(window.window(), options);
     panels::ExportPanelState exportPanel;
+    panels::FileBrowserState fileBrowser;
+    panels::PostgisDialogState postgis;
     bool presentWhenLoaded = options.present;
     FileDrops drops;
     std::string title;
@@ -253,9 +267,10 @@ int runInteractive(const Options& options) {
         SDL_Delay(50);  // nothing to draw; don't spin
         continue;
       }
-      // Hand finished layers to the GPU (GL thread only): the first load's, then a drop's.
+      // Hand finished layers to the GPU (GL thread only): the first load's, then a drop's, then
+      // the PostGIS tables'.
       drops.update(state);
-      for (BackgroundLoader* from : {&loader, drops.loader()}) {
+      for (BackgroundLoader* from : {&loader, drops.loader(), postgis.loader.get()}) {
         if (!from) continue;
         const bool dropped = from != &loader;
         LoadResult finished = from->takeFinished();
@@ -296,7 +311,7 @@ int runInteractive(const Options& options) {
       advanceStory(state, std::min(ImGui::GetIO().DeltaTime, kLongestStoryStep));
 
       if (!presenterMode.active()) {
-        panels::menuBar(state, quit, exportPanel.open);
+        panels::menuBar(state, quit, exportPanel.open, fileBrowser, postgis.open);
         panels::layers(state);
         panels::search(state);
         panels::details(state);
@@ -305,8 +320,12 @@ int runInteractive(const Options& options) {
         panels::events(state);
         panels::story(state);
         panels::about(state);
-        drawLoadingProgress(loader);
-        if (drops.loader()) drawLoadingProgress(*drops.loader());
+        panels::postgisDialog(state, postgis);
+        panels::fileBrowser(state, fileBrowser);
+        if (!fileBrowser.chosen.empty()) drops.open(std::exchange(fileBrowser.chosen, {}));
+        drawLoadingProgress(loader, false);
+        if (drops.loader()) drawLoadingProgress(*drops.loader(), true);
+        if (postgis.loader) drawLoadingProgress(*postgis.loader, true);
       }
       if (state.timelineLoaded)
         panels::exporter(state, renderer, exportPanel);  // records even while presenting

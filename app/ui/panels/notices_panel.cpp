@@ -24,9 +24,19 @@ void notices(AppState& state) {
   ImGui::End();
 }
 
-void menuBar(AppState& state, bool& quit, bool& exportOpen) {
+void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& browser,
+             bool& postgisOpen) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    for (const auto adding : {FileBrowserState::Adding::Layer, FileBrowserState::Adding::Events})
+      if (ImGui::MenuItem(adding == FileBrowserState::Adding::Layer ? "Add layer..."
+                                                                    : "Add events...")) {
+        browser.adding = adding;
+        browser.open = true;
+        browser.message.clear();
+      }
+    if (ImGui::MenuItem("Connect to PostGIS...")) postgisOpen = true;
+    ImGui::Separator();
     if (ImGui::MenuItem("Export PNG, video or poster...")) exportOpen = true;
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit = true;
     ImGui::EndMenu();

@@ -2,11 +2,20 @@
 // One function per panel; each reads and changes the app state, none touches GL.
 #include <imgui.h>
 
+#include <filesystem>
+#include <future>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "core/file_listing.hpp"
+#include "core/postgis_login.hpp"
+#include "geo/table_listing.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/app_state.hpp"
 #include "ui/export_job.hpp"
+#include "ui/layer_loader.hpp"
 
 namespace idlib::panels {
 
@@ -34,7 +43,38 @@ struct ExportPanelState {
   std::string message;
 };
 void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel);
+// File → Add layer… / Add events…: the in-app file chooser. The files chosen wait in `chosen`
+// for the window to load them in the background, as a drop.
+struct FileBrowserState {
+  enum class Adding { Layer, Events } adding = Adding::Layer;
+  bool open = false;
+  std::filesystem::path folder;
+  std::string typedPath;
+  bool onlyMapFiles = true;
+  std::optional<FolderListing> listing;  // of `folder`, read again when it changes
+  std::vector<std::string> recent;
+  bool recentRead = false;
+  std::optional<std::filesystem::path> lastFile;
+  std::vector<std::string> chosen;
+  std::string message;
+};
+void fileBrowser(AppState& state, FileBrowserState& browser);
+
+// File → Connect to PostGIS…: the login (its password only in memory), the tables listed in the
+// background, and the loader adding the chosen ones; the window takes its results like a drop's.
+struct PostgisDialogState {
+  bool open = false;
+  PostgisLogin login;
+  std::future<TableListing> listing;  // valid while the tables are being listed
+  std::optional<TableListing> tables;
+  std::vector<char> picked;  // per table of `tables`
+  std::unique_ptr<BackgroundLoader> loader;
+  std::string message;
+};
+void postgisDialog(AppState& state, PostgisDialogState& dialog);
+
 // The main menu bar: File, View, Help.
-void menuBar(AppState& state, bool& quit, bool& exportOpen);
+void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& browser,
+             bool& postgisOpen);
 
 }  // namespace idlib::panels
