@@ -10,6 +10,7 @@
 #include "geo/control_areas.hpp"
 #include "geo/projection.hpp"
 #include "geo/timeline_loader.hpp"
+#include "ui/layer_list.hpp"
 
 namespace idlib {
 namespace {
@@ -40,23 +41,7 @@ std::size_t AppState::addLayer(Layer layer) {
   hovered.reset();
   selected.reset();
 
-  // Rebuild the search over every towns layer (point layers the user adds are searchable too).
-  std::vector<SearchEntry> entries;
-  townSearchLayer.clear();
-  for (std::size_t l = 0; l < layers.size(); ++l) {
-    const Layer& L = layers[l].layer;
-    for (const std::uint32_t f : L.pointFeatures) {
-      const Feature& feature = L.features[f];
-      SearchEntry e{feature.name, {feature.name}, feature.rank, f};
-      for (const char* field : {"alt_names", "geonames_name"})
-        if (const std::string* more = feature.attribute(field))
-          for (auto& s : splitList(*more, ';'))
-            e.spellings.push_back(s);
-      entries.push_back(std::move(e));
-      townSearchLayer.push_back(l);
-    }
-  }
-  townSearch = std::make_unique<TownSearch>(std::move(entries));
+  rebuildTownSearch(*this);  // point layers the user adds are searchable too
   return index;
 }
 

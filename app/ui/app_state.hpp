@@ -115,6 +115,8 @@ struct AppState {
   DeskLayout desk = deskLayout(1280, 720, 1);
   ScreenRect previousDesk = desk.desk;  // where panels were last drawn: they follow a resize
   int userLayerCount = 0;
+  std::optional<std::size_t> renamingLayer;  // the Layers panel's row being renamed in place
+  std::string layerName;                     // its name as typed so far
   bool showAbout = false;
   bool showNotices = false;
 
