@@ -10,9 +10,10 @@ constexpr int kSpeakerWidth = 900, kSpeakerHeight = 640;  // on its own display
 constexpr int kMargin = 40;
 
 // The speaker's window on a display of its own: its usual size, centred, inside the display.
-DisplayRect centredOn(const DisplayRect& d) {
-  const int w = std::min(kSpeakerWidth, std::max(1, d.w - 2 * kMargin));
-  const int h = std::min(kSpeakerHeight, std::max(1, d.h - 2 * kMargin));
+// Its text and widgets grow with the UI scale, and so does the window.
+DisplayRect centredOn(const DisplayRect& d, float scale) {
+  const int w = std::min(static_cast<int>(kSpeakerWidth * scale), std::max(1, d.w - 2 * kMargin));
+  const int h = std::min(static_cast<int>(kSpeakerHeight * scale), std::max(1, d.h - 2 * kMargin));
   return {d.x + (d.w - w) / 2, d.y + (d.h - h) / 2, w, h};
 }
 
@@ -28,7 +29,8 @@ bool contains(const DisplayRect& outer, const DisplayRect& inner) {
 }
 
 PresenterPlacement placePresenterWindows(std::span<const DisplayRect> displays, int audienceDisplay,
-                                         std::optional<int> speakerDisplay) {
+                                         std::optional<int> speakerDisplay, float uiScale) {
+  const float s = std::max(1.0f, uiScale);
   const int count = static_cast<int>(displays.size());
   const auto display = [&](int i) { return count == 0 ? kNoDisplay : displays[i]; };
   PresenterPlacement p;
@@ -40,12 +42,13 @@ PresenterPlacement placePresenterWindows(std::span<const DisplayRect> displays, 
   const DisplayRect screen = display(p.audienceDisplay);
   if (p.speakerDisplay != p.audienceDisplay) {
     p.audience = screen;
-    p.speaker = centredOn(display(p.speakerDisplay));
+    p.speaker = centredOn(display(p.speakerDisplay), s);
     return p;
   }
-  // One display for both: the speaker takes a column on the right (a third, within reason), the
-  // audience's map the rest, side by side.
-  const int column = std::clamp(screen.w / 3, std::min(360, screen.w / 2), 640);
+  // One display for both: the speaker takes a column on the right (a third, within reason for
+  // its UI scale), the audience's map the rest, side by side.
+  const int column = std::clamp(screen.w / 3, std::min(static_cast<int>(360 * s), screen.w / 2),
+                                std::min(static_cast<int>(640 * s), screen.w / 2));
   p.audienceFullscreen = false;
   p.audience = {screen.x, screen.y, screen.w - column, screen.h};
   p.speaker = {screen.x + screen.w - column, screen.y, column, screen.h};

@@ -23,8 +23,9 @@ struct PresenterPlacement {
 // `displays`: each display's usable bounds. `audienceDisplay`: --display (clamped to those
 // there are). `speakerDisplay`: --presenter-display or the speaker's menu; when absent or not
 // there, the display after the audience's, or the audience's own when it is the only one.
+// `uiScale`: the speaker's window grows with its text (speakerTextPixels).
 PresenterPlacement placePresenterWindows(std::span<const DisplayRect> displays, int audienceDisplay,
-                                         std::optional<int> speakerDisplay);
+                                         std::optional<int> speakerDisplay, float uiScale = 1);
 
 // The speaker's text in pixels at a UI scale (the desk's display scale times --ui-scale): 22 at
 // scale 1, growing with it, never smaller.

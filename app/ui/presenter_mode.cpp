@@ -24,17 +24,16 @@ void PresenterMode::enter(AppState& state) {
   SDL_GetWindowPosition(window_, &windowed_.x, &windowed_.y);
   SDL_GetWindowSize(window_, &windowed_.w, &windowed_.h);
   desk_ = enterPresenting(state);
+  uiScale_ = state.deskScale * state.uiScale;
   const bool wanted = SDL_GetNumVideoDisplays() >= 2 || options_.presenterView ||
                       options_.presenterDisplay.has_value();
   const PresenterPlacement p = placement();
-  if (wanted)
-    speaker_ =
-        PresenterView::open(p.speaker, !p.audienceFullscreen, state.deskScale * state.uiScale);
+  if (wanted) speaker_ = PresenterView::open(p.speaker, !p.audienceFullscreen, uiScale_);
   place(p);
 }
 
 PresenterPlacement PresenterMode::placement() const {
-  return placePresenterWindows(usableDisplays(), options_.display, speakerDisplay_);
+  return placePresenterWindows(usableDisplays(), options_.display, speakerDisplay_, uiScale_);
 }
 
 void PresenterMode::place(const PresenterPlacement& p) {

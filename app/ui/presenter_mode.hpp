@@ -43,6 +43,7 @@ class PresenterMode {
   DisplayRect windowed_;               // the analyst's window, given back on leaving
   std::optional<int> speakerDisplay_;  // --presenter-display, then the speaker's menu
   AnalystDesk desk_;                   // given back on leaving
+  float uiScale_ = 1;                  // the speaker's window's, as the desk's
   std::unique_ptr<PresenterView> speaker_;
   // What the thumbnails show now: the cue and the palette (re-rendered when either changes).
   std::optional<std::pair<std::size_t, bool>> thumbnailsOf_;

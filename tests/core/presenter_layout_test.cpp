@@ -99,6 +99,17 @@ TEST(PresenterLayout, TheSpeakersTextFollowsTheUiScale) {
   EXPECT_FLOAT_EQ(speakerTextPixels(1.5f), 33);
   EXPECT_FLOAT_EQ(speakerTextPixels(2), 44);
   EXPECT_FLOAT_EQ(speakerTextPixels(0.5f), 22);
+  // Its window grows with it: a third of a shared 4K display at scale 2 (640 px at scale 1), and
+  // on a display of its own twice its size, both on their displays and apart.
+  const std::vector<DisplayRect> k4{{0, 0, 3840, 2160}};
+  EXPECT_EQ(placePresenterWindows(k4, 0, std::nullopt, 1).speaker.w, 640);
+  const PresenterPlacement shared = placePresenterWindows(k4, 0, std::nullopt, 2);
+  EXPECT_EQ(shared.speaker.w, 1280);
+  expectSound(k4, shared);
+  const std::vector<DisplayRect> two{kLaptop, {1920, 0, 3840, 2160}};
+  const PresenterPlacement own = placePresenterWindows(two, 0, 1, 2);
+  EXPECT_EQ(own.speaker.w, 1800);
+  expectSound(two, own);
 }
 
 }  // namespace
