@@ -6,6 +6,7 @@ layout(location = 1) in vec2 a_p1;
 layout(location = 2) in vec4 a_color;
 layout(location = 3) in float a_width;  // logical points
 layout(location = 4) in float a_feature;
+layout(location = 5) in vec2 a_coverage;  // at p0 and p1: the front line fades with the areas
 
 uniform vec2 u_centre;
 uniform vec2 u_scale;         // world -> NDC
@@ -27,10 +28,30 @@ out vec4 v_color;
 out vec2 v_local;       // fragment position relative to p0, in pixels, along/across the segment
 out float v_length;     // segment length in pixels
 out float v_halfWidth;  // in pixels
+out vec2 v_coverage;
 
 const vec2 kCorners[6] = vec2[6](vec2(0, -1), vec2(1, -1), vec2(1, 1), vec2(0, -1), vec2(1, 1), vec2(0, 1));
 
+// Layers that move with the timeline (core/temporal.hpp): each feature's (start, end) in shader
+// days at texel `feature` of u_periods, never = 1e9. Mode 0 shows every feature.
+uniform int u_timeMode;  // 0 off, 1 period, 2 accumulate, 3 window
+uniform sampler2D u_periods;
+uniform float u_date;    // shader days
+uniform float u_window;  // days
+bool shownAtDate(float feature) {
+  if (u_timeMode == 0) return true;
+  int i = int(feature + 0.5);
+  vec2 p = texelFetch(u_periods, ivec2(i % 4096, i / 4096), 0).rg;
+  if (u_timeMode == 1) return p.x <= u_date && u_date < p.y;
+  if (u_timeMode == 2) return p.x <= u_date;
+  return u_date - u_window < p.x && p.x <= u_date;
+}
+
 void main() {
+  if (!shownAtDate(a_feature)) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: not drawn at this date
+    return;
+  }
   bool halo = u_haloPass > 0;
   if (halo && abs(a_feature - u_highlight) >= 0.5) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: nothing drawn
@@ -55,6 +76,7 @@ void main() {
   v_local = vec2(along, across);
   v_length = len;
   v_halfWidth = halfWidth;
+  v_coverage = a_coverage;
   vec4 c = halo ? u_haloColor : vec4(mix(a_color.rgb, u_ink.rgb, u_inkShare), a_color.a);
   v_color = vec4(c.rgb, c.a * u_opacity);
 }

@@ -21,6 +21,9 @@ inline constexpr double kControlFadeMetres = 9000;
 struct FrontSegment {
   Vec2 a, b;
   std::uint32_t localityA = 0, localityB = 0;  // indices into Timeline::localities
+  // How strongly each end is drawn: the coverage of the areas it separates (1 in the core,
+  // falling to 0 at the edge of the data's reach), so the line fades with them.
+  float coverageA = 1, coverageB = 1;
 };
 
 struct ControlSnapshot {

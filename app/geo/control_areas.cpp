@@ -129,6 +129,34 @@ class Coverage {
   const GEOSPreparedGeometry* prepared_;
 };
 
+// `segments` as drawn: where one runs into the fading rim it is cut into pieces of at most
+// kFrontPieceMetres, each end as strong as the areas' coverage there, so the line fades with
+// the areas it separates instead of running on alone into blank ground.
+std::vector<FrontSegment> fadingWithTheAreas(const std::vector<FrontSegment>& segments,
+                                             const Coverage& coverage) {
+  constexpr double kFrontPieceMetres = 1000;
+  std::vector<FrontSegment> out;
+  for (const FrontSegment& s : segments) {
+    if (coverage.at(s.a) >= 1 && coverage.at(s.b) >= 1 && coverage.at((s.a + s.b) * 0.5) >= 1) {
+      out.push_back(s);
+      continue;
+    }
+    const int pieces =
+        std::max(1, static_cast<int>(std::ceil(length(s.b - s.a) / kFrontPieceMetres)));
+    const auto point = [&](int i) { return s.a + (s.b - s.a) * (static_cast<double>(i) / pieces); };
+    float previous = coverage.at(s.a);
+    for (int i = 0; i < pieces; ++i) {
+      FrontSegment piece = s;
+      piece.a = point(i);
+      piece.b = point(i + 1);
+      piece.coverageA = previous;
+      piece.coverageB = previous = coverage.at(piece.b);
+      if (piece.coverageA > 0 || piece.coverageB > 0) out.push_back(piece);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 ControlAreas computeControlAreas(const Timeline& timeline, const std::string& landPath,
@@ -208,6 +236,7 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
       Edge e{a, b, {}};
       collectSegments(c, shared.get(), static_cast<std::uint32_t>(localityOfCell[a]),
                       static_cast<std::uint32_t>(localityOfCell[b]), e.segments);
+      e.segments = fadingWithTheAreas(e.segments, coverage);
       if (!e.segments.empty()) edges.push_back(std::move(e));
     }
 

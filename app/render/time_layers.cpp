@@ -46,10 +46,10 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
     }
     areaRanges_.push_back({first, static_cast<GLsizei>(fills.size() - first)});
     const auto firstLine = static_cast<GLint>(lines.size());
-    for (const FrontSegment& s : snap.front)
+    for (const FrontSegment& s : snap.front)  // fading with the areas it separates
       lines.push_back({static_cast<float>(s.a.x), static_cast<float>(s.a.y),
                        static_cast<float>(s.b.x), static_cast<float>(s.b.y), palette::kFrontLine,
-                       kFrontWidthPt, -1});
+                       kFrontWidthPt, -1, s.coverageA, s.coverageB});
     frontRanges_.push_back({firstLine, static_cast<GLsizei>(lines.size() - firstLine)});
   }
   areaVao_ =

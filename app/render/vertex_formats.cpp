@@ -25,6 +25,7 @@ void declare(const LineInstance*, std::size_t base = 0) {
   attribute(2, 4, GL_UNSIGNED_BYTE, s, base + offsetof(LineInstance, color), true);
   attribute(3, 1, GL_FLOAT, s, base + offsetof(LineInstance, width), true);
   attribute(4, 1, GL_FLOAT, s, base + offsetof(LineInstance, feature), true);
+  attribute(5, 2, GL_FLOAT, s, base + offsetof(LineInstance, coverage0), true);
 }
 void declare(const PointInstance*, std::size_t base = 0) {
   constexpr auto s = static_cast<GLsizei>(sizeof(PointInstance));

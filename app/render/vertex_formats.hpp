@@ -20,6 +20,9 @@ struct LineInstance {  // line.vert: one segment
   Rgba color;
   float width;
   float feature;
+  // How strongly each end is drawn (the front line fading with the areas); below 1 the end has
+  // no round cap, so the pieces of a fading line meet end to end and no joint is drawn twice.
+  float coverage0 = 1, coverage1 = 1;
 };
 struct PointInstance {  // point.vert
   float x, y;

@@ -92,6 +92,48 @@ TEST_F(MapExtent, NoControlWhereNoDataReaches) {
   EXPECT_TRUE(near(pixelAt(with, kNearIdlib), areaColor(Controller::Opposition), 3));
 }
 
+// The front line fades with the areas it separates: where it runs into the fading rim it is as
+// strong as their coverage there (it used to run on at full strength into blank ground). On
+// 2020-02-20, a stretch of front deep in the rim shows at most half the red of one in the core.
+TEST_F(MapExtent, TheFrontLineFadesWithTheAreasAtTheirRim) {
+  const Day date = makeDay(2020, 2, 20);
+  state_->playback.jumpTo(date, state_->timeline);
+  const auto& front = state_->controlAreas.snapshots[*state_->timeline.snapshotAt(date)].front;
+  const FrontSegment *core = nullptr, *rim = nullptr;
+  for (const FrontSegment& f : front) {
+    EXPECT_GT(std::max(f.coverageA, f.coverageB), 0);  // nothing beyond the data's reach
+    EXPECT_LE(std::max(f.coverageA, f.coverageB), 1);
+    if (f.coverageA == 1 && f.coverageB == 1 && length(f.b - f.a) > 2000 && !core) core = &f;
+    const float middle = (f.coverageA + f.coverageB) / 2;
+    if (middle > 0.1f && middle < 0.35f && !rim) rim = &f;
+  }
+  ASSERT_TRUE(core && rim) << "no stretch of front in the core and in the rim";
+  // The front's ink at the middle of `f`, zoomed in: the most any pixel near the image's centre
+  // differs from the map without the front line.
+  const auto ink = [&](const FrontSegment& f) {
+    showOnlyBaseMap();
+    state_->playback.jumpTo(date, state_->timeline);
+    const View view{(f.a + f.b) * 0.5, 40};
+    const RenderedImage without = renderImage(*state_, *renderer_, view, 200, 200);
+    state_->timeLayers.front = true;
+    const RenderedImage with = renderImage(*state_, *renderer_, view, 200, 200);
+    int most = 0;
+    for (int y = 97; y <= 103; ++y)
+      for (int x = 97; x <= 103; ++x) {
+        const std::size_t i = (static_cast<std::size_t>(y) * 200 + x) * 4;
+        int d = 0;
+        for (int k = 0; k < 3; ++k)
+          d += std::abs(with.rgba[i + k] - without.rgba[i + k]);
+        most = std::max(most, d);
+      }
+    return most;
+  };
+  const int coreInk = ink(*core), rimInk = ink(*rim);
+  EXPECT_GT(coreInk, 150) << "the front line is not drawn in the core";
+  EXPECT_GT(rimInk, 0) << "the front line vanished in the rim";
+  EXPECT_LT(rimInk, coreInk / 2) << "core " << coreInk << ", rim " << rimInk;
+}
+
 // Zoomed out to Anatolia: land is land. Turkey beyond the border provinces in admin1.geojson is
 // filled as a neighbour, not left the colour of the sea (Konya, 32.49 E 37.87 N); a country-wide
 // statement placed at Ankara (events.csv, 2020-02-24) draws nothing there.
