@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/output_paths.hpp"
 #include "core/text_safety.hpp"
 #include "geo/projection.hpp"
 #include "geo/triangulate.hpp"
@@ -132,6 +133,18 @@ std::string nameOf(const OGRFeature& feature, const OGRFeatureDefn& defn) {
   return fmt::format("feature {}", feature.GetFID());
 }
 
+// A field's value as text; dates as ISO 8601 ("2019-06-01"), not GDAL's "2019/06/01".
+std::string fieldText(OGRFeature& feature, int i) {
+  const OGRFieldType type = feature.GetFieldDefnRef(i)->GetType();
+  if (type != OFTDate && type != OFTDateTime) return feature.GetFieldAsString(i);
+  int y = 0, m = 0, d = 0, hour = 0, minute = 0, tz = 0;
+  float second = 0;
+  feature.GetFieldAsDateTime(i, &y, &m, &d, &hour, &minute, &second, &tz);
+  if (type == OFTDate) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, hour, minute,
+                     static_cast<int>(second));
+}
+
 template <class Span>
 void projectPoints(const Projection& p, Span& points, bool& ok) {
   if (points.empty()) return;
@@ -164,6 +177,7 @@ void processRange(const std::string& sourceWkt, std::vector<RawFeature>& raw,
 }
 
 std::string defaultTitle(const std::string& path, const std::string& layerName, int layerCount) {
+  if (isDatabaseConnection(path)) return layerName;  // a table's name, never the connection
   const std::string stem = std::filesystem::path(path).stem().string();
   return layerCount > 1 ? fmt::format("{} — {}", stem, layerName) : stem;
 }
@@ -188,6 +202,13 @@ class NoticeList {
   std::string where_;
   std::size_t count_ = 0, dropped_ = 0;
 };
+
+// A layer whose fields look like dates moves with the timeline (core/temporal.hpp); a value that
+// is not a date leaves its feature undated, and says so.
+void detectTime(Layer& layer, NoticeList& notices) {
+  for (const DateProblem& p : applyTemporalSetting(layer, detectDateFields(layer.fields)))
+    notices.add(Severity::Warning, describe(layer, p));
+}
 
 void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, LoadResult& result,
                LoadProgress* progress) {
@@ -251,7 +272,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     f.name = nameOf(*feature, defn);
     for (int i = 0; i < defn.GetFieldCount(); ++i)
       if (feature->IsFieldSetAndNotNull(i))
-        f.attributes.emplace_back(defn.GetFieldDefn(i)->GetNameRef(), feature->GetFieldAsString(i));
+        f.attributes.emplace_back(defn.GetFieldDefn(i)->GetNameRef(), fieldText(*feature, i));
     if (wkbFlatten(geometry->getGeometryType()) == wkbMultiPoint) {
       for (const auto* point : *geometry->toMultiPoint()) {
         RawFeature part = f;
@@ -289,9 +310,11 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
 
   // Assemble the layer in feature order.
   Layer layer;
-  layer.sourcePath = request.path;
+  // Shown in panels and saved in workspaces: a connection's password is neither.
+  const std::string shownPath = redactSecrets(request.path);
+  layer.sourcePath = shownPath;
   layer.sourceLayerName = layerName;
-  layer.id = layerCount > 1 ? fmt::format("{}:{}", request.path, layerName) : request.path;
+  layer.id = layerCount > 1 ? fmt::format("{}:{}", shownPath, layerName) : shownPath;
   layer.title =
       request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
   layer.attribution = request.attribution;
@@ -356,6 +379,9 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     notices.add(Severity::Warning, "no feature could be drawn");
     return;
   }
+  for (int i = 0; i < defn.GetFieldCount(); ++i)
+    layer.fields.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
+  detectTime(layer, notices);
   result.layers.push_back(std::move(layer));
 }
 
