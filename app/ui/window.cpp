@@ -21,6 +21,7 @@
 #include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
 #include "ui/file_drop.hpp"
+#include "ui/frame_keys.hpp"
 #include "ui/imgui_fonts.hpp"
 #include "ui/imgui_rects.hpp"
 #include "ui/layer_loader.hpp"
@@ -233,14 +234,14 @@ int runInteractive(const Options& options) {
     panels::PostgisDialogState postgis;
     bool presentWhenLoaded = options.present;
     FileDrops drops;
+    FrameKeys frameKeys;
     std::string title;
 
     bool quit = false;
     while (!quit && !interruptRequested()) {  // Ctrl+C in the terminal closes the window too
-      SDL_Event event;
       const Uint32 speakerWindow =
           presenterMode.speaker() ? presenterMode.speaker()->windowId() : 0;
-      while (SDL_PollEvent(&event)) {
+      pollFrameEvents(frameKeys, [&](SDL_Event& event) {
         if (event.type == SDL_QUIT) quit = true;
         if (speakerWindow && windowOf(event) == speakerWindow) {
           if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE)
@@ -249,12 +250,12 @@ int runInteractive(const Options& options) {
             presenterMode.key(event.key.keysym, state);
           else
             presenterMode.speaker()->processEvent(event);
-          continue;
+          return;
         }
         if (event.type == SDL_KEYDOWN && !event.key.repeat && !ImGui::GetIO().WantTextInput &&
             presenterMode.key(event.key.keysym, state))
-          continue;
-        if (drops.handle(event)) continue;
+          return;
+        if (drops.handle(event)) return;
         ImGui_ImplSDL2_ProcessEvent(&event);
         // Every tap counts, however many come between two frames.
         if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard)
@@ -262,7 +263,7 @@ int runInteractive(const Options& options) {
         if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q &&
             (event.key.keysym.mod & KMOD_CTRL))
           quit = true;
-      }
+      });
       if (SDL_GetWindowFlags(window.window()) & SDL_WINDOW_MINIMIZED) {
         SDL_Delay(50);  // nothing to draw; don't spin
         continue;
