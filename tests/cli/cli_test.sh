@@ -82,6 +82,36 @@ run "$bin" --export "$out/with-csv.png" --size 400x300 --layer "$out/points.csv"
 expect "a lat/lon CSV layer loads cleanly" test "$rc" -eq 0 -a -z "$(grep -F points.csv <<<"$output")"
 expect "it is drawn (4 layers: 3 bundled + the CSV)" contains "4 layers"
 
+# A layer with date fields moves with the timeline (issue 11): A from 2019-01-01 until
+# 2019-06-01 (west), B from 2019-06-01 on (east), overlapping in the middle; C's start is no date.
+cat >"$out/dated.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"name":"A","valid_from":"2019-01-01","valid_to":"2019-06-01"},
+  "geometry":{"type":"Polygon","coordinates":[[[36.40,35.70],[36.50,35.70],[36.50,35.80],[36.40,35.80],[36.40,35.70]]]}},
+ {"type":"Feature","properties":{"name":"B","valid_from":"2019-06-01","valid_to":null},
+  "geometry":{"type":"Polygon","coordinates":[[[36.45,35.70],[36.55,35.70],[36.55,35.80],[36.45,35.80],[36.45,35.70]]]}},
+ {"type":"Feature","properties":{"name":"C","valid_from":"spring 2019","valid_to":"2019-07-01"},
+  "geometry":{"type":"Polygon","coordinates":[[[36.30,35.60],[36.35,35.60],[36.35,35.65],[36.30,35.65],[36.30,35.60]]]}}]}
+JSON
+for d in 2019-03-01 2019-07-01; do
+  run "$bin" --export "$out/dated-$d.png" --size 800x600 --view 36.45,35.72,11 --layer "$out/dated.geojson" --date "$d"
+  expect "dated --layer export at $d exits 0 (a bad date is a warning)" test "$rc" -eq 0
+done
+expect "a bad date value is named with its file, feature and field" \
+  contains "dated.geojson: feature 2 'C': valid_from 'spring 2019' is not a date"
+expect "... and the feature is counted as undated" contains "counts as undated and is not shown on the timeline"
+colour() { gdallocationinfo -valonly -b 1 -wgs84 "$1" "$2" 35.75; }
+a_mar=$(colour "$out/dated-2019-03-01.png" 36.42) b_mar=$(colour "$out/dated-2019-03-01.png" 36.53)
+a_jul=$(colour "$out/dated-2019-07-01.png" 36.42) b_jul=$(colour "$out/dated-2019-07-01.png" 36.53)
+mid_mar=$(colour "$out/dated-2019-03-01.png" 36.47) mid_jul=$(colour "$out/dated-2019-07-01.png" 36.47)
+expect "1 March 2019: A is drawn, B is not (red $a_mar / $b_mar)" test "${a_mar:-255}" -lt "$((${b_mar:-0} - 30))"
+expect "1 July 2019: B is drawn, A is not (red $a_jul / $b_jul)" test "${b_jul:-255}" -lt "$((${a_jul:-0} - 30))"
+expect "where they overlap, the layer shows at both dates (red $mid_mar, $mid_jul)" test "${mid_mar:-0}" -eq "${a_mar:-1}" -a "${mid_jul:-0}" -eq "${b_jul:-1}"
+run "$bin" --export "$out/undated-2019-03-01.png" --size 800x600 --view 36.45,35.72,11 --date 2019-03-01
+c=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/dated-2019-03-01.png" 36.32 35.62)
+ground=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/undated-2019-03-01.png" 36.32 35.62)
+expect "the undated feature is not drawn (red $c, the map without the layer $ground)" test "${c:-0}" -eq "${ground:-1}"
+
 # No display: one line that points at --export.
 run env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin"
 expect "no display exits 2" test "$rc" -eq 2
