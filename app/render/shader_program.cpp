@@ -16,8 +16,26 @@ std::string_view sourceOf(const std::string& file) {
   throw std::runtime_error(fmt::format("shader {} is not embedded (is it in shaders/?)", file));
 }
 
+// GLSL has no includes: a line `#include "NAME"` is replaced by the embedded file NAME, so
+// code several shaders share is written once.
+std::string withIncludes(std::string_view source) {
+  std::string out;
+  constexpr std::string_view kInclude = "#include \"";
+  for (std::size_t at = 0; at < source.size();) {
+    const std::size_t end = std::min(source.find('\n', at), source.size());
+    const std::string_view line = source.substr(at, end - at);
+    if (line.starts_with(kInclude) && line.ends_with('"'))
+      out += sourceOf(std::string(line.substr(kInclude.size(), line.size() - kInclude.size() - 1)));
+    else
+      out += line;
+    out += '\n';
+    at = end + 1;
+  }
+  return out;
+}
+
 GLuint compile(GLenum type, const std::string& file) {
-  const std::string_view source = sourceOf(file);
+  const std::string source = withIncludes(sourceOf(file));
   const GLuint shader = glCreateShader(type);
   const char* text = source.data();
   const auto length = static_cast<GLint>(source.size());
