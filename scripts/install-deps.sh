@@ -17,6 +17,8 @@ packages=(
   libfontconfig-dev fonts-dejavu-core libicu-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the install test validates the .desktop file; assets/icons/make_icons.sh renders the icon
+  desktop-file-utils librsvg2-bin
   # the PostGIS test (tests/cli/postgis_test.sh) starts its own server
   postgresql-15 postgresql-15-postgis-3
   # video export and its checks
