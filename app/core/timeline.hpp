@@ -43,6 +43,7 @@ struct Event {
   std::optional<long> fatalities, displaced, attacks;
   std::string notes, dateBasis;
   Provenance provenance;
+  std::uint16_t sourceIndex = 0;  // its table: 0 the bundled events, then the user's (DatedData)
 };
 
 enum class PostStatus { NotYetEstablished, Active, Encircled, Withdrawn };

@@ -179,7 +179,7 @@ bool hasEventColumns(const std::string& path) {
 
 TimelineSources bundledTimelineSources(const std::string& dataDir) {
   const std::string geo = dataDir + "/geodata/";
-  return {{geo + "events.csv"},
+  return {{{geo + "events.csv", "Idlib Atlas (articles)"}},
           geo + "observation_posts.csv",
           geo + "control_changes.csv",
           geo + "displacement_figures.csv",
@@ -195,13 +195,15 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
   auto& notices = out.notices;
   const Projection projection = Projection::lonLatToMap();
 
-  for (const auto& path : sources.events)
-    forEachRow(path, Table::Events, notices, [&](const Row& row, std::vector<Notice>& said) {
-      if (auto e = eventFromRow(row, said)) {
-        e->position = projection.forward(e->where);
-        t.events.push_back(std::move(*e));
-      }
-    });
+  for (std::size_t i = 0; i < sources.events.size(); ++i)
+    forEachRow(sources.events[i].path, Table::Events, notices,
+               [&](const Row& row, std::vector<Notice>& said) {
+                 if (auto e = eventFromRow(row, said)) {
+                   e->position = projection.forward(e->where);
+                   e->sourceIndex = static_cast<std::uint16_t>(i);
+                   t.events.push_back(std::move(*e));
+                 }
+               });
   if (!sources.posts.empty())
     forEachRow(sources.posts, Table::Posts, notices,
                [&](const Row& row, std::vector<Notice>& said) {

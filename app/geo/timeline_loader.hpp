@@ -7,12 +7,15 @@
 
 #include "core/diagnostics.hpp"
 #include "core/displacement.hpp"
+#include "core/event_source.hpp"
 #include "core/timeline.hpp"
 
 namespace idlib {
 
 struct TimelineSources {
-  std::vector<std::string> events{};  // geodata/events.csv, and e.g. an analyst's ACLED export
+  // geodata/events.csv first, then e.g. an analyst's ACLED export; an event's sourceIndex
+  // is its table's place in this list.
+  std::vector<EventSource> events{};
   std::string posts{};
   std::string controlChanges{};
   std::string displacementFigures{};

@@ -76,7 +76,7 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   controlAreas = std::move(data.areas);
   displacement = std::move(data.displacement);
   timelineLoaded = true;
-  eventFiles = std::move(data.eventFiles);
+  eventSources = std::move(data.eventSources);
   // Without a date asked for, open where the areas of control begin.
   const Day opening = timeline.controlChangeDates().empty() ? timeline.first()
                                                             : timeline.controlChangeDates().front();
@@ -95,15 +95,15 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
 }
 
 DatedData loadDatedData(const std::string& dataDir,
-                        const std::vector<std::string>& extraEventFiles) {
+                        const std::vector<EventSource>& extraEventSources) {
   TimelineSources sources = bundledTimelineSources(dataDir);
-  sources.events.insert(sources.events.end(), extraEventFiles.begin(), extraEventFiles.end());
+  sources.events.insert(sources.events.end(), extraEventSources.begin(), extraEventSources.end());
   TimelineLoad load = loadTimeline(sources);
   DatedData out{std::move(load.timeline),
                 {},
                 std::move(load.displacement),
                 std::move(load.notices),
-                extraEventFiles};
+                extraEventSources};
   out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices);
   return out;
 }

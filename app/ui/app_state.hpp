@@ -11,6 +11,7 @@
 #include "core/desk_layout.hpp"
 #include "core/diagnostics.hpp"
 #include "core/displacement.hpp"
+#include "core/event_source.hpp"
 #include "core/hit_test.hpp"
 #include "core/layer.hpp"
 #include "core/output_paths.hpp"
@@ -36,7 +37,7 @@ struct DatedData {
   ControlAreas areas;
   Displacement displacement;
   std::vector<Notice> notices;
-  std::vector<std::string> eventFiles;  // the event files read besides the bundled ones
+  std::vector<EventSource> eventSources;  // the tables read besides the bundled events
 };
 // Bundled events, posts and control changes, plus any event files the user adds (e.g. ACLED).
 // Which of the dated layers are shown.
@@ -88,7 +89,7 @@ struct AppState {
   ControlAreas controlAreas;
   Displacement displacement;
   bool timelineLoaded = false;
-  std::vector<std::string> eventFiles;  // read besides the bundled events (--event-file, dropped)
+  std::vector<EventSource> eventSources;  // read besides the bundled events (--event-file, dropped)
   Playback playback;
   TimeLayerSettings timeLayers;
   EventList eventList;
@@ -132,7 +133,7 @@ struct AppState {
 };
 
 DatedData loadDatedData(const std::string& dataDir,
-                        const std::vector<std::string>& extraEventFiles = {});
+                        const std::vector<EventSource>& extraEventSources = {});
 
 // The bundled layers, read through GDAL like any other source.
 std::vector<LoadRequest> bundledLayers(const std::string& dataDir);

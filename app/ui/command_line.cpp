@@ -115,6 +115,13 @@ void printError(std::string_view message) {
   std::fprintf(stderr, "idlib-atlas: %s\n", displayable(message).c_str());
 }
 
+std::vector<EventSource> eventSourcesOf(const Options& o) {
+  std::vector<EventSource> sources;
+  for (const std::string& path : o.eventFiles)
+    sources.push_back({path});
+  return sources;
+}
+
 ProtectedFiles protectedFilesOf(const Options& o) {
   ProtectedFiles p;
   p.inputs.assign(o.layers.begin(), o.layers.end());

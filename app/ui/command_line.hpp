@@ -9,6 +9,7 @@
 #include "core/cli_values.hpp"
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
+#include "core/event_source.hpp"
 #include "core/output_paths.hpp"
 
 namespace idlib {
@@ -52,6 +53,8 @@ void printError(std::string_view message);
 
 // The files a run reads and the bundled data: what no export may overwrite.
 ProtectedFiles protectedFilesOf(const Options& options);
+// The --event-file tables, each with how its columns are read.
+std::vector<EventSource> eventSourcesOf(const Options& options);
 // Prints why an export may not write `path` (see refuseOutput) and returns true, or returns false.
 bool outputRefused(std::string_view option, const std::string& path,
                    const std::vector<std::string_view>& extensions, const Options& options,

@@ -110,7 +110,7 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   for (const auto& path : options.layers)
     requests.push_back(userLayer(path));
   s.notices = loadAll(state, *s.renderer, requests);
-  DatedData dated = loadDatedData(options.dataDir, options.eventFiles);
+  DatedData dated = loadDatedData(options.dataDir, eventSourcesOf(options));
   s.notices.insert(s.notices.end(), dated.notices.begin(), dated.notices.end());
   state.setTimeline(std::move(dated), start->date);
   state.playback.windowDays = options.windowDays;

@@ -42,7 +42,7 @@ void FileDrops::update(AppState& state) {
   state.protectedFiles.inputs.insert(state.protectedFiles.inputs.end(), plan.files.begin(),
                                      plan.files.end());
   loader_ = std::make_unique<BackgroundLoader>(
-      DroppedSources{std::move(plan.files), state.dataDir, state.eventFiles});
+      DroppedSources{std::move(plan.files), state.dataDir, state.eventSources});
 }
 
 }  // namespace idlib

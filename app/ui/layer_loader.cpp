@@ -11,24 +11,25 @@ namespace idlib {
 
 BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests,
                                    std::optional<std::string> dataDir,
-                                   std::vector<std::string> extraEventFiles)
+                                   std::vector<EventSource> extraEventSources)
     : requests_(std::move(requests)), jobs_(requests_.size() + (dataDir ? 1 : 0)) {
-  worker_ = std::jthread([this, dataDir, extra = std::move(extraEventFiles)](std::stop_token stop) {
-    for (const LoadRequest& request : requests_) {
-      if (stop.stop_requested()) return;
-      showing(std::filesystem::path(request.path).filename().string());
-      add(loadVectorSource(request, &progress_));
-    }
-    if (dataDir && !stop.stop_requested()) loadDated(*dataDir, extra);
-    std::lock_guard lock(mutex_);
-    allLoaded_ = true;
-  });
+  worker_ =
+      std::jthread([this, dataDir, extra = std::move(extraEventSources)](std::stop_token stop) {
+        for (const LoadRequest& request : requests_) {
+          if (stop.stop_requested()) return;
+          showing(std::filesystem::path(request.path).filename().string());
+          add(loadVectorSource(request, &progress_));
+        }
+        if (dataDir && !stop.stop_requested()) loadDated(*dataDir, extra);
+        std::lock_guard lock(mutex_);
+        allLoaded_ = true;
+      });
 }
 
 BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files.size() + 1) {
   worker_ = std::jthread([this, dropped = std::move(dropped)](std::stop_token stop) {
-    std::vector<std::string> eventFiles = dropped.eventFiles;
-    const std::size_t before = eventFiles.size();
+    std::vector<EventSource> eventSources = dropped.eventSources;
+    std::vector<std::string> newFiles;
     for (const std::string& file : dropped.files) {
       if (stop.stop_requested()) {  // cancelled: what loaded is kept, the rest is said
         add({{}, {{Severity::Info, fmt::format("{}: not loaded (loading was cancelled)", file)}}});
@@ -36,7 +37,8 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
       }
       showing(std::filesystem::path(file).filename().string());
       if (hasEventColumns(file)) {
-        eventFiles.push_back(file);
+        eventSources.push_back({file});
+        newFiles.push_back(file);
         add({{},
              {{Severity::Info, fmt::format("{}: read as events (it has event_date, latitude "
                                            "and longitude columns)",
@@ -45,8 +47,8 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
         add(loadVectorSource(userLayer(file), &progress_));
       }
     }
-    if (eventFiles.size() > before && !stop.stop_requested())
-      loadDated(dropped.dataDir, eventFiles, {eventFiles.begin() + before, eventFiles.end()});
+    if (!newFiles.empty() && !stop.stop_requested())
+      loadDated(dropped.dataDir, eventSources, newFiles);
     std::lock_guard lock(mutex_);
     allLoaded_ = true;
   });
@@ -71,10 +73,10 @@ void BackgroundLoader::add(LoadResult result) {
 }
 
 void BackgroundLoader::loadDated(const std::string& dataDir,
-                                 const std::vector<std::string>& eventFiles,
+                                 const std::vector<EventSource>& eventSources,
                                  const std::vector<std::string>& newFiles) {
   showing("events, posts and areas of control");
-  DatedData dated = loadDatedData(dataDir, eventFiles);
+  DatedData dated = loadDatedData(dataDir, eventSources);
   // Read again, the other files would say again what they said the first time.
   if (!newFiles.empty())
     std::erase_if(dated.notices, [&](const Notice& n) {

@@ -12,19 +12,19 @@
 namespace idlib {
 
 // Files dropped on the window (see planDrop): a table with event columns joins the events, and
-// the dated data is read again with it (`dataDir` and the `eventFiles` loaded so far); any other
+// the dated data is read again with it (`dataDir` and the `eventSources` loaded so far); any other
 // file loads as a layer, as --layer does.
 struct DroppedSources {
   std::vector<std::string> files;
   std::string dataDir;
-  std::vector<std::string> eventFiles;
+  std::vector<EventSource> eventSources;
 };
 
 class BackgroundLoader {
  public:
   // Loads the layers, then (if `dataDir` is set) the dated data and its control areas.
   BackgroundLoader(std::vector<LoadRequest> requests, std::optional<std::string> dataDir,
-                   std::vector<std::string> extraEventFiles = {});
+                   std::vector<EventSource> extraEventSources = {});
   explicit BackgroundLoader(DroppedSources dropped);
   ~BackgroundLoader();  // stops after the current source
   // Stops after the current file (a file half read is not cut off): what loaded stays, the
@@ -42,7 +42,7 @@ class BackgroundLoader {
   void showing(std::string what);
   void add(LoadResult result);
   // `newFiles` (dropped): only their notices are kept, the others were given before.
-  void loadDated(const std::string& dataDir, const std::vector<std::string>& eventFiles,
+  void loadDated(const std::string& dataDir, const std::vector<EventSource>& eventSources,
                  const std::vector<std::string>& newFiles = {});
 
   std::vector<LoadRequest> requests_;

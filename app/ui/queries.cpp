@@ -59,7 +59,8 @@ int runEventsQuery(const Options& o) {
     return 2;
   }
   TimelineSources sources = bundledTimelineSources(o.dataDir);
-  sources.events.insert(sources.events.end(), o.eventFiles.begin(), o.eventFiles.end());
+  for (EventSource& source : eventSourcesOf(o))
+    sources.events.push_back(std::move(source));
   sources.posts.clear();
   sources.controlChanges.clear();
   const TimelineLoad load = loadTimeline(sources);
@@ -91,7 +92,7 @@ int runAtQuery(const Options& o) {
   if (!date) return 2;
   const LonLat where = std::get<ViewArgument>(place).centre;
 
-  DatedData data = loadDatedData(o.dataDir, o.eventFiles);
+  DatedData data = loadDatedData(o.dataDir, eventSourcesOf(o));
   printNotices(data.notices);
   const Timeline& t = data.timeline;
   const Vec2 p = Projection::lonLatToMap().forward(where);

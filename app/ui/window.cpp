@@ -211,7 +211,7 @@ int runInteractive(const Options& options) {
     std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
     for (const auto& path : options.layers)
       requests.push_back(userLayer(path));
-    BackgroundLoader loader(std::move(requests), options.dataDir, options.eventFiles);
+    BackgroundLoader loader(std::move(requests), options.dataDir, eventSourcesOf(options));
     state.playback.windowDays = options.windowDays;
     state.uiScale = options.uiScale;
     state.deskScale = deskScale;

@@ -152,7 +152,7 @@ TEST(TimelineLoader, BadRowsAreReportedWithFileAndLineAndSkipped) {
       "locality,latitude,longitude,date,controller,date_precision,source,confidence,notes\n"
       "Saraqib,35.8636,36.8006,2017-05-01,opposition,day,test,high,\n"
       "Saraqib,35.8636,36.8006,2020-02-06,russia,day,test,high,unknown controller\n");
-  const TimelineLoad load = loadTimeline({{events.string()}, "", control.string()});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", control.string()});
   EXPECT_EQ(load.timeline.events.size(), 2u);
   ASSERT_EQ(load.timeline.localities.size(), 1u);
   EXPECT_EQ(load.timeline.localities[0].history.size(), 1u);
@@ -175,14 +175,14 @@ TEST(TimelineLoader, AnEmptyFileSaysItIsEmpty) {
   test::TempDir dir;
   const auto events = dir.file("events.csv");
   test::writeText(events, "");
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message, events.string() + ": is empty");
 }
 
 TEST(TimelineLoader, AFolderSaysItIsAFolder) {
   test::TempDir dir;
-  const TimelineLoad load = loadTimeline({{dir.file("").string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{dir.file("").string()}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message, dir.file("").string() + ": is a folder, not a table");
 }
@@ -194,7 +194,7 @@ TEST(TimelineLoader, RandomBytesGiveGdalsReasonNeverAnEmptyBracket) {
   for (int i = 0; i < 4096; ++i)
     bytes += static_cast<char>((i * 7919 + 13) % 256);
   test::writeText(events, bytes);
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   const std::string prefix = events.string() + ": is not a table GDAL can read: ";
   EXPECT_EQ(load.notices[0].message.substr(0, prefix.size()), prefix) << load.notices[0].message;
@@ -210,7 +210,7 @@ TEST(TimelineLoader, RandomBytesNamedCsvGiveOneShortReadableMessage) {
   for (int i = 0; i < 100000; ++i)
     bytes += static_cast<char>((i * 7919 + 13) % 256);
   test::writeText(events, bytes);
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   const std::string& message = load.notices[0].message;
   EXPECT_EQ(message.rfind(events.string() + ": is not a table GDAL can read: ", 0), 0u) << message;
@@ -227,7 +227,7 @@ TEST(TimelineLoader, MissingColumnsAreNamedOnceWithTheColumnsFound) {
                   "e1,2020-02-03,Saraqib,36.8\n"
                   "e2,2020-02-04,Saraqib,36.8\n"
                   "e3,2020-02-05,Saraqib,36.8\n");
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   EXPECT_TRUE(load.timeline.events.empty());
   ASSERT_EQ(load.notices.size(), 1u);  // not one per row
   EXPECT_EQ(load.notices[0].message,
@@ -242,7 +242,7 @@ TEST(TimelineLoader, AMissingHeaderIsRecognisedAndExplained) {
   test::writeText(control,
                   "Saraqib,35.8636,36.8006,2017-05-01,opposition\n"
                   "Saraqib,35.8636,36.8006,2020-02-06,government\n");
-  const TimelineLoad load = loadTimeline({{}, "", control.string()});
+  const TimelineLoad load = loadTimeline({{{}}, "", control.string()});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message,
             control.string() +
@@ -256,7 +256,7 @@ TEST(TimelineLoader, AHeaderOfDatesIsRecognisedAsData) {
   test::writeText(events,
                   "e1,2020-02-03,Saraqib,battle\n"
                   "e2,2020-02-04,Saraqib,battle\n");
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message,
             events.string() +
@@ -272,7 +272,7 @@ TEST(TimelineLoader, AHeaderMovedDownALineIsRecognised) {
                   "ACLED export,3 March 2020,,\n"
                   "event_id,event_date,latitude,longitude\n"
                   "e1,2020-02-03,35.8636,36.8006\n");
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message,
             events.string() +
@@ -286,7 +286,8 @@ TEST(TimelineLoader, EveryTableNamesTheColumnsItNeeds) {
   test::TempDir dir;
   const auto wrong = dir.file("wrong.csv");
   test::writeText(wrong, "colour,size\nred,3\n");
-  const TimelineLoad load = loadTimeline({{}, wrong.string(), "", wrong.string(), wrong.string()});
+  const TimelineLoad load =
+      loadTimeline({{{}}, wrong.string(), "", wrong.string(), wrong.string()});
   ASSERT_EQ(load.notices.size(), 3u);
   const std::string found = "; found: colour, size; table skipped";
   EXPECT_EQ(load.notices[0].message, wrong.string() + ": no name column" + found);
@@ -306,7 +307,7 @@ TEST(TimelineLoader, AnUnclosedQuoteNamesItsLineAndTheLinesLost) {
                   "e2,2020-02-04,Saraqib,35.8636,36.8006,\"never closed\n"
                   "e3,2020-02-05,Saraqib,35.8636,36.8006,lost\n"
                   "e4,2020-02-06,Saraqib,35.8636,36.8006,lost too\n");
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   ASSERT_FALSE(load.notices.empty());
   EXPECT_EQ(load.notices[0].message,
             events.string() +
@@ -323,7 +324,7 @@ TEST(TimelineLoader, Latin1FieldsAreReadAsLatin1WithOneWarning) {
                   "e1,2020-02-03,Saraqib,35.8636,36.8006,fine\n"
                   "e2,2020-02-04,Ma\xe2rrat,35.6479,36.6727,caf\xe9 \x93quoted\x94\n"
                   "e3,2020-02-05,Saraqib,35.8636,36.8006,na\xefve\n");
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   ASSERT_EQ(load.timeline.events.size(), 3u);
   ASSERT_EQ(load.notices.size(), 1u);  // one per file, not one per field
   EXPECT_EQ(load.notices[0].severity, Severity::Warning);
@@ -345,7 +346,7 @@ TEST(TimelineLoader, AThousandBadRowsGiveAHundredMessagesAndACount) {
     text += "e,2020-02-31,35.8,36.8\n";
   text += "e,2020-02-03,35.8,36.8\n";
   test::writeText(events, text);
-  const TimelineLoad load = loadTimeline({{events.string()}, "", ""});
+  const TimelineLoad load = loadTimeline({{{events.string()}}, "", ""});
   EXPECT_EQ(load.timeline.events.size(), 1u);  // the good row still loads
   ASSERT_EQ(load.notices.size(), 101u);
   EXPECT_EQ(load.notices[99].message, events.string() +
@@ -359,7 +360,7 @@ TEST(TimelineLoader, AThousandBadRowsGiveAHundredMessagesAndACount) {
 }
 
 TEST(TimelineLoader, MissingEventFileIsNamed) {
-  const TimelineLoad load = loadTimeline({{"/nonexistent/acled.csv"}, "", ""});
+  const TimelineLoad load = loadTimeline({{{"/nonexistent/acled.csv"}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message, "/nonexistent/acled.csv: file not found");
 }

@@ -113,7 +113,9 @@ TEST_F(FileDrop, EventsJoinTheTimelineLayersTheMapAndABrokenFileIsSaid) {
   EXPECT_EQ(event("drop-1")->date, makeDay(2020, 2, 9));
   EXPECT_EQ(event("drop-2")->type, "protest");
   EXPECT_TRUE(event("a004-01"));
-  EXPECT_EQ(state.eventFiles, std::vector<std::string>{(dir / "my_events.csv").string()});
+  ASSERT_EQ(state.eventSources.size(), 1u);
+  EXPECT_EQ(state.eventSources[0].path, (dir / "my_events.csv").string());
+  EXPECT_EQ(event("drop-1")->sourceIndex, 1);  // the bundled events are source 0
   EXPECT_TRUE(noticeSays("my_events.csv: read as events"));
   // The bundled files, read again with them, do not repeat their notes.
   EXPECT_FALSE(noticeSays("observation_posts.csv"));
@@ -148,7 +150,8 @@ TEST_F(FileDrop, ASecondDropOfEventsKeepsTheFirst) {
   runFrames();
   EXPECT_TRUE(event("drop-1"));
   EXPECT_TRUE(event("drop-3"));
-  EXPECT_EQ(state.eventFiles.size(), 2u);
+  EXPECT_EQ(state.eventSources.size(), 2u);
+  EXPECT_EQ(event("drop-3")->sourceIndex, 2);
 }
 
 TEST_F(FileDrop, UnknownFilesAreSaidAndNothingLoads) {

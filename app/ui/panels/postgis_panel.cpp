@@ -88,7 +88,7 @@ void addButtons(AppState& state, PostgisDialogState& d) {
   ImGui::BeginDisabled(!state.timelineLoaded);
   if (ImGui::Button("Add as events")) {
     d.loader = std::make_unique<BackgroundLoader>(
-        DroppedSources{sources, state.dataDir, state.eventFiles});
+        DroppedSources{sources, state.dataDir, state.eventSources});
     d.message = fmt::format(
         "adding {} table(s) as events (tables without event_date, latitude "
         "and longitude load as layers)",
