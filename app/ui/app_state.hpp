@@ -84,6 +84,7 @@ struct AppState {
   Projection projection = Projection::lonLatToMap();  // for the GL thread only
   View homeView;
   std::optional<FeatureRef> hovered, selected;
+  std::optional<LonLat> selectedPlace;  // clicked: Details says what was there at the date
 
   Timeline timeline;
   ControlAreas controlAreas;

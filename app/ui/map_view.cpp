@@ -9,6 +9,7 @@
 
 #include "core/date.hpp"
 #include "core/format.hpp"
+#include "core/place_report.hpp"
 #include "core/style.hpp"
 
 namespace idlib {
@@ -42,6 +43,22 @@ void provenanceLines(const Provenance& p, bool full) {
 // Where a mark's description wraps: a tooltip at a readable width, the Details panel at its edge.
 float wrapAt(bool full) {
   return full ? 0.f : ImGui::GetFontSize() * 28;
+}
+
+// The area of control under the pointer and the nearest locality's say, as a click shows in full.
+void areaTooltip(const AppState& state, LonLat where, Vec2 world) {
+  if (!state.timelineLoaded || !state.timeLayers.areas) return;
+  const Day date = static_cast<Day>(std::floor(state.playback.date));
+  const PlaceReport r = placeReport(state.timeline, state.controlAreas, where, world, date, 0);
+  if (!r.controller) return;
+  ImGui::Text("Held by: %s", std::string(controllerLongName(*r.controller)).c_str());
+  if (r.nearest && r.nearestKm <= kControlReachMetres / 1000)
+    if (const ControlChange* c = r.nearest->changeAt(date)) {
+      ImGui::TextDisabled("%s, %.1f km: %s since %s", r.nearest->name.c_str(), r.nearestKm,
+                          std::string(controllerName(c->controller)).c_str(),
+                          formatDateLong(c->date).c_str());
+      ImGui::TextDisabled("%s", citationFor(c->provenance.source).c_str());
+    }
 }
 
 }  // namespace
@@ -339,6 +356,12 @@ void updateMapInteraction(AppState& state) {
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).y == 0) {
       state.selected = state.hovered;
       state.selectedMark = state.hoveredMark;
+      // Anywhere else, the Details panel says what was there at the slider's date.
+      if (state.hoveredMark.kind == DatedPick::Kind::None && state.timelineLoaded)
+        state.selectedPlace = state.projection.inverseLonLat(
+            screenToWorld(state.camera.view(), state.camera.viewport(), mouse));
+      else
+        state.selectedPlace.reset();
     }
   } else {
     state.hovered.reset();
@@ -360,17 +383,18 @@ void updateMapInteraction(AppState& state) {
     ImGui::BeginTooltip();
     describeDatedMark(state, state.hoveredMark, false);
     ImGui::EndTooltip();
-  } else if (state.hovered) {
-    if (const Feature* f = state.feature(*state.hovered)) {
-      ImGui::BeginTooltip();
+  } else if (mouseOnMap && !state.presenting) {
+    const Vec2 world = screenToWorld(state.camera.view(), state.camera.viewport(), mouse);
+    const LonLat where = state.projection.inverseLonLat(world);
+    ImGui::BeginTooltip();
+    if (const Feature* f = state.hovered ? state.feature(*state.hovered) : nullptr) {
       ImGui::TextUnformatted(f->name.c_str());
       if (const std::string gov = governorateOf(*f); !gov.empty())
         ImGui::TextDisabled("%s", gov.c_str());
-      const LonLat where = state.projection.inverseLonLat(
-          screenToWorld(state.camera.view(), state.camera.viewport(), mouse));
-      ImGui::TextDisabled("%s", degrees(where).c_str());
-      ImGui::EndTooltip();
     }
+    ImGui::TextDisabled("%s", degrees(where).c_str());
+    areaTooltip(state, where, world);
+    ImGui::EndTooltip();
   }
 }
 
@@ -397,6 +421,7 @@ bool mapKey(AppState& state, const SDL_KeyboardEvent& event) {
     case SDLK_ESCAPE:
       state.selected.reset();
       state.selectedMark = {};
+      state.selectedPlace.reset();
       return true;
     default:
       break;

@@ -9,6 +9,7 @@
 #include "core/cli_values.hpp"
 #include "core/date.hpp"
 #include "core/format.hpp"
+#include "core/place_report.hpp"
 #include "geo/projection.hpp"
 #include "geo/timeline_loader.hpp"
 #include "ui/app_state.hpp"
@@ -20,21 +21,10 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr double kNearbyKm = 25;
-
 std::optional<Day> dateOption(const std::string& name, const std::string& text) {
   const auto d = parseDate(text);
   if (!d) printError(fmt::format("{} '{}': expected a date, YYYY-MM-DD", name, text));
   return d;
-}
-
-// Great-circle distance, km.
-double kilometres(LonLat a, LonLat b) {
-  const double rad = M_PI / 180, dlat = (b.lat - a.lat) * rad, dlon = (b.lon - a.lon) * rad;
-  const double h =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * 6371.0088 * std::asin(std::sqrt(h));
 }
 
 ordered_json changeJson(const ControlChange& c) {
@@ -101,48 +91,35 @@ int runAtQuery(const Options& o) {
   out["date"] = formatDate(*date);
   out["location"] = {{"longitude", where.lon}, {"latitude", where.lat}};
 
-  // The area's controller, from the control snapshot in force.
-  const auto snapshot = t.snapshotAt(*date);
-  std::optional<Controller> controller;
-  if (snapshot) controller = data.areas.controllerAt(*snapshot, p);
-  std::size_t nearest = 0;
-  double nearestKm = INFINITY;
-  for (std::size_t i = 0; i < t.localities.size(); ++i)
-    if (const double km = kilometres(where, t.localities[i].where); km < nearestKm) {
-      nearestKm = km;
-      nearest = i;
-    }
-  if (controller) {
+  const PlaceReport r = placeReport(t, data.areas, where, p, *date, o.windowDays);
+  if (r.controller) {
     out["area"] = {
-        {"controller", controllerName(*controller)},
-        {"controller_label", controllerLongName(*controller)},
+        {"controller", controllerName(*r.controller)},
+        {"controller_label", controllerLongName(*r.controller)},
         {"derived_from",
          fmt::format("control changes of the nearest localities (Voronoi cells merged per "
                      "controller, within {:g} km of a dated locality)",
                      kControlReachMetres / 1000)},
-        {"snapshot_date", formatDate(t.controlChangeDates()[*snapshot])}};
+        {"snapshot_date", formatDate(*r.snapshotDate)}};
   } else {
     out["area"] = nullptr;  // outside the mapped area or before the data
   }
-  if (!t.localities.empty()) {
-    const Locality& l = t.localities[nearest];
+  if (const Locality* l = r.nearest) {
     ordered_json history = ordered_json::array();
-    for (const ControlChange& c : l.history)
+    for (const ControlChange& c : l->history)
       history.push_back(changeJson(c));
-    const auto now = l.controllerAt(*date);
-    const ControlChange* inForce = l.changeAt(*date);
+    const auto now = l->controllerAt(*date);
+    const ControlChange* inForce = l->changeAt(*date);
     out["nearest_locality"] = {
-        {"name", l.name},
-        {"distance_km", std::round(nearestKm * 100) / 100},
+        {"name", l->name},
+        {"distance_km", std::round(r.nearestKm * 100) / 100},
         {"controller", now ? ordered_json(controllerName(*now)) : ordered_json(nullptr)},
         {"held", inForce ? ordered_json(describeControl(*inForce)) : ordered_json(nullptr)},
         {"history", history}};
   }
   ordered_json posts = ordered_json::array();
-  for (const ObservationPost& post : t.posts) {
-    if (!std::isfinite(post.where.lon)) continue;
-    const double km = kilometres(where, post.where);
-    if (km > kNearbyKm) continue;
+  for (const auto [i, km] : r.posts) {
+    const ObservationPost& post = t.posts[i];
     auto day = [](const std::optional<Day>& d) {
       return d ? ordered_json(formatDate(*d)) : ordered_json(nullptr);
     };
@@ -161,10 +138,7 @@ int runAtQuery(const Options& o) {
   }
   out["posts_nearby"] = posts;
   ordered_json events = ordered_json::array();
-  const auto [first, last] = t.eventsBetween(*date - static_cast<Day>(o.windowDays) + 1, *date);
-  for (std::size_t i = first; i < last; ++i) {
-    const double km = kilometres(where, t.events[i].where);
-    if (km > kNearbyKm) continue;
+  for (const auto [i, km] : r.events) {
     ordered_json j = eventJson(t.events[i]);
     j["distance_km"] = std::round(km * 100) / 100;
     events.push_back(j);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/place_report.hpp"
 #include "geo/projection.hpp"
 #include "geo/timeline_loader.hpp"
 
@@ -84,6 +85,53 @@ TEST_F(BundledAreas, FrontLineRunsBetweenOpposingLocalitiesAndMovesNorth) {
   };
   // The southern edge of the opposition's area moved north by tens of km from 2019 to 2020.
   EXPECT_GT(southmost("2020-03-06") - southmost("2019-05-01"), 30000);
+}
+
+// What a click on the map shows (and --at prints): Saraqib's side before and after it fell on
+// 6 February 2020, since when and on whose word, the posts around it, and the recent events.
+TEST_F(BundledAreas, APlaceReportSaysWhoHeldSaraqibThenAndWhatWasNearby) {
+  const Timeline& t = load_->timeline;
+  const Vec2 p = Projection::lonLatToMap().forward(kSaraqib);
+  const PlaceReport before = placeReport(t, *areas_, kSaraqib, p, *parseDate("2020-02-01"), 30);
+  const PlaceReport after = placeReport(t, *areas_, kSaraqib, p, *parseDate("2020-02-10"), 30);
+  EXPECT_EQ(before.controller, Controller::Opposition);
+  EXPECT_EQ(after.controller, Controller::Government);
+  ASSERT_TRUE(after.snapshotDate);
+  EXPECT_GE(*after.snapshotDate, *parseDate("2020-02-06"));
+  ASSERT_NE(after.nearest, nullptr);
+  EXPECT_EQ(after.nearest->name, "Saraqib");
+  EXPECT_LT(after.nearestKm, 0.1);
+  const ControlChange* since = after.nearest->changeAt(after.date);
+  ASSERT_NE(since, nullptr);
+  EXPECT_EQ(since->date, *parseDate("2020-02-06"));
+  EXPECT_NE(since->provenance.source.find("al-Masdar"), std::string::npos);
+  // The Turkish posts put around Saraqib in early February, and Tell Tuqan's, 14 km east.
+  const auto postNamed = [&](const PlaceReport& r, std::string_view part) {
+    return std::any_of(r.posts.begin(), r.posts.end(), [&](const PlaceReport::Nearby& n) {
+      return t.posts[n.index].name.find(part) != std::string::npos && n.km <= kNearbyKm;
+    });
+  };
+  EXPECT_TRUE(postNamed(after, "Saraqib"));
+  EXPECT_TRUE(postNamed(after, "Tell Tuqan"));
+  // The events are the window's, near the town, and include the shelling of 3 February.
+  ASSERT_FALSE(after.events.empty());
+  for (const auto& [i, km] : after.events) {
+    EXPECT_LE(km, kNearbyKm);
+    EXPECT_LE(t.events[i].date, after.date);
+    EXPECT_GT(t.events[i].date, after.date - 30);
+  }
+  EXPECT_TRUE(
+      std::any_of(after.events.begin(), after.events.end(),
+                  [&](const PlaceReport::Nearby& n) { return t.events[n.index].id == "a004-01"; }));
+}
+
+TEST_F(BundledAreas, APlaceReportInTurkeyHasNoSideAndNoNearbyEvents) {
+  const PlaceReport r =
+      placeReport(load_->timeline, *areas_, kAntakya, Projection::lonLatToMap().forward(kAntakya),
+                  *parseDate("2020-02-10"), 30);
+  EXPECT_FALSE(r.controller);
+  EXPECT_FALSE(r.snapshotDate);
+  EXPECT_TRUE(r.events.empty());
 }
 
 }  // namespace
