@@ -11,6 +11,9 @@ namespace idlib {
 struct ViewArgument {
   LonLat centre;
   double zoom = 9;
+  friend bool operator==(const ViewArgument& a, const ViewArgument& b) {
+    return a.centre.lon == b.centre.lon && a.centre.lat == b.centre.lat && a.zoom == b.zoom;
+  }
 };
 
 struct SizeArgument {

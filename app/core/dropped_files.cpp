@@ -9,6 +9,8 @@
 #include <set>
 #include <string_view>
 
+#include "core/workspace.hpp"
+
 namespace idlib {
 namespace fs = std::filesystem;
 namespace {
@@ -67,6 +69,7 @@ class Planner {
     std::error_code ec;
     if (!fs::exists(path, ec)) return problem(Severity::Error, dropped, "not found");
     if (fs::is_directory(path, ec) && ending(path) != ".gdb") return addFolder(path);
+    if (hasWorkspaceEnding(dropped)) return plan_.workspaces.push_back(dropped);
     if (isSource(path, ec)) return take(path);
     if (isShapefilePart(path)) return;  // its .shp loads it, dropped or not
     problem(Severity::Warning, dropped,
@@ -93,6 +96,8 @@ class Planner {
     std::sort(entries.begin(), entries.end());
     std::vector<std::string> leftOut;
     for (const fs::path& entry : entries) {
+      if (hasWorkspaceEnding(entry.string()))
+        continue;  // a folder's workspace would replace what the rest of it adds
       if (isSource(entry, ec))
         take(entry);
       else if (!fs::is_directory(entry, ec) && !isShapefilePart(entry))

@@ -10,11 +10,13 @@
 namespace idlib {
 
 struct DropPlan {
-  std::vector<std::string> files;  // to load, in the order dropped
-  std::vector<Notice> problems;    // what was dropped and will not load, and why
+  std::vector<std::string> files;       // to load, in the order dropped
+  std::vector<std::string> workspaces;  // NAME.workspace.json files: opened, not loaded as layers
+  std::vector<Notice> problems;         // what was dropped and will not load, and why
 };
 
-// Expands each folder to the map and table files directly in it (a .gdb folder is one source);
+// Expands each folder to the map and table files directly in it (its workspaces are left to a
+// drop of the file itself) (a .gdb folder is one source);
 // leaves out a shapefile's companions (.dbf, .shx, .prj...) where its .shp is loaded; reports
 // missing paths, files of no known kind and files beyond `maxFiles`. Reads only folder listings.
 DropPlan planDrop(const std::vector<std::string>& dropped, std::size_t maxFiles = 200);

@@ -64,9 +64,9 @@ std::optional<std::pair<std::size_t, std::size_t>> urlPassword(std::string_view 
   return std::pair{colon + 1, at - colon - 1};
 }
 
-}  // namespace
-
-std::string redactSecrets(std::string_view text) {
+// Copies `text` with each password replaced by `hidden`; a removed one (`hidden` empty) takes
+// its key (or a URL's ':') and the space before it along.
+std::string replaceSecrets(std::string_view text, std::string_view hidden) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -77,14 +77,18 @@ std::string redactSecrets(std::string_view text) {
           (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))))
         key = k.size();
     if (key > 0) {
-      out.append(rest.substr(0, key)).append("***");
+      if (hidden.empty())
+        while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back())))
+          out.pop_back();
+      else
+        out.append(rest.substr(0, key)).append(hidden);
       i += key + valueLength(rest.substr(key));
       continue;
     }
     if (rest.starts_with("://")) {
       // scheme://user:password@host: keep the user, hide the password.
       if (const auto password = urlPassword(rest.substr(3))) {
-        out.append(rest.substr(0, 3 + password->first)).append("***");
+        out.append(rest.substr(0, 3 + password->first - (hidden.empty() ? 1 : 0))).append(hidden);
         i += 3 + password->first + password->second;
         continue;
       }
@@ -92,6 +96,16 @@ std::string redactSecrets(std::string_view text) {
     out += text[i++];
   }
   return out;
+}
+
+}  // namespace
+
+std::string redactSecrets(std::string_view text) {
+  return replaceSecrets(text, "***");
+}
+
+std::string removeSecrets(std::string_view text) {
+  return replaceSecrets(text, "");
 }
 
 std::string oneLine(std::string_view text) {

@@ -9,6 +9,10 @@ namespace idlib {
 // "PG:host=db password='s3cret' dbname=x" -> "PG:host=db password=*** dbname=x"; also pwd= and
 // the password of a URL's user part (postgresql://user:s3cret@host -> postgresql://user:***@host).
 std::string redactSecrets(std::string_view text);
+// The same passwords left out, key and all: "PG:host=db password='s3cret' dbname=x" ->
+// "PG:host=db dbname=x", postgresql://user:s3cret@host -> postgresql://user@host. What is saved
+// (a workspace) is reopened with libpq's PGPASSWORD or ~/.pgpass.
+std::string removeSecrets(std::string_view text);
 
 // Control characters (ESC, newlines, C1 controls) and bytes that are not UTF-8 written as escapes
 // (\x1b, \n, \xff); everything else, Arabic included, as it is.

@@ -44,6 +44,16 @@ TEST_F(DroppedFiles, AFolderGivesItsMapFilesByNameWithoutShapefileCompanions) {
       << plan.problems[0].message;
 }
 
+TEST_F(DroppedFiles, AWorkspaceIsOpenedNotLoadedAsAGeoJsonLayer) {
+  std::ofstream(dir / "study.workspace.json") << "{}";
+  std::ofstream(dir / "shapes" / "old.workspace.json") << "{}";
+  const DropPlan plan = planDrop({at("study.workspace.json"), at("fronts.gpkg")});
+  EXPECT_EQ(plan.workspaces, std::vector<std::string>{at("study.workspace.json")});
+  EXPECT_EQ(plan.files, std::vector<std::string>{at("fronts.gpkg")});
+  // In a dropped folder a workspace is not taken: it would replace the rest of the drop.
+  EXPECT_TRUE(planDrop({at("shapes")}).workspaces.empty());
+}
+
 TEST_F(DroppedFiles, UnknownAndMissingFilesAreReportedAndTheRestLoads) {
   const DropPlan plan =
       planDrop({at("photo.jpg"), at("gone.geojson"), at("acled.csv"), at("lonely.dbf")});

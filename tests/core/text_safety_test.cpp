@@ -32,6 +32,16 @@ TEST(RedactSecrets, HidesAUrlsPasswordButKeepsTheUser) {
             "https://example.org:8080/data.geojson");
 }
 
+// What a workspace saves: the connection without its password, which libpq then takes from
+// PGPASSWORD or ~/.pgpass.
+TEST(RemoveSecrets, LeavesThePasswordOutKeyAndAll) {
+  EXPECT_EQ(removeSecrets("PG:host=db password='se cret' dbname=x"), "PG:host=db dbname=x");
+  EXPECT_EQ(removeSecrets("PG:host=db dbname=x password=***"), "PG:host=db dbname=x");
+  EXPECT_EQ(removeSecrets("postgresql://analyst:hunter2@db:5432/acled"),
+            "postgresql://analyst@db:5432/acled");
+  EXPECT_EQ(removeSecrets("PG:host=db dbname=x"), "PG:host=db dbname=x");
+}
+
 TEST(RedactSecrets, LeavesOrdinaryTextAlone) {
   EXPECT_EQ(redactSecrets("events.csv line 4: notes mention a password reset"),
             "events.csv line 4: notes mention a password reset");
