@@ -159,6 +159,7 @@ void processRange(const std::string& sourceWkt, std::vector<RawFeature>& raw,
   auto* projection = std::get_if<Projection>(&created);
   geos::Context context;
   for (std::size_t i = begin; i < end; ++i) {
+    if (progress && progress->cancelled) return;
     RawFeature& f = raw[i];
     bool ok = projection != nullptr;
     if (projection) {
@@ -262,6 +263,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   int unsupported = 0, withoutGeometry = 0;
   source.ResetReading();
   for (auto& feature : source) {
+    if (progress && progress->cancelled) break;
     const OGRGeometry* geometry = feature->GetGeometryRef();
     if (!geometry || geometry->IsEmpty()) {
       ++withoutGeometry;
@@ -306,6 +308,11 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
       pool.emplace_back(
           [&, begin, end] { processRange(sourceCrs, raw, processed, begin, end, progress); });
     }
+  }
+
+  if (progress && progress->cancelled) {
+    notices.add(Severity::Info, "not loaded (loading was cancelled)");
+    return;
   }
 
   // Assemble the layer in feature order.

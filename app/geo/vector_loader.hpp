@@ -24,6 +24,8 @@ struct LoadRequest {
 struct LoadProgress {
   std::atomic<std::size_t> featuresDone{0};
   std::atomic<std::size_t> featuresTotal{0};
+  // Set from another thread to stop reading a big file mid-way: the layer is then not added.
+  std::atomic<bool> cancelled{false};
 };
 
 struct LoadResult {

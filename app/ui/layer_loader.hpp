@@ -27,9 +27,12 @@ class BackgroundLoader {
                    std::vector<EventSource> extraEventSources = {});
   explicit BackgroundLoader(DroppedSources dropped);
   ~BackgroundLoader();  // stops after the current source
-  // Stops after the current file (a file half read is not cut off): what loaded stays, the
-  // rest is not read; done() comes true soon after.
-  void cancel() { worker_.request_stop(); }
+  // Stops now, in the middle of a big file too: the layers loaded stay, the one being read and
+  // the rest are not added; done() comes true soon after.
+  void cancel() {
+    worker_.request_stop();
+    progress_.cancelled = true;
+  }
   bool cancelled() const { return worker_.get_stop_token().stop_requested(); }
   // Layers and notices finished since the last call.
   LoadResult takeFinished();

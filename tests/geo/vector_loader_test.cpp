@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "fixtures.hpp"
 
 namespace idlib {
@@ -47,6 +49,26 @@ TEST(VectorLoader, LoadsGeoPackageInAnotherCrs) {
   ASSERT_EQ(r.layers.size(), 1u) << messages(r);
   EXPECT_NEAR(r.layers[0].features[0].anchorLonLat.lon, 36.6333, 1e-6);
   EXPECT_NEAR(r.layers[0].features[0].anchorLonLat.lat, 35.9333, 1e-6);
+}
+
+// Cancel in the middle of a big file: the loader stops reading and adds nothing half-read.
+TEST(VectorLoader, CancelledWhileReadingAddsNoLayerAndSaysSo) {
+  TempDir dir;
+  const auto path = dir.file("many.csv");
+  std::string csv = "WKT,name\n";
+  for (int i = 0; i < 20000; ++i)
+    csv += "\"POINT (36." + std::to_string(i % 1000) + " 35.5)\",p" + std::to_string(i) + "\n";
+  test::writeText(path, csv);
+  LoadProgress progress;
+  std::jthread canceller([&] {
+    while (progress.featuresTotal == 0)  // the loader has counted the features: it is reading
+      std::this_thread::yield();
+    progress.cancelled = true;
+  });
+  const LoadResult r = loadVectorSource({.path = path.string()}, &progress);
+  EXPECT_TRUE(r.layers.empty());
+  EXPECT_NE(messages(r).find("many.csv: not loaded (loading was cancelled)"), std::string::npos)
+      << messages(r);
 }
 
 TEST(VectorLoader, MissingFileIsNamed) {
@@ -126,7 +148,8 @@ TEST(VectorLoader, LayerWithoutCrsInMetresIsRefused) {
 }
 
 TEST(VectorLoader, BundledBoundariesLoadWithIdlibInThem) {
-  const LoadResult r = loadVectorSource({.path = std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson"});
+  const LoadResult r =
+      loadVectorSource({.path = std::string(IDLIB_DATA_DIR) + "/geodata/admin1.geojson"});
   ASSERT_EQ(r.layers.size(), 1u) << messages(r);
   int syrian = 0;
   const Feature* idlib = nullptr;
