@@ -63,6 +63,12 @@ MapRenderer::MapRenderer()
 
 MapRenderer::~MapRenderer() = default;
 
+void MapRenderer::keepOnly(const std::vector<std::string>& ids) {
+  std::erase_if(layers_, [&](const auto& entry) {
+    return std::find(ids.begin(), ids.end(), entry.first) == ids.end();
+  });
+}
+
 void MapRenderer::upload(const Layer& layer) {
   auto gpu = std::make_unique<GpuLayer>();
 

@@ -63,6 +63,9 @@ class MapRenderer {
   ~MapRenderer();
 
   void upload(const Layer& layer);  // replaces any upload with the same id
+  // Frees the GPU buffers of every layer not named in `ids` (the layers removed from the map).
+  void keepOnly(const std::vector<std::string>& ids);
+  std::size_t layerCount() const { return layers_.size(); }
   FrameStats draw(const FrameDescription& frame);
   FontAtlas& font() { return font_; }
   TimeLayerRenderer& timeLayers() { return time_; }

@@ -61,6 +61,14 @@ bool removeLayer(AppState& state, std::size_t index) {
   return true;
 }
 
+void releaseRemovedLayers(const AppState& state, MapRenderer& renderer) {
+  if (renderer.layerCount() <= state.layers.size()) return;
+  std::vector<std::string> ids;
+  for (const LayerEntry& e : state.layers)
+    ids.push_back(e.layer.id);
+  renderer.keepOnly(ids);
+}
+
 bool renameLayer(AppState& state, std::size_t index, const std::string& title) {
   const std::string name = trimmed(title);
   if (index >= state.layers.size() || name.empty()) return false;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 
+#include "render/map_renderer.hpp"
 #include "ui/app_state.hpp"
 
 namespace idlib {
@@ -14,6 +15,9 @@ bool moveLayer(AppState& state, std::size_t from, std::size_t to);
 // Only the user's layers can be removed; the bundled ones can be hidden. False otherwise.
 bool canRemoveLayer(const AppState& state, std::size_t index);
 bool removeLayer(AppState& state, std::size_t index);
+// Frees the GPU buffers of layers no longer in the list (call once a frame: cheap when none was
+// removed).
+void releaseRemovedLayers(const AppState& state, MapRenderer& renderer);
 // The name shown in the panel and the legend; the file is never touched. White space trimmed;
 // an empty name leaves the title as it was (and returns false).
 bool renameLayer(AppState& state, std::size_t index, const std::string& title);

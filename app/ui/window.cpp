@@ -24,6 +24,7 @@
 #include "ui/frame_keys.hpp"
 #include "ui/imgui_fonts.hpp"
 #include "ui/imgui_rects.hpp"
+#include "ui/layer_list.hpp"
 #include "ui/layer_loader.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels/panels.hpp"
@@ -314,6 +315,7 @@ int runInteractive(const Options& options) {
       if (!presenterMode.active()) {
         panels::menuBar(state, quit, exportPanel.open, fileBrowser, postgis.open);
         panels::layers(state);
+        releaseRemovedLayers(state, renderer);
         panels::search(state);
         panels::details(state);
         panels::notices(state);

@@ -67,6 +67,10 @@ TEST_F(LayerOrder, WhereTwoLayersOverlapTheTopOneShowsAndMovingItBelowShowsTheOt
   // Both removed: the map is as it was.
   ASSERT_TRUE(removeLayer(*state_, indexOf("west")));
   ASSERT_TRUE(removeLayer(*state_, indexOf("east")));
+  // Their GPU buffers are freed too (the window does this every frame).
+  ASSERT_EQ(renderer_->layerCount(), state_->layers.size() + 2);
+  releaseRemovedLayers(*state_, *renderer_);
+  EXPECT_EQ(renderer_->layerCount(), state_->layers.size());
   EXPECT_TRUE(near(pixelAt(renderAt("2020-02-20"), overlap), base, 1));
 }
 
