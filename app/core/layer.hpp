@@ -8,6 +8,7 @@
 
 #include "core/color.hpp"
 #include "core/geometry.hpp"
+#include "core/layer_style.hpp"
 #include "core/temporal.hpp"
 
 namespace idlib {
@@ -33,6 +34,7 @@ struct Feature {
   LonLat anchorLonLat;
   Rgba fill;  // resolved by the layer's style (e.g. Idlib stands out)
   Rgba outline;
+  Rgba marker;  // point features
   float outlineWidthPx = 1.0f;
   float markerSizePx = 6.0f;  // for point features
   double rank = 0;            // label priority: bigger towns win
@@ -64,8 +66,11 @@ struct Layer {
   std::string sourcePath;
   std::string sourceLayerName;
   std::string attribution;  // data source and licence, shown in the About panel
+  std::string licence;      // a user layer's: from the file's metadata or typed; empty: unknown
   LayerRole role = LayerRole::Generic;
   LayerStyle style;
+  Symbology symbology;              // a user layer's style (core/layer_style.hpp)
+  std::vector<LegendEntry> legend;  // its rows, set by applySymbology
   std::vector<Feature> features;
   PolygonMesh fills;
   SegmentList outlines;
