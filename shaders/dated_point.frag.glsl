@@ -6,6 +6,8 @@ flat in int v_shape;
 in float v_reach;
 flat in int v_dot;
 flat in int v_dashed;
+flat in vec3 v_ring;
+in float v_ringWidth;
 uniform float u_pixelRatio;
 out vec4 o_color;
 
@@ -35,14 +37,18 @@ void main() {
   else if (v_shape == 2) d = max(abs(p.x), abs(p.y)) - v_radius * 0.8;     // square
   else d = length(p) - v_radius;                                          // disc
   float ring = 1.3 * u_pixelRatio;
-  float outer = clamp(0.5 - (d - ring), 0.0, 1.0);
+  // Of several sources, the symbol (its type's colour) wears a ring of its source's colour, and
+  // the white edge goes round both.
+  float outer = clamp(0.5 - (d - v_ringWidth - ring), 0.0, 1.0);
   float inner = clamp(0.5 - d, 0.0, 1.0);
-  vec3 rgb = mix(vec3(1.0), v_color.rgb, inner);
+  vec3 around = mix(vec3(1.0), v_ring, clamp(0.5 - (d - v_ringWidth), 0.0, 1.0) * step(0.001, v_ringWidth));
+  vec3 symbol = v_color.rgb;
   if (v_shape == 3) {
     // A rough date: a ring of the colour, white inside, readable without colour.
     float band = max(1.6 * u_pixelRatio, v_radius * 0.3);
-    rgb = mix(vec3(1.0), v_color.rgb, inner * clamp(0.5 + (d + band), 0.0, 1.0));
+    symbol = mix(vec3(1.0), v_color.rgb, clamp(0.5 + (d + band), 0.0, 1.0));
   }
+  vec3 rgb = mix(around, symbol, inner);
   if (v_shape == 2) {
     // Withdrawn: a hollow square with a cross, readable without colour.
     float edge = abs(d + ring) < ring ? 1.0 : 0.0;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/event_source_key.hpp"
 #include "core/style.hpp"
 
 namespace idlib {
@@ -13,6 +14,8 @@ constexpr float kNever = 1e7f;  // a date far beyond any data, for "not yet" / "
 // Areas and front lines are not features; their index (-1) must never match the highlight.
 constexpr float kNoHighlight = -1e6f;
 constexpr float kFrontWidthPt = 3.0f;  // the desk's front line
+
+static_assert(kEventSourceColors.size() == 5, "dated_point.vert.glsl's u_sourceColors[5]");
 
 float shaderDay(std::optional<Day> d, float otherwise) {
   return d ? static_cast<float>(*d - kShaderEpoch) : otherwise;
@@ -68,7 +71,8 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
                       shaderDay(p.withdrawn, kNever), 0},
                      rgb(0x0072b2),
                      13.0f,
-                     static_cast<float>(i)});
+                     static_cast<float>(i),
+                     0});
   }
   posts_ = static_cast<GLsizei>(posts.size());
   postVao_ =
@@ -184,7 +188,8 @@ void TimeLayerRenderer::uploadEvents(const std::vector<Event>& events) {
           e.precision == DatePrecision::Day ? 0.0f : 1.0f, placeIsStandIn(e.place) ? 1.0f : 0.0f},
          eventColor(e.type),
          eventSize(e),
-         static_cast<float>(i)});
+         static_cast<float>(i),
+         static_cast<float>(e.sourceIndex)});
   }
   events_ = static_cast<GLsizei>(marks.size());
   eventVao_ =
@@ -265,6 +270,11 @@ void TimeLayerRenderer::drawMarks(const ViewTransform& v, const TimeFrame& f) {
     glUniform1i(marks_.uniform("u_mode"), 0);
     glUniform1f(marks_.uniform("u_opacity"), f.eventsOpacity);
     glUniform1f(marks_.uniform("u_highlight"), static_cast<float>(f.highlightEvent));
+    glUniform1i(marks_.uniform("u_sourceRings"), f.eventSources.size() > 1 ? 1 : 0);
+    glUniform1ui(marks_.uniform("u_hiddenSources"), f.hiddenEventSources);
+    for (std::size_t i = 0; i < kEventSourceColors.size(); ++i)
+      setColorUniform(marks_, ("u_sourceColors[" + std::to_string(i) + "]").c_str(),
+                      kEventSourceColors[i]);
     // Events are stored by date: draw only the run inside the time window (found by binary
     // search on the CPU); the shader fades each by its age.
     const auto first = std::min(f.eventRange.first, static_cast<std::size_t>(events_));

@@ -2,6 +2,8 @@
 // The layers that change with the date: areas of control, the front line, observation posts and
 // events. Everything is uploaded once; a frame sets uniforms (date, window) and draws.
 #include <array>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/camera.hpp"
@@ -27,6 +29,11 @@ struct TimeFrame {
        showArrivals = true;
   float areasOpacity = 1, eventsOpacity = 1;
   int highlightEvent = -1, highlightPost = -1;
+  // The events' sources by Event::sourceIndex (names, for the legend): with more than one, each
+  // marker wears a ring of its source's colour (core/event_source_key). Bit i hides source i's
+  // events (the 32nd and later share bit 31).
+  std::vector<std::string> eventSources;
+  std::uint32_t hiddenEventSources = 0;
   // Indices [first, last) of the events (sorted by date, as uploaded) inside the time window.
   std::pair<std::size_t, std::size_t> eventRange{0, 0};
   // Likewise for the flows (sorted by start): those that may overlap the window.

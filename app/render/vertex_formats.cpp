@@ -41,6 +41,7 @@ void declare(const DatedMarkInstance*, std::size_t base = 0) {
   attribute(2, 4, GL_UNSIGNED_BYTE, s, base + offsetof(DatedMarkInstance, color), true);
   attribute(3, 1, GL_FLOAT, s, base + offsetof(DatedMarkInstance, size), true);
   attribute(4, 1, GL_FLOAT, s, base + offsetof(DatedMarkInstance, index), true);
+  attribute(5, 1, GL_FLOAT, s, base + offsetof(DatedMarkInstance, source), true);
 }
 
 void declare(const FlowInstance*, std::size_t base = 0) {

@@ -36,6 +36,7 @@ struct DatedMarkInstance {  // dated_point.vert
   Rgba color;
   float size;
   float index;
+  float source;  // events: Event::sourceIndex; posts: 0
 };
 
 struct FlowInstance {  // flow.vert: one displacement flow
