@@ -1,0 +1,77 @@
+#include "geo/ogr_rows.hpp"
+
+#include <fmt/format.h>
+#include <gdal/cpl_conv.h>
+#include <gdal/cpl_error.h>
+
+#include <cmath>
+
+namespace idlib {
+
+GDALDatasetUniquePtr openTable(const std::string& path) {
+  GDALAllRegister();
+  CPLErrorReset();
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  // GDAL 3.6's XLSX and ODS drivers take these as configuration, not open, options; set for
+  // this thread only, while opening.
+  const CPLConfigOptionSetter xlsxHeaders("OGR_XLSX_HEADERS", "FORCE", true);
+  const CPLConfigOptionSetter xlsxTypes("OGR_XLSX_FIELD_TYPES", "STRING", true);
+  const CPLConfigOptionSetter odsHeaders("OGR_ODS_HEADERS", "FORCE", true);
+  const CPLConfigOptionSetter odsTypes("OGR_ODS_FIELD_TYPES", "STRING", true);
+  const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                        nullptr, options, nullptr));
+  // The spreadsheet drivers read a sheet, and the options, when its columns are first asked for.
+  if (ds)
+    for (OGRLayer* layer : ds->GetLayers())
+      layer->GetLayerDefn();
+  CPLPopErrorHandler();
+  return ds;
+}
+
+Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path, bool csv) {
+  Row row;
+  row.file = path;
+  row.byLine = csv;
+  // GDAL numbers CSV rows from 1 after the header, so the file line is one more.
+  row.line = static_cast<int>(feature.GetFID()) + (csv ? 1 : 0);
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    if (!feature.IsFieldSetAndNotNull(i)) continue;
+    const OGRFieldDefn& field = *defn.GetFieldDefn(i);
+    int y = 0, m = 0, d = 0, hour = 0, minute = 0, zone = 0;
+    float second = 0;
+    const bool date = field.GetType() == OFTDate || field.GetType() == OFTDateTime;
+    row.fields[field.GetNameRef()] =
+        date && feature.GetFieldAsDateTime(i, &y, &m, &d, &hour, &minute, &second, &zone)
+            ? fmt::format("{:04}-{:02}-{:02}", y, m, d)
+            : feature.GetFieldAsString(i);
+  }
+  return row;
+}
+
+FeaturePoints::FeaturePoints(OGRLayer& layer) {
+  hasGeometry_ = layer.GetGeomType() != wkbNone;
+  const OGRSpatialReference* source = layer.GetSpatialRef();
+  if (!hasGeometry_ || !source || source->IsGeographic()) return;
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  toWgs84_.reset(OGRCreateCoordinateTransformation(source, &wgs84));
+}
+
+std::optional<LonLat> FeaturePoints::operator()(OGRFeature& feature) const {
+  const OGRGeometry* geometry = feature.GetGeometryRef();
+  if (!geometry || geometry->IsEmpty()) return std::nullopt;
+  OGRPoint point;
+  if (const auto* p = dynamic_cast<const OGRPoint*>(geometry))
+    point = *p;
+  else if (geometry->Centroid(&point) != OGRERR_NONE)
+    return std::nullopt;
+  double x = point.getX(), y = point.getY();
+  if (toWgs84_ && !toWgs84_->Transform(1, &x, &y)) return std::nullopt;
+  if (!std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
+  return LonLat{x, y};
+}
+
+}  // namespace idlib

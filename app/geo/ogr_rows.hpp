@@ -1,0 +1,37 @@
+#pragma once
+// Inside geo only (it names GDAL's types): a feature as core's Row of text fields, and its place
+// in degrees, for the table readers (timeline_loader, table_sample).
+#include <gdal/ogrsf_frmts.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/geometry.hpp"
+#include "core/table_rows.hpp"
+
+namespace idlib {
+
+// A table as the event readers open it: quietly (GDAL's reason is left in CPLGetLastErrorMsg),
+// text kept as text (CSV's AUTODETECT_TYPE=NO, the spreadsheets' field types as strings), and a
+// spreadsheet's first row taken as its header even where every cell is text (GDAL would take
+// such a row for data). Null where GDAL cannot open it.
+GDALDatasetUniquePtr openTable(const std::string& path);
+
+// The feature's set fields as text, dates as YYYY-MM-DD (GDAL writes its date fields 2020/05/09);
+// `csv`: numbered by the file's line rather than by feature.
+Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path, bool csv);
+
+// A feature's point in WGS 84 longitude/latitude: a point's own, a line's or area's centre.
+class FeaturePoints {
+ public:
+  explicit FeaturePoints(OGRLayer& layer);
+  bool layerHasGeometry() const { return hasGeometry_; }
+  std::optional<LonLat> operator()(OGRFeature& feature) const;
+
+ private:
+  bool hasGeometry_ = false;
+  std::unique_ptr<OGRCoordinateTransformation> toWgs84_;  // none: already in degrees
+};
+
+}  // namespace idlib
