@@ -25,6 +25,18 @@ TEST(Date, ReadsAcledStyleDates) {
     EXPECT_FALSE(parseDate(bad).has_value()) << bad;
 }
 
+// ACLED's d-Mon-yy around the century's turn: 99 is 1999, 00 is 2000 (a leap year, as 1900 was
+// not), on either side of midnight on 31 December 1999.
+TEST(Date, AcledsTwoDigitYearsAround2000) {
+  EXPECT_EQ(parseDate("31-Dec-99"), makeDay(1999, 12, 31));
+  EXPECT_EQ(parseDate("1-Jan-00"), makeDay(2000, 1, 1));
+  EXPECT_EQ(parseDate("01-Jan-00"), makeDay(1999, 12, 31) + 1);
+  EXPECT_EQ(parseDate("29-Feb-00"), makeDay(2000, 2, 29));
+  EXPECT_EQ(parseDate("1-Jan-69"), makeDay(2069, 1, 1));  // POSIX's pivot: 69 is still 20xx
+  EXPECT_EQ(parseDate("1-Jan-70"), makeDay(1970, 1, 1));
+  EXPECT_FALSE(parseDate("29-Feb-99").has_value());
+}
+
 TEST(Date, RejectsWhatIsNotADate) {
   for (const char* bad :
        {"", "2020-13-01", "2020-02-30", "20-02-2020", "yesterday", "2020/02/03", "3 Febtober 2020"})

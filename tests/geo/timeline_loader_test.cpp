@@ -242,7 +242,7 @@ TEST(TimelineLoader, AMissingHeaderIsRecognisedAndExplained) {
   test::writeText(control,
                   "Saraqib,35.8636,36.8006,2017-05-01,opposition\n"
                   "Saraqib,35.8636,36.8006,2020-02-06,government\n");
-  const TimelineLoad load = loadTimeline({{{}}, "", control.string()});
+  const TimelineLoad load = loadTimeline({{}, "", control.string()});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message,
             control.string() +
@@ -287,7 +287,7 @@ TEST(TimelineLoader, EveryTableNamesTheColumnsItNeeds) {
   const auto wrong = dir.file("wrong.csv");
   test::writeText(wrong, "colour,size\nred,3\n");
   const TimelineLoad load =
-      loadTimeline({{{}}, wrong.string(), "", wrong.string(), wrong.string()});
+      loadTimeline({{}, wrong.string(), "", wrong.string(), wrong.string()});
   ASSERT_EQ(load.notices.size(), 3u);
   const std::string found = "; found: colour, size; table skipped";
   EXPECT_EQ(load.notices[0].message, wrong.string() + ": no name column" + found);
