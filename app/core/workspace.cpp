@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -50,6 +51,24 @@ constexpr std::array<std::pair<std::string_view, bool TimeLayerSettings::*>, 6> 
      {"flows", &TimeLayerSettings::flows},
      {"arrivals", &TimeLayerSettings::arrivals}}};
 
+constexpr std::array<std::pair<StyleKind, std::string_view>, 3> kStyleKinds = {
+    {{StyleKind::Single, "single"},
+     {StyleKind::Categories, "categories"},
+     {StyleKind::Graduated, "graduated"}}};
+constexpr std::array<std::pair<ClassMethod, std::string_view>, 2> kClassMethods = {
+    {{ClassMethod::Quantiles, "quantiles"}, {ClassMethod::EqualIntervals, "equal"}}};
+
+template <class T, std::size_t N>
+std::string_view nameOf(const std::array<std::pair<T, std::string_view>, N>& names, T value) {
+  for (const auto& [v, name] : names)
+    if (v == value) return name;
+  return names.front().second;
+}
+
+std::string hexColour(Rgba c) {
+  return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b);
+}
+
 // Both under the same folder below the root (/home/me, /tmp...): the workspace and its data
 // likely move together.
 bool shareAFolder(const fs::path& a, const fs::path& b) {
@@ -83,6 +102,20 @@ double saved(float fraction) {
   return std::round(static_cast<double>(fraction) * 1000) / 1000;
 }
 
+ordered_json styleJson(const Symbology& style) {
+  ordered_json j{{"kind", nameOf(kStyleKinds, style.kind)}};
+  if (!style.field.empty()) j["field"] = style.field;
+  if (style.kind == StyleKind::Graduated) {
+    j["method"] = nameOf(kClassMethods, style.method);
+    j["classes"] = style.classes;
+  }
+  if (style.colour) j["colour"] = hexColour(*style.colour);
+  j["fill_opacity"] = saved(style.fillOpacity);
+  j["outline_width"] = saved(style.outlineWidthPx);
+  if (!style.labelField.empty()) j["label"] = style.labelField;
+  return j;
+}
+
 ordered_json layerJson(const WorkspaceLayer& layer, const fs::path& folder) {
   ordered_json j;
   for (const auto& [role, name] : kBundledNames)
@@ -98,6 +131,8 @@ ordered_json layerJson(const WorkspaceLayer& layer, const fs::path& folder) {
     j["time"] = {{"mode", timeModeName(layer.time.mode)},
                  {"start", layer.time.startField},
                  {"end", layer.time.endField}};
+  if (layer.style) j["style"] = styleJson(*layer.style);
+  if (!layer.licence.empty()) j["licence"] = layer.licence;
   return j;
 }
 
@@ -164,6 +199,45 @@ class Reader {
   std::string key_;
 };
 
+template <class T, std::size_t N>
+T readName(const Reader& r, const std::array<std::pair<T, std::string_view>, N>& names) {
+  const std::string name = r.text();
+  for (const auto& [value, n] : names)
+    if (n == name) return value;
+  std::string expected = "expected";
+  for (std::size_t i = 0; i < N; ++i)
+    expected += fmt::format("{} {}", i == 0 ? "" : i + 1 == N ? " or" : ",", names[i].second);
+  r.fail(expected);
+}
+
+Rgba readColour(const Reader& r) {
+  const std::string text = r.text();
+  std::uint32_t hex = 0;
+  const char* end = text.data() + text.size();
+  if (text.size() != 7 || text[0] != '#' ||
+      std::from_chars(text.data() + 1, end, hex, 16).ptr != end)
+    r.fail("expected a colour, #RRGGBB");
+  return rgb(hex);
+}
+
+Symbology readStyle(const Reader& r) {
+  r.expectObject();
+  Symbology style;
+  style.kind = readName(r.at("kind"), kStyleKinds);
+  r.read("field", style.field);
+  if (style.kind != StyleKind::Single && style.field.empty())
+    r.fail("expected \"field\": the field the colours follow");
+  if (r.has("method")) style.method = readName(r.at("method"), kClassMethods);
+  if (r.has("classes")) style.classes = static_cast<int>(r.at("classes").number(2, 9));
+  if (r.has("colour")) style.colour = readColour(r.at("colour"));
+  if (r.has("fill_opacity"))
+    style.fillOpacity = static_cast<float>(r.at("fill_opacity").number(0, 1));
+  if (r.has("outline_width"))
+    style.outlineWidthPx = static_cast<float>(r.at("outline_width").number(0, 50));
+  r.read("label", style.labelField);
+  return style;
+}
+
 TemporalSetting readTime(const Reader& r) {
   r.expectObject();
   TemporalSetting time;
@@ -198,6 +272,8 @@ WorkspaceLayer readLayer(const Reader& r, const fs::path& folder) {
   r.read("visible", layer.visible);
   if (r.has("opacity")) layer.opacity = static_cast<float>(r.at("opacity").number(0, 1));
   if (r.has("time")) layer.time = readTime(r.at("time"));
+  if (r.has("style")) layer.style = readStyle(r.at("style"));
+  r.read("licence", layer.licence);
   return layer;
 }
 

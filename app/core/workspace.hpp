@@ -10,7 +10,9 @@
 //     "layers": [
 //       {"bundled": "admin1", "name": "Governorates and provinces", "visible": true, "opacity": 1},
 //       {"path": "data/zones.gpkg", "source_layer": "zones", "name": "Zones", "visible": true,
-//        "opacity": 0.8, "time": {"mode": "period", "start": "valid_from", "end": "valid_to"}}
+//        "opacity": 0.8, "time": {"mode": "period", "start": "valid_from", "end": "valid_to"},
+//        "style": {"kind": "categories", "field": "held_by", "fill_opacity": 0.45, ...},
+//        "licence": "CC BY 4.0"}
 //     ],
 //     "event_sources": [{"path": "acled.csv", "name": "ACLED", "columns": {"date": "event_date"}}],
 //     "view": {"longitude": 36.6, "latitude": 35.9, "zoom": 9},
@@ -33,6 +35,7 @@
 #include "core/diagnostics.hpp"
 #include "core/event_source.hpp"
 #include "core/layer.hpp"
+#include "core/layer_style.hpp"
 #include "core/temporal.hpp"
 #include "core/time_layer_settings.hpp"
 
@@ -50,6 +53,8 @@ struct WorkspaceLayer {
   bool visible = true;
   float opacity = 1;
   TemporalSetting time;
+  std::optional<Symbology> style;  // a user layer's (core/layer_style); none: the default
+  std::string licence;             // a user layer's, as read or typed; empty: unknown
   friend bool operator==(const WorkspaceLayer&, const WorkspaceLayer&) = default;
 };
 

@@ -21,7 +21,16 @@ Workspace fullWorkspace(const fs::path& folder) {
                       .name = "Zones (ISW-style)",
                       .visible = false,
                       .opacity = 0.25f,
-                      .time = {TimeMode::Period, "valid_from", "valid_to"}});
+                      .time = {TimeMode::Period, "valid_from", "valid_to"},
+                      .style = Symbology{.kind = StyleKind::Graduated,
+                                         .field = "displaced",
+                                         .method = ClassMethod::EqualIntervals,
+                                         .classes = 4,
+                                         .colour = rgb(0xd55e00),
+                                         .fillOpacity = 0.6f,
+                                         .outlineWidthPx = 2.5f,
+                                         .labelField = "name"},
+                      .licence = "CC BY 4.0"});
   w.layers.push_back({.bundled = LayerRole::Towns, .visible = false});
   w.layers.push_back({.path = "PG:host='db' dbname='atlas' user='me' tables=public.frontlines",
                       .sourceLayer = "public.frontlines",
@@ -115,6 +124,13 @@ TEST(Workspace, ErrorsNameTheFileAndTheKey) {
           R"({"idlib_atlas_workspace": 1, "layers": [{"path": "a.gpkg", "time": {"mode": "period"}}]})"),
       "/tmp/w.workspace.json: layers[0].time: expected \"start\": the field holding each "
       "feature's date");
+  EXPECT_EQ(errorOf(R"({"idlib_atlas_workspace": 1, "layers": [{"path": "a.gpkg",
+                       "style": {"kind": "categories", "field": "x", "colour": "red"}}]})"),
+            "/tmp/w.workspace.json: layers[0].style.colour: expected a colour, #RRGGBB");
+  EXPECT_EQ(
+      errorOf(R"({"idlib_atlas_workspace": 1, "layers": [{"path": "a.gpkg",
+                       "style": {"kind": "heatmap"}}]})"),
+      "/tmp/w.workspace.json: layers[0].style.kind: expected single, categories or graduated");
   EXPECT_EQ(errorOf(R"({"idlib_atlas_workspace": 1, "event_sources": {"path": "a.csv"}})"),
             "/tmp/w.workspace.json: event_sources: expected a list [...]");
   EXPECT_EQ(errorOf(R"({"idlib_atlas_workspace": 2})"),
