@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "core/column_mapping.hpp"
 #include "core/utf8_text.hpp"
 
 namespace idlib {
@@ -20,6 +21,12 @@ std::optional<double> number(const std::string& s) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
   return v;
+}
+
+std::optional<long long> wholeNumber(const std::string& s) {
+  const auto v = number(s);
+  if (!v || std::abs(*v) > 1e15) return std::nullopt;
+  return static_cast<long long>(std::floor(*v));
 }
 
 std::optional<long> count(const std::string& s) {
@@ -47,6 +54,15 @@ class RowChecker {
     const auto d = parseDate(text);
     if (!d)
       fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD, 3 May 2020 or 3-May-20)", field,
+                       text));
+    return d;
+  }
+  // Unix seconds, as ACLED's timestamp column.
+  std::optional<Day> timestampDate(std::string_view field) {
+    const std::string text = row_.get(field);
+    const auto d = parseDateAs(text, DateFormat::UnixSeconds);
+    if (!d)
+      fail(fmt::format("{} '{}' is not a date (expected Unix seconds, e.g. 1588982400)", field,
                        text));
     return d;
   }
@@ -201,8 +217,13 @@ std::optional<std::string> missingColumnsMessage(const std::string& file, Table 
                                                  const std::vector<std::string>& columns,
                                                  const std::vector<std::string>& firstRow) {
   std::vector<std::string_view> missing;
+  const auto has = [&](std::string_view name) {
+    return std::find(columns.begin(), columns.end(), name) != columns.end();
+  };
   for (const std::string_view name : requiredColumns(table))
-    if (std::find(columns.begin(), columns.end(), name) == columns.end()) missing.push_back(name);
+    // An ACLED export without event_date still dates its rows by their timestamp.
+    if (!has(name) && !(table == Table::Events && name == "event_date" && has("timestamp")))
+      missing.push_back(name);
   if (missing.empty()) return std::nullopt;
   return fmt::format("{}: no {} column{}; {}; table skipped", file, fmt::join(missing, ", "),
                      missing.size() > 1 ? "s" : "", foundInstead(columns, firstRow, missing));
@@ -224,7 +245,9 @@ void TextRepair::repair(Row& row, std::vector<Notice>& notices) {
 std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices) {
   RowChecker check(row, notices);
   Event e;
-  const auto date = check.date("event_date", true);
+  e.timestamp = wholeNumber(row.get("timestamp"));
+  const bool byTimestamp = row.get("event_date").empty() && row.has("timestamp");
+  const auto date = byTimestamp ? check.timestampDate("timestamp") : check.date("event_date", true);
   e.precision = check.precision(row.has("time_precision") ? "time_precision" : "date_precision");
   const auto where = check.position("latitude", "longitude", true);
   if (!check.ok()) return std::nullopt;
@@ -236,6 +259,11 @@ std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices) 
   e.actor2 = row.get("actor2");
   e.location = row.get("location");
   e.admin1 = row.get("admin1");
+  e.admin2 = row.get("admin2");
+  e.admin3 = row.get("admin3");
+  e.iso = row.get("iso");
+  e.assocActor1 = row.get("assoc_actor_1");
+  e.assocActor2 = row.get("assoc_actor_2");
   const auto place = parsePlacePrecision(row.get("geo_precision"));
   if (!place)
     notices.push_back({Severity::Warning,
@@ -251,6 +279,10 @@ std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices) 
   e.attacks = count(row.get("attacks"));
   e.notes = row.get("notes");
   e.dateBasis = row.get("date_basis");
+  // ACLED's timestamp is when the row was recorded, later than the event: say so where it dates
+  // the event.
+  if (byTimestamp && e.dateBasis.empty())
+    e.dateBasis = "the day the row was recorded (its timestamp; it has no event_date)";
   e.provenance = provenanceOf(row);
   return e;
 }

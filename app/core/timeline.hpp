@@ -37,6 +37,9 @@ struct Event {
   Day date = 0;
   DatePrecision precision = DatePrecision::Day;
   std::string type, actor1, actor2, location, admin1;
+  // ACLED's further columns, kept as written: associated actors, districts, the country's code.
+  std::string assocActor1, assocActor2, admin2, admin3, iso;
+  std::optional<long long> timestamp;  // ACLED's: when the row was last recorded (Unix seconds)
   LonLat where;
   Vec2 position;  // map plane; for a region or a country, only a stand-in for the whole
   PlacePrecision place = PlacePrecision::Town;

@@ -60,6 +60,57 @@ TEST(TableRows, AnEventsPlacePrecisionInWordsOrAcledNumbers) {
   EXPECT_EQ(datePrecisionWords(DatePrecision::Week), "known only to the week");
 }
 
+// An ACLED export's further columns are kept as written (issue 11).
+TEST(TableRows, AcledsFurtherColumnsAreKept) {
+  std::vector<Notice> notices;
+  const auto e = eventFromRow(row({{"event_id_cnty", "SYR900001"},
+                                   {"event_date", "31-Dec-99"},
+                                   {"latitude", "35.8137"},
+                                   {"longitude", "36.6103"},
+                                   {"actor1", "Test actor A"},
+                                   {"assoc_actor_1", "Test group A1; Test group A2"},
+                                   {"actor2", "Test actor B"},
+                                   {"assoc_actor_2", "Test group B1"},
+                                   {"iso", "760"},
+                                   {"admin1", "Idlib"},
+                                   {"admin2", "Ariha"},
+                                   {"admin3", "Ariha"},
+                                   {"notes", "A test row."},
+                                   {"fatalities", "2"},
+                                   {"timestamp", "1589500000"}}),
+                              notices);
+  ASSERT_TRUE(e);
+  EXPECT_TRUE(notices.empty());
+  EXPECT_EQ(e->date, makeDay(1999, 12, 31));
+  EXPECT_EQ(e->assocActor1, "Test group A1; Test group A2");
+  EXPECT_EQ(e->assocActor2, "Test group B1");
+  EXPECT_EQ(e->iso, "760");
+  EXPECT_EQ(e->admin2, "Ariha");
+  EXPECT_EQ(e->admin3, "Ariha");
+  EXPECT_EQ(e->timestamp, 1589500000);
+  EXPECT_EQ(e->fatalities, 2);
+  EXPECT_EQ(e->notes, "A test row.");
+  EXPECT_TRUE(e->dateBasis.empty());  // dated by event_date, not the timestamp
+}
+
+// Without an event_date the row's timestamp (Unix seconds, when it was recorded) dates it, and
+// the event says so; a table with a timestamp column but none named event_date is read.
+TEST(TableRows, ATimestampDatesARowWithoutEventDate) {
+  std::vector<Notice> notices;
+  const auto e = eventFromRow(
+      row({{"timestamp", "946684800"}, {"latitude", "35.8"}, {"longitude", "36.6"}}), notices);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->date, makeDay(2000, 1, 1));
+  EXPECT_NE(e->dateBasis.find("timestamp"), std::string::npos);
+  EXPECT_FALSE(
+      missingColumnsMessage("acled.csv", Table::Events, {"timestamp", "latitude", "longitude"}));
+  EXPECT_FALSE(eventFromRow(
+      row({{"timestamp", "soon"}, {"latitude", "35.8"}, {"longitude", "36.6"}}, 9), notices));
+  EXPECT_EQ(notices.back().message,
+            "events.csv line 9: timestamp 'soon' is not a date (expected Unix seconds, e.g. "
+            "1588982400); row skipped");
+}
+
 TEST(TableRows, ABadRowIsNamedByFileAndLineAndSkipped) {
   std::vector<Notice> notices;
   EXPECT_FALSE(eventFromRow(
