@@ -164,8 +164,11 @@ void guessDate(const TableSample& sample, Picker& pick, ColumnGuess& guess) {
   guess.mapping.date = best;
   const DateFormat format = formats.front();
   guess.mapping.dateFormat = format == DateFormat::Any ? "" : std::string(dateFormatName(format));
-  guess.reasons.push_back(fmt::format("Date: '{}', its first rows read as {} ({})", best,
-                                      dateFormatName(format), dateFormatExample(format)));
+  guess.reasons.push_back(format == DateFormat::Any
+                              ? fmt::format("Date: '{}', its first rows read as dates ({})", best,
+                                            dateFormatExample(format))
+                              : fmt::format("Date: '{}', its first rows read as {} ({})", best,
+                                            dateFormatName(format), dateFormatExample(format)));
   const bool both =
       std::find(formats.begin(), formats.end(), DateFormat::MonthDayYear) != formats.end();
   if (format == DateFormat::DayMonthYear && both)
