@@ -14,7 +14,7 @@ seconds=${1:-60}
 build=build-fuzz
 targets=${IDLIB_FUZZ_TARGETS:-"fuzz_dates fuzz_event_row fuzz_post_row fuzz_control_change_row
   fuzz_figure_row fuzz_flow_row fuzz_csv_quotes fuzz_utf8 fuzz_story fuzz_cli_values
-  fuzz_text_safety"}
+  fuzz_text_safety fuzz_workspace fuzz_column_mapping fuzz_symbology"}
 
 cmake --preset fuzz >/dev/null
 # shellcheck disable=SC2086
@@ -42,6 +42,15 @@ for seed in "$seeds"/fuzz_flow_row/row*; do
   printf 'Idlib\nSaraqib\n' >>"$seed"
 done
 mkdir -p "$seeds"/{fuzz_dates,fuzz_csv_quotes,fuzz_utf8,fuzz_story,fuzz_cli_values,fuzz_text_safety}
+mkdir -p "$seeds"/{fuzz_workspace,fuzz_column_mapping,fuzz_symbology}
+# --columns text, then a table: the mapping and the dialog's guess from the same seed.
+printf '%s\n%s\n%s\n' 'date=Date of incident,date_format=d/m/y,lat=Lat,lon=Long,type=Kind' \
+  'Date of incident,Lat,Long,Kind' '09/05/2020,35.8,36.6,shelling' >"$seeds/fuzz_column_mapping/newsroom"
+head -n 6 geodata/events.csv | sed '1i date=event_date,lat=latitude,lon=longitude' >"$seeds/fuzz_column_mapping/events"
+for style in 'categories=kind,label=name' 'graduated=population,classes=4,method=equal' \
+  'colour=#0072b2,opacity=0.3,outline=2'; do
+  printf '%s' "$style" >"$seeds/fuzz_symbology/$(printf '%s' "$style" | md5sum | cut -c1-8)"
+done
 grep -ohE '[0-9]{4}-[0-9]{2}-[0-9]{2}' geodata/events.csv | sort -u | head -n 40 |
   while IFS= read -r date; do printf '%s' "$date" >"$seeds/fuzz_dates/$date"; done
 cp geodata/*.csv "$seeds/fuzz_csv_quotes/"

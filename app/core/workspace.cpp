@@ -392,7 +392,7 @@ Parsed<Workspace> parseWorkspace(std::string_view text, const fs::path& file) {
     try {
       const ordered_json again = ordered_json::parse(text);
       (void)again;
-    } catch (const ordered_json::parse_error& e) {
+    } catch (const ordered_json::exception& e) {  // a parse error, or a number out of range
       std::string why = e.what();
       if (const auto at = why.find("parse error"); at != std::string::npos) why.erase(0, at);
       return fmt::format("{}: not a workspace: the JSON has a {}", file.string(), why);

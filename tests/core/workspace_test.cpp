@@ -150,6 +150,14 @@ TEST(Workspace, AGeoJsonFileIsNotTakenForAWorkspace) {
       << errorOf(R"({"idlib_atlas_workspace": 1,)");
 }
 
+// Found by fuzz_workspace: a number too large for a double threw past the parse's error handling.
+TEST(Workspace, ANumberTooLargeIsAnErrorNotACrash) {
+  EXPECT_NE(
+      errorOf(R"({"idlib_atlas_workspace": 1, "window_days": 9e994})").find("number overflow"),
+      std::string::npos);
+  EXPECT_EQ(errorOf("9e994").rfind("/tmp/w.workspace.json: not a workspace", 0), 0u);
+}
+
 TEST(Workspace, ReadingRefusesAFolderAMissingFileAndAHugeOne) {
   const fs::path folder = fs::temp_directory_path() / "idlib_workspace_test";
   fs::create_directories(folder);
