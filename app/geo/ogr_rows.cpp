@@ -30,12 +30,19 @@ GDALDatasetUniquePtr openTable(const std::string& path) {
   return ds;
 }
 
-Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path, bool csv) {
+RowNumbering rowNumbering(GDALDataset& ds) {
+  const std::string_view driver = ds.GetDriver()->GetDescription();
+  if (driver == "CSV") return {true, 1};
+  if (driver == "XLSX" || driver == "ODS") return {true, 0};
+  return {};
+}
+
+Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path,
+          RowNumbering numbering) {
   Row row;
   row.file = path;
-  row.byLine = csv;
-  // GDAL numbers CSV rows from 1 after the header, so the file line is one more.
-  row.line = static_cast<int>(feature.GetFID()) + (csv ? 1 : 0);
+  row.byLine = numbering.byLine;
+  row.line = static_cast<int>(feature.GetFID()) + numbering.offset;
   for (int i = 0; i < defn.GetFieldCount(); ++i) {
     if (!feature.IsFieldSetAndNotNull(i)) continue;
     const OGRFieldDefn& field = *defn.GetFieldDefn(i);

@@ -18,9 +18,17 @@ namespace idlib {
 // such a row for data). Null where GDAL cannot open it.
 GDALDatasetUniquePtr openTable(const std::string& path);
 
-// The feature's set fields as text, dates as YYYY-MM-DD (GDAL writes its date fields 2020/05/09);
-// `csv`: numbered by the file's line rather than by feature.
-Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path, bool csv);
+// How a table's rows are named in messages: a text table's and a spreadsheet's by their line
+// (GDAL numbers CSV rows from 1 after the header, a sheet's by the sheet's row), others by feature.
+struct RowNumbering {
+  bool byLine = false;
+  int offset = 0;  // added to the feature id
+};
+RowNumbering rowNumbering(GDALDataset& ds);
+
+// The feature's set fields as text, dates as YYYY-MM-DD (GDAL writes its date fields 2020/05/09).
+Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path,
+          RowNumbering numbering);
 
 // A feature's point in WGS 84 longitude/latitude: a point's own, a line's or area's centre.
 class FeaturePoints {

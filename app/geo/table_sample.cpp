@@ -17,7 +17,7 @@ std::variant<TableSample, std::string> readTableSample(const std::string& path, 
   }
   if (ds->GetLayerCount() == 0) return fmt::format("{}: holds no table", path);
   OGRLayer& layer = *ds->GetLayer(0);
-  const bool csv = std::string_view(ds->GetDriver()->GetDescription()) == "CSV";
+  const RowNumbering numbering = rowNumbering(*ds);
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
   const FeaturePoints pointOf(layer);
   TableSample sample;
@@ -29,7 +29,7 @@ std::variant<TableSample, std::string> readTableSample(const std::string& path, 
   while (sample.rows.size() < rows) {
     const OGRFeatureUniquePtr feature(layer.GetNextFeature());
     if (!feature) break;
-    sample.rows.push_back(rowOf(*feature, defn, path, csv));
+    sample.rows.push_back(rowOf(*feature, defn, path, numbering));
     sample.points.push_back(sample.hasGeometry ? pointOf(*feature) : std::nullopt);
   }
   return sample;

@@ -81,6 +81,7 @@ TEST(TableSample, NewsroomSpreadsheetAsXlsx) {
   EXPECT_EQ(g.mapping.longitude, "Long");
   EXPECT_EQ(g.mapping.fatalities, "Killed");
   const auto preview = previewRows(s, g.mapping);
+  EXPECT_EQ(preview[1].where, xlsx + " line 3");  // the sheet's row, as a spreadsheet shows it
   EXPECT_EQ(preview[1].date, makeDay(2020, 2, 28));
   EXPECT_EQ(preview[1].type, "clashes");
   EXPECT_EQ(preview[1].problem, "");
