@@ -115,40 +115,43 @@ void stylePopup(Layer& layer) {
   legendPreview(layer);
 }
 
+// The licence: from the file's metadata, else asked for here once and kept with the layer.
+void licenceField(AppState& state, Layer& layer) {
+  ImGui::Separator();
+  ImGui::TextUnformatted(layer.licence.empty()
+                             ? "Licence unknown: who publishes this data, under which licence?"
+                             : "Source and licence, for the attribution line");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
+  if (ImGui::IsWindowAppearing() && layer.licence.empty()) ImGui::SetKeyboardFocusHere();
+  const bool entered =
+      ImGui::InputTextWithHint("##licence", "e.g. © Publisher, CC BY 4.0", &state.layerLicence,
+                               ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  const bool set = ImGui::Button("Set");
+  if (entered || set) setLicence(layer, state.layerLicence);
+  ImGui::TextDisabled("%s", layer.attribution.c_str());
+}
+
 }  // namespace
 
 void drawLayerStyleControl(AppState& state, std::size_t index) {
   Layer& layer = state.layers[index].layer;
   if (layer.role != LayerRole::Generic) return;
   ImGui::SameLine();
-  if (ImGui::SmallButton("style")) ImGui::OpenPopup("style");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colours, opacity, outline and labels");
-  if (ImGui::BeginPopup("style")) {
-    stylePopup(layer);
-    ImGui::EndPopup();
-  }
-  // The licence: from the file's metadata, else asked for here once and kept with the layer.
-  ImGui::SameLine();
+  // Orange while the licence is unknown: the popup asks for it (the row has no room for more).
   const bool unknown = layer.licence.empty();
-  if (unknown) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.f, 1));
-  if (ImGui::SmallButton(unknown ? "licence?" : "licence")) {
+  if (unknown) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.3f, 0.f, 1));
+  if (ImGui::SmallButton("style")) {
     state.layerLicence = layer.licence;
-    ImGui::OpenPopup("licence");
+    ImGui::OpenPopup("style");
   }
   if (unknown) ImGui::PopStyleColor();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", layer.attribution.c_str());
-  if (!ImGui::BeginPopup("licence")) return;
-  ImGui::TextUnformatted("Source and licence of this layer, for the map's attribution line");
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  const bool entered =
-      ImGui::InputTextWithHint("##licence", "e.g. © Publisher, CC BY 4.0", &state.layerLicence,
-                               ImGuiInputTextFlags_EnterReturnsTrue);
-  const bool set = ImGui::Button("Set");
-  if (entered || set) {
-    setLicence(layer, state.layerLicence);
-    ImGui::CloseCurrentPopup();
-  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Colours, opacity, outline, labels and licence\n%s",
+                      layer.attribution.c_str());
+  if (!ImGui::BeginPopup("style")) return;
+  stylePopup(layer);
+  licenceField(state, layer);
   ImGui::EndPopup();
 }
 

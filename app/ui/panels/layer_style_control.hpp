@@ -8,7 +8,7 @@
 
 namespace idlib::panels {
 
-// Draws the buttons (on the current line) and their popups for layer `index`; nothing for the
+// Draws the button (on the current line) and its popup for layer `index`; nothing for the
 // bundled layers. A change recolours the layer; the renderer rewrites its colours when it draws.
 void drawLayerStyleControl(AppState& state, std::size_t index);
 
