@@ -15,11 +15,11 @@
 namespace idlib {
 namespace {
 
-// Okabe & Ito (2008), "Color Universal Design", without black: blue, vermillion, bluish green,
-// reddish purple, orange, sky blue, yellow.
-constexpr std::array<Rgba, kCategoryColours> kOkabeIto = {
-    rgb(0x0072b2), rgb(0xd55e00), rgb(0x009e73), rgb(0xcc79a7),
-    rgb(0xe69f00), rgb(0x56b4e9), rgb(0xf0e442)};
+// Paul Tol, "Colour schemes" (SRON/EPS/TN/09-002, 2021), the muted scheme in his order: rose,
+// indigo, sand, green, cyan, wine, teal, olive, purple.
+constexpr std::array<Rgba, kCategoryColours> kMuted = {rgb(0xcc6677), rgb(0x332288), rgb(0xddcc77),
+                                                       rgb(0x117733), rgb(0x88ccee), rgb(0x882255),
+                                                       rgb(0x44aa99), rgb(0x999933), rgb(0xaa4499)};
 
 // Viridis at nine even steps (viridisLite::viridis(9), the matplotlib colour map).
 constexpr std::array<Rgba, 9> kViridis = {rgb(0x440154), rgb(0x472d7b), rgb(0x3b528b),
@@ -55,8 +55,8 @@ Classification byCategory(const Layer& layer, const std::string& field) {
   Classification out;
   std::map<std::string, Rgba> colourOf;
   for (std::size_t i = 0; i < byCount.size(); ++i) {
-    colourOf[byCount[i].first] = kOkabeIto[i];
-    out.legend.push_back({byCount[i].first.empty() ? "(empty)" : byCount[i].first, kOkabeIto[i]});
+    colourOf[byCount[i].first] = kMuted[i];
+    out.legend.push_back({byCount[i].first.empty() ? "(empty)" : byCount[i].first, kMuted[i]});
   }
   bool others = false;
   for (const Feature& f : layer.features) {
@@ -100,7 +100,7 @@ Classification byClass(const Layer& layer, const Symbology& style) {
 }  // namespace
 
 Rgba categoryColour(std::size_t index) {
-  return index < kOkabeIto.size() ? kOkabeIto[index] : kOtherColour;
+  return index < kMuted.size() ? kMuted[index] : kOtherColour;
 }
 
 std::vector<Rgba> viridis(std::size_t count) {

@@ -38,11 +38,13 @@ struct LegendEntry {
   friend bool operator==(const LegendEntry&, const LegendEntry&) = default;
 };
 
-// Okabe & Ito's colour-universal palette without its black (seven hues told apart with every
-// common form of colour blindness); values beyond the seventh are "other", in Paul Tol's grey.
-inline constexpr std::size_t kCategoryColours = 7;
+// Paul Tol's "muted" qualitative palette: nine colours told apart with every common form of
+// colour blindness, and apart from the areas of control (Okabe & Ito's hues, core/style.hpp), so
+// that a category never reads as a side of the war; values beyond the ninth are "other", in
+// Tol's pale grey.
+inline constexpr std::size_t kCategoryColours = 9;
 Rgba categoryColour(std::size_t index);
-inline constexpr Rgba kOtherColour = rgb(0xbbbbbb);
+inline constexpr Rgba kOtherColour = rgb(0xdddddd);
 // Viridis (perceptually uniform, colour-blind-safe, readable in grey), `count` evenly spaced
 // colours from dark purple to yellow.
 std::vector<Rgba> viridis(std::size_t count);
@@ -63,7 +65,7 @@ struct Classification {
   std::vector<LegendEntry> legend;
   std::vector<Rgba> featureColour;  // opaque, one per feature
 };
-// Categories: the seven most frequent values get the palette's colours in the values' order,
+// Categories: the nine most frequent values get the palette's colours in the values' order,
 // the rest (and features without the field) "other". Graduated: features whose value is no
 // number are "no value". Single: every feature `baseColour`.
 Classification classify(const Layer& layer, const Symbology& style, Rgba baseColour);

@@ -32,12 +32,12 @@ JSON
 run "$bin" --export "$out/styled.png" --size 800x600 --view 36.4,35.7,10 --date 2017-05-01 \
   --layer "$out/sites.geojson" --style 'categories=kind,opacity=1,label=name'
 expect "a styled --layer export exits 0 ($output)" test "$rc" -eq 0
-# Okabe–Ito's first two colours, alphabetically: camp #0072b2, school #d55e00 (sampled clear
+# Tol's muted palette's first two colours, alphabetically: camp #cc6677, school #332288 (sampled clear
 # of the towns' names and the front line).
 camp="$(band 1 "$out/styled.png" 36.37 35.85),$(band 2 "$out/styled.png" 36.37 35.85),$(band 3 "$out/styled.png" 36.37 35.85)"
 school="$(band 1 "$out/styled.png" 36.47 35.85),$(band 2 "$out/styled.png" 36.47 35.85),$(band 3 "$out/styled.png" 36.47 35.85)"
-expect "the camp is Okabe-Ito blue (rgb $camp)" test "$camp" = "0,114,178"
-expect "the school is Okabe-Ito vermillion (rgb $school)" test "$school" = "213,94,0"
+expect "the camp is muted rose (rgb $camp)" test "$camp" = "204,102,119"
+expect "the school is muted indigo (rgb $school)" test "$school" = "51,34,136"
 expect "the PNG's copyright names the file and its licence" \
   grep -qF 'source: sites.geojson, CC0 1.0 (test fixture)' <<<"$(gdalinfo "$out/styled.png")"
 

@@ -71,26 +71,26 @@ TEST(LayerStyle, ViridisFiveIsTheKnownFiveStepPalette) {
                                            rgb(0x5dc863), rgb(0xfde725)}));
 }
 
-TEST(LayerStyle, CategoriesGetOkabeItoColoursAndTheRestIsOther) {
-  // Nine values: the seven most frequent get colours (alphabetically), "h" and "i" are other.
-  Layer layer = pointsWith(
-      "kind", {"a", "b", "c", "d", "e", "f", "g", "a", "b", "c", "d", "e", "f", "g", "h", "i"});
+TEST(LayerStyle, CategoriesGetTolsMutedColoursAndTheRestIsOther) {
+  // Eleven values: the nine most frequent get colours (alphabetically), "j" and "k" are other.
+  Layer layer = pointsWith("kind", {"a", "b", "c", "d", "e", "f", "g", "h", "i", "a",
+                                    "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"});
   const Classification c = classify(layer, {.kind = StyleKind::Categories, .field = "kind"}, {});
-  ASSERT_EQ(c.legend.size(), 8u);
-  EXPECT_EQ(c.legend[0], (LegendEntry{"a", rgb(0x0072b2)}));
-  EXPECT_EQ(c.legend[1], (LegendEntry{"b", rgb(0xd55e00)}));
-  EXPECT_EQ(c.legend[7], (LegendEntry{"other", kOtherColour}));
-  EXPECT_EQ(c.featureColour[7], rgb(0x0072b2));  // the second "a"
-  EXPECT_EQ(c.featureColour[14], kOtherColour);  // "h"
+  ASSERT_EQ(c.legend.size(), 10u);
+  EXPECT_EQ(c.legend[0], (LegendEntry{"a", rgb(0xcc6677)}));
+  EXPECT_EQ(c.legend[1], (LegendEntry{"b", rgb(0x332288)}));
+  EXPECT_EQ(c.legend[9], (LegendEntry{"other", kOtherColour}));
+  EXPECT_EQ(c.featureColour[9], rgb(0xcc6677));  // the second "a"
+  EXPECT_EQ(c.featureColour[18], kOtherColour);  // "j"
 }
 
 TEST(LayerStyle, ApplySetsMarkersAndLegendAndTheFillsOpacity) {
   Layer layer = pointsWith("kind", {"x", "y"});
   layer.symbology = {.kind = StyleKind::Categories, .field = "kind", .fillOpacity = 0.5f};
   applySymbology(layer);
-  EXPECT_EQ(layer.features[0].marker, rgb(0x0072b2));
-  EXPECT_EQ(layer.features[1].marker, rgb(0xd55e00));
-  EXPECT_EQ(layer.features[1].fill, rgb(0xd55e00, 128));
+  EXPECT_EQ(layer.features[0].marker, rgb(0xcc6677));
+  EXPECT_EQ(layer.features[1].marker, rgb(0x332288));
+  EXPECT_EQ(layer.features[1].fill, rgb(0x332288, 128));
   EXPECT_EQ(layer.legend.size(), 2u);
 }
 

@@ -1,8 +1,7 @@
-// An analyst's own layer, styled as in QGIS (issue 11): categories by a field in the Okabe–Ito
-// palette, graduated classes on viridis, labels from a field, a legend entry in the export and
-// the licence the file states in the attribution line. Two squares side by side in open
-// country around Jisr al-Shughur, fills at full opacity so each pixel is the palette's colour
-// itself.
+// An analyst's own layer, styled as in QGIS (issue 11): categories by a field in Paul Tol's
+// muted palette, graduated classes on viridis, labels from a field, a legend entry in the export
+// and the licence the file states in the attribution line. Two squares side by side in open country
+// around Jisr al-Shughur, fills at full opacity so each pixel is the palette's colour itself.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -16,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr LonLat kCampCorner{36.23, 35.74}, kSchoolCorner{36.47, 35.74};  // inside, off-centre
-constexpr Rgba kBlue = rgb(0x0072b2), kVermillion = rgb(0xd55e00);        // Okabe–Ito 1 and 2
+constexpr Rgba kRose = rgb(0xcc6677), kIndigo = rgb(0x332288);            // Tol's muted 1 and 2
 constexpr int kWidth = 800, kHeight = 600;
 
 std::string square(double west, double south, const char* properties) {
@@ -77,8 +76,8 @@ class StyledLayer : public BundledMap {
 
 TEST_F(StyledLayer, CategoriesHaveThePalettesColoursAtFeaturesOfTwoCategories) {
   const RenderedImage image = render();
-  EXPECT_TRUE(near(pixelAt(image, kCampCorner), kBlue));
-  EXPECT_TRUE(near(pixelAt(image, kSchoolCorner), kVermillion));
+  EXPECT_TRUE(near(pixelAt(image, kCampCorner), kRose));
+  EXPECT_TRUE(near(pixelAt(image, kSchoolCorner), kIndigo));
 }
 
 TEST_F(StyledLayer, GraduatedClassesRecolourTheLayerAtTheNextFrame) {
@@ -92,7 +91,7 @@ TEST_F(StyledLayer, GraduatedClassesRecolourTheLayerAtTheNextFrame) {
   EXPECT_TRUE(near(pixelAt(image, kSchoolCorner), rgb(0x440154)));  // 300: the bottom one
   sites.symbology = before;
   applySymbology(sites);
-  EXPECT_TRUE(near(pixelAt(render(), kCampCorner), kBlue));
+  EXPECT_TRUE(near(pixelAt(render(), kCampCorner), kRose));
 }
 
 TEST_F(StyledLayer, ALabelFromAFieldIsDrawnOverItsFeature) {
@@ -115,10 +114,10 @@ TEST_F(StyledLayer, TheExportsLegendShowsEachCategorysColour) {
   const auto legendPixels = [&](Rgba c) {
     return count(render(), c, kWidth / 2, kHeight / 2, kWidth, kHeight);
   };
-  EXPECT_GT(legendPixels(kBlue), 50);
-  EXPECT_GT(legendPixels(kVermillion), 50);
+  EXPECT_GT(legendPixels(kRose), 50);
+  EXPECT_GT(legendPixels(kIndigo), 50);
   entry("sites.geojson").visible = false;
-  EXPECT_EQ(legendPixels(kVermillion), 0);
+  EXPECT_EQ(legendPixels(kIndigo), 0);
   entry("sites.geojson").visible = true;
 }
 
