@@ -38,6 +38,7 @@ void FileDrops::update(AppState& state) {
   printNotices(plan.problems);
   for (Notice& n : plan.problems)
     state.notices.push_back(std::move(n));
+  if (!plan.workspaces.empty()) workspace_ = plan.workspaces.back();  // one replaces the other
   if (plan.files.empty()) return;
   state.protectedFiles.inputs.insert(state.protectedFiles.inputs.end(), plan.files.begin(),
                                      plan.files.end());

@@ -1,11 +1,14 @@
 #pragma once
 // Files and folders dropped on the window: gathered from SDL's drop events, planned (planDrop)
-// and loaded one drop at a time in the background, after the bundled data.
+// and loaded one drop at a time in the background, after the bundled data; a workspace among
+// them is handed to the window to open.
 #include <SDL.h>
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ui/app_state.hpp"
@@ -25,11 +28,14 @@ class FileDrops {
   void update(AppState& state);
   // The drop being loaded, if any: the window takes its results like the first load's.
   BackgroundLoader* loader() const { return loader_.get(); }
+  // A workspace dropped (or chosen with File > Open workspace...), for the window to open.
+  std::optional<std::string> takeWorkspace() { return std::exchange(workspace_, std::nullopt); }
 
  private:
   std::vector<std::string> gathering_;
   std::deque<std::vector<std::string>> waiting_;
   std::unique_ptr<BackgroundLoader> loader_;
+  std::optional<std::string> workspace_;
 };
 
 }  // namespace idlib
