@@ -2,6 +2,7 @@
 // Reads any GDAL vector source (GeoPackage, GeoJSON, Shapefile, KML, CSV, PostGIS...) into
 // projected, validated, triangulated layers. Problems become notices; the rest still loads.
 #include <atomic>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct LoadRequest {
   std::vector<std::string> openOptions{};  // GDAL open options, e.g. X_POSSIBLE_NAMES=longitude
   std::string assumedCrs{};  // used without a warning when the source has no CRS (X/Y CSVs)
   std::string onlyLayer{};   // load just this layer of a multi-layer source; empty: all of them
+  std::optional<Symbology> symbology{};  // a user layer's style (--style); none: the default
 };
 
 // Updated by the loader while it works, read by the window to draw a progress bar.

@@ -31,12 +31,20 @@ struct MapLabel {
   float markerRadius = 3;  // keep clear of the marker
 };
 
+// A user layer's key: its title, and its rows (one for a single colour).
+struct LayerLegend {
+  std::string title;
+  std::string symbol;  // "" for a polygon's swatch, "━" for lines, "●" for points
+  std::vector<LegendEntry> entries;
+};
+
 struct FrameDescription {
   View view;
   Viewport viewport;               // logical points
   float pixelRatio = 1;            // framebuffer pixels per point (HiDPI)
   std::vector<LayerFrame> layers;  // bottom to top; only visible ones
   std::vector<MapLabel> labels;
+  std::vector<LayerLegend> layerLegends;  // the user's layers, bottom to top
   std::string attribution;
   bool showScaleBar = true;
   std::optional<TimeFrame> time;  // the dated layers, when a timeline is loaded
@@ -66,6 +74,9 @@ class MapRenderer {
   // Frees the GPU buffers of every layer not named in `ids` (the layers removed from the map).
   void keepOnly(const std::vector<std::string>& ids);
   std::size_t layerCount() const { return layers_.size(); }
+  // Rewrites the colours and widths of an uploaded layer whose symbology changed since (draw
+  // does it for the layers it draws); nothing is re-triangulated or re-allocated.
+  void restyle(const Layer& layer);
   FrameStats draw(const FrameDescription& frame);
   FontAtlas& font() { return font_; }
   TimeLayerRenderer& timeLayers() { return time_; }
