@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -145,6 +146,52 @@ TEST_F(SaveEvents, TellsWhyAFolderCannotBeWritten) {
   const EventsSaved saved = saveEvents(februaryShelling(), dir / "missing" / "x.csv", {});
   EXPECT_FALSE(saved.ok);
   EXPECT_NE(saved.message.find("does not exist"), std::string::npos) << saved.message;
+}
+
+// The Events panel's filter by source: the bundled events and a second table, as --event-file
+// adds it; hiding one source leaves exactly the other's rows, in date order, with the other
+// filters still applied.
+TEST_F(SaveEvents, HidingASourceLeavesExactlyTheOtherSourcesRows) {
+  const fs::path table = dir / "newsroom.csv";
+  std::ofstream(table)
+      << "event_id,event_date,date_precision,event_type,actor1,actor2,location,admin1,latitude,"
+         "longitude,geo_precision,fatalities,displaced,attacks,notes,source,date_basis,confidence\n"
+         "nr-2,2020-02-20,day,battle,A,B,Test place,Idlib,35.70,36.45,town,,,,Test row two.,T,t,"
+         "high\n"
+         "nr-1,2020-02-10,day,humanitarian,A,,Test place,Idlib,35.70,36.45,town,,,,Test row one.,T,"
+         "t,high\n";
+  TimelineSources sources = bundledTimelineSources(IDLIB_DATA_DIR);
+  sources.posts.clear();
+  sources.controlChanges.clear();
+  sources.events.push_back({.path = table.string(), .name = "Newsroom"});
+  const Timeline timeline = loadTimeline(sources).timeline;
+  const auto ids = [&](const EventFilter& filter) {
+    std::vector<std::string> out;
+    for (std::size_t i : filteredEvents(timeline.events, filter))
+      out.push_back(timeline.events[i].id);
+    return out;
+  };
+
+  EventFilter onlyNewsroom;
+  onlyNewsroom.hiddenSources = {true};
+  EXPECT_EQ(ids(onlyNewsroom), (std::vector<std::string>{"nr-1", "nr-2"}));
+  onlyNewsroom.type = "battle";
+  EXPECT_EQ(ids(onlyNewsroom), (std::vector<std::string>{"nr-2"}));
+
+  EventFilter onlyBundled;
+  onlyBundled.hiddenSources = {false, true};
+  std::vector<std::string> bundled;
+  for (const Event& e : timeline_->events)
+    bundled.push_back(e.id);
+  std::vector<std::string> shown = ids(onlyBundled);
+  std::sort(shown.begin(), shown.end());
+  std::sort(bundled.begin(), bundled.end());
+  EXPECT_EQ(shown, bundled);
+
+  EXPECT_EQ(ids(EventFilter{}).size(), bundled.size() + 2);  // nothing hidden: both
+  EventFilter neither;
+  neither.hiddenSources = {true, true};
+  EXPECT_TRUE(ids(neither).empty());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The event list: every event by date, filtered by type, dates, place, source and free text, and
 // saved as it is filtered. Selecting one sets the date, flies the map there and shows its details
 // and source.
+#include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -11,6 +12,7 @@
 #include "core/format.hpp"
 #include "ui/event_export.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/panels/source_checkboxes.hpp"
 
 namespace idlib::panels {
 namespace {
@@ -23,6 +25,16 @@ const std::vector<std::size_t>& rows(AppState& state) {
     list.rowsFor = list.filter;
   }
   return list.rows;
+}
+
+// "all sources", the one source shown, or "2 of 3 sources".
+std::string sourcesPreview(const std::vector<std::string>& sources, const HiddenSources& hidden) {
+  std::size_t shown = 0, last = 0;
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    if (!isHidden(hidden, i)) ++shown, last = i;
+  if (shown == sources.size()) return "all sources";
+  if (shown == 1) return sources[last];
+  return fmt::format("{} of {} sources", shown, sources.size());
 }
 
 // The list as it is filtered, saved as CSV or GeoJSON (as --events writes them), with what
@@ -65,6 +77,17 @@ void events(AppState& state) {
       if (ImGui::Selectable(t.c_str(), f.type == t)) f.type = t;
     ImGui::EndCombo();
   }
+  const std::vector<std::string>& sources = state.eventList.sources;
+  const bool severalSources = sources.size() > 1;
+  if (severalSources) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(10 * em);
+    const std::string preview = sourcesPreview(sources, f.hiddenSources);
+    if (ImGui::BeginCombo("##sources", preview.c_str())) {
+      sourceCheckboxes(sources, f.hiddenSources);
+      ImGui::EndCombo();
+    }
+  }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##text", "search the summaries", &f.text);
@@ -88,12 +111,13 @@ void events(AppState& state) {
   saveRow(state, shown);
 
   if (ImGui::BeginTable(
-          "events", 3,
+          "events", severalSources ? 4 : 3,
           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, 5.4f * em);
     ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthFixed, 7.3f * em);
     ImGui::TableSetupColumn("what");
+    if (severalSources) ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 0.6f);
     ImGui::TableHeadersRow();
     const Day today = static_cast<Day>(std::floor(state.playback.date));
     ImGuiListClipper clipper;  // only the rows on screen are laid out
@@ -122,6 +146,11 @@ void events(AppState& state) {
         ImGui::TextUnformatted(e.location.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.type.c_str());
+        if (severalSources && ImGui::TableNextColumn() && e.sourceIndex < sources.size()) {
+          const Rgba c = eventSourceColor(e.sourceIndex);
+          ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "%s",
+                             sources[e.sourceIndex].c_str());
+        }
       }
     ImGui::EndTable();
   }
