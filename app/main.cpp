@@ -13,6 +13,7 @@ int run(int argc, char** argv) {
   if (!options.at.empty()) return idlib::runAtQuery(options);
   if (!options.exportVideo.empty()) return idlib::runVideoExport(options);
   if (!options.exportPoster.empty()) return idlib::runPosterExport(options);
+  if (!options.saveWorkspace.empty()) return idlib::runSaveWorkspace(options);
   return options.exportPath.empty() ? idlib::runInteractive(options) : idlib::runExport(options);
 }
 

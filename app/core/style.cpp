@@ -34,7 +34,11 @@ void applyStyle(Layer& layer, int userLayerNumber) {
       layer.style.pointSizePx = 6.0f;
       break;
     case LayerRole::Generic: {
-      const Rgba c = kUserColours[static_cast<std::size_t>(userLayerNumber) % kUserColours.size()];
+      // The user's colour, else the next of the cycle (kept: a restyle keeps the layer's colour).
+      if (!layer.symbology.colour)
+        layer.symbology.colour =
+            kUserColours[static_cast<std::size_t>(userLayerNumber) % kUserColours.size()];
+      const Rgba c = *layer.symbology.colour;
       layer.style.fill = {c.r, c.g, c.b, 110};
       layer.style.outline = c;
       layer.style.outlineWidthPx = 1.5f;
@@ -46,6 +50,7 @@ void applyStyle(Layer& layer, int userLayerNumber) {
     f.fill = layer.style.fill;
     f.outline = layer.style.outline;
     f.outlineWidthPx = layer.style.outlineWidthPx;
+    f.marker = layer.style.point;
     f.markerSizePx = layer.style.pointSizePx;
     if (const std::string* population = f.attribute("population")) {
       f.rank = std::atof(population->c_str());
@@ -69,6 +74,7 @@ void applyStyle(Layer& layer, int userLayerNumber) {
       }
     }
   }
+  if (layer.role == LayerRole::Generic) applySymbology(layer);
 }
 
 Rgba controllerColor(Controller c, Palette p) {

@@ -10,10 +10,12 @@
 #include <fstream>
 #include <functional>
 
+#include "core/column_mapping.hpp"
 #include "core/csv_quotes.hpp"
 #include "core/output_paths.hpp"
 #include "core/table_rows.hpp"
 #include "core/text_safety.hpp"
+#include "geo/ogr_rows.hpp"
 #include "geo/projection.hpp"
 
 namespace idlib {
@@ -71,18 +73,6 @@ std::vector<std::string> firstRowValues(OGRLayer& layer) {
   return values;
 }
 
-Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path, bool csv) {
-  Row row;
-  row.file = path;
-  row.byLine = csv;
-  // GDAL numbers CSV rows from 1 after the header, so the file line is one more.
-  row.line = static_cast<int>(feature.GetFID()) + (csv ? 1 : 0);
-  for (int i = 0; i < defn.GetFieldCount(); ++i)
-    if (feature.IsFieldSetAndNotNull(i))
-      row.fields[defn.GetFieldDefn(i)->GetNameRef()] = feature.GetFieldAsString(i);
-  return row;
-}
-
 // Keeps a file's row notices to a readable number: a million bad rows give a hundred messages
 // and a count, not a million messages.
 class RowNotices {
@@ -119,41 +109,41 @@ class RowNotices {
   Severity worst_ = Severity::Info;
 };
 
-// Calls `visit` for every row of every layer of `path` that has the columns `table` needs, with a
-// list for what it has to say about the row; reports files GDAL cannot read, and layers without
-// those columns (once, not per row).
+// Calls `visit` for every row of every layer of `path` that has the columns `table` needs (named
+// so, or through `mapping`, which renames them first), with a list for what it has to say about
+// the row; reports files GDAL cannot read, and layers without those columns (once, not per row).
 void forEachRow(const std::string& path, Table table, std::vector<Notice>& notices,
-                const std::function<void(const Row&, std::vector<Notice>&)>& visit) {
+                const std::function<void(const Row&, std::vector<Notice>&)>& visit,
+                const ColumnMapping& mapping = {}) {
   if (!worthOpening(path, notices)) return;
-  CPLErrorReset();
-  // Quiet, but with its reasons kept: the message below gives the last one.
-  CPLPushErrorHandler(CPLQuietErrorHandler);
-  const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", nullptr};
-  GDALDatasetUniquePtr ds(
-      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                        nullptr, options, nullptr));
-  CPLPopErrorHandler();
+  const GDALDatasetUniquePtr ds = openTable(path);
   if (!ds) {
     notices.push_back(
         {Severity::Error, fmt::format("{}: is not a table GDAL can read: {}", path, gdalReason())});
     return;
   }
   const bool csv = std::string_view(ds->GetDriver()->GetDescription()) == "CSV";
+  const RowNumbering numbering = rowNumbering(*ds);
   if (csv) reportUnclosedQuote(path, notices);
   TextRepair text;
   RowNotices said(path, notices);
   std::vector<Notice> aboutRow;
   for (auto* layer : ds->GetLayers()) {
     const OGRFeatureDefn& defn = *layer->GetLayerDefn();
-    if (auto missing =
-            missingColumnsMessage(path, table, columnNames(defn), firstRowValues(*layer))) {
-      notices.push_back({Severity::Error, std::move(*missing)});
+    const FeaturePoints pointOf(*layer);
+    const auto problem =
+        mapping.empty()
+            ? missingColumnsMessage(path, table, columnNames(defn), firstRowValues(*layer))
+            : mappingProblem(path, mapping, columnNames(defn), pointOf.layerHasGeometry());
+    if (problem) {
+      notices.push_back({Severity::Error, *problem});
       continue;
     }
     for (auto& feature : *layer) {
-      Row row = rowOf(*feature, defn, path, csv);
+      Row row = rowOf(*feature, defn, path, numbering);
       text.repair(row, aboutRow);
-      visit(row, aboutRow);
+      const auto point = mapping.useGeometry ? pointOf(*feature) : std::nullopt;
+      if (mapping.empty() || applyMapping(mapping, row, point, aboutRow)) visit(row, aboutRow);
       said.add(aboutRow);
     }
   }
@@ -164,12 +154,7 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
 bool hasEventColumns(const std::string& path) {
   std::vector<Notice> ignored;
   if (!worthOpening(path, ignored)) return false;
-  GDALAllRegister();
-  CPLPushErrorHandler(CPLQuietErrorHandler);  // what is not a table loads as a layer, or says why
-  const char* options[] = {"AUTODETECT_TYPE=NO", nullptr};
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                            nullptr, options, nullptr));
-  CPLPopErrorHandler();
+  const GDALDatasetUniquePtr ds = openTable(path);  // what is not a table loads as a layer
   if (!ds) return false;
   for (auto* layer : ds->GetLayers())
     if (!missingColumnsMessage(path, Table::Events, columnNames(*layer->GetLayerDefn())))
@@ -196,14 +181,16 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
   const Projection projection = Projection::lonLatToMap();
 
   for (std::size_t i = 0; i < sources.events.size(); ++i)
-    forEachRow(sources.events[i].path, Table::Events, notices,
-               [&](const Row& row, std::vector<Notice>& said) {
-                 if (auto e = eventFromRow(row, said)) {
-                   e->position = projection.forward(e->where);
-                   e->sourceIndex = static_cast<std::uint16_t>(i);
-                   t.events.push_back(std::move(*e));
-                 }
-               });
+    forEachRow(
+        sources.events[i].path, Table::Events, notices,
+        [&](const Row& row, std::vector<Notice>& said) {
+          if (auto e = eventFromRow(row, said)) {
+            e->position = projection.forward(e->where);
+            e->sourceIndex = static_cast<std::uint16_t>(i);
+            t.events.push_back(std::move(*e));
+          }
+        },
+        sources.events[i].columns);
   if (!sources.posts.empty())
     forEachRow(sources.posts, Table::Posts, notices,
                [&](const Row& row, std::vector<Notice>& said) {

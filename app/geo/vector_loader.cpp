@@ -1,8 +1,10 @@
 #include "geo/vector_loader.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gdal/cpl_conv.h>
 #include <gdal/cpl_error.h>
+#include <gdal/cpl_json.h>
 #include <gdal/ogrsf_frmts.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/layer_style.hpp"
 #include "core/output_paths.hpp"
 #include "core/text_safety.hpp"
 #include "geo/projection.hpp"
@@ -183,6 +186,25 @@ std::string defaultTitle(const std::string& path, const std::string& layerName, 
   return layerCount > 1 ? fmt::format("{} — {}", stem, layerName) : stem;
 }
 
+// The licence or attribution a source states about itself, as far as GDAL exposes it: a
+// GeoJSON's "attribution" and "license" members (its NATIVE_DATA, read with NATIVE_DATA=YES),
+// else the layer's description (a GeoPackage's gpkg_contents.description, a GeoJSON's
+// "description"). GDAL does not read a shapefile's .shp.xml. Empty: the source says nothing.
+std::string licenceOf(OGRLayer& source) {
+  std::vector<std::string> said;
+  if (const char* native = source.GetMetadataItem("NATIVE_DATA", "NATIVE_DATA")) {
+    CPLJSONDocument document;
+    if (document.LoadMemory(std::string(native)))
+      for (const char* member : {"attribution", "license", "licence", "copyright"})
+        if (std::string v = document.GetRoot().GetString(member); !oneLine(v).empty())
+          said.push_back(oneLine(v));
+  }
+  if (said.empty())
+    if (const char* description = source.GetMetadataItem("DESCRIPTION"))
+      return oneLine(description);
+  return fmt::format("{}", fmt::join(said, ", "));
+}
+
 class NoticeList {
  public:
   NoticeList(std::vector<Notice>& out, std::string where) : out_(out), where_(std::move(where)) {}
@@ -325,6 +347,13 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   layer.title =
       request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
   layer.attribution = request.attribution;
+  if (request.attribution.empty() && request.role == LayerRole::Generic) {
+    layer.licence = licenceOf(source);
+    const bool file = !looksLikeConnectionString(request.path);
+    layer.attribution = userLayerAttribution(
+        file ? std::filesystem::path(request.path).filename().string() : layerName, layer.licence);
+  }
+  if (request.symbology) layer.symbology = *request.symbology;
   layer.role = request.role;
   const Projection toLonLat = Projection::lonLatToMap();
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -410,6 +439,9 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
   std::vector<const char*> options;
   for (const auto& o : request.openOptions)
     options.push_back(o.c_str());
+  // A GeoJSON's top-level members (its licence) reach the layer's metadata only this way.
+  const std::string extension = std::filesystem::path(request.path).extension().string();
+  if (extension == ".geojson" || extension == ".json") options.push_back("NATIVE_DATA=YES");
   options.push_back(nullptr);
   CPLErrorReset();
   GDALDatasetUniquePtr dataset(GDALDataset::Open(

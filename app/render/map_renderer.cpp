@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <stdexcept>
 
+#include "core/event_source_key.hpp"
 #include "core/format.hpp"
 #include "core/labels.hpp"
 #include "core/scale_bar.hpp"
@@ -39,6 +40,7 @@ struct MapRenderer::GpuLayer {
   gl::Buffer fillBuffer, lineBuffer, pointBuffer;
   GLsizei fillVertices = 0, segments = 0, points = 0;
   FeaturePeriods periods;  // while the layer moves with the timeline
+  Symbology styledFor;     // the style its colours were written for
 };
 
 MapRenderer::MapRenderer()
@@ -63,15 +65,9 @@ MapRenderer::MapRenderer()
 
 MapRenderer::~MapRenderer() = default;
 
-void MapRenderer::keepOnly(const std::vector<std::string>& ids) {
-  std::erase_if(layers_, [&](const auto& entry) {
-    return std::find(ids.begin(), ids.end(), entry.first) == ids.end();
-  });
-}
+namespace {
 
-void MapRenderer::upload(const Layer& layer) {
-  auto gpu = std::make_unique<GpuLayer>();
-
+std::vector<FillVertex> fillVertices(const Layer& layer) {
   std::vector<FillVertex> fills;
   fills.reserve(layer.fills.vertices.size());
   for (std::size_t i = 0; i < layer.fills.vertices.size(); ++i) {
@@ -80,11 +76,10 @@ void MapRenderer::upload(const Layer& layer) {
     fills.push_back({static_cast<float>(p.x), static_cast<float>(p.y), layer.features[f].fill,
                      static_cast<float>(f), 1});
   }
-  if (!fills.empty()) {
-    gpu->fillVao = makeVertexArray(fills.data(), fills.size(), gpu->fillBuffer);
-    gpu->fillVertices = static_cast<GLsizei>(fills.size());
-  }
+  return fills;
+}
 
+std::vector<LineInstance> lineInstances(const Layer& layer) {
   std::vector<LineInstance> lines;
   lines.reserve(layer.outlines.featureOfSegment.size());
   for (std::size_t i = 0; i < layer.outlines.featureOfSegment.size(); ++i) {
@@ -98,20 +93,54 @@ void MapRenderer::upload(const Layer& layer) {
   // Wider lines last, so an emphasised boundary (Idlib's) is not covered by its neighbours'.
   std::stable_sort(lines.begin(), lines.end(),
                    [](const LineInstance& a, const LineInstance& b) { return a.width < b.width; });
-  if (!lines.empty()) {
-    gpu->lineVao = makeVertexArray(lines.data(), lines.size(), gpu->lineBuffer);
-    gpu->segments = static_cast<GLsizei>(lines.size());
-  }
+  return lines;
+}
 
+std::vector<PointInstance> pointInstances(const Layer& layer) {
   std::vector<PointInstance> points;
   for (const std::uint32_t f : layer.pointFeatures) {
     const Feature& feature = layer.features[f];
     points.push_back({static_cast<float>(feature.anchor.x), static_cast<float>(feature.anchor.y),
-                      layer.style.point, feature.markerSizePx, static_cast<float>(f)});
+                      feature.marker, feature.markerSizePx, static_cast<float>(f)});
   }
   // Big towns on top of small ones where markers touch.
   std::stable_sort(points.begin(), points.end(),
                    [](const PointInstance& a, const PointInstance& b) { return a.size < b.size; });
+  return points;
+}
+
+// New contents of the same size for a buffer made by makeVertexArray: its layout stays.
+template <class T>
+void rewrite(const gl::Buffer& buffer, const std::vector<T>& items) {
+  if (items.empty()) return;
+  glBindBuffer(GL_ARRAY_BUFFER, buffer.id());
+  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(items.size() * sizeof(T)),
+                  items.data());
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+}  // namespace
+
+void MapRenderer::keepOnly(const std::vector<std::string>& ids) {
+  std::erase_if(layers_, [&](const auto& entry) {
+    return std::find(ids.begin(), ids.end(), entry.first) == ids.end();
+  });
+}
+
+void MapRenderer::upload(const Layer& layer) {
+  auto gpu = std::make_unique<GpuLayer>();
+  gpu->styledFor = layer.symbology;
+  const std::vector<FillVertex> fills = fillVertices(layer);
+  if (!fills.empty()) {
+    gpu->fillVao = makeVertexArray(fills.data(), fills.size(), gpu->fillBuffer);
+    gpu->fillVertices = static_cast<GLsizei>(fills.size());
+  }
+  const std::vector<LineInstance> lines = lineInstances(layer);
+  if (!lines.empty()) {
+    gpu->lineVao = makeVertexArray(lines.data(), lines.size(), gpu->lineBuffer);
+    gpu->segments = static_cast<GLsizei>(lines.size());
+  }
+  const std::vector<PointInstance> points = pointInstances(layer);
   if (!points.empty()) {
     gpu->pointVao = makeVertexArray(points.data(), points.size(), gpu->pointBuffer);
     gpu->points = static_cast<GLsizei>(points.size());
@@ -119,8 +148,21 @@ void MapRenderer::upload(const Layer& layer) {
   layers_[layer.id] = std::move(gpu);
 }
 
+void MapRenderer::restyle(const Layer& layer) {
+  const auto it = layers_.find(layer.id);
+  if (it == layers_.end() || it->second->styledFor == layer.symbology) return;
+  // Same geometry, same counts: only the colours and widths in the layer's own buffers change.
+  GpuLayer& gpu = *it->second;
+  rewrite(gpu.fillBuffer, fillVertices(layer));
+  rewrite(gpu.lineBuffer, lineInstances(layer));
+  rewrite(gpu.pointBuffer, pointInstances(layer));
+  gpu.styledFor = layer.symbology;
+}
+
 FrameStats MapRenderer::draw(const FrameDescription& frame) {
   stats_ = {};
+  for (const LayerFrame& lf : frame.layers)
+    restyle(*lf.layer);
   pixelRatio_ = frame.pixelRatio;
   viewportPx_ = {frame.viewport.width * frame.pixelRatio, frame.viewport.height * frame.pixelRatio};
   glViewport(0, 0, static_cast<GLsizei>(viewportPx_.x), static_cast<GLsizei>(viewportPx_.y));
@@ -344,7 +386,8 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   if (!frame.caption.empty()) drawCaption(frame, w, h, r, ink, paper);
   // Every image that shows dated layers explains them; a small one (a poster's panel, a small
   // video) keeps the areas and the front line, and one too small for that has no room for a legend.
-  if (frame.time && frame.showLegend && h >= kCompactLegendMin.y && w >= kCompactLegendMin.x)
+  if ((frame.time || !frame.layerLegends.empty()) && frame.showLegend && h >= kCompactLegendMin.y &&
+      w >= kCompactLegendMin.x)
     drawLegend(frame, h < kFullLegendMin.y || w < kFullLegendMin.x);
 }
 
@@ -384,7 +427,11 @@ void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, f
 }
 
 void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
-  const TimeFrame& t = *frame.time;
+  // Without dated layers (no timeline) only the user's layers have rows.
+  TimeFrame none;
+  none.showAreas = none.showFront = none.showPosts = none.showEvents = none.showFlows =
+      none.showArrivals = false;
+  const TimeFrame& t = frame.time ? *frame.time : none;
   const Palette scheme = frame.highContrast ? Palette::Projector : Palette::Desk;
   const float r = frame.pixelRatio * frame.uiScale;
   const float px = kLegendText, line = font_.lineHeight(px) + 3;
@@ -392,6 +439,7 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
     std::string symbol;  // a glyph, or empty for a colour swatch
     Rgba color;
     std::string text;
+    bool heading = false;  // a layer's title over its rows: no symbol
   };
   std::vector<Row> rows;
   if (t.showAreas)
@@ -412,15 +460,35 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
          fmt::format("Events of the last {:g} days (○ week or month only)", t.windowDays)});
     rows.push_back({"◌", rgb(0xb2182b), "Somewhere in the province: dashed circle, no dot"});
   }
+  // Several sources: a row for each one's ring (a marker's fill stays its type's colour).
+  const auto addSources = [&] {
+    for (const SourceKey& s : sourceLegend(t.eventSources, t.hiddenEventSources))
+      rows.push_back({"◎", s.color, "from " + s.name});
+  };
+  if (t.showEvents && !compact) addSources();
   if (t.showFlows && !compact)
     rows.push_back({"➜", rgb(0x2166ac),
                     fmt::format("Displaced people: width 1 pt = {} people",
                                 withThousands(static_cast<long>(kPeoplePerFlowPoint)))});
   // The compact legend names the marks drawn too, in short, under the areas (no wider).
-  if (compact && t.showEvents)
+  if (compact && t.showEvents) {
     rows.push_back({"●", rgb(0xb2182b), fmt::format("Events, last {:g} days", t.windowDays)});
+    addSources();
+  }
   if (compact && t.showPosts) rows.push_back({"●", rgb(0x0072b2), "Turkish post"});
   if (compact && t.showFlows) rows.push_back({"➜", rgb(0x2166ac), "Displaced people"});
+  // The user's layers, top of the drawing order first: one row for a single colour or a compact
+  // legend, else the title over its categories or classes.
+  for (auto l = frame.layerLegends.rbegin(); l != frame.layerLegends.rend(); ++l) {
+    if (l->entries.empty()) continue;
+    if (l->entries.size() == 1 || compact) {
+      rows.push_back({l->symbol, l->entries.front().colour, l->title});
+      continue;
+    }
+    rows.push_back({"", {}, l->title, true});
+    for (const LegendEntry& e : l->entries)
+      rows.push_back({l->symbol, e.colour, e.label});
+  }
   const bool symbols = t.showArrivals && !compact;
   if (rows.empty() && !symbols) return;
   float width = 0;
@@ -454,6 +522,11 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
            rgb(0xffffff));  // opaque: nothing of the map shows through the key to it
   float y = y0 + 6;
   for (const Row& row : rows) {
+    if (row.heading) {
+      addText(row.text, px * r, (x0 + 8) * r, y * r, rgb(0x222222), {0, 0, 0, 0});
+      y += line;
+      continue;
+    }
     if (row.symbol.empty()) {
       addBox((x0 + 8) * r, (y + 2) * r, (x0 + 26) * r, (y + line - 4) * r, row.color);
     } else {

@@ -1,10 +1,13 @@
 #include "ui/app_state.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
 
+#include "core/event_source_key.hpp"
 #include "core/format.hpp"
 #include "core/style.hpp"
 #include "geo/control_areas.hpp"
@@ -32,6 +35,13 @@ int drawOrder(LayerRole role) {
 
 std::size_t AppState::addLayer(Layer layer) {
   if (layer.role == LayerRole::Generic) ++userLayerCount;
+  // A style naming a field the layer lacks: said, and the layer drawn in one colour.
+  if (const std::string problem = symbologyProblem(layer, layer.symbology); !problem.empty()) {
+    notices.push_back({Severity::Error, fmt::format("style: {}; drawn in one colour", problem)});
+    Symbology oneColour;
+    oneColour.colour = layer.symbology.colour;
+    layer.symbology = oneColour;
+  }
   applyStyle(layer, userLayerCount - 1);
   auto at = std::find_if(layers.begin(), layers.end(), [&](const LayerEntry& e) {
     return drawOrder(e.layer.role) > drawOrder(layer.role);
@@ -63,8 +73,12 @@ std::string AppState::attribution() const {
   std::string out;
   for (const auto& e : layers) {
     if (!e.visible || e.layer.attribution.empty()) continue;
-    // Short form for the map corner: the part before the first ':'.
-    const std::string shortForm = e.layer.attribution.substr(0, e.layer.attribution.find(':'));
+    // Short form for the map corner: the part before the first ':'; a user layer's in full
+    // ("source: FILE, LICENCE").
+    const std::string shortForm =
+        e.layer.role == LayerRole::Generic
+            ? e.layer.attribution
+            : e.layer.attribution.substr(0, e.layer.attribution.find(':'));
     if (!seen.insert(shortForm).second) continue;
     out += (out.empty() ? "" : " · ") + shortForm;
   }
@@ -86,6 +100,7 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   for (const Event& e : timeline.events)
     types.insert(e.type);
   eventList.types.assign(types.begin(), types.end());
+  eventList.sources = eventSourceNames(eventSources);
   timelineFrom = timeline.first();
   timelineTo = timeline.last();
   eventsPerDay.assign(static_cast<std::size_t>(timeline.last() - timeline.first() + 1), 0);
@@ -156,7 +171,12 @@ View idlibHomeView(const Viewport& viewport) {
 }
 
 std::string defaultDataDir() {
-  if (const char* env = std::getenv("IDLIB_ATLAS_DATA")) return env;
+  if (const char* env = std::getenv("IDLIB_ATLAS_DATA"); env && *env) return env;
+  // Installed: PREFIX/bin/idlib-atlas reads PREFIX/share/idlib-atlas, wherever PREFIX is.
+  std::error_code error;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  const auto installed = (exe.parent_path() / IDLIB_DATA_FROM_BIN).lexically_normal();
+  if (!error && std::filesystem::is_directory(installed / "geodata", error)) return installed;
   return IDLIB_DATA_DIR;
 }
 

@@ -18,6 +18,7 @@
 #include "core/playback.hpp"
 #include "core/story.hpp"
 #include "core/story_presenter.hpp"
+#include "core/time_layer_settings.hpp"
 #include "core/timeline.hpp"
 #include "core/town_search.hpp"
 #include "geo/projection.hpp"
@@ -40,20 +41,15 @@ struct DatedData {
   std::vector<EventSource> eventSources;  // the tables read besides the bundled events
 };
 // Bundled events, posts and control changes, plus any event files the user adds (e.g. ACLED).
-// Which of the dated layers are shown.
-struct TimeLayerSettings {
-  bool areas = true, front = true, posts = true, events = true, flows = true, arrivals = true;
-  float areasOpacity = 1.0f, eventsOpacity = 1.0f;
-  friend bool operator==(const TimeLayerSettings&, const TimeLayerSettings&) = default;
-};
 
 // The event list's filters.
 struct EventFilter {
-  std::string type;      // empty: all
-  std::string place;     // substring of the location
-  std::string source;    // substring of the source
-  std::string text;      // substring of anything
-  std::string from, to;  // YYYY-MM-DD, either end; empty or not yet a date: open
+  std::string type;                 // empty: all
+  std::string place;                // substring of the location
+  std::string source;               // substring of the source (the article or record cited)
+  std::vector<bool> hiddenSources;  // tables left out, by Event::sourceIndex; missing: shown
+  std::string text;                 // substring of anything
+  std::string from, to;             // YYYY-MM-DD, either end; empty or not yet a date: open
   friend bool operator==(const EventFilter&, const EventFilter&) = default;
 };
 
@@ -63,6 +59,7 @@ struct EventList {
   std::optional<EventFilter> rowsFor;  // the filter `rows` were computed for
   std::vector<std::size_t> rows;       // indices into Timeline::events
   std::vector<std::string> types;      // every event type, for the filter's menu
+  std::vector<std::string> sources;    // every source's name, by Event::sourceIndex
   std::string savePath;                // where the panel saves the list (.csv or .geojson)
   std::string saved;                   // "wrote N events to PATH", or why not
   bool savedOk = false;
@@ -102,6 +99,7 @@ struct AppState {
   // Stories and presenting.
   Story story;                    // the story being edited and presented
   std::string storyPath;          // where it is saved
+  std::string workspacePath;      // the workspace last opened or saved; empty: none
   ProtectedFiles protectedFiles;  // what no export may overwrite: the inputs, the bundled data
   bool storyChanged = false;
   std::unique_ptr<StoryPresenter> presenter;  // while presenting
@@ -119,6 +117,7 @@ struct AppState {
   int userLayerCount = 0;
   std::optional<std::size_t> renamingLayer;  // the Layers panel's row being renamed in place
   std::string layerName;                     // its name as typed so far
+  std::string layerLicence;                  // a layer's licence as typed so far (Layers panel)
   bool showAbout = false;
   bool showNotices = false;
 
@@ -144,7 +143,8 @@ LoadRequest userLayer(const std::string& path);
 View mapView(const AppState& state, const ViewArgument& view);
 // The view of Idlib governorate a presenter returns to with the Home key.
 View idlibHomeView(const Viewport& viewport);
-// Where the bundled data lives: $IDLIB_ATLAS_DATA, else the source tree the binary was built from.
+// Where the bundled data lives: $IDLIB_ATLAS_DATA, else installed beside the binary
+// (../share/idlib-atlas), else the source tree the binary was built from.
 std::string defaultDataDir();
 
 }  // namespace idlib

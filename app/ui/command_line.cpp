@@ -6,20 +6,84 @@
 
 #include <cstdio>
 
+#include "core/column_mapping.hpp"
 #include "core/date.hpp"
+#include "core/layer_style.hpp"
 #include "core/text_safety.hpp"
 #include "ui/app_state.hpp"
+#include "ui/workspace_state.hpp"
 
 namespace idlib {
+
+namespace {
+
+// Gives each --style to the --layer before it (CLI11 keeps the order options came in), checked.
+bool pairStyles(const std::vector<CLI::Option*>& order, const CLI::Option* layer,
+                const CLI::Option* style, const std::vector<std::string>& styles, Options& o) {
+  o.layerStyles.assign(o.layers.size(), "");
+  std::size_t layers = 0, nextStyle = 0;
+  for (const CLI::Option* option : order) {
+    if (option == layer) ++layers;
+    if (option != style) continue;
+    const std::string& spec = styles[nextStyle++];
+    if (layers == 0 || !o.layerStyles[layers - 1].empty()) {
+      printError(fmt::format("--style '{}': put it after the --layer it styles, one each", spec));
+      return false;
+    }
+    if (const auto parsed = parseSymbology(spec); std::holds_alternative<std::string>(parsed)) {
+      printError(fmt::format("--style '{}': {}", spec, std::get<std::string>(parsed)));
+      return false;
+    }
+    o.layerStyles[layers - 1] = spec;
+  }
+  return true;
+}
+
+// Gives each --columns to the --event-file before it, checked: a malformed mapping is said with
+// the item at fault.
+bool pairColumns(const std::vector<CLI::Option*>& order, const CLI::Option* eventFile,
+                 const CLI::Option* columns, const std::vector<std::string>& mappings, Options& o) {
+  o.columns.assign(o.eventFiles.size(), ColumnMapping{});
+  std::vector<bool> given(o.eventFiles.size(), false);
+  std::size_t files = 0, next = 0;
+  for (const CLI::Option* option : order) {
+    if (option == eventFile) ++files;
+    if (option != columns) continue;
+    const std::string& text = mappings[next++];
+    if (files == 0 || given[files - 1]) {
+      printError(fmt::format("--columns '{}': put it after the --event-file it describes, one each",
+                             text));
+      return false;
+    }
+    auto parsed = parseColumnMapping(text);
+    if (const auto* error = std::get_if<std::string>(&parsed)) {
+      printError(*error);
+      return false;
+    }
+    o.columns[files - 1] = std::get<ColumnMapping>(std::move(parsed));
+    given[files - 1] = true;
+  }
+  return true;
+}
+
+}  // namespace
 
 std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   Options o;
   CLI::App app{"Idlib Atlas: the war in Idlib, north-west Syria, 2017-2020, on an interactive map.",
                "idlib-atlas"};
-  app.add_option("--layer", o.layers,
-                 "Add a GDAL vector source (GeoPackage, GeoJSON, Shapefile, KML, CSV, PostGIS as "
-                 "'PG:host=H dbname=D user=U tables=T'...); repeatable")
-      ->type_name("PATH");
+  auto* layerOption =
+      app.add_option("--layer", o.layers,
+                     "Add a GDAL vector source (GeoPackage, GeoJSON, Shapefile, KML, CSV, PostGIS "
+                     "as 'PG:host=H dbname=D user=U tables=T'...); repeatable")
+          ->type_name("PATH");
+  std::vector<std::string> styles;
+  auto* styleOption =
+      app.add_option("--style", styles,
+                     "Style of the --layer before it: categories=FIELD, or graduated=FIELD with "
+                     "classes=N (2-9) and method=quantiles|equal, or colour=#RRGGBB; with "
+                     "opacity=0..1 (fill), outline=WIDTH, label=FIELD; comma-separated")
+          ->type_name("SPEC");
   app.add_option("--export", o.exportPath,
                  "Render without a display and write a georeferenced PNG, then exit")
       ->type_name("OUT.png");
@@ -35,10 +99,20 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
       ->type_name("N")
       ->check(CLI::Range(0.0, 36500.0))
       ->capture_default_str();
-  app.add_option("--event-file", o.eventFiles,
-                 "Add events from a table with ACLED column names (CSV, GeoPackage, PostGIS "
-                 "'PG:... tables=T'...); repeatable")
-      ->type_name("PATH");
+  auto* eventFileOption =
+      app.add_option("--event-file", o.eventFiles,
+                     "Add events from a table: an ACLED export as it is, any other table (CSV, "
+                     "TSV, XLSX, GeoPackage, PostGIS 'PG:... tables=T'...) with --columns after "
+                     "it; repeatable")
+          ->type_name("PATH");
+  std::vector<std::string> columnMappings;
+  auto* columnsOption =
+      app.add_option("--columns", columnMappings,
+                     "How the --event-file before it is read when its columns are not ACLED's: "
+                     "date=COLUMN, date_format=any|d/m/y|m/d/y|yyyymmdd|unix, lat=COLUMN and "
+                     "lon=COLUMN or place=geometry, type=, actor1=, actor2=, location=, notes=, "
+                     "fatalities=, source=; comma-separated, e.g. date=Date,lat=Y,lon=X,type=Kind")
+          ->type_name("KEY=COLUMN,...");
   auto* events = app.add_flag("--events", o.listEvents,
                               "Print the events (filtered by --from, --to, --type) and exit");
   app.add_option("--from", o.from, "First date (--events, --export-video, --export-poster)")
@@ -93,6 +167,14 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
       ->check(CLI::Range(0, 15));
   app.add_option("--data", o.dataDir, "Folder holding geodata/ (default: the bundled data)")
       ->type_name("DIR");
+  app.add_option("--save-workspace", o.saveWorkspace,
+                 "Write the layers, events, view, date and settings as given (and as a "
+                 "WORKSPACE holds them) to a workspace file, then exit")
+      ->type_name("OUT.workspace.json");
+  app.add_option("workspace", o.workspacePath,
+                 "A workspace saved by File > Save workspace (layers, events, view, date...); "
+                 "the command line's options go before what it holds")
+      ->type_name("WORKSPACE.json");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -101,7 +183,10 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
     printError(fmt::format("{} (see --help)", e.what()));
     return 2;
   }
+  if (!pairStyles(app.parse_order(), layerOption, styleOption, styles, o)) return 2;
+  if (!pairColumns(app.parse_order(), eventFileOption, columnsOption, columnMappings, o)) return 2;
   if (o.dataDir.empty()) o.dataDir = defaultDataDir();
+  if (!o.workspacePath.empty() && !openWorkspaceOption(o, app.count("--window") > 0)) return 2;
   return o;
 }
 
@@ -115,10 +200,21 @@ void printError(std::string_view message) {
   std::fprintf(stderr, "idlib-atlas: %s\n", displayable(message).c_str());
 }
 
+std::vector<LoadRequest> userLayersOf(const Options& o) {
+  std::vector<LoadRequest> requests;
+  for (std::size_t i = 0; i < o.layers.size(); ++i) {
+    requests.push_back(userLayer(o.layers[i]));
+    if (i < o.layerStyles.size() && !o.layerStyles[i].empty())
+      requests.back().symbology = std::get<Symbology>(parseSymbology(o.layerStyles[i]));
+  }
+  return requests;
+}
+
 std::vector<EventSource> eventSourcesOf(const Options& o) {
   std::vector<EventSource> sources;
-  for (const std::string& path : o.eventFiles)
-    sources.push_back({path});
+  if (o.workspace) sources = o.workspace->eventSources;
+  for (std::size_t i = 0; i < o.eventFiles.size(); ++i)
+    sources.push_back({o.eventFiles[i], "", i < o.columns.size() ? o.columns[i] : ColumnMapping{}});
   return sources;
 }
 
@@ -127,6 +223,13 @@ ProtectedFiles protectedFilesOf(const Options& o) {
   p.inputs.assign(o.layers.begin(), o.layers.end());
   p.inputs.insert(p.inputs.end(), o.eventFiles.begin(), o.eventFiles.end());
   if (!o.story.empty()) p.inputs.emplace_back(o.story);
+  if (!o.workspacePath.empty()) p.inputs.emplace_back(o.workspacePath);
+  if (o.workspace) {
+    for (const WorkspaceLayer& layer : o.workspace->layers)
+      if (!layer.path.empty()) p.inputs.emplace_back(layer.path);
+    for (const EventSource& source : o.workspace->eventSources)
+      p.inputs.emplace_back(source.path);
+  }
   p.folders = {std::filesystem::path(o.dataDir) / "geodata",
                std::filesystem::path(o.dataDir) / "assets"};
   return p;

@@ -11,34 +11,42 @@
 #include "core/diagnostics.hpp"
 #include "core/event_source.hpp"
 #include "core/output_paths.hpp"
+#include "core/workspace.hpp"
+#include "geo/vector_loader.hpp"
 
 namespace idlib {
 
 struct Options {
-  std::vector<std::string> layers;      // --layer PATH, repeatable
-  std::string exportPath;               // --export out.png
-  std::string size = "1920x1080";       // --size WxH
-  std::string view;                     // --view LON,LAT,ZOOM
-  std::string dataDir;                  // --data DIR
-  std::string date;                     // --date YYYY-MM-DD
-  std::vector<std::string> eventFiles;  // --event-file PATH: more events (e.g. an ACLED export)
-  bool listEvents = false;              // --events: print them and exit
-  std::string from, to, type;           // --from, --to, --type: filters for --events
-  std::string format = "csv";           // --format csv|geojson
-  std::string at;                       // --at LON,LAT: print what the map shows there, and exit
-  double windowDays = 30;               // --window N: events of the last N days
-  std::string exportVideo;              // --export-video out.mp4|out.gif
-  std::string exportPoster;             // --export-poster out.png
-  std::string story;                    // --story FILE
-  double daysPerSecond = 7;             // --days-per-second N (video of a date range)
-  int fps = 30;                         // --fps N
-  int panels = 6;                       // --panels N (poster)
-  bool present = false;                 // --present: start in presenter mode
-  int display = 0;                      // --display N: the screen presenter mode uses
-  float uiScale = 1;                    // --ui-scale S
-  bool highContrast = false;            // --high-contrast
+  std::vector<std::string> layers;       // --layer PATH, repeatable
+  std::vector<std::string> layerStyles;  // --style SPEC after a --layer: its style, or ""
+  std::string exportPath;                // --export out.png
+  std::string size = "1920x1080";        // --size WxH
+  std::string view;                      // --view LON,LAT,ZOOM
+  std::string dataDir;                   // --data DIR
+  std::string date;                      // --date YYYY-MM-DD
+  std::vector<std::string> eventFiles;   // --event-file PATH: more events (e.g. an ACLED export)
+  std::vector<ColumnMapping> columns;    // --columns after an --event-file: how it is read
+  bool listEvents = false;               // --events: print them and exit
+  std::string from, to, type;            // --from, --to, --type: filters for --events
+  std::string format = "csv";            // --format csv|geojson
+  std::string at;                        // --at LON,LAT: print what the map shows there, and exit
+  double windowDays = 30;                // --window N: events of the last N days
+  std::string exportVideo;               // --export-video out.mp4|out.gif
+  std::string exportPoster;              // --export-poster out.png
+  std::string story;                     // --story FILE
+  double daysPerSecond = 7;              // --days-per-second N (video of a date range)
+  int fps = 30;                          // --fps N
+  int panels = 6;                        // --panels N (poster)
+  bool present = false;                  // --present: start in presenter mode
+  int display = 0;                       // --display N: the screen presenter mode uses
+  float uiScale = 1;                     // --ui-scale S
+  bool highContrast = false;             // --high-contrast
   bool presenterView = false;           // --presenter-view: the speaker's window even on one screen
   std::optional<int> presenterDisplay;  // --presenter-display N: the speaker's window's screen
+  std::string saveWorkspace;             // --save-workspace OUT.workspace.json
+  std::string workspacePath;            // WORKSPACE.json, the one positional argument
+  std::optional<Workspace> workspace;   // read from it: its layers, events and settings
+  std::vector<Notice> workspaceNotices;  // its files that moved, for the Data problems window
 };
 
 // Parses argv. Returns the options, or the exit code when parsing ends the program (--help,
@@ -54,6 +62,8 @@ void printError(std::string_view message);
 // The files a run reads and the bundled data: what no export may overwrite.
 ProtectedFiles protectedFilesOf(const Options& options);
 // The --event-file tables, each with how its columns are read.
+// The --layer options as load requests, with their --style.
+std::vector<LoadRequest> userLayersOf(const Options& options);
 std::vector<EventSource> eventSourcesOf(const Options& options);
 // Prints why an export may not write `path` (see refuseOutput) and returns true, or returns false.
 bool outputRefused(std::string_view option, const std::string& path,
@@ -74,5 +84,6 @@ int runVideoExport(const Options& options);   // --export-video
 int runPosterExport(const Options& options);  // --export-poster
 int runEventsQuery(const Options& options);   // --events
 int runAtQuery(const Options& options);       // --at
+int runSaveWorkspace(const Options& options);  // --save-workspace
 
 }  // namespace idlib

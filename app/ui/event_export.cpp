@@ -7,6 +7,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/date.hpp"
+#include "core/event_source_key.hpp"
 #include "core/format.hpp"
 
 namespace idlib {
@@ -42,8 +43,9 @@ bool contains(const std::string& haystack, const std::string& needle) {
 }
 
 bool passes(const Event& e, const EventFilter& f, std::optional<Day> from, std::optional<Day> to) {
-  return (f.type.empty() || e.type == f.type) && (!from || e.date >= *from) &&
-         (!to || e.date <= *to) && contains(e.location + " " + e.admin1, f.place) &&
+  return !isHidden(f.hiddenSources, e.sourceIndex) && (f.type.empty() || e.type == f.type) &&
+         (!from || e.date >= *from) && (!to || e.date <= *to) &&
+         contains(e.location + " " + e.admin1, f.place) &&
          contains(e.provenance.source, f.source) &&
          contains(e.notes + " " + e.actor1 + " " + e.actor2 + " " + e.location + " " + e.type,
                   f.text);
@@ -60,13 +62,20 @@ ordered_json eventJson(const Event& e) {
   j["event_type"] = e.type;
   j["actor1"] = e.actor1;
   j["actor2"] = e.actor2;
+  j["assoc_actor_1"] = e.assocActor1;
+  j["assoc_actor_2"] = e.assocActor2;
   j["location"] = e.location;
+  j["admin1"] = e.admin1;
+  j["admin2"] = e.admin2;
+  j["admin3"] = e.admin3;
+  j["iso"] = e.iso;
   j["latitude"] = e.where.lat;
   j["longitude"] = e.where.lon;
   if (e.fatalities) j["fatalities"] = *e.fatalities;
   if (e.displaced) j["displaced"] = *e.displaced;
   if (e.attacks) j["attacks"] = *e.attacks;
   j["notes"] = e.notes;
+  if (e.timestamp) j["timestamp"] = *e.timestamp;
   j["source"] = e.provenance.source;
   j["citation"] = citationFor(e.provenance.source);  // as a caption or a reader cites it
   j["source_row"] = fmt::format("{} line {}", e.provenance.file, e.provenance.line);
@@ -77,15 +86,22 @@ ordered_json eventJson(const Event& e) {
 std::string eventsCsv(const std::vector<const Event*>& events) {
   std::string out =
       "event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
-      "geo_precision,fatalities,displaced,attacks,notes,source,citation\n";
-  for (const Event* e : events)
+      "geo_precision,fatalities,displaced,attacks,notes,source,citation,"
+      // ACLED's further columns, after the app's own so that their places stay as they were.
+      "assoc_actor_1,assoc_actor_2,admin1,admin2,admin3,iso,timestamp\n";
+  for (const Event* e : events) {
     out +=
-        fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{},{}\n", csvField(e->id),
+        fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{},{},", csvField(e->id),
                     formatDate(e->date), precisionName(e->precision), csvField(e->type),
                     csvField(e->actor1), csvField(e->actor2), csvField(e->location), e->where.lat,
                     e->where.lon, placePrecisionName(e->place), optionalNumber(e->fatalities),
                     optionalNumber(e->displaced), optionalNumber(e->attacks), csvField(e->notes),
                     csvField(e->provenance.source), csvField(citationFor(e->provenance.source)));
+    out +=
+        fmt::format("{},{},{},{},{},{},{}\n", csvField(e->assocActor1), csvField(e->assocActor2),
+                    csvField(e->admin1), csvField(e->admin2), csvField(e->admin3), csvField(e->iso),
+                    e->timestamp ? std::to_string(*e->timestamp) : std::string());
+  }
   return out;
 }
 

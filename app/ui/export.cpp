@@ -19,6 +19,7 @@
 #include "ui/sdl_window.hpp"
 #include "ui/story_mode.hpp"
 #include "ui/video_export.hpp"
+#include "ui/workspace_state.hpp"
 
 #include <unistd.h>
 
@@ -107,9 +108,25 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   state.uiScale = options.uiScale;
   state.highContrast = options.highContrast;
   std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
-  for (const auto& path : options.layers)
-    requests.push_back(userLayer(path));
-  s.notices = loadAll(state, *s.renderer, requests);
+  if (options.workspace) {
+    for (LoadRequest& request : workspaceLayerRequests(*options.workspace))
+      requests.push_back(std::move(request));
+  }
+  for (LoadRequest& request : userLayersOf(options))
+    requests.push_back(std::move(request));
+  loadAll(state, *s.renderer, requests);
+  s.notices = state.notices;  // with what the layers' styles could not use (AppState::addLayer)
+  if (options.workspace) {
+    const auto before = static_cast<std::ptrdiff_t>(state.notices.size());
+    for (std::size_t i = 0; i < state.layers.size(); ++i)
+      applyWorkspaceLayer(state, i, *options.workspace);
+    s.notices.insert(s.notices.end(), state.notices.begin() + before, state.notices.end());
+    orderLayersAsIn(state, *options.workspace);
+    applyWorkspaceSettings(state, *options.workspace);
+    // Its moved files were said when it was read.
+    state.notices.insert(state.notices.end(), options.workspaceNotices.begin(),
+                         options.workspaceNotices.end());
+  }
   DatedData dated = loadDatedData(options.dataDir, eventSourcesOf(options));
   s.notices.insert(s.notices.end(), dated.notices.begin(), dated.notices.end());
   state.setTimeline(std::move(dated), start->date);
@@ -182,6 +199,28 @@ int runExport(const Options& options) {
     printError(e.what());
     return 1;
   }
+}
+
+int runSaveWorkspace(const Options& options) {
+  if (outputRefused("--save-workspace", options.saveWorkspace, {".json"}, options)) return 2;
+  if (!hasWorkspaceEnding(options.saveWorkspace)) {
+    printError(fmt::format("--save-workspace '{}': a workspace's name ends in {} ({}), so that "
+                           "a drop on the window opens it",
+                           options.saveWorkspace, kWorkspaceEnding,
+                           withWorkspaceEnding(options.saveWorkspace)));
+    return 2;
+  }
+  auto opened = openHeadless(options);
+  if (const int* code = std::get_if<int>(&opened)) return *code;
+  HeadlessSession& s = std::get<HeadlessSession>(opened);
+  if (const auto error = saveWorkspace(*s.state, options.saveWorkspace, false)) {
+    printError(*error);
+    return 1;
+  }
+  std::printf("wrote %s (%zu layers, %zu event tables)\n",
+              displayable(options.saveWorkspace).c_str(), s.state->layers.size(),
+              s.state->eventSources.size());
+  return hasErrors(s.notices) ? 1 : 0;
 }
 
 int runVideoExport(const Options& options) {

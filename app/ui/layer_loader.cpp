@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "geo/table_sample.hpp"
 #include "geo/timeline_loader.hpp"
 
 namespace idlib {
@@ -30,6 +31,10 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
   worker_ = std::jthread([this, dropped = std::move(dropped)](std::stop_token stop) {
     std::vector<EventSource> eventSources = dropped.eventSources;
     std::vector<std::string> newFiles;
+    for (const EventSource& mapped : dropped.mappedEvents) {
+      eventSources.push_back(mapped);
+      newFiles.push_back(mapped.path);
+    }
     for (const std::string& file : dropped.files) {
       if (stop.stop_requested()) {  // cancelled: what loaded is kept, the rest is said
         add({{}, {{Severity::Info, fmt::format("{}: not loaded (loading was cancelled)", file)}}});
@@ -42,6 +47,15 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
         add({{},
              {{Severity::Info, fmt::format("{}: read as events (it has event_date, latitude "
                                            "and longitude columns)",
+                                           file)}}});
+      } else if (wantsColumnMapping(file)) {
+        {
+          std::lock_guard lock(mutex_);
+          unmapped_.push_back(file);
+        }
+        add({{},
+             {{Severity::Info, fmt::format("{}: a table without ACLED's columns or a geometry; "
+                                           "the column-mapping dialog asks how to read it",
                                            file)}}});
       } else {
         add(loadVectorSource(userLayer(file), &progress_));
@@ -93,6 +107,11 @@ std::optional<DatedData> BackgroundLoader::takeDatedData() {
   return std::exchange(dated_, std::nullopt);
 }
 
+std::vector<std::string> BackgroundLoader::takeUnmapped() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(unmapped_, {});
+}
+
 LoadResult BackgroundLoader::takeFinished() {
   std::lock_guard lock(mutex_);
   return std::exchange(finished_, {});
@@ -100,7 +119,8 @@ LoadResult BackgroundLoader::takeFinished() {
 
 bool BackgroundLoader::done() const {
   std::lock_guard lock(mutex_);
-  return allLoaded_ && finished_.layers.empty() && finished_.notices.empty() && !dated_;
+  return allLoaded_ && finished_.layers.empty() && finished_.notices.empty() && !dated_ &&
+         unmapped_.empty();
 }
 
 float BackgroundLoader::fraction() const {

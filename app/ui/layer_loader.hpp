@@ -13,11 +13,14 @@ namespace idlib {
 
 // Files dropped on the window (see planDrop): a table with event columns joins the events, and
 // the dated data is read again with it (`dataDir` and the `eventSources` loaded so far); any other
-// file loads as a layer, as --layer does.
+// file loads as a layer, as --layer does, except a plain table (no geometry, no event columns):
+// that waits in takeUnmapped() for the column-mapping dialog. `mappedEvents`, described in that
+// dialog, join the events as they are.
 struct DroppedSources {
   std::vector<std::string> files;
   std::string dataDir;
   std::vector<EventSource> eventSources;
+  std::vector<EventSource> mappedEvents{};
 };
 
 class BackgroundLoader {
@@ -37,8 +40,9 @@ class BackgroundLoader {
   // Layers and notices finished since the last call.
   LoadResult takeFinished();
   std::optional<DatedData> takeDatedData();
-  bool done() const;       // all loaded and taken: nothing more will come
-  float fraction() const;  // 0..1, for the progress bar
+  std::vector<std::string> takeUnmapped();  // dropped tables to ask the column mapping of
+  bool done() const;                        // all loaded and taken: nothing more will come
+  float fraction() const;                   // 0..1, for the progress bar
   std::string current() const;
 
  private:
@@ -53,6 +57,7 @@ class BackgroundLoader {
   mutable std::mutex mutex_;
   LoadResult finished_;
   std::optional<DatedData> dated_;
+  std::vector<std::string> unmapped_;
   std::size_t jobs_ = 0, completed_ = 0;
   bool allLoaded_ = false;
   std::string current_;

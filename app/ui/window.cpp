@@ -27,10 +27,12 @@
 #include "ui/layer_list.hpp"
 #include "ui/layer_loader.hpp"
 #include "ui/map_view.hpp"
+#include "ui/panels/column_mapping_panel.hpp"
 #include "ui/panels/panels.hpp"
 #include "ui/presenter_mode.hpp"
 #include "ui/sdl_window.hpp"
 #include "ui/story_mode.hpp"
+#include "ui/workspace_state.hpp"
 
 namespace idlib {
 namespace {
@@ -210,8 +212,11 @@ int runInteractive(const Options& options) {
     state.camera.setView(start->view ? mapView(state, *start->view) : state.homeView);
 
     std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
-    for (const auto& path : options.layers)
-      requests.push_back(userLayer(path));
+    if (options.workspace)
+      for (LoadRequest& request : workspaceLayerRequests(*options.workspace))
+        requests.push_back(std::move(request));
+    for (LoadRequest& request : userLayersOf(options))
+      requests.push_back(std::move(request));
     BackgroundLoader loader(std::move(requests), options.dataDir, eventSourcesOf(options));
     state.playback.windowDays = options.windowDays;
     state.uiScale = options.uiScale;
@@ -233,6 +238,19 @@ int runInteractive(const Options& options) {
     panels::ExportPanelState exportPanel;
     panels::FileBrowserState fileBrowser;
     panels::PostgisDialogState postgis;
+    panels::ColumnMappingDialogState columnMapping;
+    panels::WorkspaceSaveState saveWorkspace;
+    // The workspace whose layers are loading: the command line's (through `loader`), or one
+    // opened in the app (through its own loader). Each of its layers takes its saved settings.
+    std::optional<OpeningWorkspace> opening;
+    if (options.workspace) {
+      state.workspacePath = std::filesystem::absolute(options.workspacePath).string();
+      applyWorkspaceSettings(state, *options.workspace);
+      exportPanel.open = options.workspace->panels.exporter;
+      state.notices.insert(state.notices.end(), options.workspaceNotices.begin(),
+                           options.workspaceNotices.end());
+      if (!options.workspaceNotices.empty()) state.showNotices = true;
+    }
     bool presentWhenLoaded = options.present;
     FileDrops drops;
     FrameKeys frameKeys;
@@ -272,20 +290,37 @@ int runInteractive(const Options& options) {
       // Hand finished layers to the GPU (GL thread only): the first load's, then a drop's, then
       // the PostGIS tables'.
       drops.update(state);
-      for (BackgroundLoader* from : {&loader, drops.loader(), postgis.loader.get()}) {
+      if (const auto file = drops.takeWorkspace()) {
+        if (auto opened = openWorkspace(state, *file)) {
+          exportPanel.open = opened->workspace.panels.exporter;
+          opening = std::move(opened);
+        }
+      }
+      BackgroundLoader* workspaceLoader = opening ? opening->loader.get() : nullptr;
+      for (BackgroundLoader* from : {&loader, drops.loader(), postgis.loader.get(),
+                                     columnMapping.loader.get(), workspaceLoader}) {
         if (!from) continue;
         const bool dropped = from != &loader;
+        const Workspace* saved = from == workspaceLoader                ? &opening->workspace
+                                 : from == &loader && options.workspace ? &*options.workspace
+                                                                        : nullptr;
+        for (std::string& table : from->takeUnmapped())
+          columnMapping.waiting.push_back(std::move(table));
         LoadResult finished = from->takeFinished();
         for (Layer& layer : finished.layers) {
           const std::size_t index = state.addLayer(std::move(layer));
           renderer.upload(state.layers[index].layer);
+          if (saved) applyWorkspaceLayer(state, index, *saved);
         }
+        if (saved && !finished.layers.empty()) orderLayersAsIn(state, *saved);
         if (auto dated = from->takeDatedData()) {
           for (Notice& n : dated->notices)
             finished.notices.push_back(std::move(n));
           // A drop's events join the map at the date it shows.
           const Day today = static_cast<Day>(std::floor(state.playback.date));
-          state.setTimeline(std::move(*dated), dropped ? std::optional(today) : start->date);
+          std::optional<Day> date = dropped ? std::optional(today) : start->date;
+          if (from == workspaceLoader && opening->workspace.date) date = opening->workspace.date;
+          state.setTimeline(std::move(*dated), date);
           renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
           if (presentWhenLoaded && !dropped) presenterMode.enter(state);
         }
@@ -294,6 +329,7 @@ int runInteractive(const Options& options) {
         for (Notice& n : finished.notices)
           state.notices.push_back(std::move(n));
       }
+      if (opening && opening->loader->done()) opening.reset();
       // The Story panel's Present button asks through the state.
       if (state.presenting != presenterMode.active())
         state.presenting ? presenterMode.enter(state) : presenterMode.leave(state);
@@ -313,7 +349,7 @@ int runInteractive(const Options& options) {
       advanceStory(state, std::min(ImGui::GetIO().DeltaTime, kLongestStoryStep));
 
       if (!presenterMode.active()) {
-        panels::menuBar(state, quit, exportPanel.open, fileBrowser, postgis.open);
+        panels::menuBar(state, quit, exportPanel.open, fileBrowser, postgis.open, saveWorkspace);
         panels::layers(state);
         releaseRemovedLayers(state, renderer);
         panels::search(state);
@@ -325,10 +361,18 @@ int runInteractive(const Options& options) {
         panels::about(state);
         panels::postgisDialog(state, postgis);
         panels::fileBrowser(state, fileBrowser);
+        panels::saveWorkspaceDialog(state, saveWorkspace, exportPanel.open);
+        panels::columnMappingDialog(state, columnMapping);
+        // Tables chosen as events go through the column-mapping dialog (ACLED's pass straight on).
+        if (fileBrowser.adding == panels::FileBrowserState::Adding::Events)
+          for (std::string& table : std::exchange(fileBrowser.chosen, {}))
+            columnMapping.waiting.push_back(std::move(table));
         if (!fileBrowser.chosen.empty()) drops.open(std::exchange(fileBrowser.chosen, {}));
         drawLoadingProgress(loader, false);
         if (drops.loader()) drawLoadingProgress(*drops.loader(), true);
         if (postgis.loader) drawLoadingProgress(*postgis.loader, true);
+        if (opening) drawLoadingProgress(*opening->loader, true);
+        if (columnMapping.loader) drawLoadingProgress(*columnMapping.loader, true);
       }
       if (state.timelineLoaded)
         panels::exporter(state, renderer, exportPanel);  // records even while presenting

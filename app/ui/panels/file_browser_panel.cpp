@@ -134,9 +134,11 @@ void fileBrowser(AppState& state, FileBrowserState& browser) {
   }
   const ScreenRect& d = state.desk.desk;
   const ScreenRect place{d.x + d.w * 0.2f, d.y + d.h * 0.1f, d.w * 0.6f, d.h * 0.75f};
-  const bool events = browser.adding == FileBrowserState::Adding::Events;
-  if (beginPanel(events ? "Add events###fileBrowser" : "Add layer###fileBrowser", place, state,
-                 &browser.open)) {
+  using Adding = FileBrowserState::Adding;
+  const char* title = browser.adding == Adding::Events      ? "Add events###fileBrowser"
+                      : browser.adding == Adding::Workspace ? "Open workspace###fileBrowser"
+                                                            : "Add layer###fileBrowser";
+  if (beginPanel(title, place, state, &browser.open)) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(-5 * em);
     if (ImGui::InputTextWithHint("##path", "a folder or file path", &browser.typedPath,
@@ -144,10 +146,14 @@ void fileBrowser(AppState& state, FileBrowserState& browser) {
       openTyped(browser);
     ImGui::SameLine();
     if (ImGui::Button("Open")) openTyped(browser);
-    ImGui::TextDisabled("%s", events ? "A table with event_date, latitude and longitude (an ACLED "
-                                       "export) joins the events; other files load as layers."
-                                     : "Map and table files GDAL reads: GeoPackage, GeoJSON, "
-                                       "shapefile, CSV with coordinates, KML, XLSX...");
+    ImGui::TextDisabled(
+        "%s", browser.adding == Adding::Events
+                  ? "A table in ACLED's columns joins the events at once; any other table "
+                    "(CSV, TSV, XLSX, ODS, GeoPackage...) opens the column-mapping dialog."
+              : browser.adding == Adding::Workspace
+                  ? "A workspace (NAME.workspace.json): it replaces what is open now."
+                  : "Map and table files GDAL reads: GeoPackage, GeoJSON, shapefile, CSV with "
+                    "coordinates, KML, XLSX...");
     const float listHeight = -2.2f * ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##places", {11 * em, listHeight}, true);
     sidebar(state, browser);

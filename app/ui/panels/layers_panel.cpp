@@ -4,8 +4,10 @@
 #include <optional>
 
 #include "ui/layer_list.hpp"
+#include "ui/panels/layer_style_control.hpp"
 #include "ui/panels/layer_time_control.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/panels/source_checkboxes.hpp"
 
 namespace idlib::panels {
 namespace {
@@ -74,6 +76,7 @@ void layerRow(AppState& state, std::size_t i, float sliders, LayerAction& action
   dragToReorder(i, action);
   layerMenu(state, i, action);
   drawLayerTimeControl(state, i);
+  drawLayerStyleControl(state, i);
   ImGui::SameLine(sliders);
   ImGui::SetNextItemWidth(-1);
   ImGui::SliderFloat("##opacity", &e.opacity, 0.f, 1.f, "%.2f");
@@ -111,6 +114,12 @@ void layers(AppState& state) {
     ImGui::SameLine(sliders);
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderFloat("##eventsOpacity", &t.eventsOpacity, 0.f, 1.f, "%.2f");
+    if (state.eventList.sources.size() > 1) {
+      // The events' sources, each switched on its own: the ring's colour beside its name.
+      ImGui::Indent();
+      sourceCheckboxes(state.eventList.sources, t.hiddenEventSources);
+      ImGui::Unindent();
+    }
     ImGui::Checkbox("Displacement flows", &t.flows);
     ImGui::Checkbox("People arrived (symbols)", &t.arrivals);
     ImGui::Checkbox("Turkish observation posts", &t.posts);

@@ -25,9 +25,19 @@ void notices(AppState& state) {
 }
 
 void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& browser,
-             bool& postgisOpen) {
+             bool& postgisOpen, WorkspaceSaveState& saveWorkspace) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open workspace...")) {
+      browser.adding = FileBrowserState::Adding::Workspace;
+      browser.open = true;
+      browser.message.clear();
+    }
+    if (ImGui::MenuItem("Save workspace...")) {
+      saveWorkspace.open = true;
+      saveWorkspace.message.clear();
+    }
+    ImGui::Separator();
     for (const auto adding : {FileBrowserState::Adding::Layer, FileBrowserState::Adding::Events})
       if (ImGui::MenuItem(adding == FileBrowserState::Adding::Layer ? "Add layer..."
                                                                     : "Add events...")) {

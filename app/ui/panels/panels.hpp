@@ -46,7 +46,7 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel);
 // File → Add layer… / Add events…: the in-app file chooser. The files chosen wait in `chosen`
 // for the window to load them in the background, as a drop.
 struct FileBrowserState {
-  enum class Adding { Layer, Events } adding = Adding::Layer;
+  enum class Adding { Layer, Events, Workspace } adding = Adding::Layer;
   bool open = false;
   std::filesystem::path folder;
   std::string typedPath;
@@ -73,8 +73,17 @@ struct PostgisDialogState {
 };
 void postgisDialog(AppState& state, PostgisDialogState& dialog);
 
+// File > Save workspace...: where the workspace goes (a name ending in .workspace.json).
+struct WorkspaceSaveState {
+  bool open = false;
+  std::string path;
+  std::string message;  // why it was not saved, or where it was
+  bool saved = false;
+};
+void saveWorkspaceDialog(AppState& state, WorkspaceSaveState& dialog, bool exportOpen);
+
 // The main menu bar: File, View, Help.
 void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& browser,
-             bool& postgisOpen);
+             bool& postgisOpen, WorkspaceSaveState& saveWorkspace);
 
 }  // namespace idlib::panels
