@@ -43,7 +43,7 @@ struct Options {
   bool highContrast = false;             // --high-contrast
   bool presenterView = false;           // --presenter-view: the speaker's window even on one screen
   std::optional<int> presenterDisplay;  // --presenter-display N: the speaker's window's screen
-  std::string saveWorkspace;             // --save-workspace OUT.workspace.json
+  std::string saveWorkspace;            // --save-workspace OUT.workspace.json
   std::string workspacePath;            // WORKSPACE.json, the one positional argument
   std::optional<Workspace> workspace;   // read from it: its layers, events and settings
   std::vector<Notice> workspaceNotices;  // its files that moved, for the Data problems window
@@ -80,10 +80,10 @@ std::optional<StartPoint> startPointOf(const Options& options);
 
 int runInteractive(const Options& options);
 int runExport(const Options& options);
-int runVideoExport(const Options& options);   // --export-video
-int runPosterExport(const Options& options);  // --export-poster
-int runEventsQuery(const Options& options);   // --events
-int runAtQuery(const Options& options);       // --at
+int runVideoExport(const Options& options);    // --export-video
+int runPosterExport(const Options& options);   // --export-poster
+int runEventsQuery(const Options& options);    // --events
+int runAtQuery(const Options& options);        // --at
 int runSaveWorkspace(const Options& options);  // --save-workspace
 
 }  // namespace idlib

@@ -204,10 +204,10 @@ int runExport(const Options& options) {
 int runSaveWorkspace(const Options& options) {
   if (outputRefused("--save-workspace", options.saveWorkspace, {".json"}, options)) return 2;
   if (!hasWorkspaceEnding(options.saveWorkspace)) {
-    printError(fmt::format("--save-workspace '{}': a workspace's name ends in {} ({}), so that "
-                           "a drop on the window opens it",
-                           options.saveWorkspace, kWorkspaceEnding,
-                           withWorkspaceEnding(options.saveWorkspace)));
+    printError(fmt::format(
+        "--save-workspace '{}': a workspace's name ends in {} ({}), so that "
+        "a drop on the window opens it",
+        options.saveWorkspace, kWorkspaceEnding, withWorkspaceEnding(options.saveWorkspace)));
     return 2;
   }
   auto opened = openHeadless(options);

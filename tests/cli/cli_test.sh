@@ -5,18 +5,7 @@ set -u
 bin=$1
 out=$2
 rm -rf "$out" && mkdir -p "$out"
-passed=0 failed=0
-
-expect() {  # expect NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() {  # run CMD...: sets rc and output
-  output=$("$@" 2>&1)
-  rc=$?
-}
-contains() { grep -qF -- "$1" <<<"$output"; }
+. "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 
 # A georeferenced export that gdalinfo and gdallocationinfo understand.
 run "$bin" --export "$out/map.png" --size 800x600
@@ -218,6 +207,67 @@ expect "an ACLED export loads without errors (rc=$rc)" test "$rc" -eq 0
 expect "ACLED's 28-Feb-20 is read as 2020-02-28, week precision" grep -q '^SYR900002,2020-02-28,week,Battles' <<<"$output"
 run "$bin" --event-file "$out/acled.csv" --events --from 2020-05-09 --to 2020-05-09
 expect "ACLED's 9-May-20 is read as 2020-05-09" grep -q '^SYR900001,2020-05-09,day,Explosions/Remote violence' <<<"$output"
+# ACLED's further columns come out of --events as they went in: notes, fatalities, then after the
+# app's own columns the associated actors, admin1..3, iso and timestamp (issue 11).
+expect "--events keeps ACLED's notes, fatalities, districts, iso and timestamp" grep -q '^SYR900001,.*,A test row written for this check\.,Test outlet,Test outlet,,,Idlib,Ariha,Ariha,760,1589500000$' <<<"$output"
+cat >"$out/acled2000.csv" <<'CSV'
+event_id_cnty,event_date,time_precision,event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,iso,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp
+SYR800001,31-Dec-99,1,Battles,Test actor A,Test group A1; Test group A2,Test actor B,Test group B1,760,Idlib,Ariha,Ariha,Ariha,35.8137,36.6103,1,Test outlet,Test row on the last day of 1999.,2,946684800
+SYR800002,1-Jan-00,1,Battles,Test actor A,,Test actor B,,760,Idlib,Idlib,Saraqeb,Saraqib,35.8636,36.8006,1,Test outlet,Test row on the first day of 2000.,0,946771200
+CSV
+run "$bin" --event-file "$out/acled2000.csv" --events --from 1999-12-31 --to 2000-01-01
+expect "ACLED's 31-Dec-99 is 1999-12-31 (rc=$rc)" grep -q '^SYR800001,1999-12-31,day,Battles,Test actor A,Test actor B,Ariha,' <<<"$output"
+expect "ACLED's 1-Jan-00 is 2000-01-01" grep -q '^SYR800002,2000-01-01,' <<<"$output"
+expect "--events keeps the associated actors" grep -q '^SYR800001,.*,Test group A1; Test group A2,Test group B1,Idlib,Ariha,Ariha,760,946684800$' <<<"$output"
+"$bin" --event-file "$out/acled2000.csv" --events --from 1999-12-31 --to 1999-12-31 --format geojson >"$out/acled2000.geojson" 2>/dev/null
+expect "--format geojson has admin2, assoc_actor_1 and timestamp" test "$(jq -r '.features[0].properties | [.admin2, .assoc_actor_1, .timestamp] | join("|")' "$out/acled2000.geojson")" = "Ariha|Test group A1; Test group A2|946684800"
+# A table with ACLED's timestamp and no event_date is dated by it (the day it was recorded).
+cat >"$out/timestamps.csv" <<'CSV'
+event_id_cnty,timestamp,event_type,latitude,longitude
+SYR700001,946684800,Battles,35.8137,36.6103
+CSV
+run "$bin" --event-file "$out/timestamps.csv" --events --from 2000-01-01 --to 2000-01-01
+expect "a timestamp without event_date dates the row (rc=$rc)" grep -q '^SYR700001,2000-01-01,day,Battles' <<<"$output"
+
+# Tables in their own columns, read with --columns (issue 11): a newsroom's sheet with day-first
+# dates, a GDELT-like TSV, an XLSX with Arabic headers made by ogr2ogr, a GeoPackage's points.
+cat >"$out/newsroom.csv" <<'CSV'
+No.,Date of incident,Town,Lat,Long,Kind,Killed,Summary
+1,09/05/2020,Ariha,35.8137,36.6103,shelling,0,A test row.
+2,28/02/2020,Saraqib,35.8636,36.8006,clashes,3,"A second, quoted test row."
+CSV
+newsroom='date=Date of incident,date_format=d/m/y,lat=Lat,lon=Long,type=Kind,location=Town,fatalities=Killed,notes=Summary'
+run "$bin" --event-file "$out/newsroom.csv" --columns "$newsroom" --events --from 2020-02-28 --to 2020-05-09
+expect "--columns reads a newsroom's table (rc=$rc)" test "$rc" -eq 0
+expect "--columns: 28/02/2020 as d/m/y, its place, type, fatalities and text" grep -q '^,2020-02-28,day,clashes,,,Saraqib,35\.86360,36\.80060,town,3,,,"A second, quoted test row\.",' <<<"$output"
+expect "--columns: 09/05/2020 as 9 May" grep -q '^,2020-05-09,day,shelling,,,Ariha,' <<<"$output"
+printf 'GLOBALEVENTID\tSQLDATE\tActor1Name\tActor2Name\tEventRootCode\tActionGeo_FullName\tActionGeo_Lat\tActionGeo_Long\n900000001\t20200509\tTEST GROUP A\tTEST GROUP B\t19\tAriha, Idlib, Syria\t35.8137\t36.6103\n' >"$out/gdelt.tsv"
+run "$bin" --event-file "$out/gdelt.tsv" --columns 'date=SQLDATE,date_format=yyyymmdd,lat=ActionGeo_Lat,lon=ActionGeo_Long,type=EventRootCode,actor1=Actor1Name,actor2=Actor2Name,location=ActionGeo_FullName' --events --from 2020-05-09 --to 2020-05-09
+expect "--columns reads a GDELT-like TSV (rc=$rc)" grep -q '^,2020-05-09,day,19,TEST GROUP A,TEST GROUP B,"Ariha, Idlib, Syria",35\.81370,36\.61030,' <<<"$output"
+cat >"$out/arabic.csv" <<'CSV'
+التاريخ,المكان,خط العرض,خط الطول,نوع الحادثة
+2020-05-09,أريحا,35.8137,36.6103,قصف
+CSV
+ogr2ogr -f XLSX "$out/arabic.xlsx" "$out/arabic.csv" 2>/dev/null
+run "$bin" --event-file "$out/arabic.xlsx" --columns 'date=التاريخ,lat=خط العرض,lon=خط الطول,type=نوع الحادثة,location=المكان' --events --from 2020-05-09 --to 2020-05-09
+expect "--columns reads an XLSX with Arabic headers (rc=$rc)" grep -q '^,2020-05-09,day,قصف,,,أريحا,35\.81370,36\.61030,' <<<"$output"
+ogr2ogr -f GPKG "$out/points.gpkg" "$out/newsroom.csv" -oo X_POSSIBLE_NAMES=Long -oo Y_POSSIBLE_NAMES=Lat -oo AUTODETECT_TYPE=NO -a_srs EPSG:4326 -sql 'SELECT "Date of incident", Kind FROM newsroom' -nln points 2>/dev/null
+run "$bin" --event-file "$out/points.gpkg" --columns 'date=Date of incident,date_format=d/m/y,type=Kind,place=geometry' --events --from 2020-02-28 --to 2020-02-28
+expect "--columns place=geometry reads a GeoPackage's points (rc=$rc)" grep -q '^,2020-02-28,day,clashes,.*,35\.86360,36\.80060,' <<<"$output"
+# Malformed mappings: a clear message naming the item or the column, and no events from that table.
+run "$bin" --event-file "$out/newsroom.csv" --columns 'date=Date of incident,lat' --events
+expect "a --columns item without = exits 2" test "$rc" -eq 2
+expect "... and names the item" contains "--columns 'lat': expected KEY=COLUMN"
+run "$bin" --event-file "$out/newsroom.csv" --columns 'date=Date of incident,latitude=Lat' --events
+expect "an unknown --columns key exits 2" test "$rc" -eq 2
+expect "... and is named" contains "--columns 'latitude=Lat': unknown key 'latitude'"
+run "$bin" --columns 'date=Date' --event-file "$out/newsroom.csv" --events
+expect "--columns before any --event-file exits 2" test "$rc" -eq 2
+run "$bin" --event-file "$out/newsroom.csv" --columns 'date=Date of incident,date_format=d/m/y,lat=Y,lon=Long' --events --from 2020-02-28 --to 2020-02-28
+expect "a mapped column the table lacks exits 1" test "$rc" -eq 1
+expect "... naming the column and those found" contains "newsroom.csv: lat=Y: the table has no column 'Y'; found: No., Date of incident, Town, Lat, Long, Kind, Killed, Summary; table skipped"
+run "$bin" --event-file "$out/newsroom.csv" --columns 'date=Date of incident,lat=Lat,lon=Long' --events --from 2020-02-28 --to 2020-02-28
+expect "dates not in the mapping's format name the column and suggest date_format" contains "newsroom.csv line 3: Date of incident '28/02/2020' is not a date (e.g. 2020-05-09, 9 May 2020, 9-May-20); for another form give date_format=d/m/y"
 
 # Citations for people (issue 10): the citation a reader sees names an article and its date, an
 # outlet or a title; never an article's hash-named file, a path, or this build's folder.
@@ -245,5 +295,4 @@ for f in "$out/map.png" "$out/map.png.aux.xml" "$out/poster.png" "$out/range.mp4
     bash -c '! grep -qaE "seeds/|/work/|/tmp/|/home/|build-" "$1"' _ "$f"
 done
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish "cli"

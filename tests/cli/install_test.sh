@@ -10,12 +10,7 @@ build=$1
 src=$(cd "$2" && pwd)
 out=$3
 rm -rf "$out" && mkdir -p "$out"
-passed=0 failed=0
-expect() {  # expect NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 
 # The prefix lies outside the source tree, which holds the build folders, so that it can be hidden.
 prefix=$(mktemp -d /tmp/idlib-atlas-install.XXXXXX)
@@ -75,5 +70,4 @@ expect "the installed export draws the opposition's area at Idlib (red=$red)" te
 red=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/map.png" 36.80591 35.86447 2>/dev/null)
 expect "the installed export draws Saraqib's marker (red=$red)" test "${red:-255}" -lt 90
 
-echo "install: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish install

@@ -5,21 +5,7 @@ set -u
 bin=$1
 out=$2
 rm -rf "$out" && mkdir -p "$out"
-passed=0 failed=0
-
-expect() {  # expect NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() {  # run CMD...: sets rc and output
-  output=$("$@" 2>&1)
-  rc=$?
-}
-contains() { grep -qF -- "$1" <<<"$output"; }
-band() {  # band N FILE LON LAT: the pixel's value in band N
-  gdallocationinfo -valonly -b "$1" -wgs84 "$2" "$3" "$4"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 
 # Two squares west of Idlib, a camp and a school; the file states its licence.
 cat >"$out/sites.geojson" <<'JSON'
@@ -55,5 +41,4 @@ expect "a missing style field exits 1" test "$rc" -eq 1
 expect "it names the field and the layer's fields" contains "sites has no field 'type' (its fields: kind, name)"
 expect "the map is still written" test -s "$out/nofield.png"
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish "layer style"

@@ -21,17 +21,7 @@ if [ ! -f /usr/share/postgresql/15/extension/postgis.control ]; then
   exit 77
 fi
 
-passed=0 failed=0
-expect() {  # expect NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() {  # run CMD...: sets rc and output
-  output=$("$@" 2>&1)
-  rc=$?
-}
-contains() { grep -qF -- "$1" <<<"$output"; }
+. "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 
 # PostgreSQL refuses to run as root: as root, the cluster belongs to nobody.
 tmp=$(mktemp -d /tmp/atlas-pg.XXXXXX)
@@ -117,5 +107,18 @@ expect "the events message names the database" contains "dbname=atlas"
 run "$bin" --export "$out/PG:host=x.png" --size 320x240 --layer "$conn tables=towns"
 expect "a PG: input never blocks an export's file name (rc=$rc)" test "$rc" -eq 0
 
-echo "postgis: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+# A workspace with a PostGIS layer and events table, both given with their password (issue 11):
+# the file never holds it; opened again, libpq takes it from PGPASSWORD and the layer is drawn.
+run "$bin" --layer "$conn password=$password tables=saraqib_area" \
+  --event-file "PG:host='$tmp' port='$port' dbname='atlas' user='atlas' password='$password' tables=february_events" \
+  --view 36.8006,35.8636,11 --date 2020-02-03 --save-workspace "$out/pg.workspace.json"
+expect "--save-workspace with PostGIS sources exits 0 (rc=$rc)" test "$rc" -eq 0
+expect "the workspace holds the connection" grep -qF "dbname=atlas" "$out/pg.workspace.json"
+expect "the workspace never holds the password" test -z "$(grep -F -- "$password" "$out/pg.workspace.json")"
+expect "... nor a password key" test -z "$(grep -i -- "password" "$out/pg.workspace.json")"
+run "$bin" "$out/pg.workspace.json" --export "$out/pg-workspace.png" --size 800x600
+expect "the PostGIS workspace opens again (rc=$rc)" test "$rc" -eq 0
+rgb=($(for b in 1 2 3; do gdallocationinfo -valonly -b $b -wgs84 "$out/pg-workspace.png" 36.80591 35.845; done))
+expect "... and draws the PostGIS polygon (got ${rgb[*]})" test "${rgb[0]:-255}" -lt 100 -a "${rgb[2]:-0}" -gt 170
+
+finish "postgis"

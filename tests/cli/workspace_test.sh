@@ -6,18 +6,7 @@ set -u
 bin=$1
 out=$2
 rm -rf "$out" && mkdir -p "$out/study/data"
-passed=0 failed=0
-
-expect() {  # expect NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() {  # run CMD...: sets rc and output
-  output=$("$@" 2>&1)
-  rc=$?
-}
-contains() { grep -qF -- "$1" <<<"$output"; }
+. "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 red() { gdallocationinfo -valonly -b 1 -wgs84 "$1" "$2" "$3"; }
 
 # A user's layer: a square west of Jisr al-Shughur, in open country the bundled map shows as the
@@ -115,5 +104,4 @@ expect "... and names it" contains "none.workspace.json: cannot read the workspa
 run "$bin" "$out/study/idlib.workspace.json" --export "$out/study/idlib.workspace.json"
 expect "an export never overwrites the workspace (rc=$rc)" test "$rc" -eq 2
 
-echo "workspace: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "workspace"

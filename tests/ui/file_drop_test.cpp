@@ -68,19 +68,27 @@ class FileDrop : public ::testing::Test {
       drops.update(state);
       BackgroundLoader* loader = drops.loader();
       if (!loader) return;
-      LoadResult finished = loader->takeFinished();
-      for (Layer& layer : finished.layers)
-        state.addLayer(std::move(layer));
-      if (auto dated = loader->takeDatedData()) {
-        for (Notice& n : dated->notices)
-          finished.notices.push_back(std::move(n));
-        state.setTimeline(std::move(*dated), makeDay(2020, 2, 10));
-      }
-      for (Notice& n : finished.notices)
-        state.notices.push_back(std::move(n));
+      take(*loader);
       usleep(1000);
     }
     FAIL() << "the drop never finished loading";
+  }
+
+  // Takes what `loader` finished into the state, as the window does; true once it is done.
+  bool take(BackgroundLoader& loader) {
+    for (std::string& table : loader.takeUnmapped())
+      unmapped.push_back(std::move(table));
+    LoadResult finished = loader.takeFinished();
+    for (Layer& layer : finished.layers)
+      state.addLayer(std::move(layer));
+    if (auto dated = loader.takeDatedData()) {
+      for (Notice& n : dated->notices)
+        finished.notices.push_back(std::move(n));
+      state.setTimeline(std::move(*dated), makeDay(2020, 2, 10));
+    }
+    for (Notice& n : finished.notices)
+      state.notices.push_back(std::move(n));
+    return loader.done();
   }
 
   bool noticeSays(const std::string& words) const {
@@ -94,6 +102,7 @@ class FileDrop : public ::testing::Test {
   }
 
   static DatedData* bundled_;
+  std::vector<std::string> unmapped;  // tables waiting for the column-mapping dialog
   fs::path dir;
   AppState state;
   FileDrops drops;
@@ -163,6 +172,43 @@ TEST_F(FileDrop, UnknownFilesAreSaidAndNothingLoads) {
   EXPECT_TRUE(noticeSays("photo.jpg: not a map or table file"));
   EXPECT_TRUE(noticeSays("gone.csv: not found"));
   EXPECT_TRUE(state.showNotices);  // the Data problems window opens
+}
+
+// A dropped table with neither ACLED's columns nor a geometry is not an empty layer: it waits for
+// the column-mapping dialog, whose mapping then reads it as events (issue 11).
+TEST_F(FileDrop, APlainTableWaitsForTheColumnMappingThenLoadsAsEvents) {
+  const fs::path sheet = dir / "newsroom.csv";
+  std::ofstream(sheet) << "Date of incident,Town,Lat,Long,Kind\n"
+                          "28/02/2020,Saraqib,35.8636,36.8006,clashes\n";
+  const std::size_t layersBefore = state.layers.size();
+  pushDrop({sheet});
+  runFrames();
+  EXPECT_EQ(state.layers.size(), layersBefore);
+  EXPECT_EQ(unmapped, std::vector<std::string>{sheet.string()});
+  EXPECT_TRUE(noticeSays("newsroom.csv: a table without ACLED's columns or a geometry"));
+
+  // What the dialog's Add events does with the mapping it shows.
+  ColumnMapping mapping;
+  mapping.date = "Date of incident";
+  mapping.dateFormat = "d/m/y";
+  mapping.latitude = "Lat";
+  mapping.longitude = "Long";
+  mapping.type = "Kind";
+  mapping.location = "Town";
+  BackgroundLoader loader(DroppedSources{
+      {}, state.dataDir, state.eventSources, {{sheet.string(), "Newsroom", mapping}}});
+  for (int frame = 0; frame < 100000 && !take(loader); ++frame)
+    usleep(1000);
+  ASSERT_EQ(state.eventSources.size(), 1u);
+  EXPECT_EQ(state.eventSources[0].name, "Newsroom");
+  EXPECT_EQ(state.eventSources[0].columns, mapping);
+  const auto added = std::find_if(state.timeline.events.begin(), state.timeline.events.end(),
+                                  [](const Event& e) { return e.sourceIndex == 1; });
+  ASSERT_NE(added, state.timeline.events.end());
+  EXPECT_EQ(added->date, makeDay(2020, 2, 28));
+  EXPECT_EQ(added->type, "clashes");
+  EXPECT_EQ(added->location, "Saraqib");
+  EXPECT_FALSE(noticeSays("observation_posts.csv"));  // the others' notes are not repeated
 }
 
 }  // namespace
