@@ -518,6 +518,15 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
           points.max.y > y0)
         y0 = static_cast<float>(points.max.y) + 6;
     }
+  // Too tall for the room under the panels and the date (many sources, a categorised layer):
+  // the compact legend, one row a layer, rather than a key hidden behind a panel.
+  if (!compact && frame.caption.empty())
+    for (const Box& b : occupied_) {
+      const Box points{b.min * (1.0 / frame.uiScale), b.max * (1.0 / frame.uiScale)};
+      if (points.min.x < x0 + boxW && points.max.x > x0 && points.min.y < y0 + boxH &&
+          points.max.y > y0)
+        return drawLegend(frame, true);
+    }
   addPanel(x0 * r, y0 * r, (x0 + boxW) * r, (y0 + boxH) * r,
            rgb(0xffffff));  // opaque: nothing of the map shows through the key to it
   float y = y0 + 6;
