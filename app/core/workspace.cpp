@@ -331,6 +331,16 @@ Workspace readWorkspace(const Reader& r, const fs::path& folder) {
       w.datedLayers.areasOpacity = static_cast<float>(d.at("areas_opacity").number(0, 1));
     if (d.has("events_opacity"))
       w.datedLayers.eventsOpacity = static_cast<float>(d.at("events_opacity").number(0, 1));
+    if (d.has("hidden_event_sources")) {  // tables by number: 0 the bundled events, then ours
+      const Reader hidden = d.at("hidden_event_sources");
+      for (std::size_t i = 0, n = hidden.arraySize(); i < n; ++i) {
+        const double table = hidden.at(i).number(0, 1000);
+        if (table != std::floor(table)) hidden.at(i).fail("expected a table's number, 0 to 1000");
+        auto& flags = w.datedLayers.hiddenEventSources;
+        flags.resize(std::max(flags.size(), static_cast<std::size_t>(table) + 1));
+        flags[static_cast<std::size_t>(table)] = true;
+      }
+    }
   }
   if (r.has("panels")) {
     const Reader p = r.at("panels");
@@ -376,6 +386,10 @@ std::string serializeWorkspace(const Workspace& w, const fs::path& file) {
     dated[key] = w.datedLayers.*field;
   dated["areas_opacity"] = saved(w.datedLayers.areasOpacity);
   dated["events_opacity"] = saved(w.datedLayers.eventsOpacity);
+  ordered_json hidden = ordered_json::array();
+  for (std::size_t i = 0; i < w.datedLayers.hiddenEventSources.size(); ++i)
+    if (w.datedLayers.hiddenEventSources[i]) hidden.push_back(i);
+  if (!hidden.empty()) dated["hidden_event_sources"] = std::move(hidden);
   j["dated_layers"] = std::move(dated);
   j["panels"] = {{"about", w.panels.about},
                  {"data_problems", w.panels.dataProblems},
@@ -453,9 +467,17 @@ std::vector<Notice> takeOutMissingFiles(Workspace& w, const fs::path& file) {
     return l.bundled == LayerRole::Generic &&
            missing(l.path, fmt::format("layer '{}'", l.name.empty() ? l.path : l.name));
   });
-  std::erase_if(w.eventSources, [&](const EventSource& s) {
-    return missing(s.path, fmt::format("events '{}'", s.name.empty() ? s.path : s.name));
-  });
+  // A table taken out takes its place in the hidden tables' list with it (table i is source i+1).
+  auto& hidden = w.datedLayers.hiddenEventSources;
+  for (std::size_t i = 0; i < w.eventSources.size();) {
+    const EventSource& s = w.eventSources[i];
+    if (!missing(s.path, fmt::format("events '{}'", s.name.empty() ? s.path : s.name))) {
+      ++i;
+      continue;
+    }
+    w.eventSources.erase(w.eventSources.begin() + static_cast<std::ptrdiff_t>(i));
+    if (i + 1 < hidden.size()) hidden.erase(hidden.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
   if (missing(w.story, "story")) w.story.clear();
   return notices;
 }

@@ -49,6 +49,7 @@ Workspace fullWorkspace(const fs::path& folder) {
   w.windowDays = 14;
   w.datedLayers.posts = false;
   w.datedLayers.areasOpacity = 0.75f;
+  w.datedLayers.hiddenEventSources = {true, false, true};  // the bundled events and the sheet
   w.panels = {.about = true, .dataProblems = true, .exporter = false};
   w.highContrast = true;
   w.story = (folder / "talk.story").string();
@@ -205,6 +206,30 @@ TEST(Workspace, MissingFilesAreTakenOutAndNamedTheRestStays) {
   EXPECT_EQ(w.layers[1].name, "Here");
   EXPECT_TRUE(w.eventSources.empty());
   EXPECT_TRUE(w.story.empty());
+  fs::remove_all(folder);
+}
+
+// Which event tables are hidden is kept by their number, and follows a table taken out.
+TEST(Workspace, HiddenEventSourcesAreKeptAndFollowATableThatMoved) {
+  const fs::path folder = fs::temp_directory_path() / "idlib_workspace_hidden";
+  fs::create_directories(folder);
+  std::ofstream(folder / "kept.csv") << "event_date,latitude,longitude\n";
+  Workspace w;
+  w.eventSources.push_back({(folder / "moved.csv").string(), "Moved", {}});
+  w.eventSources.push_back({(folder / "kept.csv").string(), "Kept", {}});
+  w.datedLayers.hiddenEventSources = {false, false, true};  // "Kept" (table 2) is hidden
+  const fs::path file = folder / "w.workspace.json";
+  const std::string text = serializeWorkspace(w, file);
+  EXPECT_NE(text.find("\"hidden_event_sources\": [\n      2\n    ]"), std::string::npos) << text;
+  Workspace read = std::get<Workspace>(parseWorkspace(text, file));
+  EXPECT_EQ(read, w);
+  ASSERT_EQ(takeOutMissingFiles(read, file).size(), 1u);
+  ASSERT_EQ(read.eventSources.size(), 1u);
+  EXPECT_EQ(read.datedLayers.hiddenEventSources, (std::vector<bool>{false, true}));  // now table 1
+  EXPECT_EQ(
+      errorOf(R"({"idlib_atlas_workspace": 1, "dated_layers": {"hidden_event_sources": [1.5]}})"),
+      "/tmp/w.workspace.json: dated_layers.hidden_event_sources[0]: expected a table's "
+      "number, 0 to 1000");
   fs::remove_all(folder);
 }
 
