@@ -108,10 +108,13 @@ void areaTooltip(const AppState& state, LonLat where, Vec2 world) {
   ImGui::Text("Held by: %s", std::string(controllerLongName(*r.controller)).c_str());
   if (r.nearest && r.nearestKm <= kControlReachMetres / 1000)
     if (const ControlChange* c = r.nearest->changeAt(date)) {
-      ImGui::TextDisabled("%s, %.1f km: %s since %s", r.nearest->name.c_str(), r.nearestKm,
-                          std::string(controllerName(c->controller)).c_str(),
-                          formatDateLong(c->date).c_str());
-      ImGui::TextDisabled("%s", citationFor(c->provenance.source).c_str());
+      ImGui::PushTextWrapPos(wrapAt(false));  // a citation can be long: the tooltip stays narrow
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s, %.1f km: %s", r.nearest->name.c_str(), r.nearestKm,
+                         describeControl(*c).c_str());
+      ImGui::TextWrapped("%s", citationFor(c->provenance.source).c_str());
+      ImGui::PopStyleColor();
+      ImGui::PopTextWrapPos();
     }
 }
 
