@@ -14,7 +14,9 @@ double kilometres(LonLat a, LonLat b) {
 
 PlaceReport placeReport(const Timeline& t, const ControlAreas& areas, LonLat where, Vec2 mapPoint,
                         Day date, double windowDays) {
-  PlaceReport r{.where = where, .date = date};
+  PlaceReport r;
+  r.where = where;
+  r.date = date;
   if (const auto s = t.snapshotAt(date); s && *s < areas.snapshots.size()) {
     r.controller = areas.controllerAt(*s, mapPoint);
     if (r.controller) r.snapshotDate = t.controlChangeDates()[*s];
