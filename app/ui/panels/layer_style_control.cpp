@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/layer_style.hpp"
+#include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
 namespace {
@@ -27,25 +28,6 @@ ImVec4 toImGui(Rgba c) {
   return {c.r / 255.f, c.g / 255.f, c.b / 255.f, 1};
 }
 
-// A combo over the layer's fields; `none` (if given) is the empty choice. True when changed.
-bool fieldCombo(const char* label, const Layer& layer, std::string& field, const char* none) {
-  bool changed = false;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-  if (ImGui::BeginCombo(label, field.empty() ? (none ? none : "(choose)") : field.c_str())) {
-    if (none && ImGui::Selectable(none, field.empty())) {
-      field.clear();
-      changed = true;
-    }
-    for (const std::string& f : layer.fields)
-      if (ImGui::Selectable(f.c_str(), f == field)) {
-        field = f;
-        changed = true;
-      }
-    ImGui::EndCombo();
-  }
-  return changed;
-}
-
 // What the style asks of a field: which one, and for classes how many and how cut.
 bool classSettings(const Layer& layer, Symbology& s) {
   bool changed = false;
@@ -60,6 +42,7 @@ bool classSettings(const Layer& layer, Symbology& s) {
     }
     return changed;
   }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   changed |= fieldCombo("Field", layer, s.field, nullptr);
   if (s.kind != StyleKind::Graduated) return changed;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
@@ -103,6 +86,7 @@ void stylePopup(Layer& layer) {
   changed |= ImGui::SliderFloat("Fill opacity", &s.fillOpacity, 0.f, 1.f, "%.2f");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   changed |= ImGui::SliderFloat("Outline width", &s.outlineWidthPx, 0.f, 8.f, "%.1f pt");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   changed |= fieldCombo("Labels", layer, s.labelField, "(no labels)");
   // A categorised or graduated style waits for its field before it recolours anything.
   if (changed && (s.kind == StyleKind::Single || !s.field.empty()) &&

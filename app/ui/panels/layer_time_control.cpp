@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/temporal.hpp"
+#include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
 namespace {
@@ -26,24 +27,6 @@ const char* modeLabel(TimeMode mode) {
       return "Shown while start is in the time window";
   }
   return "";
-}
-
-// A combo over the layer's fields; `none` (if given) is the empty choice. True when changed.
-bool fieldCombo(const char* label, const Layer& layer, std::string& field, const char* none) {
-  bool changed = false;
-  if (ImGui::BeginCombo(label, field.empty() && none ? none : field.c_str())) {
-    if (none && ImGui::Selectable(none, field.empty())) {
-      field.clear();
-      changed = true;
-    }
-    for (const std::string& f : layer.fields)
-      if (ImGui::Selectable(f.c_str(), f == field)) {
-        field = f;
-        changed = true;
-      }
-    ImGui::EndCombo();
-  }
-  return changed;
 }
 
 void apply(AppState& state, Layer& layer, TemporalSetting setting) {

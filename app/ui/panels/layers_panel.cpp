@@ -102,6 +102,23 @@ void apply(AppState& state, const LayerAction& action) {
 
 }  // namespace
 
+bool fieldCombo(const char* label, const Layer& layer, std::string& field, const char* none) {
+  bool changed = false;
+  if (ImGui::BeginCombo(label, field.empty() ? (none ? none : "(choose)") : field.c_str())) {
+    if (none && ImGui::Selectable(none, field.empty())) {
+      field.clear();
+      changed = true;
+    }
+    for (const std::string& f : layer.fields)
+      if (ImGui::Selectable(f.c_str(), f == field)) {
+        field = f;
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
 void layers(AppState& state) {
   if (!beginPanel("Layers", state.desk.layers, state, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();

@@ -27,6 +27,9 @@ bool beginPanel(const char* title, const ScreenRect& place, const AppState& stat
                 bool* open = nullptr, ImGuiWindowFlags flags = 0);
 
 void layers(AppState& state);
+// A combo over a layer's fields, for the Layers panel's time and style popups; `none` (if
+// given) is the empty choice. True when changed.
+bool fieldCombo(const char* label, const Layer& layer, std::string& field, const char* none);
 void details(AppState& state);
 void search(AppState& state);
 void about(AppState& state);
