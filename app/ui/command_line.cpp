@@ -17,24 +17,48 @@ namespace idlib {
 
 namespace {
 
-// Gives each --style to the --layer before it (CLI11 keeps the order options came in), checked.
+// Which value of `leader` each value of `follower` belongs to (--style to its --layer, --columns
+// to its --event-file): the one given just before it. `misplaced`: the first follower with no
+// leader of its own (none before it, or its leader already followed). CLI11 keeps the order
+// options came in.
+struct Followers {
+  std::vector<std::size_t> leaderOf;
+  std::optional<std::size_t> misplaced;
+};
+Followers followersOf(const std::vector<CLI::Option*>& order, const CLI::Option* leader,
+                      const CLI::Option* follower) {
+  Followers f;
+  std::vector<bool> followed;
+  for (const CLI::Option* option : order) {
+    if (option == leader) followed.push_back(false);
+    if (option != follower) continue;
+    if (followed.empty() || followed.back()) {
+      f.misplaced = f.leaderOf.size();
+      return f;
+    }
+    followed.back() = true;
+    f.leaderOf.push_back(followed.size() - 1);
+  }
+  return f;
+}
+
+// Gives each --style to the --layer before it, checked: a malformed style says what is wrong.
 bool pairStyles(const std::vector<CLI::Option*>& order, const CLI::Option* layer,
                 const CLI::Option* style, const std::vector<std::string>& styles, Options& o) {
+  const Followers f = followersOf(order, layer, style);
+  if (f.misplaced) {
+    printError(fmt::format("--style '{}': put it after the --layer it styles, one each",
+                           styles[*f.misplaced]));
+    return false;
+  }
   o.layerStyles.assign(o.layers.size(), "");
-  std::size_t layers = 0, nextStyle = 0;
-  for (const CLI::Option* option : order) {
-    if (option == layer) ++layers;
-    if (option != style) continue;
-    const std::string& spec = styles[nextStyle++];
-    if (layers == 0 || !o.layerStyles[layers - 1].empty()) {
-      printError(fmt::format("--style '{}': put it after the --layer it styles, one each", spec));
+  for (std::size_t i = 0; i < f.leaderOf.size(); ++i) {
+    if (const auto parsed = parseSymbology(styles[i]);
+        std::holds_alternative<std::string>(parsed)) {
+      printError(fmt::format("--style '{}': {}", styles[i], std::get<std::string>(parsed)));
       return false;
     }
-    if (const auto parsed = parseSymbology(spec); std::holds_alternative<std::string>(parsed)) {
-      printError(fmt::format("--style '{}': {}", spec, std::get<std::string>(parsed)));
-      return false;
-    }
-    o.layerStyles[layers - 1] = spec;
+    o.layerStyles[f.leaderOf[i]] = styles[i];
   }
   return true;
 }
@@ -43,25 +67,20 @@ bool pairStyles(const std::vector<CLI::Option*>& order, const CLI::Option* layer
 // the item at fault.
 bool pairColumns(const std::vector<CLI::Option*>& order, const CLI::Option* eventFile,
                  const CLI::Option* columns, const std::vector<std::string>& mappings, Options& o) {
+  const Followers f = followersOf(order, eventFile, columns);
+  if (f.misplaced) {
+    printError(fmt::format("--columns '{}': put it after the --event-file it describes, one each",
+                           mappings[*f.misplaced]));
+    return false;
+  }
   o.columns.assign(o.eventFiles.size(), ColumnMapping{});
-  std::vector<bool> given(o.eventFiles.size(), false);
-  std::size_t files = 0, next = 0;
-  for (const CLI::Option* option : order) {
-    if (option == eventFile) ++files;
-    if (option != columns) continue;
-    const std::string& text = mappings[next++];
-    if (files == 0 || given[files - 1]) {
-      printError(fmt::format("--columns '{}': put it after the --event-file it describes, one each",
-                             text));
-      return false;
-    }
-    auto parsed = parseColumnMapping(text);
+  for (std::size_t i = 0; i < f.leaderOf.size(); ++i) {
+    auto parsed = parseColumnMapping(mappings[i]);
     if (const auto* error = std::get_if<std::string>(&parsed)) {
       printError(*error);
       return false;
     }
-    o.columns[files - 1] = std::get<ColumnMapping>(std::move(parsed));
-    given[files - 1] = true;
+    o.columns[f.leaderOf[i]] = std::get<ColumnMapping>(std::move(parsed));
   }
   return true;
 }
