@@ -308,6 +308,12 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     readGeometry(*geometry, f, unsupported);
     raw.push_back(std::move(f));
   }
+  const auto cancelled = [&] {
+    if (!progress || !progress->cancelled) return false;
+    notices.add(Severity::Info, "not loaded (loading was cancelled)");
+    return true;
+  };
+  if (cancelled()) return;  // what was read is cut short: nothing of it is said or added
   if (withoutGeometry > 0)
     notices.add(Severity::Warning,
                 fmt::format("{} features without geometry were skipped", withoutGeometry));
@@ -332,10 +338,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     }
   }
 
-  if (progress && progress->cancelled) {
-    notices.add(Severity::Info, "not loaded (loading was cancelled)");
-    return;
-  }
+  if (cancelled()) return;
 
   // Assemble the layer in feature order.
   Layer layer;
