@@ -9,6 +9,7 @@
 #include "core/color.hpp"
 #include "core/geometry.hpp"
 #include "core/layer_style.hpp"
+#include "core/map_plane.hpp"
 #include "core/temporal.hpp"
 
 namespace idlib {
@@ -69,8 +70,9 @@ struct Layer {
   std::string licence;      // a user layer's: from the file's metadata or typed; empty: unknown
   LayerRole role = LayerRole::Generic;
   LayerStyle style;
-  Symbology symbology;              // a user layer's style (core/layer_style.hpp)
-  std::vector<LegendEntry> legend;  // its rows, set by applySymbology
+  Symbology symbology;               // a user layer's style (core/layer_style.hpp)
+  std::vector<LegendEntry> legend;   // its rows, set by applySymbology
+  MapPlane plane = MapPlane::Local;  // the plane its geometry is projected to
   std::vector<Feature> features;
   PolygonMesh fills;
   SegmentList outlines;

@@ -2,6 +2,7 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -39,8 +40,24 @@ std::variant<Projection, std::string> Projection::create(std::string_view source
   return p;
 }
 
+std::string_view crsOf(MapPlane plane) {
+  switch (plane) {
+    case MapPlane::Local:
+      return kMapCrs;
+    case MapPlane::WebMercator:
+      return kWebMercatorCrs;
+    case MapPlane::EqualEarth:
+      return kEqualEarthCrs;
+  }
+  return kMapCrs;
+}
+
 Projection Projection::lonLatToMap() {
-  auto result = create(kLonLatCrs, kMapCrs);
+  return lonLatTo(MapPlane::Local);
+}
+
+Projection Projection::lonLatTo(MapPlane plane) {
+  auto result = create(kLonLatCrs, crsOf(plane));
   if (auto* p = std::get_if<Projection>(&result)) return std::move(*p);
   throw std::runtime_error("PROJ cannot build the map projection: " +
                            std::get<std::string>(result));
@@ -65,6 +82,31 @@ bool Projection::forwardInPlace(double* x, double* y, std::size_t count, std::si
     if (!std::isfinite(vx) || vx == HUGE_VAL) return false;
   }
   return true;
+}
+
+LonLatBox lonLatExtent(const Projection& lonLatToPlane, MapPlane plane, const Box& planeBox) {
+  constexpr int kSteps = 16;
+  const LonLatBox valid = validArea(plane);
+  LonLatBox out{valid.east, valid.north, valid.west, valid.south};  // empty until a point lands
+  bool any = false;
+  for (int i = 0; i <= kSteps; ++i)
+    for (int j = 0; j <= kSteps; ++j) {
+      const Vec2 p{planeBox.min.x + planeBox.width() * i / kSteps,
+                   planeBox.min.y + planeBox.height() * j / kSteps};
+      const LonLat q = lonLatToPlane.inverseLonLat(p);
+      if (!std::isfinite(q.lon) || !std::isfinite(q.lat) || std::abs(q.lon) > 180 ||
+          std::abs(q.lat) > 90)
+        continue;
+      // A point off the plane's area inverts to somewhere it does not show: not on the map.
+      const Vec2 again = lonLatToPlane.forward(q);
+      if (length(again - p) > 1e-3 * std::max(planeBox.width(), 1.0)) continue;
+      out = {std::min(out.west, q.lon), std::min(out.south, q.lat), std::max(out.east, q.lon),
+             std::max(out.north, q.lat)};
+      any = true;
+    }
+  if (!any) return valid;
+  return {std::max(out.west, valid.west), std::max(out.south, valid.south),
+          std::min(out.east, valid.east), std::min(out.north, valid.north)};
 }
 
 }  // namespace idlib

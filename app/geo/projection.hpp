@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/geometry.hpp"
+#include "core/map_plane.hpp"
 
 struct pj_ctx;
 struct PJconsts;
@@ -18,6 +19,11 @@ inline constexpr std::string_view kMapCrs =
     "+proj=tmerc +lat_0=35.9 +lon_0=36.7 +k=1 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs "
     "+type=crs";
 inline constexpr std::string_view kLonLatCrs = "EPSG:4326";
+inline constexpr std::string_view kWebMercatorCrs = "EPSG:3857";
+inline constexpr std::string_view kEqualEarthCrs = "EPSG:8857";  // WGS 84 / Equal Earth Greenwich
+
+// The CRS of a map plane (kMapCrs for the local one).
+std::string_view crsOf(MapPlane plane);
 
 class Projection {
  public:
@@ -26,6 +32,7 @@ class Projection {
                                                       std::string_view targetCrs = kMapCrs);
   // Lon/lat (WGS 84) to the map plane and back; the transform everything else is drawn with.
   static Projection lonLatToMap();
+  static Projection lonLatTo(MapPlane plane);
 
   Projection(Projection&&) noexcept;
   Projection& operator=(Projection&&) noexcept;
@@ -53,5 +60,10 @@ class Projection {
   std::unique_ptr<pj_ctx, ContextDeleter> context_;  // declared first: destroyed last
   std::unique_ptr<PJconsts, PjDeleter> transform_;
 };
+
+// The longitudes and latitudes `planeBox` shows on the plane `lonLatToPlane` projects to,
+// sampled on a grid (points off the plane's valid area are left out), within the plane's
+// valid area `plane`.
+LonLatBox lonLatExtent(const Projection& lonLatToPlane, MapPlane plane, const Box& planeBox);
 
 }  // namespace idlib

@@ -154,11 +154,11 @@ void projectPoints(const Projection& p, Span& points, bool& ok) {
   ok &= p.forwardInPlace(&points[0].x, &points[0].y, points.size(), sizeof(Vec2));
 }
 
-// Projects and triangulates features [begin, end) on the calling thread.
-void processRange(const std::string& sourceWkt, std::vector<RawFeature>& raw,
-                  std::vector<ProcessedFeature>& out, std::size_t begin, std::size_t end,
-                  LoadProgress* progress) {
-  auto created = Projection::create(sourceWkt);
+// Projects (from lon/lat, to `plane`) and triangulates features [begin, end) on the calling
+// thread.
+void processRange(MapPlane plane, std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& out,
+                  std::size_t begin, std::size_t end, LoadProgress* progress) {
+  auto created = Projection::create(kLonLatCrs, crsOf(plane));
   auto* projection = std::get_if<Projection>(&created);
   geos::Context context;
   for (std::size_t i = begin; i < end; ++i) {
@@ -179,6 +179,74 @@ void processRange(const std::string& sourceWkt, std::vector<RawFeature>& raw,
     if (progress) progress->featuresDone.fetch_add(1, std::memory_order_relaxed);
   }
 }
+
+// Brings each geometry to WGS 84 longitude/latitude and clips it to the area the map's plane can
+// draw: a world layer on the local plane keeps what lies near Idlib, on Web Mercator what lies
+// within ±85.05°, and nothing reaches PROJ outside the range of the plane.
+class ToPlaneArea {
+ public:
+  ToPlaneArea(const std::string& sourceCrs, const OGRSpatialReference* layerSrs, MapPlane plane)
+      : valid_(validArea(plane)) {
+    OGRSpatialReference source;
+    if (layerSrs) {
+      source = *layerSrs;  // keeps the layer's axis order
+    } else {
+      source.SetFromUserInput(sourceCrs.c_str());
+      source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    }
+    lonLat_.SetWellKnownGeogCS("WGS84");
+    lonLat_.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char* sameOptions[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
+                                 "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
+    const auto& mapping = source.GetDataAxisToSRSAxisMapping();
+    const bool xIsLongitude =
+        !mapping.empty() && (mapping[0] == 2) == static_cast<bool>(source.EPSGTreatsAsLatLong());
+    if (!(source.IsGeographic() && xIsLongitude && source.IsSame(&lonLat_, sameOptions)))
+      toLonLat_.reset(OGRCreateCoordinateTransformation(&source, &lonLat_));
+    OGRLinearRing ring;
+    ring.addPoint(valid_.west, valid_.south);
+    ring.addPoint(valid_.east, valid_.south);
+    ring.addPoint(valid_.east, valid_.north);
+    ring.addPoint(valid_.west, valid_.north);
+    ring.addPoint(valid_.west, valid_.south);
+    area_.addRing(&ring);
+  }
+
+  enum class Outcome { Kept, Outside, Unprojectable };
+  // `g` in lon/lat within the valid area: `g` itself, or a transformed or clipped copy in `own`.
+  Outcome apply(const OGRGeometry*& g, std::unique_ptr<OGRGeometry>& own) const {
+    if (toLonLat_) {
+      const char* options[] = {"WRAPDATELINE=YES", nullptr};
+      own.reset(OGRGeometryFactory::transformWithOptions(g, toLonLat_.get(),
+                                                         const_cast<char**>(options)));
+      if (!own) return Outcome::Unprojectable;
+      g = own.get();
+    }
+    OGREnvelope e;
+    g->getEnvelope(&e);
+    if (!std::isfinite(e.MinX) || !std::isfinite(e.MaxX) || !std::isfinite(e.MinY) ||
+        !std::isfinite(e.MaxY))
+      return Outcome::Unprojectable;
+    const LonLatBox box{e.MinX, e.MinY, e.MaxX, e.MaxY};
+    if (valid_.contains(box)) return Outcome::Kept;
+    if (!valid_.intersects(box)) return Outcome::Outside;
+    std::unique_ptr<OGRGeometry> clipped(g->Intersection(&area_));
+    if (!clipped) {  // GEOS refused an invalid input: repair, then clip
+      std::unique_ptr<OGRGeometry> repaired(g->MakeValid());
+      if (repaired) clipped.reset(repaired->Intersection(&area_));
+    }
+    if (!clipped || clipped->IsEmpty()) return clipped ? Outcome::Outside : Outcome::Unprojectable;
+    own = std::move(clipped);
+    g = own.get();
+    return Outcome::Kept;
+  }
+
+ private:
+  LonLatBox valid_;
+  OGRSpatialReference lonLat_;
+  std::unique_ptr<OGRCoordinateTransformation> toLonLat_;  // none: already lon/lat
+  OGRPolygon area_;
+};
 
 std::string defaultTitle(const std::string& path, const std::string& layerName, int layerCount) {
   if (isDatabaseConnection(path)) return layerName;  // a table's name, never the connection
@@ -278,11 +346,12 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   }
 
   // Read features; OGR is not thread-safe, so this part is sequential.
+  const ToPlaneArea toPlaneArea(sourceCrs, srs, request.plane);
   std::vector<RawFeature> raw;
   const OGRFeatureDefn& defn = *source.GetLayerDefn();
   const GIntBig count = source.GetFeatureCount(FALSE);
   if (progress && count > 0) progress->featuresTotal += static_cast<std::size_t>(count);
-  int unsupported = 0, withoutGeometry = 0;
+  int unsupported = 0, withoutGeometry = 0, outsidePlane = 0;
   source.ResetReading();
   for (auto& feature : source) {
     if (progress && progress->cancelled) break;
@@ -294,6 +363,20 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     RawFeature f;
     f.fid = feature->GetFID();
     f.name = nameOf(*feature, defn);
+    std::unique_ptr<OGRGeometry> inLonLat;
+    switch (toPlaneArea.apply(geometry, inLonLat)) {
+      case ToPlaneArea::Outcome::Kept:
+        break;
+      case ToPlaneArea::Outcome::Outside:
+        ++outsidePlane;
+        continue;
+      case ToPlaneArea::Outcome::Unprojectable:
+        notices.add(Severity::Warning,
+                    fmt::format("feature {} '{}': coordinates outside the range of its CRS; "
+                                "skipped",
+                                f.fid, f.name));
+        continue;
+    }
     for (int i = 0; i < defn.GetFieldCount(); ++i)
       if (feature->IsFieldSetAndNotNull(i))
         f.attributes.emplace_back(defn.GetFieldDefn(i)->GetNameRef(), fieldText(*feature, i));
@@ -320,7 +403,13 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   if (unsupported > 0)
     notices.add(Severity::Warning,
                 fmt::format("{} geometries of unsupported types were skipped", unsupported));
-  if (raw.empty()) {
+  if (outsidePlane > 0)
+    notices.add(Severity::Info,
+                fmt::format("{} features lie outside the area the {} projection draws; a wider "
+                            "view shows them in a world projection",
+                            outsidePlane, planeLabel(request.plane)));
+  // All of it off this plane: kept, empty, so a switch to a world projection reads it again.
+  if (raw.empty() && outsidePlane == 0) {
     notices.add(Severity::Warning, "the layer has no features to draw");
     return;
   }
@@ -334,7 +423,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     for (std::size_t w = 0; w < workers; ++w) {
       const std::size_t begin = raw.size() * w / workers, end = raw.size() * (w + 1) / workers;
       pool.emplace_back(
-          [&, begin, end] { processRange(sourceCrs, raw, processed, begin, end, progress); });
+          [&, begin, end] { processRange(request.plane, raw, processed, begin, end, progress); });
     }
   }
 
@@ -358,7 +447,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   }
   if (request.symbology) layer.symbology = *request.symbology;
   layer.role = request.role;
-  const Projection toLonLat = Projection::lonLatToMap();
+  layer.plane = request.plane;
+  const Projection toLonLat = Projection::lonLatTo(request.plane);
   for (std::size_t i = 0; i < raw.size(); ++i) {
     RawFeature& r = raw[i];
     ProcessedFeature& p = processed[i];
@@ -414,7 +504,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     layer.bounds.extend(f.bounds);
     layer.features.push_back(std::move(f));
   }
-  if (layer.features.empty()) {
+  if (layer.features.empty() && outsidePlane == 0) {
     notices.add(Severity::Warning, "no feature could be drawn");
     return;
   }

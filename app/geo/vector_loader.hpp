@@ -8,6 +8,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/layer.hpp"
+#include "core/map_plane.hpp"
 
 namespace idlib {
 
@@ -20,6 +21,9 @@ struct LoadRequest {
   std::string assumedCrs{};  // used without a warning when the source has no CRS (X/Y CSVs)
   std::string onlyLayer{};   // load just this layer of a multi-layer source; empty: all of them
   std::optional<Symbology> symbology{};  // a user layer's style (--style); none: the default
+  // The plane to project to. Geometry is clipped to its valid area first (in lon/lat), so a
+  // world layer loses only what this plane cannot draw, and nothing is "out of range".
+  MapPlane plane = MapPlane::Local;
 };
 
 // Updated by the loader while it works, read by the window to draw a progress bar.
