@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/map_plane.hpp"  // LonLatBox
 
 namespace idlib {
 
@@ -53,13 +54,9 @@ struct PostgisTarget {
 };
 PostgisTarget parsePostgisTarget(std::string_view gdalConnection);
 
-struct LonLatBox {
-  double west = -180, south = -90, east = 180, north = 90;
-};
-
 struct EventWindowRequest {
   Day first = 0, last = 0;  // inclusive
-  LonLatBox box{};
+  LonLatBox box{-180, -90, 180, 90};
   double cellDegrees = 0;  // > 0: counts per cell of this size; 0: the rows themselves
   std::size_t maxRows = 200'000;
 };
