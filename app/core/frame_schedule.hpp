@@ -1,0 +1,50 @@
+#pragma once
+// When the window draws: a frame only when something on it may have changed. Paused and
+// untouched, the loop sleeps in the event queue; input, playback, a camera or story move, a
+// background load or an export bring frames back. Pure decisions, kept apart from SDL so they
+// can be tested: the window reports what happened, the schedule says how long it may wait.
+#include <limits>
+
+namespace idlib {
+
+// What the window saw in the frame just drawn (or the wait just ended).
+struct FrameActivity {
+  bool input = false;       // events were handled (keys, pointer, window, a drop)
+  bool animating = false;   // playback, a camera flight or smooth zoom, a story's move, an export
+  bool background = false;  // a load, a listing or a query running on another thread
+  bool typing = false;      // a text box has the keyboard: its cursor blinks
+  bool presenting = false;  // presenter mode holding a cue: its clock and the speaker's timer run
+};
+
+class FrameSchedule {
+ public:
+  static constexpr double kForever = std::numeric_limits<double>::infinity();
+  // Dear ImGui settles a few frames after input (hover, a window brought to the front, a popup
+  // closing): that many frames are drawn after the last event.
+  static constexpr int kSettleFrames = 3;
+  // Progress bars and finished loads are picked up this often while work runs in the background.
+  static constexpr double kBackgroundPoll = 0.1;
+  // A text cursor's blink (ImGui: on 0.8 s of every 1.2 s) and a presenter's second counter.
+  static constexpr double kBlinkPoll = 0.4;
+  static constexpr double kPresentingPoll = 0.2;  // under the story's longest step (0.25 s)
+  // The longest step of animation time one frame takes after the loop slept: time asleep is
+  // not time the map moved (a smooth zoom or a play started by that input begins from there).
+  static constexpr double kFirstStepSeconds = 1.0 / 60;
+
+  // Records what the frame just drawn saw.
+  void frameDrawn(const FrameActivity& activity);
+  // How long the loop may wait for an event before it must draw: 0 draws at once, kForever
+  // waits for the next event (the watcher of Ctrl+C posts one).
+  double maxWaitSeconds() const;
+  // Whether a wait that ended with nothing (a timeout, no event) still needs a frame: a
+  // progress bar, a blinking cursor or a ticking clock does; an idle map does not.
+  bool drawAfterQuietWait() const;
+  // The animation time of the next frame, given the real seconds since the last one.
+  double animationSeconds(double elapsed) const;
+
+ private:
+  FrameActivity last_;
+  int settleFramesLeft_ = kSettleFrames;  // the first frames after opening settle too
+};
+
+}  // namespace idlib
