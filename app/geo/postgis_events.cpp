@@ -371,6 +371,7 @@ struct PostgisEventFeed::Worker {
   std::optional<std::pair<std::uint64_t, EventWindowRequest>> pending;
   std::optional<EventWindowResult> ready;
   std::uint64_t lastId = 0;
+  bool running = false;  // a query is with the server
   bool stopping = false;
   EventFeedCounts counts;
   std::optional<PostgisEventTable> table;
@@ -520,8 +521,11 @@ struct PostgisEventFeed::Worker {
         if (stopping) return;
         next = *pending;
         pending.reset();
+        running = true;
       }
       answer(next.first, next.second);
+      std::lock_guard lock(mutex);
+      running = false;
     }
   }
 };
@@ -572,6 +576,11 @@ std::optional<EventWindowResult> PostgisEventFeed::waitFor(std::uint64_t request
   auto result = std::move(worker_->ready);
   worker_->ready.reset();
   return result;
+}
+
+bool PostgisEventFeed::busy() const {
+  std::lock_guard lock(worker_->mutex);
+  return worker_->running || worker_->pending;
 }
 
 EventFeedCounts PostgisEventFeed::counts() const {

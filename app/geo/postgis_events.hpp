@@ -103,6 +103,10 @@ class PostgisEventFeed {
 
   // Replaces any request not yet sent and cancels the one running; returns the new one's id.
   std::uint64_t request(const EventWindowRequest& window);
+  // Whether a request is pending or running. While the user drags the slider, the UI asks for a
+  // window only when the feed is not busy, so windows keep arriving at the server's pace; when
+  // the drag ends, the last window is asked for at once, cancelling whatever still runs.
+  bool busy() const;
   // The newest answer not yet taken (an older one is dropped when a newer arrives).
   std::optional<EventWindowResult> take();
   // Waits up to `timeoutMs` for the answer to `requestId` (or a newer one); for tests and the CLI.

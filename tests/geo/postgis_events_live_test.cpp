@@ -145,6 +145,7 @@ TEST(PostgisEventsLive, ANewerWindowCancelsTheRunningQueryAndOnlyItIsDelivered) 
   EXPECT_EQ(counts.serverCancelled, 1u);
   EXPECT_EQ(counts.delivered, 0u);
   EXPECT_EQ(counts.sent, 2u);  // the newer one is running now
+  EXPECT_TRUE(feed.busy());    // the newer one: the app waits for it before asking again
   EXPECT_FALSE(feed.take());
   EXPECT_FALSE(feed.waitFor(first, 10));
 }
