@@ -26,6 +26,6 @@ SELECT i AS event_id, DATE '2017-01-01' + (i * 1461 / $rows)::int AS event_date,
 FROM generate_series(1::bigint, $rows) AS i;
 SQL
 echo "generated in $(echo "$(date +%s.%N) - $start" | bc) s; table size: $(psql_atlas -d atlas -tAc "SELECT pg_size_pretty(pg_total_relation_size('acled'))")"
-"$build/bench/postgis-scrub" "$pg_conninfo" acled --create-indexes
+"${POSTGIS_SCRUB:-$build/bench/postgis-scrub}" "$pg_conninfo" acled --create-indexes
 echo "table and indexes: $(psql_atlas -d atlas -tAc "SELECT pg_size_pretty(pg_total_relation_size('acled'))")"
 psql_atlas -d atlas -c "EXPLAIN ANALYZE SELECT count(*) FROM acled WHERE event_date >= '2019-04-01' AND event_date < '2019-05-01' AND geom && ST_MakeEnvelope(35.9, 35.2, 37.3, 36.4, 4326)"
