@@ -12,7 +12,7 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev libepoxy-dev libegl-dev libgl-dev
   libegl-mesa0 libgl1-mesa-dri xvfb
   # geodata stack
-  libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
+  libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libpq-dev
   # text, formats, command line
   libfontconfig-dev fonts-dejavu-core libicu-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   # tests and benchmarks
