@@ -25,6 +25,8 @@ class GlWindow {
 
  private:
   GlWindow() = default;
+  static std::variant<std::unique_ptr<GlWindow>, std::string> create(Uint32 flags, int width,
+                                                                     int height);
   SDL_Window* window_ = nullptr;
   SDL_GLContext context_ = nullptr;
 };
