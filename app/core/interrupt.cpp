@@ -16,6 +16,7 @@ namespace {
 // Signals are process-wide, so this is too: what to clean up if the process must end at once.
 struct Registry {
   std::atomic<int> signal{0};
+  std::atomic<void (*)()> waker{nullptr};
   std::mutex mutex;
   std::set<std::filesystem::path> files;
   std::set<pid_t> children;
@@ -45,6 +46,7 @@ void watch(sigset_t signals) {
   while (sigwait(&signals, &signal) != 0) {
   }
   registry().signal.store(signal);
+  if (auto* wake = registry().waker.load()) wake();
   static constexpr char kMessage[] = "\nidlib-atlas: interrupted\n";
   [[maybe_unused]] const auto written = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
   // A second signal, or the grace period over while the app is still busy: end it here.
@@ -70,6 +72,10 @@ void installInterruptHandling() {
 
 bool interruptRequested() {
   return registry().signal.load() != 0;
+}
+
+void setInterruptWaker(void (*wake)()) {
+  registry().waker.store(wake);
 }
 
 int interruptExitCode() {

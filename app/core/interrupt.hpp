@@ -13,6 +13,10 @@ namespace idlib {
 void installInterruptHandling();
 
 bool interruptRequested();
+// A function the watcher thread calls once a signal has arrived (after interruptRequested() turns
+// true), e.g. to wake a window asleep in its event queue; nullptr for none. It must be safe to
+// call from any thread.
+void setInterruptWaker(void (*wake)());
 // 128 + the signal's number (130 for SIGINT, 143 for SIGTERM), as shells report it; 0 if none.
 int interruptExitCode();
 

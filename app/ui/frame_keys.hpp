@@ -19,17 +19,26 @@ class FrameKeys {
   std::vector<SDL_Scancode> pressed_;
 };
 
-// Takes the events of one frame from SDL's queue, passing each to `handle`.
+// Takes the events of one frame from SDL's queue, passing each to `handle`; `first`, when given,
+// is one the frame's wait already took from the queue. Returns how many were handled.
 template <typename Handle>
-void pollFrameEvents(FrameKeys& keys, Handle&& handle) {
+int pollFrameEvents(FrameKeys& keys, Handle&& handle, SDL_Event* first = nullptr) {
   keys.nextFrame();
+  int handled = 0;
+  if (first) {
+    keys.waitsForNextFrame(*first);  // the frame's first event never waits: it only counts
+    handle(*first);
+    ++handled;
+  }
   SDL_PumpEvents();
   SDL_Event event;
   while (SDL_PeepEvents(&event, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 &&
          !keys.waitsForNextFrame(event)) {
     SDL_PeepEvents(&event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT);
     handle(event);
+    ++handled;
   }
+  return handled;
 }
 
 }  // namespace idlib
