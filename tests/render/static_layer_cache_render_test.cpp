@@ -1,0 +1,97 @@
+// The window keeps the base map's fills in a texture while the view stays (issue 12): what it
+// shows is what a direct draw (an export's) shows, at every date of a play; a new view or a
+// restyled layer draws the texture again.
+#include <algorithm>
+#include <cstdlib>
+
+#include "render/offscreen_target.hpp"
+#include "render_fixture.hpp"
+#include "ui/map_view.hpp"
+
+namespace idlib::test {
+namespace {
+
+constexpr int kWidth = 640, kHeight = 400;
+
+class StaticLayerCacheRender : public BundledMap {
+ protected:
+  void SetUp() override {
+    state_->timeLayers.areas = true;  // drawn over the cached fills, every frame
+    state_->timeLayers.front = true;
+    state_->timeLayers.events = true;
+  }
+  void TearDown() override { showOnlyBaseMap(); }
+
+  // A frame as the window draws it (one sample a pixel, as where rendering is in software),
+  // with the base map from the cache or drawn directly.
+  static std::vector<std::uint8_t> frameAt(const View& view, const char* date, bool cached) {
+    state_->playback.jumpTo(*parseDate(date), state_->timeline);
+    OffscreenTarget target(kWidth, kHeight, 1);
+    target.bind();
+    FrameDescription frame = describeFrame(*state_, view, {kWidth, kHeight}, 1.0f, Viewer::Analyst);
+    frame.cacheStaticLayers = cached;
+    renderer_->draw(frame);
+    return target.readPixels();
+  }
+  static View home() { return idlibHomeView({kWidth, kHeight}); }
+  static std::size_t redraws() { return renderer_->baseCache().redraws(); }
+};
+
+// The largest difference of any channel of any pixel.
+int largestDifference(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b) {
+  int largest = 0;
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+    largest = std::max(largest, std::abs(int(a[i]) - int(b[i])));
+  return largest;
+}
+
+TEST_F(StaticLayerCacheRender, ACachedFrameShowsWhatADirectDrawShows) {
+  const auto direct = frameAt(home(), "2020-02-20", false);
+  const auto cached = frameAt(home(), "2020-02-20", true);
+  ASSERT_EQ(cached.size(), direct.size());
+  EXPECT_EQ(largestDifference(cached, direct), 0);
+  // Not an empty picture twice: the base map's land is there (not all sea).
+  const Rgba sea = palette::kSea;
+  std::size_t land = 0;
+  for (std::size_t i = 0; i < cached.size(); i += 4)
+    land += cached[i] != sea.r || cached[i + 1] != sea.g || cached[i + 2] != sea.b;
+  EXPECT_GT(land, cached.size() / 4 / 2);
+}
+
+TEST_F(StaticLayerCacheRender, PlayingRedrawsTheDatedLayersOverTheSameCachedBaseMap) {
+  frameAt(home(), "2020-02-01", true);
+  const std::size_t before = redraws();
+  // Saraqib changed hands between these dates: the areas over the cache show it.
+  const auto february = frameAt(home(), "2020-02-01", true);
+  const auto march = frameAt(home(), "2020-03-03", true);
+  EXPECT_EQ(redraws(), before) << "the base map was drawn again although the view stayed";
+  EXPECT_GT(largestDifference(february, march), 50);
+  EXPECT_EQ(largestDifference(march, frameAt(home(), "2020-03-03", false)), 0);
+}
+
+TEST_F(StaticLayerCacheRender, ANewViewDrawsTheCacheAgain) {
+  frameAt(home(), "2020-02-20", true);
+  const std::size_t before = redraws();
+  View panned = home();
+  panned.centre.x += 40 * panned.metresPerPoint;  // 40 points east
+  panned.metresPerPoint *= 0.8;                   // and a little closer
+  const auto cached = frameAt(panned, "2020-02-20", true);
+  EXPECT_EQ(redraws(), before + 1);
+  EXPECT_EQ(largestDifference(cached, frameAt(panned, "2020-02-20", false)), 0);
+}
+
+TEST_F(StaticLayerCacheRender, AFadedLayerDrawsTheCacheAgain) {
+  frameAt(home(), "2020-02-20", true);
+  const std::size_t before = redraws();
+  LayerEntry& countries = layer(LayerRole::Countries);
+  const float opacity = countries.opacity;
+  countries.opacity = 0.3f;
+  const auto cached = frameAt(home(), "2020-02-20", true);
+  const auto direct = frameAt(home(), "2020-02-20", false);
+  countries.opacity = opacity;
+  EXPECT_EQ(redraws(), before + 1);
+  EXPECT_EQ(largestDifference(cached, direct), 0);
+}
+
+}  // namespace
+}  // namespace idlib::test
