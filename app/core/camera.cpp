@@ -9,7 +9,7 @@ namespace {
 // map projection's centre (35.9°N).
 constexpr double kMetresPerPointZoom0 = 156543.03392804097 * 0.81010159;
 constexpr double kMinMetresPerPoint = 0.5;
-constexpr double kMaxMetresPerPoint = 50000;
+constexpr double kMaxMetresPerPoint = 100000;  // a world overview on a small window
 }  // namespace
 
 double metresPerPointAtZoom(double zoom) {
@@ -122,6 +122,12 @@ void Camera::flyTo(const View& target) {
   zoomRemaining_ = 1.0;
   flight_.emplace(view_, target, viewport_);
   flightTime_ = 0;
+}
+
+void Camera::replane(const std::function<View(const View&)>& convert) {
+  const std::optional<View> flyingTo = flight_ ? std::optional(flight_->to()) : std::nullopt;
+  view_ = convert(view_);
+  if (flyingTo) flyTo(convert(*flyingTo));
 }
 
 bool Camera::advance(double dt) {

@@ -1,6 +1,7 @@
 #pragma once
 // The map camera: which part of the projected plane is on screen, in logical points (the unit of
 // SDL's window coordinates; the renderer multiplies by the display's pixel ratio).
+#include <functional>
 #include <optional>
 
 #include "core/geometry.hpp"
@@ -42,6 +43,7 @@ class Flight {
   Flight(const View& from, const View& to, const Viewport& vp, double speed = 1.2);
   double durationSeconds() const { return duration_; }
   View at(double seconds) const;  // eased in time; clamps to the end view
+  const View& to() const { return to_; }
 
  private:
   View from_, to_;
@@ -61,6 +63,9 @@ class Camera {
   // Wheel and key zoom: eased towards the target over a few frames, anchored at the cursor.
   void zoomSmoothly(Vec2 screenAnchor, double factor);
   void flyTo(const View& target);
+  // The same place on another map plane: `convert` takes a view from the old plane to the new.
+  // A flight goes on towards its end, converted; a wheel zoom goes on.
+  void replane(const std::function<View(const View&)>& convert);
   bool animating() const { return flight_.has_value() || zoomRemaining_ != 1.0; }
   // Advances motion by `dt` seconds. Returns true if the view changed.
   bool advance(double dt);

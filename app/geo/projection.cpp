@@ -89,17 +89,29 @@ LonLatBox lonLatExtent(const Projection& lonLatToPlane, MapPlane plane, const Bo
   const LonLatBox valid = validArea(plane);
   LonLatBox out{valid.east, valid.north, valid.west, valid.south};  // empty until a point lands
   bool any = false;
+  // Sampled within what the plane draws at all: a view wider than the world still sees it whole.
+  Box drawn;
+  for (int k = 0; k <= kSteps; ++k) {
+    const double lon = valid.west + valid.width() * k / kSteps;
+    const double lat = valid.south + valid.height() * k / kSteps;
+    for (const LonLat q : {LonLat{lon, valid.south}, LonLat{lon, valid.north}, LonLat{lon, 0},
+                           LonLat{valid.west, lat}, LonLat{valid.east, lat}})
+      if (const Vec2 v = lonLatToPlane.forward(q); std::isfinite(v.x) && std::isfinite(v.y))
+        drawn.extend(v);
+  }
+  const Box box{{std::max(planeBox.min.x, drawn.min.x), std::max(planeBox.min.y, drawn.min.y)},
+                {std::min(planeBox.max.x, drawn.max.x), std::min(planeBox.max.y, drawn.max.y)}};
+  if (box.empty()) return {valid.west, valid.south, valid.west, valid.south};  // shows nothing
   for (int i = 0; i <= kSteps; ++i)
     for (int j = 0; j <= kSteps; ++j) {
-      const Vec2 p{planeBox.min.x + planeBox.width() * i / kSteps,
-                   planeBox.min.y + planeBox.height() * j / kSteps};
+      const Vec2 p{box.min.x + box.width() * i / kSteps, box.min.y + box.height() * j / kSteps};
       const LonLat q = lonLatToPlane.inverseLonLat(p);
       if (!std::isfinite(q.lon) || !std::isfinite(q.lat) || std::abs(q.lon) > 180 ||
           std::abs(q.lat) > 90)
         continue;
       // A point off the plane's area inverts to somewhere it does not show: not on the map.
       const Vec2 again = lonLatToPlane.forward(q);
-      if (length(again - p) > 1e-3 * std::max(planeBox.width(), 1.0)) continue;
+      if (length(again - p) > 1e-3 * std::max(box.width(), 1.0)) continue;
       out = {std::min(out.west, q.lon), std::min(out.south, q.lat), std::max(out.east, q.lon),
              std::max(out.north, q.lat)};
       any = true;

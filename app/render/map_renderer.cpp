@@ -350,7 +350,8 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   const Rgba paper = frame.highContrast ? rgb(0xffffff) : rgb(0xffffff, 210);
   const float small = 11.5f;
   if (frame.showScaleBar) {
-    const ScaleBar bar = scaleBarFor(frame.view.metresPerPoint, std::min(160.0, w * 0.3));
+    const ScaleBar bar =
+        scaleBarFor(frame.view.metresPerPoint / frame.planeScale, std::min(160.0, w * 0.3));
     const float x0 = 14, y1 = h - 14, len = static_cast<float>(bar.points);
     addPanel((x0 - 6) * r, (y1 - 30) * r, (x0 + len + 8) * r, (y1 + 6) * r, paper);
     addBox(x0 * r, (y1 - 3) * r, (x0 + len) * r, y1 * r, ink);

@@ -47,6 +47,7 @@ struct FrameDescription {
   std::vector<LayerLegend> layerLegends;  // the user's layers, bottom to top
   std::string attribution;
   bool showScaleBar = true;
+  double planeScale = 1;  // plane metres per ground metre at the view's centre (the scale bar's)
   std::optional<TimeFrame> time;  // the dated layers, when a timeline is loaded
   std::string dateText;           // shown large at the top of the map
   std::string subtitle;           // under the date: e.g. people displaced so far

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -29,6 +30,40 @@ int drawOrder(LayerRole role) {
       return 3;
   }
   return 2;
+}
+
+// Ground metres of one degree of latitude on a sphere of the Earth's mean radius.
+constexpr double kMetresPerDegreeLatitude = 6371008.8 * 3.14159265358979323846 / 180;
+
+void placeDatedMarks(AppState& s, const Projection& p) {
+  for (Event& e : s.timeline.events)
+    e.position = p.forward(e.where);
+  for (auto& post : s.timeline.posts)
+    if (!std::isnan(post.where.lon)) post.position = p.forward(post.where);
+  for (Locality& l : s.timeline.localities)
+    l.position = p.forward(l.where);
+  for (auto& f : s.displacement.figures)
+    f.position = p.forward(f.where);
+  for (auto& f : s.displacement.flows) {
+    f.a = p.forward(f.from);
+    f.b = p.forward(f.to);
+  }
+  for (auto& d : s.displacement.destinations)
+    d.position = p.forward(d.where);
+}
+
+// The areas of control were computed on another plane: each vertex goes through lon/lat. They
+// cover a few tens of kilometres, so straight edges stay straight enough on any plane.
+void moveControlAreas(ControlAreas& areas, const Projection& from, const Projection& to) {
+  const auto move = [&](Vec2& v) { v = to.forward(from.inverseLonLat(v)); };
+  for (ControlSnapshot& snap : areas.snapshots) {
+    for (Vec2& v : snap.triangles)
+      move(v);
+    for (FrontSegment& f : snap.front) {
+      move(f.a);
+      move(f.b);
+    }
+  }
 }
 
 }  // namespace
@@ -107,6 +142,64 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   for (const Event& e : timeline.events)
     ++eventsPerDay[static_cast<std::size_t>(e.date - timeline.first())];
   hoveredMark = selectedMark = {};
+  // Dated data is read onto the local plane; the map may be on another by now.
+  if (plane != MapPlane::Local) {
+    moveControlAreas(controlAreas, Projection::lonLatToMap(), projection);
+    placeDatedMarks(*this, projection);
+  }
+}
+
+double planeScaleAt(const Projection& p, Vec2 centre) {
+  const LonLat c = p.inverseLonLat(centre);
+  const double step = 0.01;  // degrees of latitude
+  const LonLat north{c.lon, std::min(c.lat + step, 89.9)};
+  const double plane = length(p.forward(north) - p.forward(LonLat{c.lon, north.lat - step}));
+  const double ground = step * kMetresPerDegreeLatitude;
+  return std::isfinite(plane) && plane > 0 ? plane / ground : 1.0;
+}
+
+MapPlane openingPlane(ProjectionChoice choice, const std::optional<ViewArgument>& view,
+                      const Viewport& viewport) {
+  if (const auto fixed = fixedPlane(choice)) return *fixed;
+  if (!view) return MapPlane::Local;
+  // Measured on Web Mercator, which holds any view within ±85°.
+  const Projection web = Projection::lonLatTo(MapPlane::WebMercator);
+  const View v{web.forward(view->centre), metresPerPointAtZoom(view->zoom, MapPlane::WebMercator)};
+  return automaticPlane(lonLatExtent(web, MapPlane::WebMercator, visibleWorld(v, viewport)));
+}
+
+View sameViewOn(const View& view, const Projection& from, const Projection& to) {
+  const double groundMetresPerPoint = view.metresPerPoint / planeScaleAt(from, view.centre);
+  const Vec2 centre = to.forward(from.inverseLonLat(view.centre));
+  return {centre, groundMetresPerPoint * planeScaleAt(to, centre)};
+}
+
+MapPlane planeForView(const AppState& state, const View& view, const Viewport& viewport) {
+  if (const auto fixed = fixedPlane(state.projectionChoice)) return *fixed;
+  // The local plane draws only near Idlib: what a view shows is measured on Web Mercator, as
+  // the same view there.
+  if (state.plane == MapPlane::Local) {
+    const Projection web = Projection::lonLatTo(MapPlane::WebMercator);
+    const View there = sameViewOn(view, state.projection, web);
+    return automaticPlane(lonLatExtent(web, MapPlane::WebMercator, visibleWorld(there, viewport)),
+                          state.plane);
+  }
+  const LonLatBox visible =
+      lonLatExtent(state.projection, state.plane, visibleWorld(view, viewport));
+  return automaticPlane(visible, state.plane);
+}
+
+void switchPlane(AppState& state, MapPlane plane) {
+  if (plane == state.plane) return;
+  Projection next = Projection::lonLatTo(plane);
+  state.camera.replane([&](const View& v) { return sameViewOn(v, state.projection, next); });
+  moveControlAreas(state.controlAreas, state.projection, next);
+  placeDatedMarks(state, next);
+  state.homeView = idlibHomeView(state.camera.viewport(), plane);
+  state.projection = std::move(next);
+  state.plane = plane;
+  state.hovered.reset();
+  state.selected.reset();
 }
 
 DatedData loadDatedData(const std::string& dataDir,
@@ -158,12 +251,12 @@ LoadRequest userLayer(const std::string& path) {
 }
 
 View mapView(const AppState& state, const ViewArgument& view) {
-  return {state.projection.forward(view.centre), metresPerPointAtZoom(view.zoom)};
+  return {state.projection.forward(view.centre), metresPerPointAtZoom(view.zoom, state.plane)};
 }
 
-View idlibHomeView(const Viewport& viewport) {
+View idlibHomeView(const Viewport& viewport, MapPlane plane) {
   // Idlib governorate with north Hama and west Aleppo around it.
-  const Projection p = Projection::lonLatToMap();
+  const Projection p = Projection::lonLatTo(plane);
   Box box;
   box.extend(p.forward(LonLat{36.05, 35.25}));
   box.extend(p.forward(LonLat{37.25, 36.40}));

@@ -14,6 +14,7 @@
 #include "core/event_source.hpp"
 #include "core/hit_test.hpp"
 #include "core/layer.hpp"
+#include "core/map_plane.hpp"
 #include "core/output_paths.hpp"
 #include "core/playback.hpp"
 #include "core/story.hpp"
@@ -78,7 +79,10 @@ struct AppState {
   std::vector<LayerEntry> layers;  // bottom to top
   std::vector<Notice> notices;
   Camera camera;
-  Projection projection = Projection::lonLatToMap();  // for the GL thread only
+  // The map's plane: the projection asked for, the plane shown, lon/lat to it (GL thread only).
+  ProjectionChoice projectionChoice = ProjectionChoice::Automatic;
+  MapPlane plane = MapPlane::Local;
+  Projection projection = Projection::lonLatToMap();
   View homeView;
   std::optional<FeatureRef> hovered, selected;
   std::optional<LonLat> selectedPlace;  // clicked: Details says what was there at the date
@@ -132,6 +136,22 @@ struct AppState {
   void setTimeline(DatedData data, std::optional<Day> startDate = std::nullopt);
 };
 
+// Moves everything drawn onto `plane`: the dated marks and areas of control, the camera (same
+// centre lon/lat, same ground scale) and the home view. Layers are read again for the new plane
+// by whoever loads them (their requests get `plane`); the caller uploads what changed.
+void switchPlane(AppState& state, MapPlane plane);
+// The plane a map opens on, before anything is loaded: the one asked for, else the one `view`
+// calls for; the home view of Idlib (no view) is local.
+MapPlane openingPlane(ProjectionChoice choice, const std::optional<ViewArgument>& view,
+                      const Viewport& viewport);
+// `view` on another plane: the same centre lon/lat, the same ground metres per point there.
+View sameViewOn(const View& view, const Projection& from, const Projection& to);
+// The plane the projection choice gives for `view` of the plane shown now.
+MapPlane planeForView(const AppState& state, const View& view, const Viewport& viewport);
+// Plane metres per metre on the ground at `centre` (1 on the local plane near Idlib, 1/cos φ on
+// Web Mercator): what the scale bar divides by.
+double planeScaleAt(const Projection& lonLatToPlane, Vec2 centre);
+
 DatedData loadDatedData(const std::string& dataDir,
                         const std::vector<EventSource>& extraEventSources = {});
 
@@ -142,7 +162,7 @@ LoadRequest userLayer(const std::string& path);
 // A --view or a cue's view (lon/lat and web-map zoom) in the map plane.
 View mapView(const AppState& state, const ViewArgument& view);
 // The view of Idlib governorate a presenter returns to with the Home key.
-View idlibHomeView(const Viewport& viewport);
+View idlibHomeView(const Viewport& viewport, MapPlane plane = MapPlane::Local);
 // Where the bundled data lives: $IDLIB_ATLAS_DATA, else installed beside the binary
 // (../share/idlib-atlas), else the source tree the binary was built from.
 std::string defaultDataDir();

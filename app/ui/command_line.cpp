@@ -112,6 +112,11 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   app.add_option("--view", o.view,
                  "Map centre and zoom level (web-map levels; 9 shows the governorate)")
       ->type_name("LON,LAT,ZOOM");
+  app.add_option("--projection", o.projection,
+                 "The map's projection: auto (local transverse Mercator for regional views, Web "
+                 "Mercator for wider ones, Equal Earth for the world), or one of them")
+      ->check(CLI::IsMember({"auto", "local", "webmercator", "equalearth"}))
+      ->capture_default_str();
   app.add_option("--date", o.date, "Open (or --export) the map at this date")
       ->type_name("YYYY-MM-DD");
   app.add_option("--window", o.windowDays, "Show the events of the last N days")
@@ -273,6 +278,7 @@ std::optional<StartPoint> startPointOf(const Options& options) {
     }
     start.view = std::get<ViewArgument>(parsed);
   }
+  start.projection = parseProjectionChoice(options.projection).value_or(start.projection);
   if (!options.date.empty()) {
     start.date = parseDate(options.date);
     if (!start.date) {

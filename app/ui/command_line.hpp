@@ -22,6 +22,7 @@ struct Options {
   std::string exportPath;                // --export out.png
   std::string size = "1920x1080";        // --size WxH
   std::string view;                      // --view LON,LAT,ZOOM
+  std::string projection = "auto";       // --projection auto|local|webmercator|equalearth
   std::string dataDir;                   // --data DIR
   std::string date;                      // --date YYYY-MM-DD
   std::vector<std::string> eventFiles;   // --event-file PATH: more events (e.g. an ACLED export)
@@ -74,6 +75,7 @@ bool outputRefused(std::string_view option, const std::string& path,
 // either is malformed.
 struct StartPoint {
   std::optional<ViewArgument> view;
+  ProjectionChoice projection = ProjectionChoice::Automatic;
   std::optional<Day> date;
 };
 std::optional<StartPoint> startPointOf(const Options& options);

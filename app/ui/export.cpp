@@ -107,6 +107,10 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   state.dataDir = options.dataDir;
   state.uiScale = options.uiScale;
   state.highContrast = options.highContrast;
+  const Viewport viewport{static_cast<double>(s.width), static_cast<double>(s.height)};
+  state.projectionChoice = start->projection;
+  state.plane = openingPlane(start->projection, start->view, viewport);
+  state.projection = Projection::lonLatTo(state.plane);
   std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
   if (options.workspace) {
     for (LoadRequest& request : workspaceLayerRequests(*options.workspace))
@@ -114,6 +118,8 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   }
   for (LoadRequest& request : userLayersOf(options))
     requests.push_back(std::move(request));
+  for (LoadRequest& request : requests)
+    request.plane = state.plane;
   loadAll(state, *s.renderer, requests);
   s.notices = state.notices;  // with what the layers' styles could not use (AppState::addLayer)
   if (options.workspace) {
@@ -134,8 +140,7 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   s.renderer->timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
   printNotices(s.notices);
 
-  const Viewport viewport{static_cast<double>(s.width), static_cast<double>(s.height)};
-  s.view = start->view ? mapView(state, *start->view) : idlibHomeView(viewport);
+  s.view = start->view ? mapView(state, *start->view) : idlibHomeView(viewport, state.plane);
   state.camera.setViewport(viewport);
   state.camera.setView(s.view);
   return s;
@@ -185,9 +190,9 @@ int runExport(const Options& options) {
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   try {
     const RenderedImage image = renderImage(*s.state, *s.renderer, s.view, s.width, s.height);
-    if (auto error =
-            writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height,
-                                  image.grid, kMapCrs, pngText(*s.state, mapTitle(*s.state)))) {
+    if (auto error = writeGeoreferencedPng(options.exportPath, image.rgba.data(), s.width, s.height,
+                                           image.grid, crsOf(s.state->plane),
+                                           pngText(*s.state, mapTitle(*s.state)))) {
       printError(*error);
       return 1;
     }

@@ -44,8 +44,8 @@ std::optional<std::string> exportStill(AppState& state, MapRenderer& renderer,
                                                formatDateLong(static_cast<Day>(s.to)))));
   }
   const RenderedImage image = renderImage(state, renderer, view, s.width, s.height);
-  return writeGeoreferencedPng(s.path, image.rgba.data(), s.width, s.height, image.grid, kMapCrs,
-                               pngText(state, mapTitle(state)));
+  return writeGeoreferencedPng(s.path, image.rgba.data(), s.width, s.height, image.grid,
+                               crsOf(state.plane), pngText(state, mapTitle(state)));
 }
 
 // What a recording changes, kept apart from what the analyst sees.

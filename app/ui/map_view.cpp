@@ -131,6 +131,10 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
   frame.view = view;
   frame.viewport = viewport;
   frame.pixelRatio = pixelRatio;
+  // Web Mercator and Equal Earth stretch with latitude: the scale bar holds at the centre. The
+  // local plane is true to scale around Idlib as it is.
+  if (state.plane != MapPlane::Local)
+    frame.planeScale = planeScaleAt(state.projection, view.centre);
   frame.attribution = state.attribution();
   frame.date = state.playback.date;
   frame.windowDays = state.playback.windowDays;
@@ -484,7 +488,7 @@ bool mapKey(AppState& state, const SDL_KeyboardEvent& event) {
       state.camera.zoomSmoothly(centre, 0.5);
       return true;
     case SDLK_h:
-      state.camera.flyTo(idlibHomeView(vp));
+      state.camera.flyTo(idlibHomeView(vp, state.plane));
       return true;
     case SDLK_ESCAPE:
       state.selected.reset();

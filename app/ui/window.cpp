@@ -29,6 +29,7 @@
 #include "ui/map_view.hpp"
 #include "ui/panels/column_mapping_panel.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/plane_follower.hpp"
 #include "ui/presenter_mode.hpp"
 #include "ui/sdl_window.hpp"
 #include "ui/story_mode.hpp"
@@ -208,7 +209,10 @@ int runInteractive(const Options& options) {
     int w = 0, h = 0;
     SDL_GetWindowSize(window.window(), &w, &h);
     state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
-    state.homeView = idlibHomeView(state.camera.viewport());
+    state.projectionChoice = start->projection;
+    state.plane = openingPlane(start->projection, start->view, state.camera.viewport());
+    state.projection = Projection::lonLatTo(state.plane);
+    state.homeView = idlibHomeView(state.camera.viewport(), state.plane);
     state.camera.setView(start->view ? mapView(state, *start->view) : state.homeView);
 
     std::vector<LoadRequest> requests = bundledLayers(options.dataDir);
@@ -217,6 +221,8 @@ int runInteractive(const Options& options) {
         requests.push_back(std::move(request));
     for (LoadRequest& request : userLayersOf(options))
       requests.push_back(std::move(request));
+    for (LoadRequest& request : requests)
+      request.plane = state.plane;
     BackgroundLoader loader(std::move(requests), options.dataDir, eventSourcesOf(options));
     state.playback.windowDays = options.windowDays;
     state.uiScale = options.uiScale;
@@ -235,6 +241,7 @@ int runInteractive(const Options& options) {
       printNotices(state.notices);
     }
     PresenterMode presenterMode(window.window(), options);
+    PlaneFollower planeFollower;  // View → Projection, and the plane a wider view calls for
     panels::ExportPanelState exportPanel;
     panels::FileBrowserState fileBrowser;
     panels::PostgisDialogState postgis;
@@ -347,6 +354,8 @@ int runInteractive(const Options& options) {
       // rendering), not time the audience watched: a story's move goes on from where it was.
       // A slow machine at 5 fps (0.2 s a frame) is under it: its moves keep real time.
       advanceStory(state, std::min(ImGui::GetIO().DeltaTime, kLongestStoryStep));
+      // Not while layers are still coming: they are read for the plane shown.
+      planeFollower.update(state, renderer, !loader.done());
 
       if (!presenterMode.active()) {
         panels::menuBar(state, quit, exportPanel.open, fileBrowser, postgis.open, saveWorkspace);

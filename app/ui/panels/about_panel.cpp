@@ -26,7 +26,9 @@ void about(AppState& state) {
     ImGui::Separator();
     ImGui::TextWrapped(
         "Built with SDL2, Dear ImGui, GDAL/OGR, PROJ, GEOS, ICU, fontconfig and "
-        "stb_truetype. Map projection: transverse Mercator centred on 36.7°E 35.9°N (WGS 84).");
+        "stb_truetype. Map projection (View > Projection): a transverse Mercator centred on "
+        "36.7°E 35.9°N (WGS 84) for regional views, Web Mercator (EPSG:3857) for wider ones "
+        "and Equal Earth (EPSG:8857) for the world.");
   }
   ImGui::End();
 }

@@ -1,6 +1,9 @@
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
+#include <utility>
 
 #include "core/text_safety.hpp"
 #include "ui/panels/panels.hpp"
@@ -53,7 +56,23 @@ void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& br
   }
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Home view", "H"))
-      state.camera.flyTo(idlibHomeView(state.camera.viewport()));
+      state.camera.flyTo(idlibHomeView(state.camera.viewport(), state.plane));
+    if (ImGui::BeginMenu("Projection")) {
+      // Automatic follows the view: local near Idlib, Web Mercator wider, Equal Earth for the
+      // world. The map switches once the layers are read for the new plane.
+      const std::string automatic = fmt::format("Automatic (now {})", planeLabel(state.plane));
+      if (ImGui::MenuItem(automatic.c_str(), nullptr,
+                          state.projectionChoice == ProjectionChoice::Automatic))
+        state.projectionChoice = ProjectionChoice::Automatic;
+      for (const auto [choice, plane] :
+           {std::pair{ProjectionChoice::Local, MapPlane::Local},
+            std::pair{ProjectionChoice::WebMercator, MapPlane::WebMercator},
+            std::pair{ProjectionChoice::EqualEarth, MapPlane::EqualEarth}})
+        if (ImGui::MenuItem(std::string(planeLabel(plane)).c_str(), nullptr,
+                            state.projectionChoice == choice))
+          state.projectionChoice = choice;
+      ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Data problems", nullptr, state.showNotices, !state.notices.empty()))
       state.showNotices = !state.showNotices;
     ImGui::Separator();
