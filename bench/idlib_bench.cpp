@@ -152,7 +152,7 @@ void ComputeControlSnapshots(benchmark::State& state) {
 BENCHMARK(ComputeControlSnapshots)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Synthetic events spread over the region and over 2017-2020.
-std::vector<Event> syntheticEvents(std::size_t n) {
+EventStore syntheticEvents(std::size_t n) {
   const Projection p = Projection::lonLatToMap();
   std::vector<Event> events(n);
   std::uint64_t seed = 42;
@@ -169,7 +169,11 @@ std::vector<Event> syntheticEvents(std::size_t n) {
   }
   std::sort(events.begin(), events.end(),
             [](const Event& a, const Event& b) { return a.date < b.date; });
-  return events;
+  EventStore store;
+  store.reserve(n);
+  for (const Event& e : events)
+    store.push_back(e);
+  return store;
 }
 
 // Scrubbing: every frame moves the date by a day, with N events on the GPU. The app's own CPU

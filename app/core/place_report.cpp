@@ -33,7 +33,7 @@ PlaceReport placeReport(const Timeline& t, const ControlAreas& areas, LonLat whe
         r.posts.push_back({i, km});
   const auto [first, last] = t.eventsBetween(date - static_cast<Day>(windowDays) + 1, date);
   for (std::size_t i = first; i < last; ++i)
-    if (const double km = kilometres(where, t.events[i].where); km <= kNearbyKm)
+    if (const double km = kilometres(where, t.events[i].where()); km <= kNearbyKm)
       r.events.push_back({i, km});
   return r;
 }

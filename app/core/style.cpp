@@ -139,9 +139,9 @@ bool placeIsStandIn(PlacePrecision p) {
   return p == PlacePrecision::Region || p == PlacePrecision::Country;
 }
 
-float eventSize(const Event& e) {
+float eventSize(EventRef e) {
   const double people =
-      static_cast<double>(e.fatalities.value_or(0)) + e.displaced.value_or(0) / 1000.0;
+      static_cast<double>(e.fatalities().value_or(0)) + e.displaced().value_or(0) / 1000.0;
   return static_cast<float>(std::clamp(9.0 + 3.0 * std::log10(1.0 + people), 9.0, 22.0));
 }
 

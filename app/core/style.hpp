@@ -64,7 +64,7 @@ Rgba frontLineColor(Palette p);
 // Event markers by kind: violence, control, displacement, diplomacy, aid.
 Rgba eventColor(std::string_view eventType);
 // Marker diameter in points: bigger for more people killed or displaced.
-float eventSize(const Event& e);
+float eventSize(EventRef e);
 // How far an event's place may lie from its point, metres: 0 for a town, about a province's
 // radius for a region. The map draws a circle of this radius; a region's has no dot, and a
 // country's event (radius 0, no dot) is not drawn at all.

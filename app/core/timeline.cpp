@@ -145,8 +145,7 @@ std::optional<Controller> Locality::controllerAt(Day day) const {
 }
 
 void Timeline::finish() {
-  std::stable_sort(events.begin(), events.end(),
-                   [](const Event& a, const Event& b) { return a.date < b.date; });
+  events.sortByDate();
   changeDates_.clear();
   bool any = false;
   auto include = [&](Day d) {
@@ -165,39 +164,47 @@ void Timeline::finish() {
   }
   std::sort(changeDates_.begin(), changeDates_.end());
   changeDates_.erase(std::unique(changeDates_.begin(), changeDates_.end()), changeDates_.end());
-  for (const auto& e : events)
-    include(e.date);
+  if (!events.empty()) {
+    include(events.dates().front());
+    include(events.dates().back());
+  }
   for (const auto& p : posts)
     for (const auto& d : {p.established, p.encircled, p.withdrawn})
       if (d) include(*d);
 }
 
+void Timeline::replaceEvents(EventStore store) {
+  events = std::move(store);
+  finish();
+}
+
 std::pair<std::size_t, std::size_t> Timeline::eventsBetween(Day first, Day last) const {
-  const auto lo = std::lower_bound(events.begin(), events.end(), first,
-                                   [](const Event& e, Day d) { return e.date < d; });
-  const auto hi = std::upper_bound(events.begin(), events.end(), last,
-                                   [](Day d, const Event& e) { return d < e.date; });
-  return {static_cast<std::size_t>(lo - events.begin()),
-          static_cast<std::size_t>(std::max(lo, hi) - events.begin())};
+  const std::vector<Day>& dates = events.dates();
+  const auto lo = std::lower_bound(dates.begin(), dates.end(), first);
+  const auto hi = std::upper_bound(dates.begin(), dates.end(), last);
+  return {static_cast<std::size_t>(lo - dates.begin()),
+          static_cast<std::size_t>(std::max(lo, hi) - dates.begin())};
 }
 
 std::optional<std::size_t> Timeline::nextEvent(double day) const {
-  const auto it = std::upper_bound(events.begin(), events.end(), day,
-                                   [](double d, const Event& e) { return d < e.date; });
-  if (it == events.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - events.begin());
+  const std::vector<Day>& dates = events.dates();
+  const auto it =
+      std::upper_bound(dates.begin(), dates.end(), day, [](double d, Day e) { return d < e; });
+  if (it == dates.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - dates.begin());
 }
 
 std::optional<std::size_t> Timeline::previousEvent(double day) const {
-  const auto it = std::lower_bound(events.begin(), events.end(), day,
-                                   [](const Event& e, double d) { return e.date < d; });
-  if (it == events.begin()) return std::nullopt;
-  return static_cast<std::size_t>(it - events.begin()) - 1;
+  const std::vector<Day>& dates = events.dates();
+  const auto it =
+      std::lower_bound(dates.begin(), dates.end(), day, [](Day e, double d) { return e < d; });
+  if (it == dates.begin()) return std::nullopt;
+  return static_cast<std::size_t>(it - dates.begin()) - 1;
 }
 
 std::optional<Day> Timeline::nextMoment(double day) const {
   std::optional<Day> next;
-  if (const auto e = nextEvent(day)) next = events[*e].date;
+  if (const auto e = nextEvent(day)) next = events.dates()[*e];
   const auto c = std::upper_bound(changeDates_.begin(), changeDates_.end(), day,
                                   [](double d, Day change) { return d < change; });
   if (c != changeDates_.end() && (!next || *c < *next)) next = *c;
@@ -206,7 +213,7 @@ std::optional<Day> Timeline::nextMoment(double day) const {
 
 std::optional<Day> Timeline::previousMoment(double day) const {
   std::optional<Day> previous;
-  if (const auto e = previousEvent(day)) previous = events[*e].date;
+  if (const auto e = previousEvent(day)) previous = events.dates()[*e];
   const auto c = std::lower_bound(changeDates_.begin(), changeDates_.end(), day,
                                   [](Day change, double d) { return change < d; });
   if (c != changeDates_.begin() && (!previous || *std::prev(c) > *previous))

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/event_store.hpp"
 #include "core/geometry.hpp"
 
 namespace idlib {
@@ -24,6 +25,7 @@ struct Provenance {
 // town, or a small part of a district) and 3 (a larger region: its coordinates stand in for a
 // province), and our "country" for statements made for a whole country.
 enum class PlacePrecision { Town, NearTown, Region, Country };
+inline constexpr int kPlacePrecisionCount = 4;
 // "town", "near", "region", "country" (also "province"), or ACLED's 1, 2, 3; empty reads as town.
 std::optional<PlacePrecision> parsePlacePrecision(std::string_view text);
 std::string_view placePrecisionName(PlacePrecision p);  // "town", "near", "region", "country"
@@ -32,6 +34,8 @@ std::string_view placePrecisionWords(PlacePrecision p);
 // For people: "the exact day", "known only to the week".
 std::string_view datePrecisionWords(DatePrecision p);
 
+// One event as a row owns it, while it is read or built; the timeline keeps events in an
+// EventStore (column-wise) and hands out EventRef views with the same names.
 struct Event {
   std::string id;
   Day date = 0;
@@ -102,12 +106,15 @@ struct Locality {
 
 class Timeline {
  public:
-  std::vector<Event> events;  // sorted by date after finish()
+  EventStore events;  // sorted by date after finish()
   std::vector<ObservationPost> posts;
   std::vector<Locality> localities;
 
   // Sorts and indexes; call after filling the vectors.
   void finish();
+  // Puts `store` in place of the events (e.g. a time window read from a database) and indexes
+  // them; the rest stays. For the UI thread, between frames.
+  void replaceEvents(EventStore store);
 
   Day first() const { return first_; }
   Day last() const { return last_; }

@@ -12,6 +12,7 @@
 
 #include "core/column_mapping.hpp"
 #include "core/csv_quotes.hpp"
+#include "core/event_cache.hpp"
 #include "core/output_paths.hpp"
 #include "core/table_rows.hpp"
 #include "core/text_safety.hpp"
@@ -149,6 +150,56 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
   }
 }
 
+// What a table's cache depends on besides the file: how it is read and where it is drawn.
+std::optional<std::string> cacheKeyOf(const EventSource& source) {
+  if (isDatabaseConnection(source.path)) return std::nullopt;  // a server's table changes unseen
+  return eventCacheKey(
+      source.path, fmt::format("events v1\n{}\n{}", columnMappingText(source.columns), kMapCrs));
+}
+
+// One event table: from its cache when that is good, else read through GDAL (and cached when big
+// and read without a problem, so the problems are said again next time).
+EventStore loadEvents(const EventSource& source, std::uint16_t sourceIndex,
+                      std::size_t cacheFromEvents, const Projection& projection,
+                      std::vector<Notice>& notices) {
+  const auto folder = eventCacheFolder();
+  const auto key = folder ? cacheKeyOf(source) : std::nullopt;
+  const auto cacheFile = key ? std::optional(eventCacheFile(*folder, *key)) : std::nullopt;
+  if (cacheFile) {
+    EventCacheRead cached = readEventCache(*cacheFile, *key);
+    if (cached.events) {
+      cached.events->setSourceIndex(sourceIndex);
+      return std::move(*cached.events);
+    }
+    if (!cached.problem.empty())
+      notices.push_back({Severity::Info, cached.problem + "; the table is read again"});
+  }
+  EventStore events;
+  const std::size_t noticesBefore = notices.size();
+  forEachRow(
+      source.path, Table::Events, notices,
+      [&](const Row& row, std::vector<Notice>& said) {
+        if (auto e = eventFromRow(row, said)) {
+          e->position = projection.forward(e->where);
+          e->sourceIndex = sourceIndex;
+          events.push_back(*e);
+        }
+      },
+      source.columns);
+  if (!cacheFile || events.size() < cacheFromEvents || notices.size() != noticesBefore)
+    return events;
+  if (auto error = writeEventCache(*cacheFile, *key, events)) {
+    notices.push_back({Severity::Info, *error + " (the events cache; the table loaded)"});
+    return events;
+  }
+  // Reopened from the file just written, the notes stay on disk instead of in memory.
+  if (EventCacheRead cached = readEventCache(*cacheFile, *key); cached.events) {
+    cached.events->setSourceIndex(sourceIndex);
+    return std::move(*cached.events);
+  }
+  return events;
+}
+
 }  // namespace
 
 bool hasEventColumns(const std::string& path) {
@@ -181,16 +232,8 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
   const Projection projection = Projection::lonLatToMap();
 
   for (std::size_t i = 0; i < sources.events.size(); ++i)
-    forEachRow(
-        sources.events[i].path, Table::Events, notices,
-        [&](const Row& row, std::vector<Notice>& said) {
-          if (auto e = eventFromRow(row, said)) {
-            e->position = projection.forward(e->where);
-            e->sourceIndex = static_cast<std::uint16_t>(i);
-            t.events.push_back(std::move(*e));
-          }
-        },
-        sources.events[i].columns);
+    t.events.append(loadEvents(sources.events[i], static_cast<std::uint16_t>(i),
+                               sources.cacheFromEvents, projection, notices));
   if (!sources.posts.empty())
     forEachRow(sources.posts, Table::Posts, notices,
                [&](const Row& row, std::vector<Notice>& said) {

@@ -20,6 +20,9 @@ struct TimelineSources {
   std::string controlChanges{};
   std::string displacementFigures{};
   std::string displacementFlows{};
+  // An event table of at least this many events, read without a problem, is kept in the user's
+  // cache folder (core/event_cache) and reopened from there while it is unchanged.
+  std::size_t cacheFromEvents = 20000;
 };
 
 struct TimelineLoad {

@@ -176,20 +176,22 @@ void TimeLayerRenderer::drawArrivalLegend(const ViewTransform& v, Vec2 origin) {
   glDrawArraysInstanced(GL_TRIANGLES, 0, 6, static_cast<GLsizei>(kLegendPeople.size()));
 }
 
-void TimeLayerRenderer::uploadEvents(const std::vector<Event>& events) {
+void TimeLayerRenderer::uploadEvents(const EventStore& events) {
   std::vector<DatedMarkInstance> marks;
   marks.reserve(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
-    const Event& e = events[i];
+    const EventRef e = events[i];
+    const Vec2 position = e.position();
+    const PlacePrecision place = e.place();
     marks.push_back(
-        {static_cast<float>(e.position.x),
-         static_cast<float>(e.position.y),
-         {static_cast<float>(e.date - kShaderEpoch), static_cast<float>(placeRadiusMetres(e.place)),
-          e.precision == DatePrecision::Day ? 0.0f : 1.0f, placeIsStandIn(e.place) ? 1.0f : 0.0f},
-         eventColor(e.type),
+        {static_cast<float>(position.x),
+         static_cast<float>(position.y),
+         {static_cast<float>(e.date() - kShaderEpoch), static_cast<float>(placeRadiusMetres(place)),
+          e.precision() == DatePrecision::Day ? 0.0f : 1.0f, placeIsStandIn(place) ? 1.0f : 0.0f},
+         eventColor(e.type()),
          eventSize(e),
          static_cast<float>(i),
-         static_cast<float>(e.sourceIndex)});
+         static_cast<float>(e.sourceIndex())});
   }
   events_ = static_cast<GLsizei>(marks.size());
   eventVao_ =

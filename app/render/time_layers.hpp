@@ -57,7 +57,7 @@ class TimeLayerRenderer {
   // Uploads the flows, which must be sorted by start (as Displacement keeps them).
   void uploadFlows(const Displacement& displacement, Day firstDay, Day lastDay);
   // Uploads the events, which must be sorted by date (as Timeline keeps them).
-  void uploadEvents(const std::vector<Event>& events);
+  void uploadEvents(const EventStore& events);
 
   // Under the boundaries, in the sides' colours of `scheme`.
   void drawAreas(const ViewTransform& v, const TimeFrame& f, Palette scheme);

@@ -31,13 +31,12 @@ int drawOrder(LayerRole role) {
   }
   return 2;
 }
-
 // Ground metres of one degree of latitude on a sphere of the Earth's mean radius.
 constexpr double kMetresPerDegreeLatitude = 6371008.8 * 3.14159265358979323846 / 180;
 
 void placeDatedMarks(AppState& s, const Projection& p) {
-  for (Event& e : s.timeline.events)
-    e.position = p.forward(e.where);
+  for (std::size_t i = 0; i < s.timeline.events.size(); ++i)
+    s.timeline.events.setPosition(i, p.forward(s.timeline.events[i].where()));
   for (auto& post : s.timeline.posts)
     if (!std::isnan(post.where.lon)) post.position = p.forward(post.where);
   for (Locality& l : s.timeline.localities)
@@ -132,15 +131,15 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   playback.jumpTo(startDate ? *startDate : opening, timeline);
   eventList.rowsFor.reset();
   std::set<std::string> types;
-  for (const Event& e : timeline.events)
-    types.insert(e.type);
+  for (const std::string_view type : timeline.events.distinct(Pooled::Type))
+    types.emplace(type);
   eventList.types.assign(types.begin(), types.end());
   eventList.sources = eventSourceNames(eventSources);
   timelineFrom = timeline.first();
   timelineTo = timeline.last();
   eventsPerDay.assign(static_cast<std::size_t>(timeline.last() - timeline.first() + 1), 0);
-  for (const Event& e : timeline.events)
-    ++eventsPerDay[static_cast<std::size_t>(e.date - timeline.first())];
+  for (const Day date : timeline.events.dates())
+    ++eventsPerDay[static_cast<std::size_t>(date - timeline.first())];
   hoveredMark = selectedMark = {};
   // Dated data is read onto the local plane; the map may be on another by now.
   if (plane != MapPlane::Local) {
@@ -148,6 +147,7 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
     placeDatedMarks(*this, projection);
   }
 }
+
 
 double planeScaleAt(const Projection& p, Vec2 centre) {
   const LonLat c = p.inverseLonLat(centre);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
+#include <utility>
 
 #include "core/atomic_file.hpp"
 #include "core/date.hpp"
@@ -32,23 +34,31 @@ std::string optionalNumber(const std::optional<long>& n) {
   return n ? std::to_string(*n) : std::string();
 }
 
-std::string lower(std::string s) {
+std::string lower(std::string_view text) {
+  std::string s(text);
   for (char& c : s)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return needle.empty() || lower(haystack).find(lower(needle)) != std::string::npos;
+// Whether any of `haystacks`, joined by spaces, holds `needle` (lower-cased), as one text.
+bool contains(std::initializer_list<std::string_view> haystacks, const std::string& needle) {
+  if (needle.empty()) return true;
+  std::string joined;
+  bool first = true;
+  for (const std::string_view h : haystacks) {
+    if (!std::exchange(first, false)) joined += ' ';
+    joined += h;
+  }
+  return lower(joined).find(lower(needle)) != std::string::npos;
 }
 
-bool passes(const Event& e, const EventFilter& f, std::optional<Day> from, std::optional<Day> to) {
-  return !isHidden(f.hiddenSources, e.sourceIndex) && (f.type.empty() || e.type == f.type) &&
-         (!from || e.date >= *from) && (!to || e.date <= *to) &&
-         contains(e.location + " " + e.admin1, f.place) &&
-         contains(e.provenance.source, f.source) &&
-         contains(e.notes + " " + e.actor1 + " " + e.actor2 + " " + e.location + " " + e.type,
-                  f.text);
+bool passes(EventRef e, const EventFilter& f, std::optional<Day> from, std::optional<Day> to) {
+  return !isHidden(f.hiddenSources, e.sourceIndex()) && (f.type.empty() || e.type() == f.type) &&
+         (!from || e.date() >= *from) && (!to || e.date() <= *to) &&
+         contains({e.location(), e.admin1()}, f.place) &&
+         contains({e.provenance().source}, f.source) &&
+         contains({e.notes(), e.actor1(), e.actor2(), e.location(), e.type()}, f.text);
 }
 
 }  // namespace
@@ -83,13 +93,15 @@ ordered_json eventJson(const Event& e) {
   return j;
 }
 
-std::string eventsCsv(const std::vector<const Event*>& events) {
+std::string eventsCsv(const std::vector<EventRef>& refs) {
   std::string out =
       "event_id,event_date,date_precision,event_type,actor1,actor2,location,latitude,longitude,"
       "geo_precision,fatalities,displaced,attacks,notes,source,citation,"
       // ACLED's further columns, after the app's own so that their places stay as they were.
       "assoc_actor_1,assoc_actor_2,admin1,admin2,admin3,iso,timestamp\n";
-  for (const Event* e : events) {
+  for (const EventRef ref : refs) {
+    const Event event = ref.toEvent();
+    const Event* e = &event;
     out +=
         fmt::format("{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{},{},{},{},", csvField(e->id),
                     formatDate(e->date), precisionName(e->precision), csvField(e->type),
@@ -105,18 +117,17 @@ std::string eventsCsv(const std::vector<const Event*>& events) {
   return out;
 }
 
-std::string eventsGeoJson(const std::vector<const Event*>& events) {
+std::string eventsGeoJson(const std::vector<EventRef>& events) {
   ordered_json features = ordered_json::array();
-  for (const Event* e : events)
+  for (const EventRef e : events)
     features.push_back(
         {{"type", "Feature"},
-         {"properties", eventJson(*e)},
-         {"geometry", {{"type", "Point"}, {"coordinates", {e->where.lon, e->where.lat}}}}});
+         {"properties", eventJson(e.toEvent())},
+         {"geometry", {{"type", "Point"}, {"coordinates", {e.where().lon, e.where().lat}}}}});
   return ordered_json{{"type", "FeatureCollection"}, {"features", features}}.dump(1) + "\n";
 }
 
-std::vector<std::size_t> filteredEvents(const std::vector<Event>& events,
-                                        const EventFilter& filter) {
+std::vector<std::size_t> filteredEvents(const EventStore& events, const EventFilter& filter) {
   // A date still being typed leaves that end open.
   const std::optional<Day> from = parseDate(filter.from), to = parseDate(filter.to);
   std::vector<std::size_t> rows;
@@ -125,7 +136,7 @@ std::vector<std::size_t> filteredEvents(const std::vector<Event>& events,
   return rows;
 }
 
-EventsSaved saveEvents(const std::vector<const Event*>& events, const std::filesystem::path& path,
+EventsSaved saveEvents(const std::vector<EventRef>& events, const std::filesystem::path& path,
                        const ProtectedFiles& protectedFiles) {
   if (auto why = refuseOutput("Save events", path, {".csv", ".geojson"}, protectedFiles))
     return {false, std::move(*why)};

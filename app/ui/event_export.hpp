@@ -15,13 +15,12 @@ namespace idlib {
 // One event's properties, in ACLED's column order, with its source and citation.
 nlohmann::ordered_json eventJson(const Event& e);
 // The header and one line per event, as RFC 4180 writes them.
-std::string eventsCsv(const std::vector<const Event*>& events);
+std::string eventsCsv(const std::vector<EventRef>& events);
 // A FeatureCollection of points in WGS 84 longitude/latitude.
-std::string eventsGeoJson(const std::vector<const Event*>& events);
+std::string eventsGeoJson(const std::vector<EventRef>& events);
 
 // The indices of the events passing `filter`, in the timeline's (date) order.
-std::vector<std::size_t> filteredEvents(const std::vector<Event>& events,
-                                        const EventFilter& filter);
+std::vector<std::size_t> filteredEvents(const EventStore& events, const EventFilter& filter);
 
 // Writes `events` to `path` as CSV or GeoJSON (by its ending), atomically, never onto one of
 // `protectedFiles`. Returns "wrote N events to PATH", or why nothing was written.
@@ -29,7 +28,7 @@ struct EventsSaved {
   bool ok = false;
   std::string message;
 };
-EventsSaved saveEvents(const std::vector<const Event*>& events, const std::filesystem::path& path,
+EventsSaved saveEvents(const std::vector<EventRef>& events, const std::filesystem::path& path,
                        const ProtectedFiles& protectedFiles);
 
 }  // namespace idlib

@@ -236,14 +236,14 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
         static_cast<Day>(std::ceil(state.playback.date - std::max(1.0, state.playback.windowDays))),
         today);
     for (std::size_t i = last; i-- > first;) {
-      const Event& e = state.timeline.events[i];
-      if (isHidden(state.timeLayers.hiddenEventSources, e.sourceIndex)) continue;
+      const EventRef e = state.timeline.events[i];
+      if (isHidden(state.timeLayers.hiddenEventSources, e.sourceIndex())) continue;
       // A province-wide event is drawn as its circle, without a dot: picked on the circle.
-      const double rim = placeRadiusMetres(e.place) / v.metresPerPoint;
+      const double rim = placeRadiusMetres(e.place()) / v.metresPerPoint;
       const bool hit =
-          placeIsStandIn(e.place)
-              ? rim > 0 && std::abs(length(worldToScreen(v, vp, e.position) - screen) - rim) <= 4
-              : near(e.position, eventSize(e) / 2 + 3);
+          placeIsStandIn(e.place())
+              ? rim > 0 && std::abs(length(worldToScreen(v, vp, e.position()) - screen) - rim) <= 4
+              : near(e.position(), eventSize(e) / 2 + 3);
       if (hit) return {DatedPick::Kind::Event, i};
     }
   }
@@ -297,7 +297,7 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
 void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) {
   const Day today = static_cast<Day>(std::floor(state.playback.date));
   if (pick.kind == DatedPick::Kind::Event) {
-    const Event& e = state.timeline.events[pick.index];
+    const Event e = state.timeline.events[pick.index].toEvent();
     ImGui::Text("%s — %s", formatDate(e.date).c_str(), e.type.c_str());
     ImGui::TextDisabled("%s", eventPlaceLine(e).c_str());
     ImGui::TextDisabled("Place: %s. Date: %s.", std::string(placePrecisionWords(e.place)).c_str(),

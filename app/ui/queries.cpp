@@ -56,11 +56,11 @@ int runEventsQuery(const Options& o) {
   const TimelineLoad load = loadTimeline(sources);
   printNotices(load.notices);
 
-  std::vector<const Event*> chosen;
-  for (const Event& e : load.timeline.events)
-    if ((!from || e.date >= *from) && (!to || e.date <= *to) &&
-        (o.type.empty() || e.type == o.type))
-      chosen.push_back(&e);
+  std::vector<EventRef> chosen;
+  for (const EventRef e : load.timeline.events)
+    if ((!from || e.date() >= *from) && (!to || e.date() <= *to) &&
+        (o.type.empty() || e.type() == o.type))
+      chosen.push_back(e);
 
   const std::string text = o.format == "geojson" ? eventsGeoJson(chosen) : eventsCsv(chosen);
   std::fwrite(text.data(), 1, text.size(), stdout);
@@ -139,7 +139,7 @@ int runAtQuery(const Options& o) {
   out["posts_nearby"] = posts;
   ordered_json events = ordered_json::array();
   for (const auto [i, km] : r.events) {
-    ordered_json j = eventJson(t.events[i]);
+    ordered_json j = eventJson(t.events[i].toEvent());
     j["distance_km"] = std::round(km * 100) / 100;
     events.push_back(j);
   }

@@ -45,7 +45,7 @@ std::vector<std::optional<View>> resolveViews(const AppState& state, const Story
 void applyCue(AppState& state, const Cue& cue) {
   state.cueEvent.reset();
   for (std::size_t i = 0; i < state.timeline.events.size() && !cue.highlight.empty(); ++i)
-    if (state.timeline.events[i].id == cue.highlight.front()) state.cueEvent = i;
+    if (state.timeline.events[i].id() == cue.highlight.front()) state.cueEvent = i;
   if (!cue.layers) return;
   auto on = [&](std::string_view name) {
     return std::find(cue.layers->begin(), cue.layers->end(), name) != cue.layers->end();
@@ -90,7 +90,7 @@ Cue cueFromCurrentView(const AppState& state) {
   if (boundaries) layers.emplace_back("boundaries");
   c.layers = layers;
   if (state.selectedMark.kind == DatedPick::Kind::Event) {
-    const Event& e = state.timeline.events[state.selectedMark.index];
+    const Event e = state.timeline.events[state.selectedMark.index].toEvent();
     if (!e.id.empty()) c.highlight.push_back(e.id);
     c.caption = e.notes + " (" + citationFor(e.provenance.source) + ")";
   } else {

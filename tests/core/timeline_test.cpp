@@ -27,7 +27,7 @@ Timeline smallTimeline() {
 
 TEST(Timeline, EventsAreSortedAndTheSpanCoversEverything) {
   const Timeline t = smallTimeline();
-  EXPECT_EQ(formatDate(t.events.front().date), "2018-09-07");
+  EXPECT_EQ(formatDate(t.events.front().date()), "2018-09-07");
   EXPECT_EQ(formatDate(t.first()), "2017-05-01");
   EXPECT_EQ(formatDate(t.last()), "2020-03-02");
 }

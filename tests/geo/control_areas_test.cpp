@@ -117,12 +117,12 @@ TEST_F(BundledAreas, APlaceReportSaysWhoHeldSaraqibThenAndWhatWasNearby) {
   ASSERT_FALSE(after.events.empty());
   for (const auto& [i, km] : after.events) {
     EXPECT_LE(km, kNearbyKm);
-    EXPECT_LE(t.events[i].date, after.date);
-    EXPECT_GT(t.events[i].date, after.date - 30);
+    EXPECT_LE(t.events[i].date(), after.date);
+    EXPECT_GT(t.events[i].date(), after.date - 30);
   }
-  EXPECT_TRUE(
-      std::any_of(after.events.begin(), after.events.end(),
-                  [&](const PlaceReport::Nearby& n) { return t.events[n.index].id == "a004-01"; }));
+  EXPECT_TRUE(std::any_of(
+      after.events.begin(), after.events.end(),
+      [&](const PlaceReport::Nearby& n) { return t.events[n.index].id() == "a004-01"; }));
 }
 
 TEST_F(BundledAreas, APlaceReportInTurkeyHasNoSideAndNoNearbyEvents) {

@@ -1,9 +1,13 @@
 // The bundled dated data, as an analyst would check it, and bad rows as a user might write them.
 #include "geo/timeline_loader.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <set>
 
 #include "core/utf8_text.hpp"
@@ -109,31 +113,33 @@ TEST_F(BundledTimeline, EveryArticleContributesDatedEvents) {
   for (const char* article :
        {"000_c2a9752209b4bb0f.txt", "001_756f4ca82dee0a4f.txt", "002_437354f7e276ac0e.txt",
         "003_0616141be1b1c13d.txt", "004_e78f9370a36171e7.txt"}) {
-    const auto n = std::count_if(t().events.begin(), t().events.end(), [&](const Event& e) {
-      return e.provenance.source.find(article) != std::string::npos;
+    const auto n = std::count_if(t().events.begin(), t().events.end(), [&](EventRef e) {
+      return e.provenance().source.find(article) != std::string::npos;
     });
     EXPECT_GE(n, 3) << article;
   }
 }
 
 TEST_F(BundledTimeline, KeyEventsHaveTheirDates) {
-  auto find = [&](const char* date, const char* type, const char* location) -> const Event* {
-    for (const Event& e : t().events)
-      if (formatDate(e.date) == date && e.type == type && e.location == location) return &e;
-    return nullptr;
+  auto find = [&](const char* date, const char* type,
+                  const char* location) -> std::optional<Event> {
+    for (const EventRef e : t().events)
+      if (formatDate(e.date()) == date && e.type() == type && e.location() == location)
+        return e.toEvent();
+    return std::nullopt;
   };
   // Seven Turkish soldiers and a civilian killed by government shelling near Saraqib (article 004).
-  const Event* soldiers = find("2020-02-03", "shelling/air strike", "Saraqib");
-  ASSERT_NE(soldiers, nullptr);
+  const std::optional<Event> soldiers = find("2020-02-03", "shelling/air strike", "Saraqib");
+  ASSERT_TRUE(soldiers);
   EXPECT_EQ(soldiers->fatalities, 8);
   EXPECT_NE(soldiers->provenance.source.find("004_e78f9370a36171e7.txt (2020-02-03)"),
             std::string::npos);
   // The Tehran summit (article 003 says "last Friday": the public record says 7 September).
-  const Event* tehran = find("2018-09-07", "agreement", "Tehran");
-  ASSERT_NE(tehran, nullptr);
+  const std::optional<Event> tehran = find("2018-09-07", "agreement", "Tehran");
+  ASSERT_TRUE(tehran);
   EXPECT_NE(tehran->provenance.source.find("003_0616141be1b1c13d.txt"), std::string::npos);
   // Saraqib taken by government forces (article 002).
-  EXPECT_NE(find("2020-02-06", "control change", "Saraqib"), nullptr);
+  EXPECT_TRUE(find("2020-02-06", "control change", "Saraqib"));
 }
 
 TEST(TimelineLoader, BadRowsAreReportedWithFileAndLineAndSkipped) {
@@ -286,8 +292,7 @@ TEST(TimelineLoader, EveryTableNamesTheColumnsItNeeds) {
   test::TempDir dir;
   const auto wrong = dir.file("wrong.csv");
   test::writeText(wrong, "colour,size\nred,3\n");
-  const TimelineLoad load =
-      loadTimeline({{}, wrong.string(), "", wrong.string(), wrong.string()});
+  const TimelineLoad load = loadTimeline({{}, wrong.string(), "", wrong.string(), wrong.string()});
   ASSERT_EQ(load.notices.size(), 3u);
   const std::string found = "; found: colour, size; table skipped";
   EXPECT_EQ(load.notices[0].message, wrong.string() + ": no name column" + found);
@@ -332,10 +337,10 @@ TEST(TimelineLoader, Latin1FieldsAreReadAsLatin1WithOneWarning) {
             events.string() +
                 " line 3: field 'location' is not UTF-8; read as Latin-1 (Windows-1252); any "
                 "later such fields in this file too");
-  const auto& e2 = load.timeline.events[1];
-  EXPECT_EQ(e2.location, "Ma\u00e2rrat");
-  EXPECT_EQ(e2.notes, "caf\u00e9 \u201cquoted\u201d");
-  EXPECT_EQ(load.timeline.events[2].notes, "na\u00efve");
+  const EventRef e2 = load.timeline.events[1];
+  EXPECT_EQ(e2.location(), "Ma\u00e2rrat");
+  EXPECT_EQ(e2.notes(), "caf\u00e9 \u201cquoted\u201d");
+  EXPECT_EQ(load.timeline.events[2].notes(), "na\u00efve");
 }
 
 TEST(TimelineLoader, AThousandBadRowsGiveAHundredMessagesAndACount) {
@@ -363,6 +368,116 @@ TEST(TimelineLoader, MissingEventFileIsNamed) {
   const TimelineLoad load = loadTimeline({{{"/nonexistent/acled.csv"}}, "", ""});
   ASSERT_EQ(load.notices.size(), 1u);
   EXPECT_EQ(load.notices[0].message, "/nonexistent/acled.csv: file not found");
+}
+
+}  // namespace
+}  // namespace idlib
+
+namespace idlib {
+namespace {
+
+// A big table's events kept in the user's cache folder (issue 12): here a temporary one, and
+// "big" lowered to 100 events so the test stays fast.
+class EventsCache : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* old = std::getenv("XDG_CACHE_HOME");
+    oldCache = old ? std::optional<std::string>(old) : std::nullopt;
+    ::setenv("XDG_CACHE_HOME", dir.file("cache").c_str(), 1);
+    table = dir.file("acled.csv");
+    writeTable(300);
+  }
+  void TearDown() override {
+    if (oldCache)
+      ::setenv("XDG_CACHE_HOME", oldCache->c_str(), 1);
+    else
+      ::unsetenv("XDG_CACHE_HOME");
+  }
+  void writeTable(int rows) const {
+    std::string text =
+        "event_id_cnty,event_date,event_type,actor1,location,latitude,longitude,"
+        "geo_precision,notes,fatalities,source,timestamp\n";
+    for (int i = 0; i < rows; ++i)
+      text += fmt::format(
+          "SYR{},{}-Feb-20,Battles,Actor {},Place {},35.{:04d},36.{:04d},{},\"note "
+          "{}, with a comma\",{},SOHR,{}\n",
+          i, 1 + i % 28, i % 5, i % 40, 5000 + i, 6000 + i, 1 + i % 3, i, i % 4, 1600000000 + i);
+    test::writeText(table, text);
+  }
+  TimelineLoad load() const {
+    TimelineSources sources{{{table.string()}}, "", ""};
+    sources.cacheFromEvents = 100;
+    return loadTimeline(sources);
+  }
+  std::vector<std::filesystem::path> cacheFiles() const {
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(dir.file("cache") / "idlib-atlas" / "events", error))
+      files.push_back(entry.path());
+    return files;
+  }
+  static std::string csvOf(const Timeline& t) {
+    std::string out;
+    for (const EventRef e : t.events)
+      out += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}\n", e.id(), e.date(), e.type(),
+                         e.actor1(), e.location(), e.where().lat, e.where().lon,
+                         static_cast<int>(e.place()), e.notes(), e.fatalities().value_or(-1),
+                         e.provenance().line, e.timestamp().value_or(0));
+    return out;
+  }
+
+  test::TempDir dir;
+  std::filesystem::path table;
+  std::optional<std::string> oldCache;
+};
+
+TEST_F(EventsCache, ReopensTheSameEventsFromTheCache) {
+  const TimelineLoad first = load();
+  ASSERT_EQ(first.timeline.events.size(), 300u);
+  EXPECT_TRUE(first.notices.empty());
+  ASSERT_EQ(cacheFiles().size(), 1u);  // written once read
+  const TimelineLoad again = load();
+  EXPECT_TRUE(again.notices.empty());
+  EXPECT_EQ(csvOf(again.timeline), csvOf(first.timeline));
+  EXPECT_EQ(again.timeline.events[0].notes(), "note 0, with a comma");
+}
+
+TEST_F(EventsCache, AChangedTableIsReadAgain) {
+  ASSERT_EQ(load().timeline.events.size(), 300u);
+  writeTable(310);  // its size changes, so the cache's key does
+  const TimelineLoad changed = load();
+  EXPECT_EQ(changed.timeline.events.size(), 310u);
+  EXPECT_EQ(cacheFiles().size(), 2u);  // a cache of its own
+}
+
+TEST_F(EventsCache, ACorruptedOrTruncatedCacheIsSaidAndTheTableReadAgain) {
+  const std::string expected = csvOf(load().timeline);
+  ASSERT_EQ(cacheFiles().size(), 1u);
+  const auto cache = cacheFiles().front();
+  for (const std::uintmax_t size : {std::uintmax_t{20}, std::uintmax_t{4000}}) {
+    std::filesystem::resize_file(cache, size);
+    const TimelineLoad reread = load();
+    EXPECT_EQ(csvOf(reread.timeline), expected);
+    ASSERT_EQ(reread.notices.size(), 1u);
+    EXPECT_EQ(reread.notices[0].severity, Severity::Info);
+    EXPECT_NE(reread.notices[0].message.find("the table is read again"), std::string::npos)
+        << reread.notices[0].message;
+    EXPECT_GT(std::filesystem::file_size(cache), size);  // and written anew
+  }
+}
+
+TEST_F(EventsCache, ATableWithBadRowsIsNotCachedSoItsProblemsAreSaidAgain) {
+  test::writeText(
+      table, "event_id,event_date,latitude,longitude\n" + [] {
+        std::string rows;
+        for (int i = 0; i < 200; ++i)
+          rows += fmt::format("e{},2020-02-{:02d},35.9,36.8\n", i, 1 + i % 28);
+        return rows;
+      }() + "bad,2020-02-31,35.9,36.8\n");
+  EXPECT_FALSE(load().notices.empty());
+  EXPECT_TRUE(cacheFiles().empty());
+  EXPECT_FALSE(load().notices.empty());
 }
 
 }  // namespace

@@ -99,7 +99,7 @@ TEST_F(EventPrecision, AProvinceWideEventIsPickedOnItsCircleNotAtItsStandIn) {
   const double rim = placeRadiusMetres(PlacePrecision::Region) / v.metresPerPoint;
   const DatedPick onCircle = pickDatedMark(*state_, standIn + Vec2{rim, 0});
   ASSERT_EQ(onCircle.kind, DatedPick::Kind::Event);
-  EXPECT_EQ(state_->timeline.events[onCircle.index].place, PlacePrecision::Region);
+  EXPECT_EQ(state_->timeline.events[onCircle.index].place(), PlacePrecision::Region);
 }
 
 }  // namespace

@@ -80,9 +80,9 @@ TEST_F(EventSources, EveryEventKnowsItsSourceByASmallIndex) {
   ASSERT_EQ(state_->eventList.sources,
             (std::vector<std::string>{"Idlib Atlas (articles)", file_.filename().string()}));
   std::size_t fromNewsroom = 0;
-  for (const Event& e : state_->timeline.events) {
-    EXPECT_EQ(e.sourceIndex, e.id == "nr-1" ? 1 : 0) << e.id;
-    fromNewsroom += e.sourceIndex == 1;
+  for (const EventRef e : state_->timeline.events) {
+    EXPECT_EQ(e.sourceIndex(), e.id() == "nr-1" ? 1 : 0) << e.id();
+    fromNewsroom += e.sourceIndex() == 1;
   }
   EXPECT_EQ(fromNewsroom, 1u);
 }

@@ -373,7 +373,7 @@ TEST(UiFont, ImGuiDrawsDashesAndTransliteratedLetters) {
 // A caption made from an event cites the article, not its file.
 TEST_F(TextAndLegend, ACaptionFromAnEventCitesTheArticle) {
   for (std::size_t i = 0; i < state_->timeline.events.size(); ++i)
-    if (state_->timeline.events[i].id == "a004-01")
+    if (state_->timeline.events[i].id() == "a004-01")
       state_->selectedMark = {DatedPick::Kind::Event, i};
   ASSERT_EQ(state_->selectedMark.kind, DatedPick::Kind::Event);
   const Cue cue = cueFromCurrentView(*state_);

@@ -52,14 +52,14 @@ class SaveEvents : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir); }
 
   // The February 2020 shelling and air strikes, as the panel filters them.
-  std::vector<const Event*> februaryShelling() const {
+  std::vector<EventRef> februaryShelling() const {
     EventFilter filter;
     filter.type = "shelling/air strike";
     filter.from = "2020-02-01";
     filter.to = "2020-02-29";
-    std::vector<const Event*> events;
+    std::vector<EventRef> events;
     for (std::size_t i : filteredEvents(timeline_->events, filter))
-      events.push_back(&timeline_->events[i]);
+      events.push_back(timeline_->events[i]);
     return events;
   }
 
@@ -69,13 +69,13 @@ class SaveEvents : public ::testing::Test {
 Timeline* SaveEvents::timeline_ = nullptr;
 
 TEST_F(SaveEvents, FilteredListIsWhatEventsPrintsForTheSameFilter) {
-  const std::vector<const Event*> events = februaryShelling();
+  const std::vector<EventRef> events = februaryShelling();
   ASSERT_GE(events.size(), 3u);  // four in the bundled data
   ASSERT_LT(events.size(), timeline_->events.size());
-  for (const Event* e : events) {
-    EXPECT_EQ(e->type, "shelling/air strike");
-    EXPECT_GE(e->date, makeDay(2020, 2, 1));
-    EXPECT_LE(e->date, makeDay(2020, 2, 29));
+  for (const EventRef e : events) {
+    EXPECT_EQ(e.type(), "shelling/air strike");
+    EXPECT_GE(e.date(), makeDay(2020, 2, 1));
+    EXPECT_LE(e.date(), makeDay(2020, 2, 29));
   }
   const fs::path csv = dir / "february.csv";
   const EventsSaved saved = saveEvents(events, csv, {});
@@ -90,7 +90,7 @@ TEST_F(SaveEvents, FilteredListIsWhatEventsPrintsForTheSameFilter) {
 }
 
 TEST_F(SaveEvents, GeoJsonIsWhatEventsPrintsAndGdalReadsEveryPoint) {
-  const std::vector<const Event*> events = februaryShelling();
+  const std::vector<EventRef> events = februaryShelling();
   const fs::path geojson = dir / "february.geojson";
   ASSERT_TRUE(saveEvents(events, geojson, {}).ok);
   EXPECT_EQ(readFile(geojson),
@@ -106,13 +106,13 @@ TEST_F(SaveEvents, GeoJsonIsWhatEventsPrintsAndGdalReadsEveryPoint) {
   std::size_t i = 0;
   for (auto& feature : layer) {
     const auto* point = feature->GetGeometryRef()->toPoint();
-    EXPECT_NEAR(point->getX(), events[i]->where.lon, 1e-9);
-    EXPECT_NEAR(point->getY(), events[i]->where.lat, 1e-9);
+    EXPECT_NEAR(point->getX(), events[i].where().lon, 1e-9);
+    EXPECT_NEAR(point->getY(), events[i].where().lat, 1e-9);
     int year = 0, month = 0, day = 0, unused = 0;
     float seconds = 0;
     ASSERT_TRUE(feature->GetFieldAsDateTime(feature->GetFieldIndex("event_date"), &year, &month,
                                             &day, &unused, &unused, &seconds, &unused));
-    EXPECT_EQ(makeDay(year, month, day), events[i]->date);
+    EXPECT_EQ(makeDay(year, month, day), events[i].date());
     EXPECT_STREQ(feature->GetFieldAsString("event_type"), "shelling/air strike");
     ++i;
   }
@@ -168,7 +168,7 @@ TEST_F(SaveEvents, HidingASourceLeavesExactlyTheOtherSourcesRows) {
   const auto ids = [&](const EventFilter& filter) {
     std::vector<std::string> out;
     for (std::size_t i : filteredEvents(timeline.events, filter))
-      out.push_back(timeline.events[i].id);
+      out.emplace_back(timeline.events[i].id());
     return out;
   };
 
@@ -181,8 +181,8 @@ TEST_F(SaveEvents, HidingASourceLeavesExactlyTheOtherSourcesRows) {
   EventFilter onlyBundled;
   onlyBundled.hiddenSources = {false, true};
   std::vector<std::string> bundled;
-  for (const Event& e : timeline_->events)
-    bundled.push_back(e.id);
+  for (const EventRef e : timeline_->events)
+    bundled.emplace_back(e.id());
   std::vector<std::string> shown = ids(onlyBundled);
   std::sort(shown.begin(), shown.end());
   std::sort(bundled.begin(), bundled.end());

@@ -95,10 +95,10 @@ class FileDrop : public ::testing::Test {
     return std::any_of(state.notices.begin(), state.notices.end(),
                        [&](const Notice& n) { return n.message.find(words) != std::string::npos; });
   }
-  const Event* event(const std::string& id) const {
-    for (const Event& e : state.timeline.events)
-      if (e.id == id) return &e;
-    return nullptr;
+  std::optional<Event> event(const std::string& id) const {
+    for (const EventRef e : state.timeline.events)
+      if (e.id() == id) return e.toEvent();
+    return std::nullopt;
   }
 
   static DatedData* bundled_;
@@ -203,11 +203,11 @@ TEST_F(FileDrop, APlainTableWaitsForTheColumnMappingThenLoadsAsEvents) {
   EXPECT_EQ(state.eventSources[0].name, "Newsroom");
   EXPECT_EQ(state.eventSources[0].columns, mapping);
   const auto added = std::find_if(state.timeline.events.begin(), state.timeline.events.end(),
-                                  [](const Event& e) { return e.sourceIndex == 1; });
+                                  [](EventRef e) { return e.sourceIndex() == 1; });
   ASSERT_NE(added, state.timeline.events.end());
-  EXPECT_EQ(added->date, makeDay(2020, 2, 28));
-  EXPECT_EQ(added->type, "clashes");
-  EXPECT_EQ(added->location, "Saraqib");
+  EXPECT_EQ((*added).date(), makeDay(2020, 2, 28));
+  EXPECT_EQ((*added).type(), "clashes");
+  EXPECT_EQ((*added).location(), "Saraqib");
   EXPECT_FALSE(noticeSays("observation_posts.csv"));  // the others' notes are not repeated
 }
 

@@ -74,7 +74,7 @@ void describePlace(AppState& state, LonLat where) {
   ImGui::TextDisabled("the %g days up to this date, within 25 km", state.playback.windowDays);
   if (r.events.empty()) ImGui::TextDisabled("none");
   for (const auto [i, km] : r.events) {
-    const Event& e = t.events[i];
+    const Event e = t.events[i].toEvent();
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Selectable(fmt::format("{}  {}, {:.1f} km", formatDate(e.date), e.type, km).c_str()))
       state.selectedMark = {DatedPick::Kind::Event, i};

@@ -45,9 +45,9 @@ void saveRow(AppState& state, const std::vector<std::size_t>& shown) {
   ImGui::InputTextWithHint("##savePath", "save as /path/file.csv or .geojson", &list.savePath);
   ImGui::SameLine();
   if (ImGui::Button("Save list")) {
-    std::vector<const Event*> events;
+    std::vector<EventRef> events;
     for (std::size_t i : shown)
-      events.push_back(&state.timeline.events[i]);
+      events.push_back(state.timeline.events[i]);
     const EventsSaved saved = saveEvents(events, list.savePath, state.protectedFiles);
     list.saved = saved.message;
     list.savedOk = saved.ok;
@@ -125,7 +125,7 @@ void events(AppState& state) {
     while (clipper.Step())
       for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
         const std::size_t i = shown[static_cast<std::size_t>(row)];
-        const Event& e = state.timeline.events[i];
+        const Event e = state.timeline.events[i].toEvent();  // only the rows on screen
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         const bool selected = state.selectedMark == DatedPick{DatedPick::Kind::Event, i};

@@ -220,7 +220,8 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(formatDateLong(day).c_str());
     for (std::size_t i = first; i < last && i < first + 6; ++i)
-      ImGui::BulletText("%s: %s", t.events[i].type.c_str(), t.events[i].location.c_str());
+      ImGui::BulletText("%s: %s", std::string(t.events[i].type()).c_str(),
+                        std::string(t.events[i].location()).c_str());
     if (last - first > 6) ImGui::TextDisabled("and %zu more", last - first - 6);
     ImGui::TextDisabled("events (red), control changes (purple); wheel to zoom");
     ImGui::EndTooltip();

@@ -1,0 +1,364 @@
+#include "core/event_cache.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <system_error>
+
+#include "core/timeline.hpp"
+
+namespace idlib {
+
+namespace fs = std::filesystem;
+
+// The store's columns in the file's order, for the reader and the writer.
+struct EventStoreAccess {
+  template <class Store, class F>
+  static void columns(Store& s, F&& f) {
+    f(s.date_);
+    f(s.precision_);
+    f(s.place_);
+    f(s.source_);
+    f(s.lon_);
+    f(s.lat_);
+    f(s.x_);
+    f(s.y_);
+    f(s.line_);
+    f(s.fatalities_);
+    f(s.displaced_);
+    f(s.attacks_);
+    f(s.timestamp_);
+    f(s.text_);
+    for (auto& column : s.pooled_)
+      f(column);
+  }
+  static std::size_t bytesPerEvent() {
+    std::size_t n = 0;
+    EventStore s;
+    columns(s, [&](auto& v) { n += sizeof(v[0]); });
+    return n;
+  }
+  static std::vector<std::string>& pool(EventStore& s) { return s.pool_; }
+  static const std::vector<std::string>& pool(const EventStore& s) { return s.pool_; }
+  static void reindexPool(EventStore& s) {
+    s.poolIndex_.clear();
+    for (std::size_t i = 0; i < s.pool_.size(); ++i)
+      s.poolIndex_.emplace(s.pool_[i], static_cast<std::uint32_t>(i));
+  }
+  static const std::string& ownText(const EventStore& s) { return s.ownText_; }
+  static bool hasBlocks(const EventStore& s) { return !s.blocks_.empty(); }
+  static void useBlock(EventStore& s, std::shared_ptr<const TextBlock> block) {
+    s.blocks_ = {std::move(block)};
+    for (std::uint64_t& ref : s.text_)
+      ref |= std::uint64_t{1} << 56;
+  }
+  static std::vector<std::uint64_t>& text(EventStore& s) { return s.text_; }
+  static const std::vector<std::uint32_t>* pooled(const EventStore& s) { return s.pooled_; }
+  static const std::vector<Day>& dates(const EventStore& s) { return s.date_; }
+  static const std::vector<std::uint8_t>& precision(const EventStore& s) { return s.precision_; }
+  static const std::vector<std::uint8_t>& place(const EventStore& s) { return s.place_; }
+  static const std::vector<double>& lon(const EventStore& s) { return s.lon_; }
+  static const std::vector<std::uint32_t>& lines(const EventStore& s) { return s.line_; }
+  static const std::vector<double>& lat(const EventStore& s) { return s.lat_; }
+  static std::pair<std::string_view, std::string_view> texts(const EventStore& s, std::size_t i) {
+    return s.texts(i);
+  }
+};
+
+namespace {
+
+constexpr char kMagic[8] = {'I', 'D', 'L', 'E', 'V', 'T', 'S', '\n'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kMaxKeyBytes = 1 << 16;
+
+// The file: this header, the key, the columns (EventStoreAccess::columns' order, each `count`
+// values), the interned texts' lengths (uint32) and bytes, then the ids' and notes' arena.
+struct Header {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t keyBytes;
+  std::uint64_t count;
+  std::uint64_t poolCount;
+  std::uint64_t poolBytes;
+  std::uint64_t arenaBytes;
+  std::uint32_t bodyCrc;    // of everything after the header
+  std::uint32_t headerCrc;  // of the header up to here
+};
+
+std::uint32_t crc(std::uint32_t running, const void* data, std::size_t n) {
+  return static_cast<std::uint32_t>(
+      crc32_z(running, static_cast<const Bytef*>(data), static_cast<z_size_t>(n)));
+}
+
+std::uint32_t headerCrc(const Header& h) {
+  return crc(0, &h, offsetof(Header, headerCrc));
+}
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// A read-only mapping of a whole file; the cache's texts point into it.
+class MappedFile : public TextBlock {
+ public:
+  MappedFile(void* base, std::size_t size, std::size_t textAt, std::size_t textBytes)
+      : base_(base), size_(size), text_(static_cast<const char*>(base) + textAt, textBytes) {}
+  ~MappedFile() override { ::munmap(base_, size_); }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const override { return text_; }
+  // Gives the pages of [from, to) back (they stay in the page cache); they come back when read.
+  void release(std::size_t from = 0, std::size_t to = SIZE_MAX) const {
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    from = from / page * page;
+    to = std::min(to, size_);
+    if (to > from) ::madvise(static_cast<char*>(base_) + from, to - from, MADV_DONTNEED);
+  }
+  // The checksum of [from, size), read in steps that are given back as it goes, so a big cache
+  // never sits in memory whole while it is checked.
+  std::uint32_t checksum(std::size_t from) const {
+    std::uint32_t sum = 0;
+    for (std::size_t at = from; at < size_; at += kStep) {
+      const std::size_t n = std::min(kStep, size_ - at);
+      sum = crc(sum, static_cast<const char*>(base_) + at, n);
+      release(at, at + n);
+    }
+    return sum;
+  }
+  std::size_t textAt() const {
+    return static_cast<std::size_t>(text_.data() - static_cast<const char*>(base_));
+  }
+  static constexpr std::size_t kStep = std::size_t{32} << 20;
+
+ private:
+  void* base_;
+  std::size_t size_;
+  std::string_view text_;
+};
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : s)
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return h;
+}
+
+// Whether an arena holds two length-prefixed texts at `at`; moves `at` past them.
+bool textsFit(std::string_view arena, std::size_t& at) {
+  for (int field = 0; field < 2; ++field) {
+    std::uint64_t n = 0;
+    for (int shift = 0;; shift += 7) {
+      if (at >= arena.size() || shift > 56) return false;
+      const auto byte = static_cast<unsigned char>(arena[at++]);
+      n |= std::uint64_t{byte & 0x7fu} << shift;
+      if (!(byte & 0x80)) break;
+    }
+    if (n > arena.size() - at) return false;
+    at += n;
+  }
+  return true;
+}
+
+// The reasons a well-sized cache can still be unusable: values no loader would have made.
+std::optional<std::string> implausible(const EventStore& s) {
+  using A = EventStoreAccess;
+  const std::size_t poolSize = A::pool(s).size();
+  for (std::size_t c = 0; c < kPooledCount; ++c)
+    for (const std::uint32_t id : A::pooled(s)[c])
+      if (id >= poolSize) return "a text refers past the table of texts";
+  const Day earliest = makeDay(1, 1, 1), latest = makeDay(9999, 12, 31);
+  for (const Day d : A::dates(s))
+    if (d < earliest || d > latest) return "a date is out of range";
+  for (const std::uint8_t p : A::precision(s))
+    if (p > static_cast<std::uint8_t>(DatePrecision::Year)) return "a date precision is unknown";
+  for (const std::uint8_t p : A::place(s))
+    if (p >= kPlacePrecisionCount) return "a place precision is unknown";
+  for (const std::uint32_t line : A::lines(s))
+    if (line > static_cast<std::uint32_t>(std::numeric_limits<int>::max()))
+      return "a line number is out of range";
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (!(std::abs(A::lon(s)[i]) <= 180 && std::abs(A::lat(s)[i]) <= 90))
+      return "a position is off the globe";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<fs::path> eventCacheFolder() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return fs::path(xdg) / "idlib-atlas" / "events";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return fs::path(home) / ".cache" / "idlib-atlas" / "events";
+  return std::nullopt;
+}
+
+std::optional<std::string> eventCacheKey(const fs::path& table, std::string_view reading) {
+  std::error_code error;
+  const fs::path canonical = fs::canonical(table, error);
+  if (error) return std::nullopt;
+  const auto size = fs::file_size(canonical, error);
+  if (error) return std::nullopt;
+  const auto modified = fs::last_write_time(canonical, error);
+  if (error) return std::nullopt;
+  return fmt::format("{}\n{}\n{}\n{}", canonical.string(), size,
+                     modified.time_since_epoch().count(), reading);
+}
+
+fs::path eventCacheFile(const fs::path& folder, std::string_view key) {
+  return folder / fmt::format("{:016x}.events", fnv1a(key));
+}
+
+std::optional<std::string> writeEventCache(const fs::path& file, std::string_view key,
+                                           const EventStore& events) {
+  using A = EventStoreAccess;
+  if (A::hasBlocks(events)) return "the events are already mapped from a cache";
+  if (key.size() > kMaxKeyBytes) return "the table's name is too long for a cache";
+  std::error_code error;
+  fs::create_directories(file.parent_path(), error);
+  const fs::path temporary = file.string() + fmt::format(".{}.tmp", ::getpid());
+  std::unique_ptr<std::FILE, FileCloser> out(std::fopen(temporary.c_str(), "wb"));
+  if (!out) return fmt::format("{}: {}", temporary.string(), std::strerror(errno));
+  const std::vector<std::string>& pool = A::pool(events);
+  std::uint64_t poolBytes = 0;
+  for (const std::string& s : pool)
+    poolBytes += s.size();
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.version = kVersion;
+  h.keyBytes = static_cast<std::uint32_t>(key.size());
+  h.count = events.size();
+  h.poolCount = pool.size();
+  h.poolBytes = poolBytes;
+  h.arenaBytes = A::ownText(events).size();
+  std::uint32_t body = 0;
+  bool ok = std::fwrite(&h, sizeof h, 1, out.get()) == 1;
+  auto put = [&](const void* data, std::size_t n) {
+    if (n == 0) return;
+    ok = ok && std::fwrite(data, 1, n, out.get()) == n;
+    body = crc(body, data, n);
+  };
+  put(key.data(), key.size());
+  A::columns(events, [&](const auto& v) { put(v.data(), v.size() * sizeof(v[0])); });
+  for (const std::string& s : pool) {
+    const auto n = static_cast<std::uint32_t>(s.size());
+    put(&n, sizeof n);
+  }
+  for (const std::string& s : pool)
+    put(s.data(), s.size());
+  put(A::ownText(events).data(), A::ownText(events).size());
+  h.bodyCrc = body;
+  h.headerCrc = headerCrc(h);
+  ok = ok && std::fseek(out.get(), 0, SEEK_SET) == 0 &&
+       std::fwrite(&h, sizeof h, 1, out.get()) == 1 && std::fflush(out.get()) == 0 &&
+       ::fsync(::fileno(out.get())) == 0;
+  out.reset();
+  if (ok) fs::rename(temporary, file, error);
+  if (!ok || error) {
+    fs::remove(temporary, error);
+    return fmt::format("{}: could not be written", file.string());
+  }
+  return std::nullopt;
+}
+
+EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
+  using A = EventStoreAccess;
+  const Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return {};  // no cache yet
+  auto refuse = [&](std::string_view why) {
+    return EventCacheRead{std::nullopt, fmt::format("{}: {}", file.string(), why)};
+  };
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return refuse("not a regular file");
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  Header h{};
+  if (size < sizeof h || ::pread(fd.get(), &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
+    return refuse("truncated (shorter than its header)");
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return refuse("not an events cache");
+  if (headerCrc(h) != h.headerCrc) return refuse("its header is corrupted");
+  if (h.version != kVersion) return refuse(fmt::format("version {}, not {}", h.version, kVersion));
+  // Every size is bounded by the file's before any arithmetic, so nothing below can overflow.
+  const std::uint64_t perEvent = A::bytesPerEvent();
+  if (h.keyBytes > kMaxKeyBytes || h.count > size / perEvent || h.poolCount > size / 4 ||
+      h.poolBytes > size || h.arenaBytes > size ||
+      sizeof h + h.keyBytes + 4 * h.poolCount + h.poolBytes + perEvent * h.count + h.arenaBytes !=
+          size)
+    return refuse("its sizes do not add up to the file's (truncated?)");
+
+  void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+  if (base == MAP_FAILED) return refuse(std::strerror(errno));
+  const std::uint64_t arenaAt = size - h.arenaBytes;
+  const auto mapped = std::make_shared<MappedFile>(base, size, arenaAt, h.arenaBytes);
+  const char* at = static_cast<const char*>(base) + sizeof h;
+  if (mapped->checksum(sizeof h) != h.bodyCrc) return refuse("corrupted (checksum mismatch)");
+  if (std::string_view(at, h.keyBytes) != key) return refuse("made for another file or version");
+  at += h.keyBytes;
+
+  EventStore store;
+  const char* const start = static_cast<const char*>(base);
+  A::columns(store, [&](auto& v) {
+    v.resize(h.count);
+    if (h.count) std::memcpy(v.data(), at, h.count * sizeof(v[0]));
+    mapped->release(static_cast<std::size_t>(at - start),
+                    static_cast<std::size_t>(at - start) + h.count * sizeof(v[0]));
+    at += h.count * sizeof(v[0]);
+  });
+  std::vector<std::string>& pool = A::pool(store);
+  pool.resize(h.poolCount);
+  const char* lengths = at;
+  at += 4 * h.poolCount;
+  std::uint64_t poolLeft = h.poolBytes;
+  for (std::string& s : pool) {
+    std::uint32_t n = 0;
+    std::memcpy(&n, lengths, sizeof n);
+    lengths += sizeof n;
+    if (n > poolLeft) return refuse("its table of texts is longer than stored");
+    s.assign(at, n);
+    at += n;
+    poolLeft -= n;
+  }
+  if (poolLeft != 0) return refuse("its table of texts is shorter than stored");
+  A::reindexPool(store);
+  if (auto why = implausible(store)) return refuse(*why);
+  const std::string_view arena = mapped->bytes();
+  std::size_t released = 0;  // texts are read in order: what lies behind is given back
+  for (const std::uint64_t offset : A::text(store)) {
+    if (std::size_t next = offset; offset >= arena.size() || !textsFit(arena, next))
+      return refuse("an event's texts run past the file's end");
+    if (offset > released + MappedFile::kStep) {
+      mapped->release(mapped->textAt() + released, mapped->textAt() + offset);
+      released = offset;
+    }
+  }
+  A::useBlock(store, mapped);
+  mapped->release();  // the notes stay on disk until a panel reads them
+  return {std::move(store), ""};
+}
+
+}  // namespace idlib

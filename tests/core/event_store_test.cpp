@@ -1,0 +1,308 @@
+// The column-wise event store and its cache (issue 12): every field reads back as it was put,
+// sorting and merging tables keep each event whole, the cache reopens the same events, and a
+// cache that is stale, truncated, corrupted or hostile is refused with its reason, never trusted.
+#include <gtest/gtest.h>
+#include <malloc.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstring>
+#include <fstream>
+#include <random>
+
+#include "core/event_cache.hpp"
+#include "core/timeline.hpp"
+
+namespace idlib {
+namespace {
+
+namespace fs = std::filesystem;
+
+Event fullEvent(int i) {
+  Event e;
+  e.id = "SYR" + std::to_string(i);
+  e.date = makeDay(2019, 1 + i % 12, 1 + i % 28);
+  e.precision = static_cast<DatePrecision>(i % 4);
+  e.type = i % 2 ? "Battles" : "Explosions/Remote violence";
+  e.actor1 = "Military Forces of Syria (2000-)";
+  e.actor2 = i % 3 ? "Hayat Tahrir al-Sham" : "";
+  e.location = "Saraqib " + std::to_string(i % 50);
+  e.admin1 = "Idlib";
+  e.assocActor1 = "assoc " + std::to_string(i % 7);
+  e.assocActor2 = "";
+  e.admin2 = "Idleb";
+  e.admin3 = "Saraqab";
+  e.iso = "760";
+  e.timestamp = i % 5 ? std::optional<long long>(1600000000LL + i) : std::nullopt;
+  e.where = {36.0 + i * 1e-5, 35.5 + i * 1e-5};
+  e.position = {1000.5 + i, -2000.25 - i};
+  e.place = static_cast<PlacePrecision>(i % 4);
+  e.fatalities = i % 3 ? std::optional<long>(i % 9) : std::nullopt;
+  e.displaced = i % 4 ? std::nullopt : std::optional<long>(1000 * i);
+  e.attacks = i % 6 ? std::nullopt : std::optional<long>(2);
+  e.notes = std::string(static_cast<std::size_t>(i % 300), 'n') + " \"quoted\", with commas";
+  e.dateBasis = i % 2 ? "article date" : "";
+  e.provenance = {"acled.csv", i + 2, "Syrian Observatory for Human Rights", "medium"};
+  e.sourceIndex = static_cast<std::uint16_t>(i % 3);
+  return e;
+}
+
+void expectSame(const Event& a, EventRef b) {
+  EXPECT_EQ(a.id, b.id());
+  EXPECT_EQ(a.date, b.date());
+  EXPECT_EQ(a.precision, b.precision());
+  EXPECT_EQ(a.type, b.type());
+  EXPECT_EQ(a.actor1, b.actor1());
+  EXPECT_EQ(a.actor2, b.actor2());
+  EXPECT_EQ(a.location, b.location());
+  EXPECT_EQ(a.admin1, b.admin1());
+  EXPECT_EQ(a.assocActor1, b.assocActor1());
+  EXPECT_EQ(a.assocActor2, b.assocActor2());
+  EXPECT_EQ(a.admin2, b.admin2());
+  EXPECT_EQ(a.admin3, b.admin3());
+  EXPECT_EQ(a.iso, b.iso());
+  EXPECT_EQ(a.timestamp, b.timestamp());
+  EXPECT_EQ(a.where.lon, b.where().lon);  // degrees kept exactly: exports print them
+  EXPECT_EQ(a.where.lat, b.where().lat);
+  EXPECT_EQ(a.position.x, b.position().x);
+  EXPECT_EQ(a.position.y, b.position().y);
+  EXPECT_EQ(a.place, b.place());
+  EXPECT_EQ(a.fatalities, b.fatalities());
+  EXPECT_EQ(a.displaced, b.displaced());
+  EXPECT_EQ(a.attacks, b.attacks());
+  EXPECT_EQ(a.notes, b.notes());
+  EXPECT_EQ(a.dateBasis, b.dateBasis());
+  EXPECT_EQ(a.provenance.file, b.provenance().file);
+  EXPECT_EQ(a.provenance.line, b.provenance().line);
+  EXPECT_EQ(a.provenance.source, b.provenance().source);
+  EXPECT_EQ(a.provenance.confidence, b.provenance().confidence);
+  EXPECT_EQ(a.sourceIndex, b.sourceIndex());
+}
+
+EventStore storeOf(int n, int from = 0) {
+  EventStore s;
+  for (int i = from; i < from + n; ++i)
+    s.push_back(fullEvent(i));
+  return s;
+}
+
+TEST(EventStore, EveryFieldReadsBackAsItWasPut) {
+  const EventStore s = storeOf(400);
+  ASSERT_EQ(s.size(), 400u);
+  for (int i = 0; i < 400; ++i)
+    expectSame(fullEvent(i), s[static_cast<std::size_t>(i)]);
+  EventStore copy;  // an owning copy puts back the same event
+  copy.push_back(s[7].toEvent());
+  expectSame(fullEvent(7), copy[0]);
+}
+
+TEST(EventStore, SortingByDateKeepsEachEventWholeAndSameDayOrder) {
+  EventStore s = storeOf(300);
+  s.sortByDate();
+  ASSERT_TRUE(std::is_sorted(s.dates().begin(), s.dates().end()));
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const int original = std::stoi(std::string(s[i].id().substr(3)));
+    expectSame(fullEvent(original), s[i]);
+    if (i > 0 && s[i].date() == s[i - 1].date()) {  // stable: a day keeps the table's order
+      EXPECT_LT(std::stoi(std::string(s[i - 1].id().substr(3))), original);
+    }
+  }
+}
+
+TEST(EventStore, MergingTablesKeepsTheirTextsAndTypes) {
+  EventStore a = storeOf(50);
+  Event other = fullEvent(1000);
+  other.type = "a type only the second table has";
+  EventStore b;
+  b.push_back(other);
+  b.push_back(fullEvent(1001));
+  a.append(std::move(b));
+  ASSERT_EQ(a.size(), 52u);
+  expectSame(other, a[50]);
+  expectSame(fullEvent(1001), a[51]);
+  expectSame(fullEvent(3), a[3]);
+  const auto types = a.distinct(Pooled::Type);
+  EXPECT_EQ(types.size(), 3u);
+  EXPECT_NE(std::find(types.begin(), types.end(), "a type only the second table has"), types.end());
+}
+
+TEST(EventStore, TheTimelineReplacesItsEventsAndAnswersForTheNewOnes) {
+  Timeline t;
+  t.events = storeOf(10);
+  t.finish();
+  EventStore window;
+  Event e = fullEvent(3);
+  e.date = makeDay(2021, 6, 1);
+  window.push_back(e);
+  t.replaceEvents(std::move(window));  // as a database's time window arrives
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(t.eventsBetween(makeDay(2021, 6, 1), makeDay(2021, 6, 1)), std::make_pair(0ul, 1ul));
+  EXPECT_EQ(t.last(), makeDay(2021, 6, 1));
+}
+
+// Heap bytes in use, as glibc counts them (none under a sanitizer's allocator).
+std::size_t heapInUse() {
+  const struct mallinfo2 m = mallinfo2();
+  return m.uordblks + m.hblkhd;  // big blocks are mapped apart from the heap
+}
+
+bool sanitized() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return true;
+#endif
+#endif
+  return false;
+}
+
+class EventCache : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() /
+          ("idlib-event-cache-" + std::to_string(::getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir);
+    file = eventCacheFile(dir, key);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  std::string bytes() const {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+  }
+  void rewrite(const std::string& content) const {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << content;
+  }
+  // Writes `content` with its checksums made right again: what a hostile file would do.
+  void rewriteSigned(std::string content) const {
+    constexpr std::size_t kHeader = 56, kBodyCrcAt = 48, kHeaderCrcAt = 52;
+    const auto body = static_cast<std::uint32_t>(crc32_z(
+        0, reinterpret_cast<const Bytef*>(content.data()) + kHeader, content.size() - kHeader));
+    std::memcpy(content.data() + kBodyCrcAt, &body, 4);
+    const auto header = static_cast<std::uint32_t>(
+        crc32_z(0, reinterpret_cast<const Bytef*>(content.data()), kHeaderCrcAt));
+    std::memcpy(content.data() + kHeaderCrcAt, &header, 4);
+    rewrite(content);
+  }
+  std::string refusal() const {
+    const EventCacheRead r = readEventCache(file, key);
+    EXPECT_FALSE(r.events);
+    return r.problem;
+  }
+
+  fs::path dir, file;
+  std::string key = "/data/acled.csv\n123\n456\nevents v1";
+};
+
+TEST_F(EventCache, ReopensTheSameEvents) {
+  const EventStore s = storeOf(500);
+  ASSERT_FALSE(writeEventCache(file, key, s));
+  const EventCacheRead r = readEventCache(file, key);
+  ASSERT_TRUE(r.events) << r.problem;
+  ASSERT_EQ(r.events->size(), 500u);
+  for (int i = 0; i < 500; ++i)
+    expectSame(fullEvent(i), (*r.events)[static_cast<std::size_t>(i)]);
+  // A mapped table merges with others and its texts stay readable.
+  EventStore merged = storeOf(3, 9000);
+  EventStore reopened = std::move(*readEventCache(file, key).events);
+  merged.append(std::move(reopened));
+  merged.sortByDate();
+  std::size_t found = 0;
+  for (const EventRef e : merged)
+    if (e.id() == "SYR499") expectSame(fullEvent(499), e), ++found;
+  EXPECT_EQ(found, 1u);
+}
+
+TEST_F(EventCache, NoCacheIsNoProblem) {
+  const EventCacheRead r = readEventCache(file, key);
+  EXPECT_FALSE(r.events);
+  EXPECT_EQ(r.problem, "");
+}
+
+TEST_F(EventCache, AnotherTablesCacheIsRefused) {
+  ASSERT_FALSE(writeEventCache(file, key, storeOf(5)));
+  key += " changed";  // another size or time: eventCacheKey differs
+  EXPECT_NE(refusal().find("made for another file"), std::string::npos);
+}
+
+TEST_F(EventCache, EveryTruncationIsRefused) {
+  ASSERT_FALSE(writeEventCache(file, key, storeOf(20)));
+  const std::string whole = bytes();
+  for (std::size_t n = 0; n < whole.size(); n += n < 200 ? 1 : 97) {
+    rewrite(whole.substr(0, n));
+    EXPECT_FALSE(refusal().empty()) << n;
+  }
+}
+
+TEST_F(EventCache, AnyFlippedByteIsRefused) {
+  ASSERT_FALSE(writeEventCache(file, key, storeOf(20)));
+  const std::string whole = bytes();
+  for (std::size_t at = 0; at < whole.size(); at += 13) {
+    std::string bad = whole;
+    bad[at] = static_cast<char>(bad[at] ^ 0x5a);
+    rewrite(bad);
+    EXPECT_FALSE(refusal().empty()) << at;
+  }
+}
+
+TEST_F(EventCache, AHostileCacheWithRightChecksumsIsRefusedForItsValues) {
+  const std::size_t n = 20;
+  ASSERT_FALSE(writeEventCache(file, key, storeOf(static_cast<int>(n))));
+  const std::string whole = bytes();
+  const std::size_t columns = 56 + key.size();
+  const std::size_t fixed = 4 + 1 + 1 + 2 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4 + 8;  // before texts
+  auto patched = [&](std::size_t at, const void* value, std::size_t size) {
+    std::string bad = whole;
+    std::memcpy(bad.data() + at, value, size);
+    rewriteSigned(bad);
+    return refusal();
+  };
+  const std::int32_t farDate = 2000000000;
+  EXPECT_NE(patched(columns + 4 * 3, &farDate, 4).find("date is out of range"), std::string::npos);
+  const std::uint64_t farText = 1ull << 40;
+  EXPECT_NE(patched(columns + n * fixed + 8 * 2, &farText, 8).find("texts run past"),
+            std::string::npos);
+  const std::uint32_t farType = 4000000;
+  EXPECT_NE(patched(columns + n * (fixed + 8) + 4 * 5, &farType, 4).find("refers past"),
+            std::string::npos);
+  const std::uint8_t badPlace = 9;
+  EXPECT_NE(patched(columns + n * 5 + 1, &badPlace, 1).find("place precision"), std::string::npos);
+  const double offGlobe = 1e300;
+  EXPECT_NE(patched(columns + n * 8 + 8, &offGlobe, 8).find("off the globe"), std::string::npos);
+  std::string badVersion = whole;
+  badVersion[8] = 9;
+  rewriteSigned(badVersion);
+  EXPECT_NE(refusal().find("version 9"), std::string::npos);
+}
+
+// 200,000 ACLED-like events with 150-300 bytes of notes each, through the cache: what stays on
+// the heap is the columns, not the notes (the million-row figure is in bench/, BENCHMARKS.md).
+TEST_F(EventCache, AReopenedTableKeepsAtMost150BytesAnEventOnTheHeap) {
+  if (sanitized()) GTEST_SKIP() << "the sanitizer's allocator is not glibc's";
+  constexpr int n = 200000;
+  {
+    EventStore s;
+    s.reserve(n);
+    std::mt19937 random(7);
+    for (int i = 0; i < n; ++i) {
+      Event e = fullEvent(i % 1000);
+      e.id = "SYR" + std::to_string(i);
+      e.notes = std::string(150 + random() % 150, 'x');
+      s.push_back(e);
+    }
+    ASSERT_FALSE(writeEventCache(file, key, s));
+  }
+  const std::size_t before = heapInUse();
+  EventCacheRead r = readEventCache(file, key);
+  const std::size_t after = heapInUse();
+  ASSERT_TRUE(r.events) << r.problem;
+  ASSERT_EQ(r.events->size(), static_cast<std::size_t>(n));
+  EXPECT_EQ((*r.events)[n - 1].id(), "SYR199999");
+  EXPECT_GE((*r.events)[n - 1].notes().size(), 150u);
+  EXPECT_LE(static_cast<double>(after - before) / n, 150.0);
+}
+
+}  // namespace
+}  // namespace idlib
