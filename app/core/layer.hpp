@@ -70,8 +70,8 @@ struct Layer {
   std::string licence;      // a user layer's: from the file's metadata or typed; empty: unknown
   LayerRole role = LayerRole::Generic;
   LayerStyle style;
-  Symbology symbology;               // a user layer's style (core/layer_style.hpp)
-  std::vector<LegendEntry> legend;   // its rows, set by applySymbology
+  Symbology symbology;              // a user layer's style (core/layer_style.hpp)
+  std::vector<LegendEntry> legend;  // its rows, set by applySymbology
   MapPlane plane = MapPlane::Local;  // the plane its geometry is projected to
   std::vector<Feature> features;
   PolygonMesh fills;
@@ -82,6 +82,9 @@ struct Layer {
   // Moving with the timeline: the setting and each feature's period (see core/temporal.hpp).
   TemporalSetting time;
   std::vector<FeaturePeriod> periods;  // one per feature while time.mode is not Off
+  // A big layer's first look while its full detail loads: the view's features only, simplified
+  // to the view's pixel; replaced by the full layer (same id) when it comes.
+  bool preview = false;
 };
 
 }  // namespace idlib

@@ -22,6 +22,8 @@ struct Node {
 
 // Splitting recursion deeper than this is a pathological ring: give up rather than overflow.
 constexpr int kMaxSplitDepth = 96;
+// Work allowed per vertex (z-order walks, diagonal searches): far above what valid rings need.
+constexpr std::size_t kStepsPerVertex = 4000, kMinSteps = 1u << 22;
 
 class Earcut {
  public:
@@ -33,6 +35,7 @@ class Earcut {
       total += ring.size();
     if (rings_.empty() || total > std::numeric_limits<std::uint32_t>::max() / 2) return result_;
     result_.indices.reserve(total * 3);
+    budget_ = kStepsPerVertex * total + kMinSteps;
     Node* outer = linkedList(0, 0, true);
     if (!outer || outer->next == outer->prev) return result_;
     std::uint32_t offset = static_cast<std::uint32_t>(rings_[0].size());
@@ -80,9 +83,10 @@ class Earcut {
     return area(a->prev, a, a->next) < 0 ? area(a, b, a->next) >= 0 && area(a, a->prev, b) >= 0
                                          : area(a, b, a->prev) < 0 || area(a, a->next, b) < 0;
   }
-  static bool intersectsPolygon(const Node* a, const Node* b) {
+  bool intersectsPolygon(const Node* a, const Node* b) {
     const Node* p = a;
     do {
+      if (!step()) return true;
       if (p->i != a->i && p->next->i != a->i && p->i != b->i && p->next->i != b->i &&
           intersects(p, p->next, a, b))
         return true;
@@ -102,7 +106,7 @@ class Earcut {
     } while (p != a);
     return inside;
   }
-  static bool isValidDiagonal(const Node* a, const Node* b) {
+  bool isValidDiagonal(const Node* a, const Node* b) {
     return a->next->i != b->i && a->prev->i != b->i && !intersectsPolygon(a, b) &&
            ((locallyInside(a, b) && locallyInside(b, a) && middleInside(a, b) &&
              (area(a->prev, a, b->prev) != 0 || area(a, b->prev, b) != 0)) ||
@@ -252,17 +256,17 @@ class Earcut {
            area(p->prev, p, p->next) >= 0;
   }
 
-  bool isEar(const Node* ear) const {
+  bool isEar(const Node* ear) {
     const Node *a = ear->prev, *c = ear->next;
     if (area(a, ear, c) >= 0) return false;  // reflex
     const double box[4] = {std::min({a->x, ear->x, c->x}), std::min({a->y, ear->y, c->y}),
                            std::max({a->x, ear->x, c->x}), std::max({a->y, ear->y, c->y})};
     for (const Node* p = c->next; p != a; p = p->next)
-      if (inEar(p, a, ear, c, box)) return false;
+      if (!step() || inEar(p, a, ear, c, box)) return false;
     return true;
   }
 
-  bool isEarHashed(const Node* ear) const {
+  bool isEarHashed(const Node* ear) {
     const Node *a = ear->prev, *c = ear->next;
     if (area(a, ear, c) >= 0) return false;
     const double box[4] = {std::min({a->x, ear->x, c->x}), std::min({a->y, ear->y, c->y}),
@@ -270,15 +274,15 @@ class Earcut {
     const std::int32_t minZ = zOrder(box[0], box[1]), maxZ = zOrder(box[2], box[3]);
     const Node *p = ear->prevZ, *n = ear->nextZ;
     while (p && p->z >= minZ && n && n->z <= maxZ) {
-      if (inEar(p, a, ear, c, box)) return false;
+      if (!step() || inEar(p, a, ear, c, box)) return false;
       p = p->prevZ;
       if (inEar(n, a, ear, c, box)) return false;
       n = n->nextZ;
     }
     for (; p && p->z >= minZ; p = p->prevZ)
-      if (inEar(p, a, ear, c, box)) return false;
+      if (!step() || inEar(p, a, ear, c, box)) return false;
     for (; n && n->z <= maxZ; n = n->nextZ)
-      if (inEar(n, a, ear, c, box)) return false;
+      if (!step() || inEar(n, a, ear, c, box)) return false;
     return true;
   }
 
@@ -288,13 +292,17 @@ class Earcut {
 
   void earcutLinked(Node* ear, int pass, int depth) {
     if (!ear) return;
-    if (depth > kMaxSplitDepth) {
+    if (depth > kMaxSplitDepth || aborted_) {
       result_.complete = false;
       return;
     }
     if (pass == 0 && invSize_ != 0) indexCurve(ear);
     Node* stop = ear;
     while (ear->prev != ear->next) {
+      if (aborted_) {
+        result_.complete = false;
+        return;
+      }
       Node *prev = ear->prev, *next = ear->next;
       if (invSize_ != 0 ? isEarHashed(ear) : isEar(ear)) {
         emit(prev, ear, next);
@@ -354,6 +362,10 @@ class Earcut {
     Node* a = start;
     do {
       for (Node* b = a->next->next; b != a->prev; b = b->next) {
+        if (aborted_) {
+          result_.complete = false;
+          return;
+        }
         if (a->i != b->i && isValidDiagonal(a, b)) {
           Node* c = splitPolygon(a, b);
           a = filterPoints(a, a->next);
@@ -438,8 +450,18 @@ class Earcut {
     return m;
   }
 
+  // Counts the inner steps; a degenerate ring can make ear clipping cubic, so past the budget it
+  // stops (EarcutResult::complete false) rather than run for minutes.
+  bool step() {
+    if (steps_ >= budget_) aborted_ = true;
+    ++steps_;
+    return !aborted_;
+  }
+
   std::span<const std::vector<Vec2>> rings_;
   std::deque<Node> nodes_;
+  std::size_t steps_ = 0, budget_ = 0;
+  bool aborted_ = false;
   EarcutResult result_;
   double minX_ = 0, minY_ = 0, maxX_ = 0, maxY_ = 0, invSize_ = 0;
 };

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iterator>
+
+#include "geo/earcut.hpp"
+#include "geo/ring_ops.hpp"
 
 namespace idlib {
 namespace {
@@ -70,6 +74,7 @@ PreparedPolygon preparePolygon(const geos::Context& c, const std::vector<Polygon
     out.problem = reason ? reason : "invalid polygon";
     GEOSFree_r(c.get(), reason);
     geometry = geos::own(c, GEOSMakeValid_r(c.get(), geometry.get()));
+    out.repaired = true;
     if (!geometry) return out;
   }
   out.area = 0;
@@ -98,6 +103,121 @@ PreparedPolygon preparePolygon(const geos::Context& c, const std::vector<Polygon
     if (ring.size() < 3) continue;
     out.triangles.insert(out.triangles.end(), ring.begin(), ring.begin() + 3);
   }
+  return out;
+}
+
+namespace {
+
+constexpr double kFinestDetail = 0.1;  // metres
+constexpr std::size_t kRepairVertices = 50'000;
+
+double triangleArea(Vec2 a, Vec2 b, Vec2 c) {
+  return std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+}
+
+}  // namespace
+
+bool earClip(const std::vector<std::vector<Vec2>>& rings, std::vector<Vec2>& triangles,
+             bool keepIfInexact) {
+  if (rings.empty()) return true;
+  const EarcutResult r = earcut(rings);
+  std::vector<const Vec2*> points;
+  double expected = 0;
+  for (std::size_t k = 0; k < rings.size(); ++k) {
+    for (const Vec2& p : rings[k])
+      points.push_back(&p);
+    expected += (k == 0 ? 1 : -1) * std::abs(signedArea(rings[k]));
+  }
+  double covered = 0;
+  const std::size_t first = triangles.size();
+  for (std::size_t i = 0; i + 2 < r.indices.size(); i += 3) {
+    const Vec2 a = *points[r.indices[i]], b = *points[r.indices[i + 1]],
+               c = *points[r.indices[i + 2]];
+    covered += triangleArea(a, b, c);
+    triangles.insert(triangles.end(), {a, b, c});
+  }
+  // Valid rings are covered exactly, up to rounding; anything else needs GEOS.
+  const bool ok = r.complete && std::abs(covered - expected) <= 1e-6 * std::abs(expected) + 1e-9;
+  if (!ok && !keepIfInexact) triangles.resize(first);
+  return ok;
+}
+
+namespace {
+
+// The centre of the biggest triangle: inside the polygon, for its label and tooltip.
+Vec2 insideTriangles(const std::vector<Vec2>& triangles) {
+  Vec2 centre;
+  double biggest = -1;
+  for (std::size_t i = 0; i + 2 < triangles.size(); i += 3) {
+    const Vec2 a = triangles[i], b = triangles[i + 1], c = triangles[i + 2];
+    if (const double area = triangleArea(a, b, c); area > biggest) {
+      biggest = area;
+      centre = (a + b + c) * (1.0 / 3);
+    }
+  }
+  return centre;
+}
+
+}  // namespace
+
+PreparedPolygon previewPolygon(const std::vector<PolygonRings>& parts, const Box& clip,
+                               double tolerance) {
+  PreparedPolygon out;
+  for (const PolygonRings& part : parts) {
+    std::vector<std::vector<Vec2>> clipped;
+    for (std::size_t k = 0; k < part.rings.size(); ++k) {
+      std::vector<Vec2> simple = simplifyRing(part.rings[k], tolerance);
+      if (simple.empty() && k == 0) break;  // a shell under the pixel: the part is not seen
+      if (simple.empty()) continue;
+      out.area += (k == 0 ? 1 : -1) * std::abs(signedArea(part.rings[k]));
+      std::vector<Vec2> inside = clipRing(simple, clip);
+      out.outlines.push_back(std::move(simple));
+      if (!inside.empty())
+        clipped.push_back(std::move(inside));
+      else if (k == 0)
+        break;  // the shell is outside the view, and so are its holes
+    }
+    if (!clipped.empty()) earClip(clipped, out.triangles, true);  // a first look, as it comes
+  }
+  out.interiorPoint = insideTriangles(out.triangles);
+  return out;
+}
+
+PreparedPolygon prepareLargePolygon(const geos::Context& c,
+                                    const std::vector<PolygonRings>& parts) {
+  PreparedPolygon out;
+  std::size_t vertices = 0;
+  for (const PolygonRings& part : parts)
+    for (const auto& ring : part.rings)
+      vertices += ring.size();
+  // GEOS repairs a small feature in moments, a continent's outline in minutes: that one is drawn
+  // as far as ear clipping gets, and said.
+  const bool repairable = vertices <= kRepairVertices;
+  for (const PolygonRings& part : parts) {
+    if (part.rings.empty()) continue;
+    // Detail finer than a fifth of a point at the closest zoom (0.5 m) is never seen; dropping
+    // it halves the work on densely sampled rings.
+    std::vector<std::vector<Vec2>> rings;
+    for (const auto& ring : part.rings) {
+      std::vector<Vec2> simple = simplifyRing(ring, kFinestDetail);
+      if (simple.empty() && rings.empty()) break;  // the shell is a speck
+      if (simple.empty()) continue;
+      if (!(simple.front() == simple.back())) simple.push_back(simple.front());
+      rings.push_back(std::move(simple));
+    }
+    if (rings.empty()) continue;
+    if (!earClip(rings, out.triangles, !repairable)) {
+      if (repairable) return preparePolygon(c, parts);
+      out.problem =
+          "its rings cross or touch each other; too big to repair, drawn as far as "
+          "ear clipping gets";
+    }
+    for (std::size_t k = 0; k < rings.size(); ++k)
+      out.area += (k == 0 ? 1 : -1) * std::abs(signedArea(rings[k]));
+    std::move(rings.begin(), rings.end(), std::back_inserter(out.outlines));
+  }
+  if (out.triangles.empty()) return preparePolygon(c, parts);  // says why
+  out.interiorPoint = insideTriangles(out.triangles);
   return out;
 }
 

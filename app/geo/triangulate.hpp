@@ -1,6 +1,7 @@
 #pragma once
-// Polygons to triangles through GEOS: validate, repair if needed, then constrained Delaunay
-// triangulation, which honours holes and multipolygons.
+// Polygons to triangles. Small layers: through GEOS: validate, repair if needed, then
+// constrained Delaunay triangulation, which honours holes and multipolygons. Big ones: by ear
+// clipping, repairing only the features that need it.
 #include <string>
 #include <vector>
 
@@ -20,10 +21,31 @@ struct PreparedPolygon {
   double area = 0;                          // m²
   Vec2 interiorPoint;                       // inside the polygon, for labels and tooltips
   std::string problem;                      // why the input was invalid, when GEOS had to repair it
+  bool repaired = false;                    // by GEOS MakeValid
 };
 
 // `parts` together form one (multi)polygon feature.
 PreparedPolygon preparePolygon(const geos::Context& context,
                                const std::vector<PolygonRings>& parts);
+
+// The same for big layers, without validating up front: ear clipping (geo/earcut.hpp), and
+// only a feature whose triangles do not cover its rings' area (a self-intersection, a hole
+// outside its shell) goes through GEOS's repair, alone (one of over 50,000 vertices is drawn
+// as ear clipping leaves it, with a problem said). The anchor is the centre of the
+// biggest triangle, which is inside the polygon.
+PreparedPolygon prepareLargePolygon(const geos::Context& context,
+                                    const std::vector<PolygonRings>& parts);
+
+// The polygon as a view shows it, cheaply: rings simplified to `tolerance` (the view's pixel),
+// fills clipped to `clip` (outlines are not, so no cut edge is drawn). Not repaired: a part
+// whose rings cross is drawn as ear clipping leaves it until the full detail comes.
+PreparedPolygon previewPolygon(const std::vector<PolygonRings>& parts, const Box& clip,
+                               double tolerance);
+
+// Ear-clipped triangles of the rings (three points per triangle) appended to `triangles`;
+// false when they do not cover the rings' area (the rings need repair), and then nothing is
+// appended unless `keepIfInexact`.
+bool earClip(const std::vector<std::vector<Vec2>>& rings, std::vector<Vec2>& triangles,
+             bool keepIfInexact = false);
 
 }  // namespace idlib

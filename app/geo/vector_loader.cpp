@@ -17,6 +17,7 @@
 #include "core/output_paths.hpp"
 #include "core/text_safety.hpp"
 #include "geo/projection.hpp"
+#include "geo/ring_ops.hpp"
 #include "geo/triangulate.hpp"
 
 namespace idlib {
@@ -35,6 +36,8 @@ struct RawFeature {
   std::vector<PolygonRings> polygons;
   std::vector<std::vector<Vec2>> lines;
   Vec2 point;
+  // Clipped to the plane's area by cutToBox: the cut's own seams are not the source's problem.
+  bool cutAtPlaneEdge = false;
 };
 
 struct ProcessedFeature {
@@ -154,13 +157,27 @@ void projectPoints(const Projection& p, Span& points, bool& ok) {
   ok &= p.forwardInPlace(&points[0].x, &points[0].y, points.size(), sizeof(Vec2));
 }
 
-// Projects (from lon/lat, to `plane`) and triangulates features [begin, end) on the calling
-// thread.
+// First every feature is projected, then (after a big layer's preview) triangulated.
+enum class Stage { Project, Triangulate };
+
+// Projects (from lon/lat, to `plane`) or triangulates features [begin, end) on the calling
+// thread. A large layer is ear-clipped, and only its invalid features repaired.
 void processRange(MapPlane plane, std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& out,
-                  std::size_t begin, std::size_t end, LoadProgress* progress) {
+                  std::size_t begin, std::size_t end, LoadProgress* progress, Stage stage,
+                  bool large) {
+  if (stage == Stage::Triangulate) {
+    geos::Context context;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (progress && progress->cancelled) return;
+      if (out[i].projected && raw[i].kind == Kind::Polygon)
+        out[i].polygon = large ? prepareLargePolygon(context, raw[i].polygons)
+                               : preparePolygon(context, raw[i].polygons);
+      if (progress) progress->featuresDone.fetch_add(1, std::memory_order_relaxed);
+    }
+    return;
+  }
   auto created = Projection::create(kLonLatCrs, crsOf(plane));
   auto* projection = std::get_if<Projection>(&created);
-  geos::Context context;
   for (std::size_t i = begin; i < end; ++i) {
     if (progress && progress->cancelled) return;
     RawFeature& f = raw[i];
@@ -175,9 +192,49 @@ void processRange(MapPlane plane, std::vector<RawFeature>& raw, std::vector<Proc
       if (f.kind == Kind::Point && !std::isfinite(f.point.x)) ok = false;
     }
     out[i].projected = ok;
-    if (ok && f.kind == Kind::Polygon) out[i].polygon = preparePolygon(context, f.polygons);
-    if (progress) progress->featuresDone.fetch_add(1, std::memory_order_relaxed);
   }
+}
+
+std::size_t polygonVertices(const std::vector<RawFeature>& raw) {
+  std::size_t n = 0;
+  for (const RawFeature& f : raw)
+    for (const auto& polygon : f.polygons)
+      for (const auto& ring : polygon.rings)
+        n += ring.size();
+  return n;
+}
+
+Box polygonBounds(const RawFeature& f) {
+  Box box;
+  for (const auto& polygon : f.polygons)
+    for (const auto& ring : polygon.rings)
+      for (const Vec2& p : ring)
+        box.extend(p);
+  return box;
+}
+
+// A big layer's first look: the projected polygons in the view (the whole layer when the view
+// shows none of it), simplified to its pixel and clipped to it. Features out of view stay empty.
+std::vector<ProcessedFeature> previewOf(const std::vector<RawFeature>& raw,
+                                        const std::vector<ProcessedFeature>& projected,
+                                        LoadView view) {
+  std::vector<ProcessedFeature> out(raw.size());
+  std::vector<Box> bounds(raw.size());
+  Box all;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    out[i].projected = projected[i].projected;
+    if (projected[i].projected && raw[i].kind == Kind::Polygon)
+      all.extend(bounds[i] = polygonBounds(raw[i]));
+  }
+  if (!view.box.intersects(all)) view = {all, std::max(all.width(), all.height()) / 2000};
+  const double pixel = std::max(view.metresPerPixel, 1e-9);
+  Box clip = view.box;  // a few pixels more, so the cut never shows at the view's edge
+  clip.extend(view.box.min - Vec2{4 * pixel, 4 * pixel});
+  clip.extend(view.box.max + Vec2{4 * pixel, 4 * pixel});
+  for (std::size_t i = 0; i < raw.size(); ++i)
+    if (!bounds[i].empty() && bounds[i].intersects(clip))
+      out[i].polygon = previewPolygon(raw[i].polygons, clip, pixel / 2);
+  return out;
 }
 
 // Brings each geometry to WGS 84 longitude/latitude and clips it to the area the map's plane can
@@ -212,7 +269,15 @@ class ToPlaneArea {
     area_.addRing(&ring);
   }
 
-  enum class Outcome { Kept, Outside, Unprojectable };
+  // CutRings: a polygon across the area's edge, to cut ring by ring once read (cutToBox).
+  Box validBox() const {
+    Box box;
+    box.extend(Vec2{valid_.west, valid_.south});
+    box.extend(Vec2{valid_.east, valid_.north});
+    return box;
+  }
+
+  enum class Outcome { Kept, Outside, Unprojectable, CutRings };
   // `g` in lon/lat within the valid area: `g` itself, or a transformed or clipped copy in `own`.
   Outcome apply(const OGRGeometry*& g, std::unique_ptr<OGRGeometry>& own) const {
     if (toLonLat_) {
@@ -230,6 +295,10 @@ class ToPlaneArea {
     const LonLatBox box{e.MinX, e.MinY, e.MaxX, e.MaxY};
     if (valid_.contains(box)) return Outcome::Kept;
     if (!valid_.intersects(box)) return Outcome::Outside;
+    // GEOS's exact intersection wants valid input, and repairing a continent's 10 m outline
+    // first takes minutes: a polygon is clipped ring by ring instead, as tiles are.
+    const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+    if (type == wkbPolygon || type == wkbMultiPolygon) return Outcome::CutRings;
     std::unique_ptr<OGRGeometry> clipped(g->Intersection(&area_));
     if (!clipped) {  // GEOS refused an invalid input: repair, then clip
       std::unique_ptr<OGRGeometry> repaired(g->MakeValid());
@@ -247,6 +316,19 @@ class ToPlaneArea {
   std::unique_ptr<OGRCoordinateTransformation> toLonLat_;  // none: already lon/lat
   OGRPolygon area_;
 };
+
+// Clips each ring of the feature's polygons to `box` (Sutherland–Hodgman); a part whose shell
+// falls outside goes. False when nothing is left.
+bool cutToBox(RawFeature& f, const Box& box) {
+  std::erase_if(f.polygons, [&](PolygonRings& part) {
+    for (auto& ring : part.rings)
+      ring = clipRing(ring, box);
+    if (part.rings.empty() || part.rings[0].empty()) return true;
+    std::erase_if(part.rings, [](const std::vector<Vec2>& ring) { return ring.empty(); });
+    return false;
+  });
+  return !f.polygons.empty();
+}
 
 std::string defaultTitle(const std::string& path, const std::string& layerName, int layerCount) {
   if (isDatabaseConnection(path)) return layerName;  // a table's name, never the connection
@@ -364,8 +446,12 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     f.fid = feature->GetFID();
     f.name = nameOf(*feature, defn);
     std::unique_ptr<OGRGeometry> inLonLat;
+    bool cut = false;
     switch (toPlaneArea.apply(geometry, inLonLat)) {
       case ToPlaneArea::Outcome::Kept:
+        break;
+      case ToPlaneArea::Outcome::CutRings:
+        cut = true;
         break;
       case ToPlaneArea::Outcome::Outside:
         ++outsidePlane;
@@ -389,6 +475,11 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
       continue;
     }
     readGeometry(*geometry, f, unsupported);
+    if (cut && !cutToBox(f, toPlaneArea.validBox())) {
+      ++outsidePlane;
+      continue;
+    }
+    f.cutAtPlaneEdge = cut;
     raw.push_back(std::move(f));
   }
   const auto cancelled = [&] {
@@ -414,104 +505,132 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     return;
   }
 
-  // Project and triangulate on all cores, each worker with its own PROJ and GEOS context.
+  // Assembles the layer in feature order from `processed`. A preview copies what the full layer
+  // then moves, and its notices are not said (the full layer says them).
+  const auto assemble = [&](std::vector<ProcessedFeature>& processed, bool preview,
+                            NoticeList& notices) -> std::optional<Layer> {
+    Layer layer;
+    // Shown in panels and saved in workspaces: a connection's password is neither.
+    const std::string shownPath = redactSecrets(request.path);
+    layer.sourcePath = shownPath;
+    layer.sourceLayerName = layerName;
+    layer.id = layerCount > 1 ? fmt::format("{}:{}", shownPath, layerName) : shownPath;
+    layer.title =
+        request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
+    layer.attribution = request.attribution;
+    if (request.attribution.empty() && request.role == LayerRole::Generic) {
+      layer.licence = licenceOf(source);
+      const bool file = !looksLikeConnectionString(request.path);
+      layer.attribution = userLayerAttribution(
+          file ? std::filesystem::path(request.path).filename().string() : layerName,
+          layer.licence);
+    }
+    if (request.symbology) layer.symbology = *request.symbology;
+    layer.role = request.role;
+    layer.plane = request.plane;
+    const Projection toLonLat = Projection::lonLatTo(request.plane);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      RawFeature& r = raw[i];
+      ProcessedFeature& p = processed[i];
+      const std::string label = fmt::format("feature {} '{}'", r.fid, r.name);
+      if (!p.projected) {
+        notices.add(Severity::Warning,
+                    label + ": coordinates outside the range of its CRS; skipped");
+        continue;
+      }
+      Feature f;
+      f.fid = r.fid;
+      f.name = preview ? r.name : std::move(r.name);
+      f.attributes = preview ? r.attributes : std::move(r.attributes);
+      const auto index = static_cast<std::uint32_t>(layer.features.size());
+      auto addOutline = [&](const std::vector<Vec2>& line) {
+        for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+          layer.outlines.endpoints.push_back(line[k]);
+          layer.outlines.endpoints.push_back(line[k + 1]);
+          layer.outlines.featureOfSegment.push_back(index);
+          f.bounds.extend(line[k]);
+        }
+        if (!line.empty()) f.bounds.extend(line.back());
+      };
+      if (r.kind == Kind::Polygon) {
+        PreparedPolygon& poly = p.polygon;
+        if (!poly.problem.empty() && !(r.cutAtPlaneEdge && !poly.triangles.empty()))
+          notices.add(poly.triangles.empty() ? Severity::Error : Severity::Warning,
+                      fmt::format("{}: invalid polygon ({}){}", label, poly.problem,
+                                  poly.triangles.empty() ? "; skipped"
+                                  : poly.repaired        ? "; repaired with GEOS MakeValid"
+                                                         : ""));
+        if (poly.triangles.empty()) continue;
+        f.firstTriangleVertex = static_cast<std::uint32_t>(layer.fills.vertices.size());
+        f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
+        layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(),
+                                    poly.triangles.end());
+        layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(),
+                                           index);
+        for (const auto& ring : poly.outlines)
+          addOutline(ring);
+        f.area = poly.area;
+        f.anchor = poly.interiorPoint;
+      } else if (r.kind == Kind::Line) {
+        for (const auto& line : r.lines)
+          addOutline(line);
+        const auto& longest = *std::max_element(
+            r.lines.begin(), r.lines.end(), [](auto& a, auto& b) { return a.size() < b.size(); });
+        f.anchor = longest[longest.size() / 2];
+      } else {
+        f.anchor = r.point;
+        f.bounds.extend(r.point);
+        layer.pointFeatures.push_back(index);
+      }
+      f.anchorLonLat = toLonLat.inverseLonLat(f.anchor);
+      layer.bounds.extend(f.bounds);
+      layer.features.push_back(std::move(f));
+    }
+    if (layer.features.empty() && outsidePlane == 0) {
+      notices.add(Severity::Warning, "no feature could be drawn");
+      return std::nullopt;
+    }
+    for (int i = 0; i < defn.GetFieldCount(); ++i)
+      layer.fields.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
+    detectTime(layer, notices);
+    layer.preview = preview;
+    return layer;
+  };
+
+  // Project, then triangulate, on all cores, each worker with its own PROJ and GEOS context.
   std::vector<ProcessedFeature> processed(raw.size());
-  const std::size_t workers = std::clamp<std::size_t>(
-      raw.size() / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
-  {
+  const bool large = polygonVertices(raw) > kPreviewVertices;
+  const auto inParallel = [&](Stage stage) {
+    const std::size_t workers = std::clamp<std::size_t>(
+        raw.size() / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::jthread> pool;
     for (std::size_t w = 0; w < workers; ++w) {
       const std::size_t begin = raw.size() * w / workers, end = raw.size() * (w + 1) / workers;
-      pool.emplace_back(
-          [&, begin, end] { processRange(request.plane, raw, processed, begin, end, progress); });
+      pool.emplace_back([&, begin, end] {
+        processRange(request.plane, raw, processed, begin, end, progress, stage, large);
+      });
+    }
+  };
+  inParallel(Stage::Project);
+  // Only for a loader that knows the map's view (the window's, not a re-read for a new plane).
+  if (large && progress && progress->onPreview && !progress->view().box.empty() &&
+      !progress->cancelled) {
+    std::vector<ProcessedFeature> preview = previewOf(raw, processed, progress->view());
+    std::vector<Notice> unsaid;  // the full layer says them
+    NoticeList previewNotices(unsaid, {});
+    if (std::optional<Layer> first = assemble(preview, true, previewNotices)) {
+      result.withdrawnPreviews.push_back(first->id);  // until the full layer is added below
+      progress->onPreview(std::move(*first));
     }
   }
+  inParallel(Stage::Triangulate);
 
   if (cancelled()) return;
 
-  // Assemble the layer in feature order.
-  Layer layer;
-  // Shown in panels and saved in workspaces: a connection's password is neither.
-  const std::string shownPath = redactSecrets(request.path);
-  layer.sourcePath = shownPath;
-  layer.sourceLayerName = layerName;
-  layer.id = layerCount > 1 ? fmt::format("{}:{}", shownPath, layerName) : shownPath;
-  layer.title =
-      request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
-  layer.attribution = request.attribution;
-  if (request.attribution.empty() && request.role == LayerRole::Generic) {
-    layer.licence = licenceOf(source);
-    const bool file = !looksLikeConnectionString(request.path);
-    layer.attribution = userLayerAttribution(
-        file ? std::filesystem::path(request.path).filename().string() : layerName, layer.licence);
+  if (std::optional<Layer> layer = assemble(processed, false, notices)) {
+    std::erase(result.withdrawnPreviews, layer->id);
+    result.layers.push_back(std::move(*layer));
   }
-  if (request.symbology) layer.symbology = *request.symbology;
-  layer.role = request.role;
-  layer.plane = request.plane;
-  const Projection toLonLat = Projection::lonLatTo(request.plane);
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    RawFeature& r = raw[i];
-    ProcessedFeature& p = processed[i];
-    const std::string label = fmt::format("feature {} '{}'", r.fid, r.name);
-    if (!p.projected) {
-      notices.add(Severity::Warning, label + ": coordinates outside the range of its CRS; skipped");
-      continue;
-    }
-    Feature f;
-    f.fid = r.fid;
-    f.name = std::move(r.name);
-    f.attributes = std::move(r.attributes);
-    const auto index = static_cast<std::uint32_t>(layer.features.size());
-    auto addOutline = [&](const std::vector<Vec2>& line) {
-      for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-        layer.outlines.endpoints.push_back(line[k]);
-        layer.outlines.endpoints.push_back(line[k + 1]);
-        layer.outlines.featureOfSegment.push_back(index);
-        f.bounds.extend(line[k]);
-      }
-      if (!line.empty()) f.bounds.extend(line.back());
-    };
-    if (r.kind == Kind::Polygon) {
-      PreparedPolygon& poly = p.polygon;
-      if (!poly.problem.empty())
-        notices.add(
-            poly.triangles.empty() ? Severity::Error : Severity::Warning,
-            fmt::format("{}: invalid polygon ({}){}", label, poly.problem,
-                        poly.triangles.empty() ? "; skipped" : "; repaired with GEOS MakeValid"));
-      if (poly.triangles.empty()) continue;
-      f.firstTriangleVertex = static_cast<std::uint32_t>(layer.fills.vertices.size());
-      f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
-      layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(),
-                                  poly.triangles.end());
-      layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(),
-                                         index);
-      for (const auto& ring : poly.outlines)
-        addOutline(ring);
-      f.area = poly.area;
-      f.anchor = poly.interiorPoint;
-    } else if (r.kind == Kind::Line) {
-      for (const auto& line : r.lines)
-        addOutline(line);
-      const auto& longest = *std::max_element(r.lines.begin(), r.lines.end(),
-                                              [](auto& a, auto& b) { return a.size() < b.size(); });
-      f.anchor = longest[longest.size() / 2];
-    } else {
-      f.anchor = r.point;
-      f.bounds.extend(r.point);
-      layer.pointFeatures.push_back(index);
-    }
-    f.anchorLonLat = toLonLat.inverseLonLat(f.anchor);
-    layer.bounds.extend(f.bounds);
-    layer.features.push_back(std::move(f));
-  }
-  if (layer.features.empty() && outsidePlane == 0) {
-    notices.add(Severity::Warning, "no feature could be drawn");
-    return;
-  }
-  for (int i = 0; i < defn.GetFieldCount(); ++i)
-    layer.fields.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
-  detectTime(layer, notices);
-  result.layers.push_back(std::move(layer));
 }
 
 }  // namespace

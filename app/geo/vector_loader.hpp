@@ -2,6 +2,8 @@
 // Reads any GDAL vector source (GeoPackage, GeoJSON, Shapefile, KML, CSV, PostGIS...) into
 // projected, validated, triangulated layers. Problems become notices; the rest still loads.
 #include <atomic>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,17 +28,46 @@ struct LoadRequest {
   MapPlane plane = MapPlane::Local;
 };
 
+// What the map shows: a big layer's first look is cut for it.
+struct LoadView {
+  Box box;  // map plane, the layer's
+  double metresPerPixel = 0;
+};
+
 // Updated by the loader while it works, read by the window to draw a progress bar.
 struct LoadProgress {
   std::atomic<std::size_t> featuresDone{0};
   std::atomic<std::size_t> featuresTotal{0};
   // Set from another thread to stop reading a big file mid-way: the layer is then not added.
   std::atomic<bool> cancelled{false};
+  // Progressive loading: a big layer (kPreviewVertices) is first handed here as the view's
+  // features, simplified to its pixel and clipped to it (Layer::preview), on the loader's
+  // thread, then loaded whole. Unset, or no view set: no preview.
+  std::function<void(Layer)> onPreview{};
+
+  void setView(const LoadView& view) {
+    std::lock_guard lock(viewMutex_);
+    view_ = view;
+  }
+  LoadView view() const {
+    std::lock_guard lock(viewMutex_);
+    return view_;
+  }
+
+ private:
+  mutable std::mutex viewMutex_;
+  LoadView view_;
 };
+
+// Layers with more polygon vertices than this skip GEOS's up-front validation (ear clipping,
+// repairs only where needed) and get a preview; smaller ones load exactly as they always did.
+constexpr std::size_t kPreviewVertices = 200'000;
 
 struct LoadResult {
   std::vector<Layer> layers;
   std::vector<Notice> notices;
+  // Previews handed out whose full layer did not follow (cancelled, failed): take them away.
+  std::vector<std::string> withdrawnPreviews{};
 };
 
 LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress = nullptr);

@@ -7,6 +7,7 @@
 
 #include "geo/table_sample.hpp"
 #include "geo/timeline_loader.hpp"
+#include "ui/layer_list.hpp"
 
 namespace idlib {
 
@@ -14,6 +15,7 @@ BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests,
                                    std::optional<std::string> dataDir,
                                    std::vector<EventSource> extraEventSources)
     : requests_(std::move(requests)), jobs_(requests_.size() + (dataDir ? 1 : 0)) {
+  progress_.onPreview = [this](Layer preview) { previewReady(std::move(preview)); };
   worker_ =
       std::jthread([this, dataDir, extra = std::move(extraEventSources)](std::stop_token stop) {
         for (const LoadRequest& request : requests_) {
@@ -28,6 +30,7 @@ BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests,
 }
 
 BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files.size() + 1) {
+  progress_.onPreview = [this](Layer preview) { previewReady(std::move(preview)); };
   worker_ = std::jthread([this, dropped = std::move(dropped)](std::stop_token stop) {
     std::vector<EventSource> eventSources = dropped.eventSources;
     std::vector<std::string> newFiles;
@@ -77,8 +80,15 @@ void BackgroundLoader::showing(std::string what) {
   current_ = std::move(what);
 }
 
+void BackgroundLoader::previewReady(Layer preview) {
+  std::lock_guard lock(mutex_);
+  finished_.layers.push_back(std::move(preview));
+}
+
 void BackgroundLoader::add(LoadResult result) {
   std::lock_guard lock(mutex_);
+  for (auto& id : result.withdrawnPreviews)
+    finished_.withdrawnPreviews.push_back(std::move(id));
   for (auto& l : result.layers)
     finished_.layers.push_back(std::move(l));
   for (auto& n : result.notices)
@@ -119,8 +129,8 @@ LoadResult BackgroundLoader::takeFinished() {
 
 bool BackgroundLoader::done() const {
   std::lock_guard lock(mutex_);
-  return allLoaded_ && finished_.layers.empty() && finished_.notices.empty() && !dated_ &&
-         unmapped_.empty();
+  return allLoaded_ && finished_.layers.empty() && finished_.notices.empty() &&
+         finished_.withdrawnPreviews.empty() && !dated_ && unmapped_.empty();
 }
 
 float BackgroundLoader::fraction() const {
@@ -134,6 +144,45 @@ float BackgroundLoader::fraction() const {
 std::string BackgroundLoader::current() const {
   std::lock_guard lock(mutex_);
   return current_;
+}
+
+namespace {
+
+// The preview standing in for a layer with this id, if any.
+std::optional<std::size_t> previewOf(const AppState& state, const std::string& id) {
+  for (std::size_t i = 0; i < state.layers.size(); ++i)
+    if (state.layers[i].layer.preview && state.layers[i].layer.id == id) return i;
+  return std::nullopt;
+}
+
+// Removes the preview at `index`: it was never one of the user's layers of its own.
+LayerEntry takePreview(AppState& state, std::size_t index) {
+  LayerEntry entry = std::move(state.layers[index]);
+  state.layers.erase(state.layers.begin() + static_cast<std::ptrdiff_t>(index));
+  if (entry.layer.role == LayerRole::Generic) --state.userLayerCount;
+  state.hovered.reset();
+  state.selected.reset();
+  return entry;
+}
+
+}  // namespace
+
+std::size_t addLoadedLayer(AppState& state, Layer layer) {
+  const std::optional<std::size_t> preview = previewOf(state, layer.id);
+  if (!preview) return state.addLayer(std::move(layer));
+  const LayerEntry replaced = takePreview(state, *preview);
+  const std::size_t index = state.addLayer(std::move(layer));
+  state.layers[index].visible = replaced.visible;
+  state.layers[index].opacity = replaced.opacity;
+  return index;
+}
+
+void withdrawPreviews(AppState& state, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids)
+    if (const std::optional<std::size_t> preview = previewOf(state, id)) {
+      takePreview(state, *preview);
+      rebuildTownSearch(state);
+    }
 }
 
 }  // namespace idlib

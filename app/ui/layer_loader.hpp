@@ -37,7 +37,10 @@ class BackgroundLoader {
     progress_.cancelled = true;
   }
   bool cancelled() const { return worker_.get_stop_token().stop_requested(); }
-  // Layers and notices finished since the last call.
+  // What the map shows now: a big layer's first look (a preview) is cut for it.
+  void setView(const LoadView& view) { progress_.setView(view); }
+  // Layers and notices finished since the last call; a big layer comes first as a preview
+  // (Layer::preview), then whole: add them with addLoadedLayer, which swaps one for the other.
   LoadResult takeFinished();
   std::optional<DatedData> takeDatedData();
   std::vector<std::string> takeUnmapped();  // dropped tables to ask the column mapping of
@@ -47,6 +50,7 @@ class BackgroundLoader {
 
  private:
   void showing(std::string what);
+  void previewReady(Layer preview);
   void add(LoadResult result);
   // `newFiles` (dropped): only their notices are kept, the others were given before.
   void loadDated(const std::string& dataDir, const std::vector<EventSource>& eventSources,
@@ -63,5 +67,11 @@ class BackgroundLoader {
   std::string current_;
   std::jthread worker_;
 };
+
+// Adds a loaded layer to the map; the full layer takes its preview's place (and keeps its
+// visibility and opacity). Returns its index in state.layers.
+std::size_t addLoadedLayer(AppState& state, Layer layer);
+// Takes the previews away whose full layer did not come (LoadResult::withdrawnPreviews).
+void withdrawPreviews(AppState& state, const std::vector<std::string>& ids);
 
 }  // namespace idlib

@@ -1,7 +1,9 @@
 #include "geo/vector_loader.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <thread>
 
 #include "fixtures.hpp"
@@ -119,6 +121,42 @@ TEST(VectorLoader, SelfIntersectingPolygonIsRepairedAndTheRestLoads) {
             std::string::npos)
       << r.notices[0].message;
   EXPECT_NE(r.notices[0].message.find("repaired"), std::string::npos);
+}
+
+// A layer over kPreviewVertices takes the fast path (ear clipping, no up-front validation): its
+// valid polygon is covered exactly, and only the bowtie beside it goes to GEOS, and is said.
+TEST(VectorLoader, BigLayerIsEarClippedAndOnlyItsInvalidFeatureIsRepaired) {
+  TempDir dir;
+  const auto path = dir.file("big.gpkg");
+  std::string disc = "POLYGON ((";
+  constexpr int kPoints = 250'000;
+  for (int i = 0; i <= kPoints; ++i) {
+    const double a = 2 * 3.14159265358979 * (i % kPoints) / kPoints;
+    disc += fmt::format("{}{:.8f} {:.8f}", i ? ", " : "", 36.6 + 0.2 * std::cos(a),
+                        35.8 + 0.2 * std::sin(a));
+  }
+  disc += "))";
+  test::writeGeoPackage(
+      path, "areas", 4326,
+      {disc, "POLYGON ((36.0 35.0, 36.1 35.1, 36.1 35.0, 36.0 35.1, 36.0 35.0))"});
+  const LoadResult r = loadVectorSource({.path = path.string()});
+  ASSERT_EQ(r.layers.size(), 1u) << messages(r);
+  const Layer& l = r.layers[0];
+  ASSERT_EQ(l.features.size(), 2u);
+  ASSERT_EQ(r.notices.size(), 1u) << messages(r);
+  EXPECT_NE(r.notices[0].message.find("feature 2 'f1': invalid polygon"), std::string::npos)
+      << r.notices[0].message;
+  // The triangles of the disc cover its area: 0.2° of latitude is about 22.2 km.
+  const Feature& f = l.features[0];
+  double covered = 0;
+  for (std::uint32_t v = f.firstTriangleVertex;
+       v + 2 < f.firstTriangleVertex + f.triangleVertexCount; v += 3) {
+    const Vec2 a = l.fills.vertices[v], b = l.fills.vertices[v + 1], c = l.fills.vertices[v + 2];
+    covered += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+  }
+  EXPECT_NEAR(covered, f.area, f.area * 1e-9);
+  EXPECT_NEAR(f.area / 1e6, 3.14159 * 18.05 * 22.2, 30);
+  EXPECT_TRUE(f.bounds.contains(f.anchor));
 }
 
 TEST(VectorLoader, LayerWithoutCrsInDegreesIsDrawnAsWgs84WithAWarning) {
