@@ -293,6 +293,10 @@ class ToPlaneArea {
         !std::isfinite(e.MaxY))
       return Outcome::Unprojectable;
     const LonLatBox box{e.MinX, e.MinY, e.MaxX, e.MaxY};
+    constexpr double kSlack = 1e-9;  // no longitude or latitude is beyond ±180 / ±90
+    if (box.west < -180 - kSlack || box.east > 180 + kSlack || box.south < -90 - kSlack ||
+        box.north > 90 + kSlack)
+      return Outcome::Unprojectable;
     if (valid_.contains(box)) return Outcome::Kept;
     if (!valid_.intersects(box)) return Outcome::Outside;
     // GEOS's exact intersection wants valid input, and repairing a continent's 10 m outline
