@@ -122,6 +122,7 @@ void rewrite(const gl::Buffer& buffer, const std::vector<T>& items) {
 }  // namespace
 
 void MapRenderer::keepOnly(const std::vector<std::string>& ids) {
+  ++uploads_;
   std::erase_if(layers_, [&](const auto& entry) {
     return std::find(ids.begin(), ids.end(), entry.first) == ids.end();
   });
@@ -146,6 +147,7 @@ void MapRenderer::upload(const Layer& layer) {
     gpu->points = static_cast<GLsizei>(points.size());
   }
   layers_[layer.id] = std::move(gpu);
+  ++uploads_;
 }
 
 void MapRenderer::restyle(const Layer& layer) {
@@ -157,6 +159,7 @@ void MapRenderer::restyle(const Layer& layer) {
   rewrite(gpu.lineBuffer, lineInstances(layer));
   rewrite(gpu.pointBuffer, pointInstances(layer));
   gpu.styledFor = layer.symbology;
+  ++uploads_;
 }
 
 FrameStats MapRenderer::draw(const FrameDescription& frame) {
@@ -208,7 +211,10 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
     });
   };
   const Palette scheme = frame.highContrast ? Palette::Projector : Palette::Desk;
-  fills(false);
+  // The window keeps the base fills, under everything else, in a texture while the view stays.
+  const auto baseFills = [&] { fills(false); };
+  if (!frame.cacheStaticLayers || !baseCache_.drawCached(baseKey(frame), sea, baseFills))
+    baseFills();
   if (frame.time) time_.drawAreas(view, *frame.time, scheme);
   fills(true);
   each([&](const LayerFrame& lf, const GpuLayer& g) {
@@ -247,6 +253,19 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   drawLabels(frame);
   glBindVertexArray(0);
   return stats_;
+}
+
+StaticLayersKey MapRenderer::baseKey(const FrameDescription& frame) const {
+  StaticLayersKey key{frame.view,
+                      static_cast<int>(viewportPx_.x),
+                      static_cast<int>(viewportPx_.y),
+                      frame.pixelRatio,
+                      frame.highContrast,
+                      uploads_};
+  for (const LayerFrame& lf : frame.layers)
+    if (lf.layer->role != LayerRole::Generic)
+      key.add(*lf.layer, lf.opacity, frame.date, frame.windowDays);
+  return key;
 }
 
 void MapRenderer::drawHalos(const FrameDescription& frame, const ViewTransform& view) {

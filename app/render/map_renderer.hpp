@@ -13,6 +13,7 @@
 #include "render/font_atlas.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader_program.hpp"
+#include "render/static_layer_cache.hpp"
 #include "render/time_layers.hpp"
 
 namespace idlib {
@@ -60,6 +61,8 @@ struct FrameDescription {
   std::vector<Box> occupied;  // logical points the window's panels cover: no map label there
   // The slider's date and time window, for the layers that move with the timeline.
   double date = 0, windowDays = 30;
+  // The window: keep the base map's fills in a texture while the view stays (exports draw all).
+  bool cacheStaticLayers = false;
 };
 
 struct FrameStats {
@@ -81,6 +84,7 @@ class MapRenderer {
   FrameStats draw(const FrameDescription& frame);
   FontAtlas& font() { return font_; }
   TimeLayerRenderer& timeLayers() { return time_; }
+  const StaticLayerCache& baseCache() const { return baseCache_; }
 
  private:
   struct GpuLayer;
@@ -95,6 +99,7 @@ class MapRenderer {
   void addPanel(float x0, float y0, float x1, float y1, Rgba color);
   void flushText(float haloWidth);
   void drawHalos(const FrameDescription& frame, const ViewTransform& view);
+  StaticLayersKey baseKey(const FrameDescription& frame) const;
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
   void drawLegend(const FrameDescription& frame, bool compact);
@@ -104,6 +109,8 @@ class MapRenderer {
   FontAtlas font_;
   TimeLayerRenderer time_;
   std::unordered_map<std::string, std::unique_ptr<GpuLayer>> layers_;
+  std::uint64_t uploads_ = 0;  // uploads, restyles and removals: the cache's key changes
+  StaticLayerCache baseCache_;
   gl::VertexArray textVao_;
   gl::Buffer textBuffer_;
   std::vector<TextInstance> text_instances_;

@@ -16,6 +16,7 @@
 #include "core/cli_values.hpp"
 #include "core/date.hpp"
 #include "core/desk_layout.hpp"
+#include "core/frame_schedule.hpp"
 #include "core/interrupt.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
@@ -174,6 +175,52 @@ Uint32 windowOf(const SDL_Event& e) {
   }
 }
 
+// Sleeps in SDL's queue until an event comes (taken into `event`) or `seconds` pass (a second at
+// most: the loop looks at Ctrl+C again); whether an event came. X11 wakes it at once, without
+// polling, for input and for an event another thread pushes.
+bool waitForEvent(double seconds, SDL_Event& event) {
+  constexpr double kLongestSleep = 1.0;
+  const int ms = static_cast<int>(std::ceil(std::min(seconds, kLongestSleep) * 1000));
+  return SDL_WaitEventTimeout(&event, ms) == 1;
+}
+
+// Whether the map moves with no input: playback, a camera flight or smooth zoom, a story's move
+// or play, a video being recorded.
+bool movesOnItsOwn(const AppState& state, const panels::ExportPanelState& exportPanel) {
+  const bool storyMoving =
+      state.presenter && state.presenter->phase() != StoryPresenter::Phase::Holding;
+  return state.playback.playing || state.camera.animating() || storyMoving ||
+         exportPanel.job != nullptr;
+}
+
+// Whether another thread works for the window: loads (their progress bars), a PostGIS listing,
+// a table's first rows for the column mapping.
+bool workInBackground(const BackgroundLoader& loader, const FileDrops& drops,
+                      const panels::PostgisDialogState& postgis,
+                      const panels::ColumnMappingDialogState& columnMapping,
+                      const std::optional<OpeningWorkspace>& opening) {
+  const auto busy = [](const BackgroundLoader* l) { return l && !l->done(); };
+  return busy(&loader) || busy(drops.loader()) || busy(postgis.loader.get()) ||
+         busy(columnMapping.loader.get()) || (opening && busy(opening->loader.get())) ||
+         postgis.listing.valid() || columnMapping.reading.valid();
+}
+
+// While the window is open, Ctrl+C wakes it from its wait with a quit event (SDL_PushEvent may be
+// called from any thread).
+class InterruptWakesWindow {
+ public:
+  InterruptWakesWindow() {
+    setInterruptWaker([] {
+      SDL_Event quit{};
+      quit.type = SDL_QUIT;
+      SDL_PushEvent(&quit);
+    });
+  }
+  ~InterruptWakesWindow() { setInterruptWaker(nullptr); }
+  InterruptWakesWindow(const InterruptWakesWindow&) = delete;
+  InterruptWakesWindow& operator=(const InterruptWakesWindow&) = delete;
+};
+
 }  // namespace
 
 int runInteractive(const Options& options) {
@@ -262,12 +309,21 @@ int runInteractive(const Options& options) {
     FileDrops drops;
     FrameKeys frameKeys;
     std::string title;
+    FrameSchedule schedule;
+    InterruptWakesWindow interruptWakes;
 
     bool quit = false;
     while (!quit && !interruptRequested()) {  // Ctrl+C in the terminal closes the window too
+      // A frame only when something may have changed: paused and untouched, the loop sleeps.
+      SDL_Event waited;
+      bool hasWaited = false;
+      if (const double wait = schedule.maxWaitSeconds(); wait > 0) {
+        hasWaited = waitForEvent(wait, waited);
+        if (!hasWaited && !schedule.drawAfterQuietWait()) continue;
+      }
       const Uint32 speakerWindow =
           presenterMode.speaker() ? presenterMode.speaker()->windowId() : 0;
-      pollFrameEvents(frameKeys, [&](SDL_Event& event) {
+      const auto handle = [&](SDL_Event& event) {
         if (event.type == SDL_QUIT) quit = true;
         if (speakerWindow && windowOf(event) == speakerWindow) {
           if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE)
@@ -289,7 +345,8 @@ int runInteractive(const Options& options) {
         if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q &&
             (event.key.keysym.mod & KMOD_CTRL))
           quit = true;
-      });
+      };
+      const int events = pollFrameEvents(frameKeys, handle, hasWaited ? &waited : nullptr);
       if (SDL_GetWindowFlags(window.window()) & SDL_WINDOW_MINIMIZED) {
         SDL_Delay(50);  // nothing to draw; don't spin
         continue;
@@ -313,12 +370,16 @@ int runInteractive(const Options& options) {
                                                                         : nullptr;
         for (std::string& table : from->takeUnmapped())
           columnMapping.waiting.push_back(std::move(table));
+        // A big layer's preview is cut for the view the map shows now.
+        from->setView({visibleWorld(state.camera.view(), state.camera.viewport()),
+                       state.camera.view().metresPerPoint});
         LoadResult finished = from->takeFinished();
         for (Layer& layer : finished.layers) {
-          const std::size_t index = state.addLayer(std::move(layer));
+          const std::size_t index = addLoadedLayer(state, std::move(layer));
           renderer.upload(state.layers[index].layer);
           if (saved) applyWorkspaceLayer(state, index, *saved);
         }
+        withdrawPreviews(state, finished.withdrawnPreviews);
         if (saved && !finished.layers.empty()) orderLayersAsIn(state, *saved);
         if (auto dated = from->takeDatedData()) {
           for (Notice& n : dated->notices)
@@ -348,14 +409,18 @@ int runInteractive(const Options& options) {
       state.desk = deskLayout(static_cast<float>(w), static_cast<float>(h), state.deskScale,
                               state.deskScale * state.uiScale);
       state.camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
-      state.camera.advance(ImGui::GetIO().DeltaTime);
-      state.playback.advance(ImGui::GetIO().DeltaTime, state.timeline);
+      // Time the loop slept is not time the map moved (ImGui keeps the real time, for its
+      // double clicks).
+      const auto step = static_cast<float>(schedule.animationSeconds(ImGui::GetIO().DeltaTime));
+      state.camera.advance(step);
+      state.playback.advance(step, state.timeline);
       // A frame over a quarter second is a stall (the speaker's window opening, its thumbnails
       // rendering), not time the audience watched: a story's move goes on from where it was.
       // A slow machine at 5 fps (0.2 s a frame) is under it: its moves keep real time.
-      advanceStory(state, std::min(ImGui::GetIO().DeltaTime, kLongestStoryStep));
+      advanceStory(state, std::min(step, kLongestStoryStep));
       // Not while layers are still coming: they are read for the plane shown.
-      planeFollower.update(state, renderer, !loader.done());
+      planeFollower.update(state, renderer,
+                           workInBackground(loader, drops, postgis, columnMapping, opening));
 
       if (!presenterMode.active()) {
         panels::menuBar(state, quit, exportPanel.open, fileBrowser, postgis.open, saveWorkspace);
@@ -398,6 +463,7 @@ int runInteractive(const Options& options) {
           state.timelineLoaded && !presenterMode.active() ? state.desk.timeline.h : 0;
       frame.uiScale *= state.deskScale;     // this display's scale; exports keep their own
       frame.occupied = imguiWindowRects();  // no map label under a panel
+      frame.cacheStaticLayers = true;       // drawn directly where the window is multisampled
       renderer.draw(frame);
       if (!frame.black)  // the black screen is black: not even the export window shows
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -405,6 +471,13 @@ int runInteractive(const Options& options) {
       showDateInTitle(window.window(), state, title);
       imgui.saveSettingsIfAsked();
       presenterMode.drawSpeaker(state, renderer);
+      schedule.frameDrawn(
+          {.input = events > 0,
+           .animating = movesOnItsOwn(state, exportPanel),
+           .background = workInBackground(loader, drops, postgis, columnMapping, opening) ||
+                         planeFollower.switching(),
+           .typing = ImGui::GetIO().WantTextInput,
+           .presenting = state.presenter != nullptr});
     }
   } catch (const std::exception& e) {
     printError(e.what());
