@@ -139,6 +139,10 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
           ->type_name("KEY=COLUMN,...");
   auto* events = app.add_flag("--events", o.listEvents,
                               "Print the events (filtered by --from, --to, --type) and exit");
+  app.add_flag("--create-indexes", o.createIndexes,
+               "Create the indexes (GiST on the position, B-tree on the date) that the time "
+               "window's queries use on each --event-file 'PG:... tables=T', if missing, and exit")
+      ->excludes(events);
   app.add_option("--from", o.from, "First date (--events, --export-video, --export-poster)")
       ->type_name("YYYY-MM-DD");
   app.add_option("--to", o.to, "Last date (--events, --export-video, --export-poster)")

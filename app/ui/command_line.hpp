@@ -28,6 +28,7 @@ struct Options {
   std::vector<std::string> eventFiles;   // --event-file PATH: more events (e.g. an ACLED export)
   std::vector<ColumnMapping> columns;    // --columns after an --event-file: how it is read
   bool listEvents = false;               // --events: print them and exit
+  bool createIndexes = false;            // --create-indexes on the PG: --event-files, then exit
   std::string from, to, type;            // --from, --to, --type: filters for --events
   std::string format = "csv";            // --format csv|geojson
   std::string at;                        // --at LON,LAT: print what the map shows there, and exit

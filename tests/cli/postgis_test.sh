@@ -7,58 +7,14 @@ set -u
 bin=$1
 out=$2
 geodata=$(cd "$(dirname "$0")/../../geodata" && pwd)
-pgbin=${PG_BIN:-/usr/lib/postgresql/15/bin}  # where Debian puts the server
 rm -rf "$out" && mkdir -p "$out"
 
-for tool in "$pgbin/initdb" "$pgbin/pg_ctl" "$pgbin/psql" "$(command -v ogr2ogr)"; do
-  if [ ! -x "$tool" ]; then
-    echo "SKIP: $tool is missing (Debian: apt-get install postgresql-15 postgresql-15-postgis-3 gdal-bin)"
-    exit 77
-  fi
-done
-if [ ! -f /usr/share/postgresql/15/extension/postgis.control ]; then
-  echo "SKIP: PostGIS is not installed (Debian: apt-get install postgresql-15-postgis-3)"
-  exit 77
-fi
-
+. "$(dirname "${BASH_SOURCE[0]}")/pg_cluster.sh"
+pg_cluster_check "$(command -v ogr2ogr)"
 . "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
-
-# PostgreSQL refuses to run as root: as root, the cluster belongs to nobody.
-tmp=$(mktemp -d /tmp/atlas-pg.XXXXXX)
-as_owner=()
-if [ "$(id -u)" -eq 0 ]; then
-  chown nobody "$tmp"
-  as_owner=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
-fi
-stop_cluster() {
-  [ -f "$tmp/data/postmaster.pid" ] && "${as_owner[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -m immediate -w stop >/dev/null 2>&1
-  rm -rf "$tmp"
-}
-trap stop_cluster EXIT
-trap 'exit 130' INT TERM
-
-# A port only names the socket file in $tmp (no TCP), so any free number does.
-port=$((20000 + RANDOM % 20000))
-password="atlas-test-$RANDOM$RANDOM"
-printf '%s\n' "$password" >"$tmp/pw" && chown --reference="$tmp" "$tmp/pw"
-if ! "${as_owner[@]}" "$pgbin/initdb" -D "$tmp/data" -U atlas --pwfile="$tmp/pw" \
-  --auth-local=scram-sha-256 --auth-host=scram-sha-256 >"$out/initdb.log" 2>&1; then
-  echo "FAIL: initdb (see $out/initdb.log)"
-  exit 1
-fi
-if ! "${as_owner[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 30 \
-  -o "-k $tmp -p $port -c listen_addresses=''" start >/dev/null; then
-  cat "$tmp/server.log"
-  echo "FAIL: the PostgreSQL server did not start"
-  exit 1
-fi
-
-export PGPASSWORD=$password  # how the tests below log in, unless they give password=
-conn="PG:host=$tmp port=$port dbname=atlas user=atlas"
-psql_atlas() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h "$tmp" -p "$port" -U atlas "$@"; }
-psql_atlas -d postgres -c 'CREATE DATABASE atlas' &&
-  psql_atlas -d atlas -c 'CREATE EXTENSION postgis' >"$out/setup.log" 2>&1
-expect "the postgis extension is created" test $? -eq 0
+pg_cluster_start "$out"
+tmp=$pg_tmp port=$pg_port password=$pg_password  # PGPASSWORD is how the tests below log in
+conn="PG:$pg_conninfo"
 ogr2ogr -f PostgreSQL "$conn" "$geodata/towns.geojson" -nln towns -lco GEOMETRY_NAME=geom >>"$out/setup.log" 2>&1
 expect "ogr2ogr loads the towns into PostGIS" test $? -eq 0
 # Ground within about 3 km of Saraqib, a polygon the bundled map has no marker on.
@@ -88,6 +44,22 @@ expect "without it the same place is the opposition's green (got ${rgb[*]})" tes
 run "$bin" --event-file "PG:host='$tmp' port='$port' dbname='atlas' user='atlas' tables=february_events" --events --from 2020-02-03 --to 2020-02-03
 expect "--event-file PG:... --events exits 0 (rc=$rc)" test "$rc" -eq 0
 expect "the PostGIS events are listed" grep -q '^a004-01,2020-02-03,day,shelling/air strike' <<<"$output"
+
+# --create-indexes (issue 12): the time window's indexes on the events table, made once; the CSV's
+# date is text there (ogr2ogr), so only the position's GiST index is made, on the query's point.
+run "$bin" --event-file "$conn tables=february_events" --create-indexes
+expect "--create-indexes exits 0 (rc=$rc)" test "$rc" -eq 0
+expect "it says the GiST index it made" contains 'CREATE INDEX IF NOT EXISTS "february_events_position_gist" ON "february_events" USING gist'
+indexes=$(psql_atlas -d atlas -tAc "SELECT indexname FROM pg_indexes WHERE tablename = 'february_events'")
+expect "the server has the index (got ${indexes//$'\n'/ })" grep -qx "february_events_position_gist" <<<"$indexes"
+run "$bin" --event-file "$conn tables=february_events" --create-indexes
+expect "--create-indexes again changes nothing and exits 0 (rc=$rc)" test "$rc" -eq 0
+run "$bin" --event-file "$conn tables=no_such_table" --create-indexes
+expect "--create-indexes on a missing table exits 1 (rc=$rc)" test "$rc" -eq 1
+expect "... naming the table and the database" contains 'no table "no_such_table"'
+run "$bin" --create-indexes
+expect "--create-indexes without a PostGIS table exits 2 (rc=$rc)" test "$rc" -eq 2
+expect "... and says how to give one" contains "tables=TABLE"
 
 # A wrong password: the message names the host and database, never the password.
 secret="not-the-password-$RANDOM"
