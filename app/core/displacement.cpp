@@ -60,7 +60,8 @@ void Displacement::finish() {
   if (!flows.empty()) {
     arrivalsFirst_ = flows.front().start;  // flows are sorted by start
     Day last = arrivalsFirst_;
-    for (const auto& f : flows) last = std::max(last, f.start + std::max(1, f.end - f.start));
+    for (const auto& f : flows)
+      last = std::max(last, f.start + std::max(1, f.end - f.start));
     arrivalsDays_ = last - arrivalsFirst_ + 2;
     arrivals_ = arrivalsByDay(arrivalsFirst_, arrivalsDays_);
   }

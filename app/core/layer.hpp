@@ -70,8 +70,8 @@ struct Layer {
   std::string licence;      // a user layer's: from the file's metadata or typed; empty: unknown
   LayerRole role = LayerRole::Generic;
   LayerStyle style;
-  Symbology symbology;              // a user layer's style (core/layer_style.hpp)
-  std::vector<LegendEntry> legend;  // its rows, set by applySymbology
+  Symbology symbology;               // a user layer's style (core/layer_style.hpp)
+  std::vector<LegendEntry> legend;   // its rows, set by applySymbology
   MapPlane plane = MapPlane::Local;  // the plane its geometry is projected to
   std::vector<Feature> features;
   PolygonMesh fills;

@@ -148,7 +148,6 @@ void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   }
 }
 
-
 double planeScaleAt(const Projection& p, Vec2 centre) {
   const LonLat c = p.inverseLonLat(centre);
   const double step = 0.01;  // degrees of latitude
