@@ -70,7 +70,7 @@ Cue cueFromCurrentView(const AppState& state) {
   c.title = formatDateLong(c.date);
   const View& v = state.camera.view();
   c.view = ViewArgument{state.projection.inverseLonLat(v.centre),
-                        zoomAtMetresPerPoint(v.metresPerPoint)};
+                        zoomAtMetresPerPoint(v.metresPerPoint, state.plane)};
   std::vector<std::string> layers;
   const TimeLayerSettings& t = state.timeLayers;
   for (const auto& [on, name] : {std::pair{t.areas, "areas"},

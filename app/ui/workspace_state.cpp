@@ -62,7 +62,7 @@ Workspace captureWorkspace(const AppState& state, bool exportOpen) {
   }
   const View& view = state.camera.view();
   w.view = ViewArgument{state.projection.inverseLonLat(view.centre),
-                        zoomAtMetresPerPoint(view.metresPerPoint)};
+                        zoomAtMetresPerPoint(view.metresPerPoint, state.plane)};
   if (state.timelineLoaded) w.date = static_cast<Day>(std::floor(state.playback.date));
   w.windowDays = state.playback.windowDays;
   w.datedLayers = state.timeLayers;

@@ -52,6 +52,10 @@ run "$bin" "$out/study/saved.workspace.json" --export "$out/saved.png" --size 80
 expect "the saved workspace exports (rc=$rc)" test "$rc" -eq 0
 expect "... the same picture as the command line it was saved from" \
   test "$(red "$out/saved.png" 36.45 35.75)" -eq "$(red "$out/ws.png" 36.45 35.75)"
+# A world view saved in Web Mercator keeps its zoom: it is read back in the same plane.
+run "$bin" --projection webmercator --view 10,20,3 --save-workspace "$out/study/world.workspace.json"
+expect "a Web Mercator view is saved at its zoom (rc=$rc)" \
+  grep -qE '"zoom": 3(\.0+)?[,}]?$' "$out/study/world.workspace.json"
 run "$bin" --export "$out/x.png" --save-workspace "$out/study/plain.json"
 expect "a workspace's name must end in .workspace.json (rc=$rc)" test "$rc" -eq 2
 expect "... and the message says so" contains "plain.workspace.json"
