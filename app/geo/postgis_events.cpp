@@ -377,6 +377,7 @@ struct PostgisEventFeed::Worker {
   std::optional<PostgisEventTable> table;
   std::string connectionError;
   int wakeFd = -1;
+  std::function<void()> onAnswer;
   std::thread thread;
 
   Connection connection;
@@ -432,14 +433,19 @@ struct PostgisEventFeed::Worker {
   }
 
   void deliver(EventWindowResult result) {
-    std::lock_guard lock(mutex);
-    if (result.error.empty()) {
-      ++counts.delivered;
-    } else {
-      ++counts.failed;
+    std::function<void()> wakeUi;
+    {
+      std::lock_guard lock(mutex);
+      if (result.error.empty()) {
+        ++counts.delivered;
+      } else {
+        ++counts.failed;
+      }
+      ready = std::move(result);
+      wakeUi = onAnswer;
+      changed.notify_all();
     }
-    ready = std::move(result);
-    changed.notify_all();
+    if (wakeUi) wakeUi();
   }
 
   // Sends one request and waits for its answer, cancelling it when a newer one comes.
@@ -448,11 +454,11 @@ struct PostgisEventFeed::Worker {
     result.requestId = id;
     result.request = window;
     if (!connection && !connect()) {
-      std::lock_guard lock(mutex);
-      result.error = connectionError;
-      ready = std::move(result);
-      ++counts.failed;
-      changed.notify_all();
+      {
+        std::lock_guard lock(mutex);
+        result.error = connectionError;
+      }
+      deliver(std::move(result));
       return;
     }
     PGconn* conn = connection.get();
@@ -558,6 +564,11 @@ std::uint64_t PostgisEventFeed::request(const EventWindowRequest& window) {
   }
   worker_->wake();
   return id;
+}
+
+void PostgisEventFeed::onAnswer(std::function<void()> wake) {
+  std::lock_guard lock(worker_->mutex);
+  worker_->onAnswer = std::move(wake);
 }
 
 std::optional<EventWindowResult> PostgisEventFeed::take() {

@@ -7,6 +7,7 @@
 // The same SQL runs on Citus unchanged (README, "PostGIS pushdown"): every query is a filter on
 // one table, a LIMIT or a GROUP BY of count(*), which Citus pushes down to the shards.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,8 @@ class PostgisEventFeed {
 
   // Replaces any request not yet sent and cancels the one running; returns the new one's id.
   std::uint64_t request(const EventWindowRequest& window);
+  // Called on the worker thread after each answer is ready (e.g. to wake a sleeping window).
+  void onAnswer(std::function<void()> wake);
   // Whether a request is pending or running. While the user drags the slider, the UI asks for a
   // window only when the feed is not busy, so windows keep arriving at the server's pace; when
   // the drag ends, the last window is asked for at once, cancelling whatever still runs.

@@ -4,6 +4,7 @@
 # (exit 77) where Debian's postgresql-15 and postgresql-15-postgis-3 are missing.
 # After it: $pg_tmp (the socket's folder), $pg_port, $pg_password (also in PGPASSWORD),
 # $pg_conninfo (libpq's), and psql_atlas ARGS... (psql as the cluster's user `atlas`).
+# PG_CLUSTER_PREFIX (the folder's name before its random ending) and PG_CLUSTER_PORT choose them.
 pgbin=${PG_BIN:-/usr/lib/postgresql/15/bin}  # where Debian puts the server
 
 pg_cluster_check() {
@@ -33,7 +34,7 @@ pg_cluster_start() {
   local log=$1
   shift
   # PostgreSQL refuses to run as root: as root, the cluster belongs to nobody.
-  pg_tmp=$(mktemp -d /tmp/atlas-pg.XXXXXX)
+  pg_tmp=$(mktemp -d "${PG_CLUSTER_PREFIX:-/tmp/atlas-pg}.XXXXXX")
   pg_as_owner=()
   if [ "$(id -u)" -eq 0 ]; then
     chown nobody "$pg_tmp"
@@ -42,7 +43,7 @@ pg_cluster_start() {
   trap pg_cluster_stop EXIT
   trap 'exit 130' INT TERM
   # A port only names the socket file in $pg_tmp, so any free number does.
-  pg_port=$((20000 + RANDOM % 20000))
+  pg_port=${PG_CLUSTER_PORT:-$((20000 + RANDOM % 20000))}
   pg_password="atlas-test-$RANDOM$RANDOM"
   printf '%s\n' "$pg_password" >"$pg_tmp/pw" && chown --reference="$pg_tmp" "$pg_tmp/pw"
   if ! "${pg_as_owner[@]}" "$pgbin/initdb" -D "$pg_tmp/data" -U atlas --pwfile="$pg_tmp/pw" \
