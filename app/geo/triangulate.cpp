@@ -7,6 +7,7 @@
 
 #include "geo/earcut.hpp"
 #include "geo/ring_ops.hpp"
+#include "geo/tile_cut.hpp"
 
 namespace idlib {
 namespace {
@@ -109,7 +110,6 @@ PreparedPolygon preparePolygon(const geos::Context& c, const std::vector<Polygon
 namespace {
 
 constexpr double kFinestDetail = 0.1;  // metres
-constexpr std::size_t kRepairVertices = 50'000;
 
 double triangleArea(Vec2 a, Vec2 b, Vec2 c) {
   return std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
@@ -183,40 +183,58 @@ PreparedPolygon previewPolygon(const std::vector<PolygonRings>& parts, const Box
   return out;
 }
 
-PreparedPolygon prepareLargePolygon(const geos::Context& c,
-                                    const std::vector<PolygonRings>& parts) {
+PreparedPolygon prepareLargePolygon(const geos::Context& c, const std::vector<PolygonRings>& parts,
+                                    std::stop_token stop, unsigned threads, const Box& first) {
   PreparedPolygon out;
-  std::size_t vertices = 0;
-  for (const PolygonRings& part : parts)
-    for (const auto& ring : part.rings)
-      vertices += ring.size();
-  // GEOS repairs a small feature in moments, a continent's outline in minutes: that one is drawn
-  // as far as ear clipping gets, and said.
-  const bool repairable = vertices <= kRepairVertices;
+  const TileOptions tiles;
+  std::size_t repairedCells = 0;
+  bool exact = true;
   for (const PolygonRings& part : parts) {
     if (part.rings.empty()) continue;
+    if (stop.stop_requested()) return out;
     // Detail finer than a fifth of a point at the closest zoom (0.5 m) is never seen; dropping
     // it halves the work on densely sampled rings.
     std::vector<std::vector<Vec2>> rings;
+    std::size_t partVertices = 0;
+    Box box;
     for (const auto& ring : part.rings) {
       std::vector<Vec2> simple = simplifyRing(ring, kFinestDetail);
       if (simple.empty() && rings.empty()) break;  // the shell is a speck
       if (simple.empty()) continue;
       if (!(simple.front() == simple.back())) simple.push_back(simple.front());
+      partVertices += simple.size();
+      if (rings.empty())
+        for (const Vec2& p : simple)
+          box.extend(p);
       rings.push_back(std::move(simple));
     }
     if (rings.empty()) continue;
-    if (!earClip(rings, out.triangles, !repairable)) {
-      if (repairable) return preparePolygon(c, parts);
-      out.problem =
-          "its rings cross or touch each other; too big to repair, drawn as far as "
-          "ear clipping gets";
-    }
+    // A big part, or one with many holes, is cut into cells, each ear-clipped (and if need be
+    // repaired) on its own (geo/tile_cut.hpp); a small one is one cell.
+    const std::vector<TileCell> cells = partVertices <= tiles.maxCellVertices
+                                            ? std::vector<TileCell>{{box, rings}}
+                                            : cutIntoCells(rings, tiles);
+    TiledTriangles tiled = triangulateCells(cells, stop, threads, first);
+    if (tiled.stopped) return out;
+    exact = exact && tiled.exact;
+    repairedCells += tiled.repairedCells;
+    if (out.triangles.empty())
+      out.triangles = std::move(tiled.triangles);
+    else
+      out.triangles.insert(out.triangles.end(), tiled.triangles.begin(), tiled.triangles.end());
     for (std::size_t k = 0; k < rings.size(); ++k)
       out.area += (k == 0 ? 1 : -1) * std::abs(signedArea(rings[k]));
     std::move(rings.begin(), rings.end(), std::back_inserter(out.outlines));
   }
   if (out.triangles.empty()) return preparePolygon(c, parts);  // says why
+  if (!exact)
+    out.problem =
+        "its rings cross each other where GEOS could not repair them; drawn as ear "
+        "clipping leaves them";
+  else if (repairedCells > 0)
+    out.problem =
+        fmt::format("its rings cross or touch each other in {} of its cells", repairedCells);
+  out.repaired = exact && repairedCells > 0;
   out.interiorPoint = insideTriangles(out.triangles);
   return out;
 }

@@ -2,6 +2,7 @@
 // Polygons to triangles. Small layers: through GEOS: validate, repair if needed, then
 // constrained Delaunay triangulation, which honours holes and multipolygons. Big ones: by ear
 // clipping, repairing only the features that need it.
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,17 @@ struct PreparedPolygon {
 PreparedPolygon preparePolygon(const geos::Context& context,
                                const std::vector<PolygonRings>& parts);
 
-// The same for big layers, without validating up front: ear clipping (geo/earcut.hpp), and
-// only a feature whose triangles do not cover its rings' area (a self-intersection, a hole
-// outside its shell) goes through GEOS's repair, alone (one of over 50,000 vertices is drawn
-// as ear clipping leaves it, with a problem said). The anchor is the centre of the
-// biggest triangle, which is inside the polygon.
+// The same for big layers, without validating up front: each part is cut into cells of at most
+// about a thousand vertices (geo/tile_cut.hpp; a small part is one cell), ear-clipped
+// (geo/earcut.hpp) on `threads` threads, the cells meeting `first` first; only a cell whose
+// triangles miss its area (rings that cross, a hole outside its shell) goes through GEOS's
+// repair, alone, and one GEOS cannot repair is drawn as ear clipping leaves it, with a problem
+// said. The outlines are the rings as read. The anchor is the centre of the biggest triangle,
+// which is inside the polygon. After `stop`, what is returned is partial (the caller drops it).
 PreparedPolygon prepareLargePolygon(const geos::Context& context,
-                                    const std::vector<PolygonRings>& parts);
+                                    const std::vector<PolygonRings>& parts,
+                                    std::stop_token stop = {}, unsigned threads = 1,
+                                    const Box& first = {});
 
 // The polygon as a view shows it, cheaply: rings simplified to `tolerance` (the view's pixel),
 // fills clipped to `clip` (outlines are not, so no cut edge is drawn). Not repaired: a part

@@ -157,25 +157,9 @@ void projectPoints(const Projection& p, Span& points, bool& ok) {
   ok &= p.forwardInPlace(&points[0].x, &points[0].y, points.size(), sizeof(Vec2));
 }
 
-// First every feature is projected, then (after a big layer's preview) triangulated.
-enum class Stage { Project, Triangulate };
-
-// Projects (from lon/lat, to `plane`) or triangulates features [begin, end) on the calling
-// thread. A large layer is ear-clipped, and only its invalid features repaired.
-void processRange(MapPlane plane, std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& out,
-                  std::size_t begin, std::size_t end, LoadProgress* progress, Stage stage,
-                  bool large) {
-  if (stage == Stage::Triangulate) {
-    geos::Context context;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (progress && progress->cancelled) return;
-      if (out[i].projected && raw[i].kind == Kind::Polygon)
-        out[i].polygon = large ? prepareLargePolygon(context, raw[i].polygons)
-                               : preparePolygon(context, raw[i].polygons);
-      if (progress) progress->featuresDone.fetch_add(1, std::memory_order_relaxed);
-    }
-    return;
-  }
+// Projects the features [begin, end) from lon/lat to `plane` on the calling thread.
+void projectRange(MapPlane plane, std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& out,
+                  std::size_t begin, std::size_t end, LoadProgress* progress) {
   auto created = Projection::create(kLonLatCrs, crsOf(plane));
   auto* projection = std::get_if<Projection>(&created);
   for (std::size_t i = begin; i < end; ++i) {
@@ -195,13 +179,70 @@ void processRange(MapPlane plane, std::vector<RawFeature>& raw, std::vector<Proc
   }
 }
 
+std::size_t polygonVertices(const RawFeature& f) {
+  std::size_t n = 0;
+  for (const auto& polygon : f.polygons)
+    for (const auto& ring : polygon.rings)
+      n += ring.size();
+  return n;
+}
+
 std::size_t polygonVertices(const std::vector<RawFeature>& raw) {
   std::size_t n = 0;
   for (const RawFeature& f : raw)
-    for (const auto& polygon : f.polygons)
-      for (const auto& ring : polygon.rings)
-        n += ring.size();
+    n += polygonVertices(f);
   return n;
+}
+
+// Triangulates every projected polygon on `workers` threads, each with its own GEOS context. A
+// large layer is ear-clipped (cut into cells where a part is big), and only its invalid features
+// repaired: its few giant features first, one at a time with every worker on its cells (those
+// in the view first), then the rest, biggest first, each worker taking the next.
+void triangulateAll(std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& out,
+                    LoadProgress* progress, bool large, unsigned workers) {
+  const std::stop_token stop = progress ? progress->stopSource.get_token() : std::stop_token{};
+  const Box first = progress ? progress->view().box : Box{};
+  const auto stopped = [&] { return progress && (progress->cancelled || stop.stop_requested()); };
+  std::vector<std::size_t> order;
+  std::vector<std::size_t> vertices(raw.size(), 0);
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i)
+    if (out[i].projected && raw[i].kind == Kind::Polygon) {
+      order.push_back(i);
+      total += vertices[i] = polygonVertices(raw[i]);
+    }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return vertices[a] > vertices[b]; });
+  // Features not triangulated (lines, points, unprojectable) count as done at once.
+  if (progress) progress->featuresDone.fetch_add(raw.size() - order.size());
+  const auto prepare = [&](std::size_t i, const geos::Context& context, unsigned threads) {
+    out[i].polygon = large ? prepareLargePolygon(context, raw[i].polygons, stop, threads, first)
+                           : preparePolygon(context, raw[i].polygons);
+    std::vector<PolygonRings>().swap(raw[i].polygons);  // the outlines hold what is drawn
+    if (progress) progress->featuresDone.fetch_add(1, std::memory_order_relaxed);
+  };
+  std::size_t k = 0;
+  if (large && workers > 1) {
+    geos::Context context;
+    for (; k < order.size() && vertices[order[k]] * 2 * workers > total; ++k) {
+      if (stopped()) return;
+      prepare(order[k], context, workers);
+    }
+  }
+  std::atomic<std::size_t> next{k};
+  const auto work = [&] {
+    geos::Context context;
+    for (;;) {
+      if (stopped()) return;
+      const std::size_t j = next.fetch_add(1, std::memory_order_relaxed);
+      if (j >= order.size()) return;
+      prepare(order[j], context, 1);
+    }
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned w = 1; w < std::min<std::size_t>(workers, order.size() - k); ++w)
+    pool.emplace_back(work);
+  work();
 }
 
 Box polygonBounds(const RawFeature& f) {
@@ -575,6 +616,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
           addOutline(ring);
         f.area = poly.area;
         f.anchor = poly.interiorPoint;
+        if (!preview) p.polygon = {};  // in the layer now: freed as it goes, for the peak
       } else if (r.kind == Kind::Line) {
         for (const auto& line : r.lines)
           addOutline(line);
@@ -604,18 +646,16 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   // Project, then triangulate, on all cores, each worker with its own PROJ and GEOS context.
   std::vector<ProcessedFeature> processed(raw.size());
   const bool large = polygonVertices(raw) > kPreviewVertices;
-  const auto inParallel = [&](Stage stage) {
-    const std::size_t workers = std::clamp<std::size_t>(
-        raw.size() / 64, 1, std::max(1u, std::thread::hardware_concurrency()));
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  {
+    const std::size_t workers = std::clamp<std::size_t>(raw.size() / 64, 1, cores);
     std::vector<std::jthread> pool;
     for (std::size_t w = 0; w < workers; ++w) {
       const std::size_t begin = raw.size() * w / workers, end = raw.size() * (w + 1) / workers;
-      pool.emplace_back([&, begin, end] {
-        processRange(request.plane, raw, processed, begin, end, progress, stage, large);
-      });
+      pool.emplace_back(
+          [&, begin, end] { projectRange(request.plane, raw, processed, begin, end, progress); });
     }
-  };
-  inParallel(Stage::Project);
+  }
   // Only for a loader that knows the map's view (the window's, not a re-read for a new plane).
   if (large && progress && progress->onPreview && !progress->view().box.empty() &&
       !progress->cancelled) {
@@ -627,7 +667,9 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
       progress->onPreview(std::move(*first));
     }
   }
-  inParallel(Stage::Triangulate);
+  triangulateAll(
+      raw, processed, progress, large,
+      large ? cores : std::min<unsigned>(cores, std::max<std::size_t>(1, raw.size() / 64)));
 
   if (cancelled()) return;
 

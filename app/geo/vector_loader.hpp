@@ -5,6 +5,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,13 @@ struct LoadProgress {
   std::atomic<std::size_t> featuresDone{0};
   std::atomic<std::size_t> featuresTotal{0};
   // Set from another thread to stop reading a big file mid-way: the layer is then not added.
+  // cancel() also stops a big polygon's ear clipping between two of its cells (stopSource).
   std::atomic<bool> cancelled{false};
+  std::stop_source stopSource{};
+  void cancel() {
+    cancelled = true;
+    stopSource.request_stop();
+  }
   // Progressive loading: a big layer (kPreviewVertices) is first handed here as the view's
   // features, simplified to its pixel and clipped to it (Layer::preview), on the loader's
   // thread, then loaded whole. Unset, or no view set: no preview.

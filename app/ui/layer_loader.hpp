@@ -34,7 +34,7 @@ class BackgroundLoader {
   // the rest are not added; done() comes true soon after.
   void cancel() {
     worker_.request_stop();
-    progress_.cancelled = true;
+    progress_.cancel();
   }
   bool cancelled() const { return worker_.get_stop_token().stop_requested(); }
   // What the map shows now: a big layer's first look (a preview) is cut for it.

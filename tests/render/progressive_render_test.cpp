@@ -105,7 +105,7 @@ TEST_F(ProgressiveLoading, CancelAtThePreviewAddsNothingAndTakesThePreviewAway) 
   std::optional<Layer> preview;
   progress_.onPreview = [&](Layer layer) {
     preview = std::move(layer);
-    progress_.cancelled = true;  // as the progress bar's Cancel does
+    progress_.cancel();  // as the progress bar's Cancel does
   };
   const LoadResult result = loadVectorSource(userLayer(file_), &progress_);
   EXPECT_TRUE(result.layers.empty());
