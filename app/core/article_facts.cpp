@@ -511,7 +511,7 @@ constexpr std::string_view kCivilians = "Violence against civilians";
 constexpr std::string_view kStrategic = "Strategic developments";
 constexpr std::string_view kDisplacement = "Displacement";
 constexpr std::string_view kStatement = "Statement";
-constexpr std::array<CueEntry, 56> kCues = {{
+constexpr std::array<CueEntry, 58> kCues = {{
     {"shelling", kRemote},       {"shelled", kRemote},
     {"artillery", kRemote},      {"airstrike", kRemote},
     {"airstrikes", kRemote},     {"strikes", kRemote},
@@ -540,6 +540,7 @@ constexpr std::array<CueEntry, 56> kCues = {{
     {"statement", kStatement},   {"warned", kStatement},
     {"urged", kStatement},       {"tweet", kStatement},
     {"communique", kStatement},  {"rejected", kStatement},
+    {"meeting", kStatement},     {"met", kStatement},
 }};
 
 }  // namespace
