@@ -209,7 +209,9 @@ std::vector<Word> wordsOf(std::string_view text, TextSpan within) {
     Word w;
     w.span = {u.byteOf[start], u.byteOf[end]};
     const UChar32 first = u.string.char32At(start);
-    w.capital = u_isupper(first) || u_istitle(first);
+    // Scripts without case (Arabic) count as capitalised: their names are names too.
+    w.capital = u_isupper(first) || u_istitle(first) ||
+                (u_isalpha(first) && !u_hasBinaryProperty(first, UCHAR_CASED));
     w.numeric = u_isdigit(first) != 0;
     out.push_back(w);
   }

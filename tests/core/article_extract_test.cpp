@@ -193,6 +193,8 @@ TEST(ArticlePlaces, EverySpellingAndTransliterationFindsTheTown) {
             (std::vector<std::string>{"Saraqib/town", "Khan Shaykhun/town"}));
   EXPECT_EQ(placeNames("Aid crossed from Türkiye.", g),
             (std::vector<std::string>{"Turkey/country"}));
+  // Arabic script, transliterated by ICU: سراقب is Saraqib by its consonants.
+  EXPECT_EQ(placeNames("Shells hit سراقب again.", g), (std::vector<std::string>{"Saraqib/town"}));
   // Lower-case words are not names: "saraqib" in a sentence is not taken.
   EXPECT_TRUE(placeNames("a word like saraqib in lower case", g).empty());
 }
