@@ -142,6 +142,7 @@ namespace {
 // cross), GEOS's repair and triangulation of that cell alone.
 struct CellResult {
   std::vector<Vec2> triangles;
+  std::string problem;  // GEOS's reason, where it repaired the cell
   bool exact = true, repaired = false, done = false;
 };
 
@@ -155,6 +156,7 @@ void triangulateCell(const TileCell& cell, std::optional<geos::Context>& context
     return;
   }
   out.triangles = std::move(repaired.triangles);
+  out.problem = std::move(repaired.problem);
   out.repaired = true;
 }
 
@@ -201,6 +203,7 @@ TiledTriangles triangulateCells(const std::vector<TileCell>& cells, std::stop_to
     ++out.cellsDone;
     out.exact = out.exact && r.exact;
     out.repairedCells += r.repaired ? 1 : 0;
+    if (out.problem.empty()) out.problem = std::move(r.problem);
     out.triangles.insert(out.triangles.end(), r.triangles.begin(), r.triangles.end());
     std::vector<Vec2>().swap(r.triangles);
   }

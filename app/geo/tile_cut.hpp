@@ -7,6 +7,7 @@
 // piece may run along the cell's edge and back (zero-width), which ear clipping handles.
 #include <cstddef>
 #include <stop_token>
+#include <string>
 #include <vector>
 
 #include "core/geometry.hpp"
@@ -32,6 +33,7 @@ struct TiledTriangles {
   std::vector<Vec2> triangles;  // three vertices per triangle, cell after cell
   std::size_t cellsDone = 0;
   std::size_t repairedCells = 0;  // whose rings cross: repaired by GEOS, that cell alone
+  std::string problem;            // GEOS's reason for the first of them
   bool exact = true;     // false: a cell GEOS could not repair either, drawn as ear-clipped
   bool stopped = false;  // `stop` came before every cell was done: the triangles are partial
 };

@@ -188,6 +188,7 @@ PreparedPolygon prepareLargePolygon(const geos::Context& c, const std::vector<Po
   PreparedPolygon out;
   const TileOptions tiles;
   std::size_t repairedCells = 0;
+  std::string problem;  // GEOS's reason, for the first cell it repaired
   bool exact = true;
   for (const PolygonRings& part : parts) {
     if (part.rings.empty()) continue;
@@ -218,6 +219,7 @@ PreparedPolygon prepareLargePolygon(const geos::Context& c, const std::vector<Po
     if (tiled.stopped) return out;
     exact = exact && tiled.exact;
     repairedCells += tiled.repairedCells;
+    if (problem.empty()) problem = std::move(tiled.problem);
     if (out.triangles.empty())
       out.triangles = std::move(tiled.triangles);
     else
@@ -233,7 +235,7 @@ PreparedPolygon prepareLargePolygon(const geos::Context& c, const std::vector<Po
         "clipping leaves them";
   else if (repairedCells > 0)
     out.problem =
-        fmt::format("its rings cross or touch each other in {} of its cells", repairedCells);
+        fmt::format("{}{}in {} of its cells", problem, problem.empty() ? "" : " ", repairedCells);
   out.repaired = exact && repairedCells > 0;
   out.interiorPoint = insideTriangles(out.triangles);
   return out;

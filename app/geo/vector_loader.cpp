@@ -645,7 +645,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
 
   // Project, then triangulate, on all cores, each worker with its own PROJ and GEOS context.
   std::vector<ProcessedFeature> processed(raw.size());
-  const bool large = polygonVertices(raw) > kPreviewVertices;
+  const std::size_t vertices = polygonVertices(raw);
+  const bool large = vertices > kEarClipVertices;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   {
     const std::size_t workers = std::clamp<std::size_t>(raw.size() / 64, 1, cores);
@@ -657,8 +658,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     }
   }
   // Only for a loader that knows the map's view (the window's, not a re-read for a new plane).
-  if (large && progress && progress->onPreview && !progress->view().box.empty() &&
-      !progress->cancelled) {
+  if (vertices > kPreviewVertices && progress && progress->onPreview &&
+      !progress->view().box.empty() && !progress->cancelled) {
     std::vector<ProcessedFeature> preview = previewOf(raw, processed, progress->view());
     std::vector<Notice> unsaid;  // the full layer says them
     NoticeList previewNotices(unsaid, {});

@@ -66,9 +66,12 @@ struct LoadProgress {
   LoadView view_;
 };
 
-// Layers with more polygon vertices than this skip GEOS's up-front validation (ear clipping,
-// repairs only where needed) and get a preview; smaller ones load exactly as they always did.
+// Layers with more polygon vertices than this get a preview (the view's features first).
 constexpr std::size_t kPreviewVertices = 200'000;
+// Layers with more than this skip GEOS's up-front validation and constrained Delaunay
+// triangulation, costly per feature: ear clipping, repairs only in the cells that need it
+// (prepareLargePolygon). Smaller ones load exactly as they always did.
+constexpr std::size_t kEarClipVertices = 20'000;
 
 struct LoadResult {
   std::vector<Layer> layers;
