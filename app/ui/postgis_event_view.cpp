@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
+#include <utility>
 
 #include "core/event_source_key.hpp"
 #include "core/style.hpp"
@@ -29,9 +32,11 @@ LonLatBox clampToWorld(LonLatBox b) {
   return b;
 }
 
-// The view with half its size again on every side: small pans stay inside it.
+// The view with a quarter of its size on every side: small pans stay inside it, and the rows
+// asked for are about twice the view's (half as many again on each axis).
+constexpr double kPadding = 0.25;
 LonLatBox padded(const LonLatBox& v) {
-  const double dx = v.width() / 2, dy = v.height() / 2;
+  const double dx = v.width() * kPadding, dy = v.height() * kPadding;
   return clampToWorld({v.west - dx, v.south - dy, v.east + dx, v.north + dy});
 }
 
@@ -95,6 +100,8 @@ struct PostgisEventWindows::Table {
   // The rows of this window (days and box) did not fit: it is asked for as cells.
   std::optional<EventWindowRequest> overflowed;
   std::string lastError;  // said once until the table answers again
+  std::chrono::steady_clock::time_point askedAt;
+  bool timing = false;  // shown since the last install: its time from asking is said
 };
 
 PostgisEventWindows::PostgisEventWindows() = default;
@@ -104,6 +111,7 @@ void PostgisEventWindows::attach(AppState& state, std::function<void()> wake) {
   tables_.clear();
   lastWanted_.reset();
   base_ = state.timeline.events;
+  printStats_ = std::getenv("IDLIB_POSTGIS_STATS") != nullptr;
   basePlane_ = uploadedPlane_ = state.plane;
   for (std::size_t i = 0; i < state.eventSources.size(); ++i) {
     const EventSource& source = state.eventSources[i];
@@ -131,7 +139,7 @@ EventWindowRequest asCellsIfOverflowed(const std::optional<EventWindowRequest>& 
                                        EventWindowRequest r) {
   if (r.cellDegrees == 0 && overflowed && overflowed->first == r.first &&
       overflowed->last == r.last && overflowed->box.contains(r.box))
-    r.cellDegrees = cellSizeFor(r.box.width() / 2);  // the padded box is twice the view
+    r.cellDegrees = cellSizeFor(r.box.width() / (1 + 2 * kPadding));  // the view's width
   return r;
 }
 }  // namespace
@@ -139,6 +147,7 @@ EventWindowRequest asCellsIfOverflowed(const std::optional<EventWindowRequest>& 
 void PostgisEventWindows::ask(Table& table, const EventWindowRequest& request) {
   table.asked = asCellsIfOverflowed(table.overflowed, request);
   table.askedId = table.feed->request(*table.asked);
+  table.askedAt = std::chrono::steady_clock::now();
 }
 
 bool PostgisEventWindows::receive(AppState& state, Table& table, EventWindowResult result) {
@@ -146,9 +155,13 @@ bool PostgisEventWindows::receive(AppState& state, Table& table, EventWindowResu
   if (!result.error.empty()) {
     if (result.error != table.lastError) {
       table.lastError = result.error;
-      const std::string message = tableName(table.source) + ": " + result.error +
-                                  " (expected a table with a date column and a point geometry "
-                                  "or longitude and latitude; the map goes on without it)";
+      const bool aboutTable = result.error.find(" has no ") != std::string::npos ||
+                              result.error.find("no table") != std::string::npos;
+      const std::string message =
+          tableName(table.source) + ": " + result.error +
+          (aboutTable ? " (expected: a date column, and a point geometry or longitude and latitude)"
+                      : "") +
+          "; the map goes on without it";
       printError(message);
       state.notices.push_back({Severity::Error, message});
       state.showNotices = true;
@@ -164,6 +177,7 @@ bool PostgisEventWindows::receive(AppState& state, Table& table, EventWindowResu
     return false;
   }
   table.shown = std::move(result);
+  table.timing = true;
   return true;
 }
 
@@ -274,6 +288,15 @@ void PostgisEventWindows::install(AppState& state) {
   state.eventList.types.assign(types.begin(), types.end());
   state.eventList.rowsFor.reset();  // indices into the events changed
   state.hoveredMark = state.selectedMark = {};
+  for (auto& table : tables_) {
+    if (!std::exchange(table->timing, false) || !printStats_ || !table->shown) continue;
+    const std::chrono::duration<double, std::milli> ms =
+        std::chrono::steady_clock::now() - table->askedAt;
+    std::fprintf(stderr, "idlib-atlas: %s: window %s to %s: %zu rows, %zu cells, %.0f ms\n",
+                 tableName(table->source).c_str(), formatDate(table->shown->request.first).c_str(),
+                 formatDate(table->shown->request.last).c_str(), table->shown->rows.size(),
+                 table->shown->cells.size(), ms.count());
+  }
 }
 
 void PostgisEventWindows::upload(const AppState& state, MapRenderer& renderer) {

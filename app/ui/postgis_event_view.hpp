@@ -90,6 +90,8 @@ class PostgisEventWindows {
   std::optional<EventWindowRequest> lastWanted_;
   double wantedSince_ = 0;
   std::uint64_t installs_ = 0;
+  // $IDLIB_POSTGIS_STATS set: each window shown is said on stderr, with the time from asking.
+  bool printStats_ = false;
 };
 
 // A video's frames, each with its window asked for and waited for (headless, one query per
