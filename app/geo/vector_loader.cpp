@@ -254,6 +254,31 @@ Box polygonBounds(const RawFeature& f) {
   return box;
 }
 
+// Sizes the layer's arrays once: grown by doubling, a world layer's would briefly need twice
+// their memory.
+void reserveFor(Layer& layer, const std::vector<RawFeature>& raw,
+                const std::vector<ProcessedFeature>& processed) {
+  std::size_t triangleVertices = 0, segments = 0;
+  const auto add = [&](const std::vector<Vec2>& line) {
+    segments += line.empty() ? 0 : line.size() - 1;
+  };
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (!processed[i].projected) continue;
+    if (raw[i].kind == Kind::Polygon) {
+      triangleVertices += processed[i].polygon.triangles.size();
+      for (const auto& ring : processed[i].polygon.outlines)
+        add(ring);
+    } else if (raw[i].kind == Kind::Line) {
+      for (const auto& line : raw[i].lines)
+        add(line);
+    }
+  }
+  layer.fills.vertices.reserve(triangleVertices);
+  layer.fills.featureOfVertex.reserve(triangleVertices);
+  layer.outlines.endpoints.reserve(2 * segments);
+  layer.outlines.featureOfSegment.reserve(segments);
+}
+
 // A big layer's first look: the projected polygons in the view (the whole layer when the view
 // shows none of it), simplified to its pixel and clipped to it. Features out of view stay empty.
 std::vector<ProcessedFeature> previewOf(const std::vector<RawFeature>& raw,
@@ -574,6 +599,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     layer.role = request.role;
     layer.plane = request.plane;
     const Projection toLonLat = Projection::lonLatTo(request.plane);
+    reserveFor(layer, raw, processed);
     for (std::size_t i = 0; i < raw.size(); ++i) {
       RawFeature& r = raw[i];
       ProcessedFeature& p = processed[i];
