@@ -135,6 +135,50 @@ void FrameDefaultView1920x1080(benchmark::State& state) {
 }
 BENCHMARK(FrameDefaultView1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 
+// Playback as the window draws it (issue 12, part 5): the default view at 1920x1080 into one
+// sample a pixel (the window where rendering is in software), the timeline playing at 7 days a
+// second shown at 30 frames a second from 2019-12-20 (areas, front line, events, flows), with the
+// kept images (first arg 1) or every layer drawn each frame (0, as before); the second arg 0
+// hides the displacement flows and arrival symbols, to show their share. The iteration time
+// includes glFinish; cpu_ms_per_frame is the whole process's CPU (llvmpipe's threads too).
+void PlaybackWindowFrame1920x1080(benchmark::State& state) {
+  Scene scene;
+  if (!scene.open()) return state.SkipWithError("no headless GL context");
+  AppState& app = *scene.app;
+  const double start = makeDay(2019, 12, 20);
+  app.playback.jumpTo(start, app.timeline);
+  app.playback.playing = true;
+  app.timeLayers.flows = app.timeLayers.arrivals = state.range(1) != 0;
+  OffscreenTarget target(1920, 1080, 1);
+  target.bind();
+  timespec t0{}, t1{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+  for (auto _ : state) {
+    app.playback.advance(1.0 / 30, app.timeline);
+    if (!app.playback.playing) {
+      app.playback.jumpTo(start, app.timeline);
+      app.playback.playing = true;
+    }
+    FrameDescription frame =
+        describeFrame(app, app.camera.view(), scene.viewport, 1.0f, Viewer::Analyst);
+    frame.cacheStaticLayers = state.range(0) != 0;
+    scene.renderer->draw(frame);
+    glFinish();
+  }
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+  const double cpuMs = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+  state.counters["cpu_ms_per_frame"] = cpuMs / static_cast<double>(state.iterations());
+  state.counters["base_redraws"] = static_cast<double>(scene.renderer->baseCache().redraws());
+}
+// Arguments: kept images, flows shown.
+BENCHMARK(PlaybackWindowFrame1920x1080)
+    ->Args({0, 1})
+    ->Args({1, 1})
+    ->Args({1, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(3.0);
+
 // All control snapshots of the bundled data: Voronoi cells, clipping, merging, triangulation.
 void ComputeControlSnapshots(benchmark::State& state) {
   const TimelineLoad load = loadTimeline(bundledTimelineSources(IDLIB_DATA_DIR));

@@ -1,8 +1,14 @@
 #version 330 core
-// The cached layers, pixel for pixel (the texture is the viewport's size), premultiplied.
+// The cached layers, pixel for pixel (the textures are the viewport's size), premultiplied; while
+// the areas of control fade to the next snapshot, that snapshot's image mixed in by u_mix.
 uniform sampler2D u_image;
+uniform sampler2D u_next;
+uniform float u_mix;
 out vec4 o_color;
 
 void main() {
-  o_color = texelFetch(u_image, ivec2(gl_FragCoord.xy), 0);
+  ivec2 at = ivec2(gl_FragCoord.xy);
+  vec4 c = texelFetch(u_image, at, 0);
+  if (u_mix > 0.0) c = mix(c, texelFetch(u_next, at, 0), u_mix);
+  o_color = c;
 }

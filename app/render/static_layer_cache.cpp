@@ -1,5 +1,6 @@
 #include "render/static_layer_cache.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace idlib {
@@ -10,47 +11,105 @@ void StaticLayersKey::add(const Layer& layer, float opacity, double frameDate,
   if (layer.time.mode != TimeMode::Off) date = frameDate, windowDays = frameWindowDays;
 }
 
-StaticLayerCache::StaticLayerCache()
-    : composite_("composite"), vao_(gl::makeVertexArray()), fbo_(gl::makeFramebuffer()) {}
+StaticLayerCache::StaticLayerCache(Keep keep)
+    : keep_(keep), composite_("composite"), vao_(gl::makeVertexArray()) {}
 
-void StaticLayerCache::resize(int widthPx, int heightPx) {
-  texture_ = gl::makeTexture();
-  glBindTexture(GL_TEXTURE_2D, texture_.id());
+bool StaticLayerCache::kept(const StaticLayersKey& key) const {
+  return std::any_of(slots_.begin(), slots_.end(), [&](const Slot& s) { return s.key == key; });
+}
+
+void StaticLayerCache::resize(Slot& slot, int widthPx, int heightPx) {
+  if (!slot.fbo) slot.fbo = gl::makeFramebuffer();
+  slot.texture = gl::makeTexture();
+  glBindTexture(GL_TEXTURE_2D, slot.texture.id());
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, widthPx, heightPx, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                nullptr);
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_.id(), 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, slot.fbo.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, slot.texture.id(), 0);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     throw std::runtime_error("cannot create the framebuffer that keeps the base map");
-  width_ = widthPx;
-  height_ = heightPx;
+  slot.width = widthPx;
+  slot.height = heightPx;
+}
+
+StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, Rgba ground,
+                                                   const Slot* keep,
+                                                   const std::function<void()>& draw) {
+  for (Slot& slot : slots_)
+    if (slot.key == key) return slot;
+  Slot* oldest = nullptr;
+  for (Slot& slot : slots_)
+    if (&slot != keep && (!oldest || slot.used < oldest->used)) oldest = &slot;
+  Slot& slot = *oldest;
+  GLint target = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+  if (key.widthPx != slot.width || key.heightPx != slot.height)
+    resize(slot, key.widthPx, key.heightPx);
+  glBindFramebuffer(GL_FRAMEBUFFER, slot.fbo.id());
+  const float a = ground.a / 255.f;  // premultiplied, as everything the map draws
+  glClearColor(ground.r / 255.f * a, ground.g / 255.f * a, ground.b / 255.f * a, a);
+  glClear(GL_COLOR_BUFFER_BIT);
+  slot.key.reset();  // drawing may throw: never keep half an image under the new key
+  draw();
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+  slot.key = key;
+  ++redraws_;
+  return slot;
 }
 
 bool StaticLayerCache::drawCached(const StaticLayersKey& key, Rgba ground,
                                   const std::function<void()>& draw) {
-  GLint multisampled = 0, target = 0;
+  return drawCached(key, nullptr, 0, ground, [&](int) { draw(); });
+}
+
+bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayersKey* next,
+                                  float mix, Rgba ground, const std::function<void(int)>& draw) {
+  GLint multisampled = 0;
   glGetIntegerv(GL_SAMPLE_BUFFERS, &multisampled);
   if (multisampled > 0 || key.widthPx <= 0 || key.heightPx <= 0) return false;
-  if (cachedFor_ != key) {
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
-    if (key.widthPx != width_ || key.heightPx != height_) resize(key.widthPx, key.heightPx);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
-    const float a = ground.a / 255.f;  // premultiplied, as everything the map draws
-    glClearColor(ground.r / 255.f * a, ground.g / 255.f * a, ground.b / 255.f * a, a);
-    glClear(GL_COLOR_BUFFER_BIT);
-    draw();
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-    cachedFor_ = key;
-    ++redraws_;
+  if (!next || mix <= 0) next = nullptr;
+  if (keep_ == Keep::WhenAskedTwice) {
+    std::vector<StaticLayersKey> asked{key};
+    if (next) asked.push_back(*next);
+    const auto servable = [&](const StaticLayersKey& k) {
+      return kept(k) || std::find(lastAsked_.begin(), lastAsked_.end(), k) != lastAsked_.end();
+    };
+    const bool draw = std::all_of(asked.begin(), asked.end(), servable);
+    lastAsked_ = std::move(asked);
+    if (!draw) return false;
   }
+  ++frames_;
+  Slot& first = imageFor(key, ground, nullptr, [&] { draw(0); });
+  first.used = frames_;
+  Slot* second = next ? &imageFor(*next, ground, &first, [&] { draw(1); }) : nullptr;
+  if (second) second->used = frames_;
+  if (!second) {
+    // One image: copied as it is (llvmpipe copies it tile by tile, no shader per pixel).
+    GLint read = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, first.fbo.id());
+    glBlitFramebuffer(0, 0, first.width, first.height, 0, 0, first.width, first.height,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read));
+    return true;
+  }
+  // The images are opaque and cover the viewport: written, not blended over what was there.
+  GLboolean blending = GL_FALSE;
+  glGetBooleanv(GL_BLEND, &blending);
+  glDisable(GL_BLEND);
   composite_.use();
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, second ? second->texture.id() : first.texture.id());
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, texture_.id());
+  glBindTexture(GL_TEXTURE_2D, first.texture.id());
   glUniform1i(composite_.uniform("u_image"), 0);
+  glUniform1i(composite_.uniform("u_next"), 1);
+  glUniform1f(composite_.uniform("u_mix"), second ? mix : 0.0f);
   glBindVertexArray(vao_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
+  if (blending) glEnable(GL_BLEND);
   return true;
 }
 

@@ -1,9 +1,12 @@
 #pragma once
-// The map's layers that stay still while the date moves (the basemap's fills), kept in a texture
-// while the view, the layers and their styles stay as they are. Playing the timeline then costs
-// one copy of them a frame instead of every overlapping polygon again, which a software
-// rasteriser (llvmpipe) shades pixel by pixel on the CPU. For a framebuffer of one sample per
-// pixel, as the window has where rendering is in software; a multisampled one is drawn directly.
+// The map's layers that stay still while the date moves, kept in a texture while the view, the
+// layers and their styles stay as they are: the basemap's fills, and (one image a control
+// snapshot) everything under the moving marks, whose areas and front line change only at control
+// change dates. Playing the timeline then costs one copy of them a frame instead of every
+// overlapping polygon again, which a software rasteriser (llvmpipe) shades pixel by pixel on the
+// CPU. For a framebuffer of one sample per pixel, as the window has where rendering is in
+// software; a multisampled one is drawn directly.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -30,6 +33,9 @@ struct StaticLayersKey {
   std::vector<std::pair<std::string, float>> layers;  // id and opacity, bottom to top
   // The date and time window, for a cached layer that follows the timeline (else 0).
   double date = 0, windowDays = 0;
+  // Whatever else the image shows, in the caller's terms (e.g. the control snapshot, the dated
+  // layers' switches, highlighted features).
+  std::vector<double> extra;
   friend bool operator==(const StaticLayersKey&, const StaticLayersKey&) = default;
 
   // Adds a layer drawn at `opacity`; one that moves with the timeline ties the key to the date.
@@ -38,23 +44,45 @@ struct StaticLayersKey {
 
 class StaticLayerCache {
  public:
-  StaticLayerCache();  // needs a current GL 3.3 context
+  // When an image is drawn into a texture: at once, or only when the frame before asked for it
+  // too. An image that changes every frame (a slow frame rate over dated layers that change
+  // often) then costs no more than drawing directly: the caller is told to draw it.
+  enum class Keep { AtOnce, WhenAskedTwice };
+  explicit StaticLayerCache(Keep keep = Keep::AtOnce);  // needs a current GL 3.3 context
   // Puts what `draw` draws onto the bound framebuffer, from the texture; first draws it there
   // (over `ground`) when `key` differs from the last. Returns false, having drawn nothing, when
-  // the bound framebuffer is multisampled: the caller draws the layers itself.
+  // the bound framebuffer is multisampled, or (Keep::WhenAskedTwice) the image is not kept and
+  // was not asked for by the last call: the caller draws the layers itself.
   bool drawCached(const StaticLayersKey& key, Rgba ground, const std::function<void()>& draw);
-  // How many times the layers were drawn into the texture (for tests).
+  // The same for two images mixed: `key`'s and, at the share `mix` (0..1), `next`'s; `draw(0)`
+  // draws the first, `draw(1)` the second. Both stay kept, so when `next` becomes the first
+  // (the next control snapshot comes into force) nothing is drawn again.
+  bool drawCached(const StaticLayersKey& key, const StaticLayersKey* next, float mix, Rgba ground,
+                  const std::function<void(int)>& draw);
+  // How many times the layers were drawn into a texture (for tests).
   std::size_t redraws() const { return redraws_; }
 
  private:
-  void resize(int widthPx, int heightPx);
+  struct Slot {
+    gl::Framebuffer fbo;
+    gl::Texture texture;
+    int width = 0, height = 0;
+    std::optional<StaticLayersKey> key;
+    std::uint64_t used = 0;  // the frame that last showed it
+  };
+  // The slot that holds `key`'s image, drawing it first into the least recently used one (not
+  // `keep`) where none does.
+  Slot& imageFor(const StaticLayersKey& key, Rgba ground, const Slot* keep,
+                 const std::function<void()>& draw);
+  bool kept(const StaticLayersKey& key) const;
+  static void resize(Slot& slot, int widthPx, int heightPx);
 
+  Keep keep_;
+  std::vector<StaticLayersKey> lastAsked_;
   ShaderProgram composite_;
   gl::VertexArray vao_;  // no attributes: the triangle is made in the vertex shader
-  gl::Framebuffer fbo_;
-  gl::Texture texture_;
-  int width_ = 0, height_ = 0;
-  std::optional<StaticLayersKey> cachedFor_;
+  std::array<Slot, 2> slots_;
+  std::uint64_t frames_ = 0;
   std::size_t redraws_ = 0;
 };
 

@@ -31,6 +31,7 @@ TimeLayerRenderer::TimeLayerRenderer()
 
 void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& areas,
                                const Displacement& displacement) {
+  ++uploads_;
   // Every snapshot's areas in one buffer, every snapshot's front line in another.
   std::vector<FillVertex> fills;
   std::vector<LineInstance> lines;
@@ -82,6 +83,7 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
 }
 
 void TimeLayerRenderer::uploadFlows(const Displacement& d, Day firstDay, Day lastDay) {
+  ++uploads_;
   std::vector<FlowInstance> flows;
   flows.reserve(d.flows.size());
   for (std::size_t i = 0; i < d.flows.size(); ++i) {
@@ -177,6 +179,7 @@ void TimeLayerRenderer::drawArrivalLegend(const ViewTransform& v, Vec2 origin) {
 }
 
 void TimeLayerRenderer::uploadEvents(const EventStore& events) {
+  ++uploads_;
   std::vector<DatedMarkInstance> marks;
   marks.reserve(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) {

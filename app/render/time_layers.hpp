@@ -67,7 +67,10 @@ class TimeLayerRenderer {
   void drawMarks(const ViewTransform& v, const TimeFrame& f);  // posts and events, over towns
   // The legend's reference circles (kLegendPeople), their shared bottom point at `origin` (pixels).
   void drawArrivalLegend(const ViewTransform& v, Vec2 origin);
-  std::size_t drawCalls() const { return drawCalls_; }
+  std::size_t drawCalls() const { return drawCalls_; }  // since resetDrawCalls
+  void resetDrawCalls() { drawCalls_ = 0; }
+  // Counts the uploads: an image of these layers kept by the window is stale once it changes.
+  std::uint64_t uploads() const { return uploads_; }
 
  private:
   struct Range {
@@ -84,6 +87,7 @@ class TimeLayerRenderer {
   std::vector<Range> areaRanges_, frontRanges_;
   GLsizei posts_ = 0, events_ = 0;
   std::size_t drawCalls_ = 0;
+  std::uint64_t uploads_ = 0;
 };
 
 }  // namespace idlib
