@@ -6,15 +6,19 @@
 #   DISPLAY=:71 bench/window_fps.sh /work/baseline/idlib-atlas build/app/idlib-atlas
 #
 # Run it from the repository root (the app finds its data there). Each binary in turn: open at
-# 2019-12-20, move the window to 0,0 and size it 1920x1080, wait for the load, measure the
+# 2019-12-20, move the window to 0,0 and size it 1920x1080, wait for the timeline to load (the
+# window's title shows the date), measure the
 # process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at 60 fps
 # (ffmpeg x11grab, subsampled to 640x360 and hashed frame by frame) and count the frames that
-# differ from the one before; CPU during playback too. Needs xdotool and ffmpeg.
+# differ from the one before; CPU during playback too, the app's and the recorder's, and the
+# load average. The app is started with IDLIB_FRAME_STATS=1: a binary that knows it prints its
+# own presented frames per second and CPU milliseconds per frame, shown as "app's own".
+# Needs xdotool and ffmpeg.
 set -eu
 
 IDLE_SECONDS=${IDLE_SECONDS:-10}
 RECORD_SECONDS=${RECORD_SECONDS:-5}
-LOAD_SECONDS=${LOAD_SECONDS:-10}
+LOAD_SECONDS=${LOAD_SECONDS:-180}  # at most, for the timeline to load
 : "${DISPLAY:?set DISPLAY to an X server, e.g. Xvfb :71 -screen 0 1920x1080x24}"
 [ $# -gt 0 ] || set -- build/app/idlib-atlas
 for tool in xdotool ffmpeg; do
@@ -24,7 +28,7 @@ done
 work=$(mktemp -d)
 app=""
 cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null || true
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -40,29 +44,78 @@ cpu_percent() {
   awk -v d=$((after - before)) -v s="$2" -v t="$ticks_per_second" \
     'BEGIN { printf "%.1f", 100 * d / (t * s) }'
 }
+# Puts the app's window at 0,0, 1920x1080 and gives it the keyboard. SDL may map a first window
+# and replace it (xdotool then fails with BadWindow): retry until one takes it (at most 60 s).
+place_window() {
+  tries=0
+  until window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas" 2>/dev/null |
+    head -n 1) && [ -n "$window" ] &&
+    xdotool windowmove "$window" 0 0 windowsize "$window" 1920 1080 2>/dev/null; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 240 ] || { echo "window_fps.sh: no window from $binary" >&2; exit 1; }
+    sleep 0.25
+  done
+  xdotool mousemove 4 540  # the pointer over the sea at the left edge: no panel, no feature
+}
+# Waits until the timeline is loaded (the title shows the date; at most LOAD_SECONDS), then lets
+# the window settle for 2 s.
+wait_loaded() {
+  waited=0
+  until xdotool getwindowname "$window" 2>/dev/null | grep -q "Idlib Atlas - "; do
+    waited=$((waited + 1))
+    [ "$waited" -lt $((LOAD_SECONDS * 4)) ] || {
+      echo "window_fps.sh: $binary did not load its timeline in ${LOAD_SECONDS} s" >&2
+      exit 1
+    }
+    sleep 0.25
+    window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas" | head -n 1)
+  done
+  sleep 2
+}
+# Space for the window found last; the same retry, should SDL have replaced it since.
+press_play() {
+  tries=0
+  until xdotool windowfocus --sync "$window" key space 2>/dev/null; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 40 ] || { echo "window_fps.sh: cannot focus $binary's window" >&2; exit 1; }
+    sleep 0.25
+    window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas" | head -n 1)
+  done
+}
 
-printf '%-40s %12s %14s %18s\n' binary "idle CPU %" "playback CPU %" "distinct frames/s"
+printf '%-32s %6s %6s %9s %9s %8s %9s %11s %12s\n' binary "idle%" "play%" "distinct" \
+  "CPU/frm" "ffmpeg%" "load1" "app's fps" "app's ms/frm"
 for binary in "$@"; do
   config=$(mktemp -d "$work/config.XXXX")  # the desk's panels as on a first start
-  XDG_CONFIG_HOME="$config" "$binary" --date 2019-12-20 >"$work/app.log" 2>&1 &
+  IDLIB_FRAME_STATS=1 XDG_CONFIG_HOME="$config" "$binary" --date 2019-12-20 >"$work/app.log" 2>&1 &
   app=$!
-  window=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app" --name "Idlib Atlas" |
-    head -n 1)
-  xdotool windowmove "$window" 0 0 windowsize "$window" 1920 1080
-  xdotool mousemove 1919 540  # the pointer at the edge, over no panel and no feature
-  sleep "$LOAD_SECONDS"
+  place_window
+  wait_loaded
   idle=$(cpu_percent "$app" "$IDLE_SECONDS")
-  xdotool windowfocus --sync "$window" key space
+  press_play
   sleep 1
+  : >"$work/app.log"
   ffmpeg -y -loglevel error -f x11grab -framerate 60 -video_size 1920x1080 -i "$DISPLAY+0,0" \
     -t "$RECORD_SECONDS" -vf scale=640:360:flags=neighbor -f framemd5 "$work/frames.md5" &
   recorder=$!
+  recorder_before=$(cpu_ticks "$recorder" 2>/dev/null || echo 0)
   playing=$(cpu_percent "$app" "$RECORD_SECONDS")
+  recorder_after=$(cpu_ticks "$recorder" 2>/dev/null || echo "$recorder_before")
   wait "$recorder"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  recorder_cpu=$(awk -v d=$((recorder_after - recorder_before)) -v s="$RECORD_SECONDS" \
+    -v t="$ticks_per_second" 'BEGIN { printf "%.1f", 100 * d / (t * s) }')
   distinct=$(grep -v '^#' "$work/frames.md5" | awk -F, '{ gsub(/ /, "", $6) }
     $6 != last { n++ } { last = $6 } END { print n - 1 }')
   fps=$(awk -v n="$distinct" -v s="$RECORD_SECONDS" 'BEGIN { printf "%.1f", n / s }')
-  printf '%-40s %12s %14s %18s\n' "$binary" "$idle" "$playing" "$fps"
+  per_frame=$(awk -v p="$playing" -v f="$fps" \
+    'BEGIN { if (f > 0) printf "%.0f ms", 10 * p / f; else print "-" }')
+  # The app's own report (IDLIB_FRAME_STATS=1): the mean of its lines while recording.
+  own=$(awk '/^frame stats:/ { for (i = 1; i <= NF; ++i) { if ($i == "fps") f += $(i - 1);
+      if ($i == "cpu_ms/frame") m += $(i - 1) } n++ }
+    END { if (n) printf "%.1f %.1f", f / n, m / n; else print "- -" }' "$work/app.log")
+  printf '%-32s %6s %6s %9s %9s %8s %9s %11s %12s\n' "$binary" "$idle" "$playing" "$fps" \
+    "$per_frame" "$recorder_cpu" "$load" "${own% *}" "${own#* }"
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   app=""

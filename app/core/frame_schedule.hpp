@@ -3,7 +3,11 @@
 // untouched, the loop sleeps in the event queue; input, playback, a camera or story move, a
 // background load or an export bring frames back. Pure decisions, kept apart from SDL so they
 // can be tested: the window reports what happened, the schedule says how long it may wait.
+#include <chrono>
+#include <ctime>
 #include <limits>
+#include <optional>
+#include <string>
 
 namespace idlib {
 
@@ -45,6 +49,24 @@ class FrameSchedule {
  private:
   FrameActivity last_;
   int settleFramesLeft_ = kSettleFrames;  // the first frames after opening settle too
+};
+
+// Frames presented per second and the process's CPU time per frame, over each second of
+// frames: what a benchmark of the window reads (IDLIB_FRAME_STATS=1 makes the window print it).
+class FrameRateMeter {
+ public:
+  using Clock = std::chrono::steady_clock;
+  // Counts a presented frame at `now` with the process's CPU time `cpuSeconds` so far; once a
+  // second or more has passed since the last report, returns the next line, e.g.
+  // "frame stats: 31.0 fps 24.6 cpu_ms/frame".
+  std::optional<std::string> framePresented(Clock::time_point now, double cpuSeconds);
+  // The process's CPU time so far (all threads, e.g. the software rasteriser's), in seconds.
+  static double processCpuSeconds();
+
+ private:
+  std::optional<Clock::time_point> since_;
+  double cpuSince_ = 0;
+  int frames_ = 0;
 };
 
 }  // namespace idlib

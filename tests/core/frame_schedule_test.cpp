@@ -83,5 +83,22 @@ TEST(FrameSchedule, TimeAsleepIsNotAnimationTime) {
   EXPECT_DOUBLE_EQ(s.animationSeconds(0.2), 0.2);
 }
 
+TEST(FrameRateMeter, ReportsFramesAndCpuPerFrameOnceASecond) {
+  FrameRateMeter meter;
+  const auto start = FrameRateMeter::Clock::time_point{};
+  const auto at = [&](double seconds) {
+    return start + std::chrono::duration_cast<FrameRateMeter::Clock::duration>(
+                       std::chrono::duration<double>(seconds));
+  };
+  EXPECT_FALSE(meter.framePresented(at(0), 10.0));  // the first frame starts the count
+  // 30 frames over one second, 0.6 s of CPU: 20 ms each.
+  for (int i = 1; i < 30; ++i)
+    EXPECT_FALSE(meter.framePresented(at(i / 30.0), 10.0 + 0.02 * i));
+  const auto line = meter.framePresented(at(1.0), 10.6);
+  ASSERT_TRUE(line);
+  EXPECT_EQ(*line, "frame stats: 30.0 fps 20.0 cpu_ms/frame");
+  EXPECT_FALSE(meter.framePresented(at(1.5), 10.7));  // the next second has begun
+}
+
 }  // namespace
 }  // namespace idlib
