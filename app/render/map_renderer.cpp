@@ -44,7 +44,12 @@ struct MapRenderer::GpuLayer {
 };
 
 MapRenderer::MapRenderer()
-    : fill_("fill"), line_("line"), point_("point"), text_("text"), font_(defaultFontFile()) {
+    : fill_("fill"),
+      line_("line"),
+      point_("point"),
+      text_("text"),
+      font_(defaultFontFile()),
+      underMarksCache_(StaticLayerCache::Keep::WhenAskedTwice) {
   textVao_ = gl::makeVertexArray();
   textBuffer_ = gl::makeBuffer();
   glBindVertexArray(textVao_.id());
@@ -164,6 +169,7 @@ void MapRenderer::restyle(const Layer& layer) {
 
 FrameStats MapRenderer::draw(const FrameDescription& frame) {
   stats_ = {};
+  time_.resetDrawCalls();
   for (const LayerFrame& lf : frame.layers)
     restyle(*lf.layer);
   pixelRatio_ = frame.pixelRatio;
@@ -211,31 +217,36 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
     });
   };
   const Palette scheme = frame.highContrast ? Palette::Projector : Palette::Desk;
-  // The window keeps the base fills, under everything else, in a texture while the view stays.
-  const auto baseFills = [&] { fills(false); };
-  if (!frame.cacheStaticLayers || !baseCache_.drawCached(baseKey(frame), sea, baseFills))
-    baseFills();
-  if (frame.time) time_.drawAreas(view, *frame.time, scheme);
-  fills(true);
-  each([&](const LayerFrame& lf, const GpuLayer& g) {
-    if (!g.segments) return;
-    common(line_, lf);
-    glUniform1i(line_.uniform("u_haloPass"), 0);
-    // On a projector, boundaries are darker and heavier: pale thin lines wash out.
-    const bool projector = scheme == Palette::Projector;
-    glUniform1f(line_.uniform("u_extraWidth"),
-                projector ? palette::projector::kBoundaryExtraPt : 0);
-    glUniform1f(line_.uniform("u_inkShare"), projector ? palette::projector::kBoundaryDarken : 0);
-    setColorUniform(line_, "u_ink", rgb(0x000000));
-    glBindVertexArray(g.lineVao.id());
-    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.segments);
-    ++stats_.drawCalls;
-  });
-  drawHalos(frame, view);
-  if (frame.time) {
-    time_.drawFront(view, *frame.time, scheme);
-    time_.drawFlows(view, *frame.time);
-  }
+  // Everything under the flows and the marks, with the dated layers of `time` (none: no timeline).
+  const auto underMarks = [&](const TimeFrame* time) {
+    // The window keeps the base fills, under everything else, in a texture while the view stays.
+    const auto baseFills = [&] { fills(false); };
+    if (!frame.cacheStaticLayers || !baseCache_.drawCached(baseKey(frame), sea, baseFills))
+      baseFills();
+    if (time) time_.drawAreas(view, *time, scheme);
+    fills(true);
+    each([&](const LayerFrame& lf, const GpuLayer& g) {
+      if (!g.segments) return;
+      common(line_, lf);
+      glUniform1i(line_.uniform("u_haloPass"), 0);
+      // On a projector, boundaries are darker and heavier: pale thin lines wash out.
+      const bool projector = scheme == Palette::Projector;
+      glUniform1f(line_.uniform("u_extraWidth"),
+                  projector ? palette::projector::kBoundaryExtraPt : 0);
+      glUniform1f(line_.uniform("u_inkShare"), projector ? palette::projector::kBoundaryDarken : 0);
+      setColorUniform(line_, "u_ink", rgb(0x000000));
+      glBindVertexArray(g.lineVao.id());
+      glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.segments);
+      ++stats_.drawCalls;
+    });
+    drawHalos(frame, view);
+    if (time) time_.drawFront(view, *time, scheme);
+  };
+  // The window keeps all of that too, one image a control snapshot: it changes only at control
+  // change dates (and fades between two kept images before them).
+  if (!frame.cacheStaticLayers || !drawUnderMarksCached(frame, sea, underMarks))
+    underMarks(frame.time ? &*frame.time : nullptr);
+  if (frame.time) time_.drawFlows(view, *frame.time);
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.points) return;
     common(point_, lf);
@@ -247,12 +258,57 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   });
   if (frame.time) time_.drawMarks(view, *frame.time);
   stats_.drawCalls += time_.drawCalls();
+  if (frame.time && frame.time->showEvents) cells_.draw(view, frame.time->eventsOpacity);
   // The overlay first: its boxes, and the window's panels, are where no label may go.
   occupied_ = frame.occupied;
   drawOverlay(frame);
   drawLabels(frame);
   glBindVertexArray(0);
   return stats_;
+}
+
+bool MapRenderer::drawUnderMarksCached(const FrameDescription& frame, Rgba ground,
+                                       const std::function<void(const TimeFrame*)>& draw) {
+  // The snapshot in force, whole; while playing towards the next one, that one whole too, and
+  // the two images mixed by the crossfade.
+  std::optional<TimeFrame> now = frame.time, next;
+  float mix = 0;
+  if (now) {
+    now->crossfade = 0;
+    if (frame.time->crossfade > 0 && now->snapshot) {
+      next = now;
+      next->snapshot = *now->snapshot + 1;
+      mix = frame.time->crossfade;
+    }
+  }
+  const StaticLayersKey key = underMarksKey(frame, now ? &*now : nullptr);
+  const std::optional<StaticLayersKey> nextKey =
+      next ? std::optional(underMarksKey(frame, &*next)) : std::nullopt;
+  return underMarksCache_.drawCached(
+      key, nextKey ? &*nextKey : nullptr, mix, ground,
+      [&](int which) { draw(which == 0 ? (now ? &*now : nullptr) : &*next); });
+}
+
+StaticLayersKey MapRenderer::underMarksKey(const FrameDescription& frame,
+                                           const TimeFrame* time) const {
+  StaticLayersKey key{frame.view,
+                      static_cast<int>(viewportPx_.x),
+                      static_cast<int>(viewportPx_.y),
+                      frame.pixelRatio,
+                      frame.highContrast,
+                      uploads_};
+  for (const LayerFrame& lf : frame.layers) {
+    key.add(*lf.layer, lf.opacity, frame.date, frame.windowDays);
+    key.extra.push_back(lf.highlightFeature);  // its halo
+  }
+  if (time) {
+    // What drawAreas and drawFront read of the frame (they are drawn with no crossfade).
+    key.extra.insert(key.extra.end(),
+                     {time->snapshot ? static_cast<double>(*time->snapshot) : -1.0,
+                      static_cast<double>(time->showAreas), time->areasOpacity,
+                      static_cast<double>(time->showFront), static_cast<double>(time_.uploads())});
+  }
+  return key;
 }
 
 StaticLayersKey MapRenderer::baseKey(const FrameDescription& frame) const {

@@ -1,6 +1,7 @@
 #pragma once
 // Draws the map: polygon fills, screen-width outlines, point markers, labels placed without
 // overlap, and the overlay (scale bar, attribution). The same code draws the window and exports.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "core/camera.hpp"
 #include "core/color.hpp"
 #include "core/layer.hpp"
+#include "render/event_cells.hpp"
 #include "render/font_atlas.hpp"
 #include "render/gl_objects.hpp"
 #include "render/shader_program.hpp"
@@ -84,7 +86,11 @@ class MapRenderer {
   FrameStats draw(const FrameDescription& frame);
   FontAtlas& font() { return font_; }
   TimeLayerRenderer& timeLayers() { return time_; }
+  EventCellRenderer& eventCells() { return cells_; }  // a PostGIS table's counts, zoomed out
   const StaticLayerCache& baseCache() const { return baseCache_; }
+  // Everything under the flows and marks (base map, areas, lines, front), a control snapshot an
+  // image: drawn again at control change dates, not every frame of a play.
+  const StaticLayerCache& underMarksCache() const { return underMarksCache_; }
 
  private:
   struct GpuLayer;
@@ -100,6 +106,11 @@ class MapRenderer {
   void flushText(float haloWidth);
   void drawHalos(const FrameDescription& frame, const ViewTransform& view);
   StaticLayersKey baseKey(const FrameDescription& frame) const;
+  // Draws what `draw` draws under the flows and marks from the kept images (false: the target is
+  // multisampled, nothing was drawn).
+  bool drawUnderMarksCached(const FrameDescription& frame, Rgba ground,
+                            const std::function<void(const TimeFrame*)>& draw);
+  StaticLayersKey underMarksKey(const FrameDescription& frame, const TimeFrame* time) const;
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
   void drawLegend(const FrameDescription& frame, bool compact);
@@ -108,9 +119,10 @@ class MapRenderer {
   ShaderProgram fill_, line_, point_, text_;
   FontAtlas font_;
   TimeLayerRenderer time_;
+  EventCellRenderer cells_;
   std::unordered_map<std::string, std::unique_ptr<GpuLayer>> layers_;
   std::uint64_t uploads_ = 0;  // uploads, restyles and removals: the cache's key changes
-  StaticLayerCache baseCache_;
+  StaticLayerCache baseCache_, underMarksCache_;
   gl::VertexArray textVao_;
   gl::Buffer textBuffer_;
   std::vector<TextInstance> text_instances_;

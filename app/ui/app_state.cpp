@@ -15,6 +15,7 @@
 #include "geo/projection.hpp"
 #include "geo/timeline_loader.hpp"
 #include "ui/layer_list.hpp"
+#include "ui/postgis_event_view.hpp"
 
 namespace idlib {
 namespace {
@@ -202,15 +203,24 @@ void switchPlane(AppState& state, MapPlane plane) {
 }
 
 DatedData loadDatedData(const std::string& dataDir,
-                        const std::vector<EventSource>& extraEventSources) {
+                        const std::vector<EventSource>& extraEventSources,
+                        PostgisTables postgisTables) {
   TimelineSources sources = bundledTimelineSources(dataDir);
-  sources.events.insert(sources.events.end(), extraEventSources.begin(), extraEventSources.end());
+  // A PostGIS table is not read whole: its windows come from the server (ui/postgis_event_view).
+  // Such tables go last, so an event's sourceIndex is still its table's place in the list.
+  std::vector<EventSource> extra = extraEventSources;
+  const auto queried =
+      postgisTables == PostgisTables::Whole
+          ? extra.end()
+          : std::stable_partition(extra.begin(), extra.end(),
+                                  [](const EventSource& s) { return !isPostgisEventTable(s); });
+  sources.events.insert(sources.events.end(), extra.begin(), queried);
   TimelineLoad load = loadTimeline(sources);
   DatedData out{std::move(load.timeline),
                 {},
                 std::move(load.displacement),
                 std::move(load.notices),
-                extraEventSources};
+                std::move(extra)};
   out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices);
   return out;
 }

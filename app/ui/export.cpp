@@ -16,6 +16,7 @@
 #include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
 #include "ui/map_view.hpp"
+#include "ui/postgis_event_view.hpp"
 #include "ui/sdl_window.hpp"
 #include "ui/story_mode.hpp"
 #include "ui/video_export.hpp"
@@ -61,7 +62,9 @@ RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const Vi
     target = &own.emplace(width, height);
   target->bind();
   // Exports are for an audience: whatever the pointer rests on is not in them.
-  renderer.draw(describeFrame(state, drawn, viewport, ratio, Viewer::Audience));
+  FrameDescription frame = describeFrame(state, drawn, viewport, ratio, Viewer::Audience);
+  addEventCellLabels(renderer.eventCells(), frame.labels);
+  renderer.draw(frame);
   RenderedImage image{width, height, target->readPixels(), {}};
   const double pixelSize = view.metresPerPoint / pixelRatio;
   image.grid = {view.centre.x - width / 2.0 * pixelSize, view.centre.y + height / 2.0 * pixelSize,
@@ -72,11 +75,15 @@ RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const Vi
 
 namespace {
 
+// How long an export waits for a PostGIS table's window before drawing without it.
+constexpr double kPostgisWaitSeconds = 60;
+
 // Everything a headless command needs: a GL context, the renderer, and the state with all data.
 struct HeadlessSession {
   std::unique_ptr<GlWindow> window;
   std::unique_ptr<MapRenderer> renderer;
   std::unique_ptr<AppState> state;
+  std::unique_ptr<PostgisEventWindows> postgisEvents;  // a PostGIS table's events, per window
   std::vector<Notice> notices;
   int width = 0, height = 0;
   View view;  // --view, or the home view
@@ -143,6 +150,14 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   s.view = start->view ? mapView(state, *start->view) : idlibHomeView(viewport, state.plane);
   state.camera.setViewport(viewport);
   state.camera.setView(s.view);
+  // A PostGIS table's events: the window of the date and view drawn, from the server.
+  s.postgisEvents = std::make_unique<PostgisEventWindows>();
+  s.postgisEvents->attach(state);
+  if (s.postgisEvents->active()) {
+    for (std::string& error : s.postgisEvents->settle(state, kPostgisWaitSeconds))
+      s.notices.push_back({Severity::Error, std::move(error)});
+    s.postgisEvents->upload(state, *s.renderer);
+  }
   return s;
 }
 
@@ -250,6 +265,9 @@ int runVideoExport(const Options& options) {
     } else {
       source = rangeFrames(range->first, range->second, options.daysPerSecond, options.fps);
     }
+    if (s.postgisEvents->active())  // each frame's window, from the server
+      source =
+          withPostgisWindows(std::move(source), *s.postgisEvents, *s.renderer, kPostgisWaitSeconds);
     if (auto tooLong = videoTooLong(source->frameCount(), options.fps)) {
       printError(fmt::format("--export-video '{}': {}", options.exportVideo, *tooLong));
       return 2;

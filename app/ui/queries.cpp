@@ -82,7 +82,7 @@ int runAtQuery(const Options& o) {
   if (!date) return 2;
   const LonLat where = std::get<ViewArgument>(place).centre;
 
-  DatedData data = loadDatedData(o.dataDir, eventSourcesOf(o));
+  DatedData data = loadDatedData(o.dataDir, eventSourcesOf(o), PostgisTables::Whole);
   printNotices(data.notices);
   const Timeline& t = data.timeline;
   const Vec2 p = Projection::lonLatToMap().forward(where);

@@ -35,6 +35,14 @@ class StaticLayerCacheRender : public BundledMap {
   }
   static View home() { return idlibHomeView({kWidth, kHeight}); }
   static std::size_t redraws() { return renderer_->baseCache().redraws(); }
+  static std::size_t underMarksRedraws() { return renderer_->underMarksCache().redraws(); }
+  // The pixel at a place in a frame of the home view.
+  static Rgba pixelAt(const std::vector<std::uint8_t>& image, LonLat where) {
+    const Vec2 s = worldToScreen(home(), {kWidth, kHeight}, state_->projection.forward(where));
+    const auto x = static_cast<std::size_t>(s.x), y = static_cast<std::size_t>(s.y);
+    const std::uint8_t* p = &image.at((y * kWidth + x) * 4);
+    return {p[0], p[1], p[2], p[3]};
+  }
 };
 
 // The largest difference of any channel of any pixel.
@@ -91,6 +99,33 @@ TEST_F(StaticLayerCacheRender, AFadedLayerDrawsTheCacheAgain) {
   countries.opacity = opacity;
   EXPECT_EQ(redraws(), before + 1);
   EXPECT_EQ(largestDifference(cached, direct), 0);
+}
+
+// Playing keeps everything under the marks (areas, lines, front) as one image a control snapshot:
+// the image is drawn again when the date crosses a control change date, not every frame.
+TEST_F(StaticLayerCacheRender, AControlChangeDrawsTheKeptAreasAgain) {
+  constexpr LonLat kSaraqib{36.8006, 35.8636};
+  LayerEntry& towns = layer(LayerRole::Towns);  // no marker or label over the town's area
+  towns.visible = false;
+  state_->timeLayers.events = false;
+  // An image is kept once two frames in a row ask for it (the first is drawn directly).
+  frameAt(home(), "2020-02-01", true);
+  frameAt(home(), "2020-02-01", true);
+  const std::size_t redrawsBefore = underMarksRedraws();
+  const auto before = frameAt(home(), "2020-02-01", true);  // the kept image
+  EXPECT_EQ(underMarksRedraws(), redrawsBefore);
+  // Saraqib was taken by the government between these dates.
+  frameAt(home(), "2020-02-10", true);
+  EXPECT_EQ(underMarksRedraws(), redrawsBefore) << "kept for a single frame";
+  const auto after = frameAt(home(), "2020-02-10", true);
+  EXPECT_EQ(underMarksRedraws(), redrawsBefore + 1);
+  const auto direct = frameAt(home(), "2020-02-10", false);
+  towns.visible = true;
+  const Rgba opposition = pixelAt(before, kSaraqib), government = pixelAt(after, kSaraqib);
+  EXPECT_FALSE(near(government, opposition, 30))
+      << "Saraqib's colour did not change with its control";
+  EXPECT_TRUE(near(government, pixelAt(direct, kSaraqib), 0));
+  EXPECT_EQ(largestDifference(after, direct), 0);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ TEST(PostgisEventView, AWindowIsTheDaysTheMarksShowAndTheViewWithRoomToPan) {
   const EventWindowRequest r = windowRequestFor(day + 0.5, 30, kIdlib, false);
   EXPECT_EQ(formatDate(r.last), "2019-06-10");
   EXPECT_EQ(formatDate(r.first), "2019-05-12");  // 30 days, the 10th June's included
-  EXPECT_DOUBLE_EQ(r.box.west, 35.75);  // a quarter of the view more on every side
+  EXPECT_DOUBLE_EQ(r.box.west, 35.75);           // a quarter of the view more on every side
   EXPECT_DOUBLE_EQ(r.box.east, 37.25);
   EXPECT_DOUBLE_EQ(r.box.south, 34.75);
   EXPECT_DOUBLE_EQ(r.box.north, 36.25);
