@@ -58,6 +58,11 @@ bool hasMapFileEnding(const std::string& name) {
   return isOneOf(ending(fs::path(name)), kMapFiles);
 }
 
+bool hasArticleEnding(const std::string& name) {
+  const std::string e = ending(fs::path(name));
+  return e == ".txt" || e == ".html" || e == ".htm";
+}
+
 namespace {
 
 class Planner {
@@ -70,6 +75,7 @@ class Planner {
     if (!fs::exists(path, ec)) return problem(Severity::Error, dropped, "not found");
     if (fs::is_directory(path, ec) && ending(path) != ".gdb") return addFolder(path);
     if (hasWorkspaceEnding(dropped)) return plan_.workspaces.push_back(dropped);
+    if (hasArticleEnding(dropped)) return plan_.articles.push_back(dropped);
     if (isSource(path, ec)) return take(path);
     if (isShapefilePart(path)) return;  // its .shp loads it, dropped or not
     problem(Severity::Warning, dropped,

@@ -12,6 +12,7 @@ namespace idlib {
 struct DropPlan {
   std::vector<std::string> files;       // to load, in the order dropped
   std::vector<std::string> workspaces;  // NAME.workspace.json files: opened, not loaded as layers
+  std::vector<std::string> articles;    // .txt and .html files: read in the Articles panel
   std::vector<Notice> problems;         // what was dropped and will not load, and why
 };
 
@@ -23,5 +24,7 @@ DropPlan planDrop(const std::vector<std::string>& dropped, std::size_t maxFiles 
 
 // A name ending like a map or table file GDAL reads (.gpkg, .csv, .shp...; case ignored).
 bool hasMapFileEnding(const std::string& name);
+// A news article: .txt, .html or .htm (case ignored).
+bool hasArticleEnding(const std::string& name);
 
 }  // namespace idlib

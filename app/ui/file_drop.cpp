@@ -39,6 +39,7 @@ void FileDrops::update(AppState& state) {
   for (Notice& n : plan.problems)
     state.notices.push_back(std::move(n));
   if (!plan.workspaces.empty()) workspace_ = plan.workspaces.back();  // one replaces the other
+  if (!plan.articles.empty()) article_ = plan.articles.back();        // the panel reads one
   if (plan.files.empty()) return;
   state.protectedFiles.inputs.insert(state.protectedFiles.inputs.end(), plan.files.begin(),
                                      plan.files.end());

@@ -30,12 +30,14 @@ class FileDrops {
   BackgroundLoader* loader() const { return loader_.get(); }
   // A workspace dropped (or chosen with File > Open workspace...), for the window to open.
   std::optional<std::string> takeWorkspace() { return std::exchange(workspace_, std::nullopt); }
+  // An article dropped (or chosen with File > Open article...), for the Articles panel.
+  std::optional<std::string> takeArticle() { return std::exchange(article_, std::nullopt); }
 
  private:
   std::vector<std::string> gathering_;
   std::deque<std::vector<std::string>> waiting_;
   std::unique_ptr<BackgroundLoader> loader_;
-  std::optional<std::string> workspace_;
+  std::optional<std::string> workspace_, article_;
 };
 
 }  // namespace idlib

@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
+#include "core/accepted_events.hpp"
 #include "core/date.hpp"
 #include "core/event_source_key.hpp"
 #include "core/format.hpp"
 #include "core/place_report.hpp"
 #include "core/style.hpp"
+#include "core/text_safety.hpp"
 #include "core/utf8_text.hpp"
 
 namespace idlib {
@@ -294,6 +297,33 @@ DatedPick pickDatedMark(const AppState& state, Vec2 screen) {
   return {};
 }
 
+namespace {
+
+// The words of the analyst's article an event rests on (accepted from it) or that also report
+// it (merged with it in the Articles panel), read again from the article file.
+void articleWordsLines(const AppState& state, const Event& e) {
+  auto quote = [](const ArticleSpanRef& ref) {
+    const ArticleWords words = readArticleWords(ref);
+    ImGui::TextDisabled("%s", std::filesystem::path(ref.article).filename().string().c_str());
+    if (words.problem.empty())
+      ImGui::TextWrapped("\"%s\"", escapeControlCharacters(words.words).c_str());
+    else
+      ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "%s", words.problem.c_str());
+  };
+  if (const auto ref = parseArticleSpanSource(e.provenance.source)) {
+    ImGui::TextDisabled("The article's words:");
+    quote(*ref);
+  }
+  if (state.acceptedEventsFile.empty()) return;
+  for (const Decision& d : readDecisions(decisionsFileFor(state.acceptedEventsFile)))
+    if (d.verdict == Verdict::Merged && d.eventId == e.id) {
+      ImGui::TextDisabled("Also reported (merged in the Articles panel):");
+      quote({d.article, d.start, d.end});
+    }
+}
+
+}  // namespace
+
 void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) {
   const Day today = static_cast<Day>(std::floor(state.playback.date));
   if (pick.kind == DatedPick::Kind::Event) {
@@ -319,6 +349,7 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
                           formatDate(static_cast<Day>(std::floor(*e.timestamp / 86400.0))).c_str(),
                           *e.timestamp);
     provenanceLines(e.provenance, full);
+    if (full) articleWordsLines(state, e);
     ImGui::PopTextWrapPos();
   } else if (pick.kind == DatedPick::Kind::Post) {
     const ObservationPost& p = state.timeline.posts[pick.index];

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "core/accepted_events.hpp"
 #include "core/utf8_text.hpp"
 #include "fixtures.hpp"
 
@@ -174,6 +175,44 @@ TEST(TimelineLoader, BadRowsAreReportedWithFileAndLineAndSkipped) {
             control.string() +
                 " line 3: controller 'russia' is unknown (expected government, opposition, turkey "
                 "or sdf); row skipped");
+}
+
+// A candidate accepted from an article (issue 13) is an event the next start reads back, at its
+// date and place, citing the article and the words it rests on.
+TEST(TimelineLoader, AnAcceptedCandidateIsReadBackWithItsArticleSpan) {
+  test::TempDir dir;
+  const auto article = dir.file("dispatch.txt");
+  test::writeText(article, "Dateline. Fighters took Saraqib on Thursday, witnesses said.");
+  Candidate c;
+  c.first = c.last = d("2020-02-06");
+  c.type = "battle";
+  c.actor1 = "Syrian government forces";
+  c.location = "Saraqib";
+  c.admin1 = "Idlib";
+  c.lat = 35.8636;
+  c.lon = 36.8006;
+  c.geoPrecision = "town";
+  c.dateBasis = "'on Thursday' before the dateline 8 Feb 2020";
+  c.spanStart = 10;
+  c.spanEnd = 43;
+  c.confidence = 0.7;
+  const auto accepted = dir.file("mine/accepted.csv");
+  ASSERT_EQ(appendAcceptedEvent(accepted, acceptedEventRow(c, article.string())), std::nullopt);
+  c.first = c.last = d("2020-02-07");
+  ASSERT_EQ(appendAcceptedEvent(accepted, acceptedEventRow(c, article.string())), std::nullopt);
+
+  const TimelineLoad load = loadTimeline({{{accepted.string()}}, "", ""});
+  EXPECT_TRUE(load.notices.empty()) << load.notices.front().message;
+  ASSERT_EQ(load.timeline.events.size(), 2u);
+  const EventRef e = load.timeline.events[0];
+  EXPECT_EQ(e.date(), d("2020-02-06"));
+  EXPECT_EQ(e.location(), "Saraqib");
+  EXPECT_NEAR(e.where().lat, 35.8636, 1e-6);
+  EXPECT_EQ(e.dateBasis(), "'on Thursday' before the dateline 8 Feb 2020");
+  const auto span = parseArticleSpanSource(e.provenance().source);
+  ASSERT_TRUE(span);
+  EXPECT_EQ(span->article, article.string());
+  EXPECT_EQ(readArticleWords(*span).words, "Fighters took Saraqib on Thursday");
 }
 
 // Files that are not tables at all: one message each, saying what is wrong in words.

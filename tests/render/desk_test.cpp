@@ -61,24 +61,6 @@ TEST_F(Desk, HeldSpaceIsOneToggleAndCtrlFAsksForTheFindBox) {
   state.focusSearch = false;
 }
 
-// Dear ImGui's context for one test, without a window: frames are laid out, not drawn.
-class ImGuiFrames {
- public:
-  ImGuiFrames(float width, float height) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {width, height};
-    io.DeltaTime = 1.0f / 30;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~ImGuiFrames() { ImGui::DestroyContext(); }
-  ImGuiFrames(const ImGuiFrames&) = delete;
-  ImGuiFrames& operator=(const ImGuiFrames&) = delete;
-};
-
 bool overlaps(const Box& b, const ScreenRect& r) {
   return b.min.x < r.right() && r.x < b.max.x && b.min.y < r.bottom() && r.y < b.max.y;
 }

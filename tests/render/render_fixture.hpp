@@ -1,6 +1,7 @@
 #pragma once
 // One headless GL context and the bundled data, shared by the render tests of a binary.
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include <memory>
 
@@ -65,6 +66,24 @@ class BundledMap : public ::testing::Test {
   static inline std::unique_ptr<GlWindow> window_;
   static inline std::unique_ptr<MapRenderer> renderer_;
   static inline std::unique_ptr<AppState> state_;
+};
+
+// Dear ImGui's context for one test, without a window: frames are laid out, not drawn.
+class ImGuiFrames {
+ public:
+  ImGuiFrames(float width, float height) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = {width, height};
+    io.DeltaTime = 1.0f / 30;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  ~ImGuiFrames() { ImGui::DestroyContext(); }
+  ImGuiFrames(const ImGuiFrames&) = delete;
+  ImGuiFrames& operator=(const ImGuiFrames&) = delete;
 };
 
 // `top` drawn with its alpha over the opaque `below`, as the GL blending does.

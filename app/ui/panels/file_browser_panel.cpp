@@ -137,6 +137,7 @@ void fileBrowser(AppState& state, FileBrowserState& browser) {
   using Adding = FileBrowserState::Adding;
   const char* title = browser.adding == Adding::Events      ? "Add events###fileBrowser"
                       : browser.adding == Adding::Workspace ? "Open workspace###fileBrowser"
+                      : browser.adding == Adding::Article   ? "Open article###fileBrowser"
                                                             : "Add layer###fileBrowser";
   if (beginPanel(title, place, state, &browser.open)) {
     const float em = ImGui::GetFontSize();
@@ -152,6 +153,9 @@ void fileBrowser(AppState& state, FileBrowserState& browser) {
                     "(CSV, TSV, XLSX, ODS, GeoPackage...) opens the column-mapping dialog."
               : browser.adding == Adding::Workspace
                   ? "A workspace (NAME.workspace.json): it replaces what is open now."
+              : browser.adding == Adding::Article
+                  ? "A news article, plain text (.txt) or a web page (.html): the Articles panel "
+                    "proposes the events it reports."
                   : "Map and table files GDAL reads: GeoPackage, GeoJSON, shapefile, CSV with "
                     "coordinates, KML, XLSX...");
     const float listHeight = -2.2f * ImGui::GetFrameHeightWithSpacing();

@@ -49,6 +49,13 @@ void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& br
         browser.message.clear();
       }
     if (ImGui::MenuItem("Connect to PostGIS...")) postgisOpen = true;
+    if (ImGui::MenuItem("Open article...")) {  // a news text: its candidate events
+      browser.adding = FileBrowserState::Adding::Article;
+      browser.onlyMapFiles = false;
+      browser.listing.reset();
+      browser.open = true;
+      browser.message.clear();
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Export PNG, video or poster...")) exportOpen = true;
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit = true;

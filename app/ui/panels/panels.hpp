@@ -9,11 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "core/accepted_events.hpp"
+#include "core/article_highlights.hpp"
 #include "core/file_listing.hpp"
 #include "core/postgis_login.hpp"
 #include "geo/table_listing.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/app_state.hpp"
+#include "ui/article_reading.hpp"
 #include "ui/export_job.hpp"
 #include "ui/layer_loader.hpp"
 
@@ -49,7 +52,7 @@ void exporter(AppState& state, MapRenderer& renderer, ExportPanelState& panel);
 // File → Add layer… / Add events…: the in-app file chooser. The files chosen wait in `chosen`
 // for the window to load them in the background, as a drop.
 struct FileBrowserState {
-  enum class Adding { Layer, Events, Workspace } adding = Adding::Layer;
+  enum class Adding { Layer, Events, Workspace, Article } adding = Adding::Layer;
   bool open = false;
   std::filesystem::path folder;
   std::string typedPath;
@@ -84,6 +87,38 @@ struct WorkspaceSaveState {
   bool saved = false;
 };
 void saveWorkspaceDialog(AppState& state, WorkspaceSaveState& dialog, bool exportOpen);
+
+// File → Open article… (or a dropped .txt/.html, or --article): the article's candidate events
+// beside its text; accepted ones go into the analyst's events file (ArticlesPanelState::reload
+// asks the window to read it again), and every decision is kept beside that file.
+struct ArticlesPanelState {
+  bool open = false;
+  std::string waiting;  // an article to read once the map's places and events are in
+  std::string typedPath, publishedInput;  // published: YYYY-MM-DD, or empty for the dateline
+  std::string acceptedFile;               // where accepted rows go (a .csv)
+  std::optional<OpenedArticle> article;
+  std::optional<Gazetteer> gazetteer;
+  Extraction extraction;
+  std::vector<Highlight> highlights;
+  std::vector<std::optional<Verdict>> verdicts;  // per candidate
+  std::optional<std::size_t> selected;
+  Candidate editing;     // the selected candidate, as the analyst corrects it
+  std::string editDate;  // its date as typed
+  bool scrollToSelected = false, focus = false;
+  float left = 0;  // the panel's left edge last drawn: a candidate's place is shown left of it
+  std::vector<std::string> reload;  // events files written: for the window to read again
+  std::string message;
+  bool messageIsError = false;
+};
+void articles(AppState& state, ArticlesPanelState& panel);
+// Reads and extracts `path` into the panel and opens it; a file that cannot be read is said.
+void openArticleIn(AppState& state, ArticlesPanelState& panel, const std::string& path);
+// Shows candidate `i` on the map at its date and makes it the one edited.
+void selectCandidate(AppState& state, ArticlesPanelState& panel, std::size_t i);
+// Accepts the edited candidate into the accepted-events file (and asks for it to be read again),
+// rejects it, or merges it with the timeline's event `eventId`; the decision is kept.
+void decideOnCandidate(AppState& state, ArticlesPanelState& panel, Verdict verdict,
+                       std::string eventId = {});
 
 // The main menu bar: File, View, Help.
 void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& browser,
