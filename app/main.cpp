@@ -1,8 +1,9 @@
 // idlib-atlas: the interactive map; with --export, --export-video or --export-poster a headless
-// renderer; with --events or --at a query tool for scripts; --create-indexes prepares a PostGIS
-// events table for the time window's queries.
+// renderer; with --events or --at a query tool for scripts; with --extract an article reader;
+// --create-indexes prepares a PostGIS events table for the time window's queries.
 #include "core/interrupt.hpp"
 #include "ui/command_line.hpp"
+#include "ui/extract_command.hpp"
 #include "ui/postgis_indexes.hpp"
 
 namespace {
@@ -12,6 +13,7 @@ int run(int argc, char** argv) {
   if (const int* code = std::get_if<int>(&parsed)) return *code;
   const auto& options = std::get<idlib::Options>(parsed);
   if (options.listEvents) return idlib::runEventsQuery(options);
+  if (!options.extract.empty()) return idlib::runExtract(options);
   if (options.createIndexes) return idlib::runCreateIndexes(options);
   if (!options.at.empty()) return idlib::runAtQuery(options);
   if (!options.exportVideo.empty()) return idlib::runVideoExport(options);

@@ -122,6 +122,9 @@ struct AppState {
   std::optional<std::size_t> renamingLayer;  // the Layers panel's row being renamed in place
   std::string layerName;                     // its name as typed so far
   std::string layerLicence;                  // a layer's licence as typed so far (Layers panel)
+  // Where the Articles panel puts accepted events (read at start when it exists) and, beside it,
+  // every decision on a candidate; empty without a home folder.
+  std::string acceptedEventsFile;
   bool showAbout = false;
   bool showNotices = false;
 
@@ -152,8 +155,12 @@ MapPlane planeForView(const AppState& state, const View& view, const Viewport& v
 // Web Mercator): what the scale bar divides by.
 double planeScaleAt(const Projection& lonLatToPlane, Vec2 centre);
 
+// How an events table in PostGIS ('PG:... tables=T') is read: by the map, one window at a time
+// (ui/postgis_event_view), or whole (the command line's --at report).
+enum class PostgisTables { ByWindow, Whole };
 DatedData loadDatedData(const std::string& dataDir,
-                        const std::vector<EventSource>& extraEventSources = {});
+                        const std::vector<EventSource>& extraEventSources = {},
+                        PostgisTables postgisTables = PostgisTables::ByWindow);
 
 // The bundled layers, read through GDAL like any other source.
 std::vector<LoadRequest> bundledLayers(const std::string& dataDir);

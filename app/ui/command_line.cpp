@@ -150,10 +150,27 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
   app.add_option("--type", o.type,
                  "With --events: only this event type (e.g. 'shelling/air strike')")
       ->needs(events);
-  app.add_option("--format", o.format, "With --events: csv or geojson")
-      ->check(CLI::IsMember({"csv", "geojson"}))
+  auto* extract = app.add_option("--extract", o.extract,
+                                 "Print the candidate events an article reports (dates, places, "
+                                 "actors, figures, each with the words' byte span), and exit")
+                      ->type_name("ARTICLE.txt")
+                      ->excludes(events);
+  app.add_option("--article", o.article,
+                 "Open the window with this article in the Articles panel: its candidate events "
+                 "to accept into your events file, reject or merge")
+      ->type_name("ARTICLE.txt")
+      ->excludes(extract, events);
+  app.add_option("--published", o.published,
+                 "With --extract: the article's publication date (else its dateline)")
+      ->needs(extract);
+  app.add_option("--date-order", o.dateOrder, "With --extract: how 6/2/2020 reads")
+      ->check(CLI::IsMember({"day-first", "month-first"}))
       ->capture_default_str()
-      ->needs(events);
+      ->needs(extract);
+  auto* format = app.add_option("--format", o.format,
+                                "With --events: csv or geojson; with --extract: csv or json")
+                     ->check(CLI::IsMember({"csv", "geojson", "json"}))
+                     ->capture_default_str();
   app.add_option("--at", o.at, "Print as JSON what the map shows at this place on --date, and exit")
       ->type_name("LON,LAT")
       ->excludes(events);
@@ -209,6 +226,14 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
     // CLI11 quotes what was typed: escape it like any message.
     printError(fmt::format("{} (see --help)", e.what()));
+    return 2;
+  }
+  if (format->count() > 0 && !o.listEvents && o.extract.empty()) {
+    printError("--format requires --events or --extract (see --help)");
+    return 2;
+  }
+  if (o.listEvents && o.format == "json") {
+    printError("--format json: --events prints csv or geojson");
     return 2;
   }
   if (!pairStyles(app.parse_order(), layerOption, styleOption, styles, o)) return 2;

@@ -30,7 +30,11 @@ struct Options {
   bool listEvents = false;               // --events: print them and exit
   bool createIndexes = false;            // --create-indexes on the PG: --event-files, then exit
   std::string from, to, type;            // --from, --to, --type: filters for --events
-  std::string format = "csv";            // --format csv|geojson
+  std::string format = "csv";            // --format csv|geojson (--events), csv|json (--extract)
+  std::string extract;                   // --extract ARTICLE: print its candidate events, exit
+  std::string published;                 // --published YYYY-MM-DD: the article's date
+  std::string article;                   // --article FILE: open it in the Articles panel
+  std::string dateOrder = "day-first";   // --date-order day-first|month-first: 6/2/2020
   std::string at;                        // --at LON,LAT: print what the map shows there, and exit
   double windowDays = 30;                // --window N: events of the last N days
   std::string exportVideo;               // --export-video out.mp4|out.gif

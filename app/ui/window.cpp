@@ -31,6 +31,7 @@
 #include "ui/panels/column_mapping_panel.hpp"
 #include "ui/panels/panels.hpp"
 #include "ui/plane_follower.hpp"
+#include "ui/postgis_event_view.hpp"
 #include "ui/presenter_mode.hpp"
 #include "ui/sdl_window.hpp"
 #include "ui/story_mode.hpp"
@@ -270,7 +271,10 @@ int runInteractive(const Options& options) {
       requests.push_back(std::move(request));
     for (LoadRequest& request : requests)
       request.plane = state.plane;
-    BackgroundLoader loader(std::move(requests), options.dataDir, eventSourcesOf(options));
+    if (const auto accepted = defaultAcceptedEventsFile())
+      state.acceptedEventsFile = accepted->string();
+    BackgroundLoader loader(std::move(requests), options.dataDir,
+                            withAcceptedEvents(eventSourcesOf(options), state.acceptedEventsFile));
     state.playback.windowDays = options.windowDays;
     state.uiScale = options.uiScale;
     state.deskScale = deskScale;
@@ -289,11 +293,15 @@ int runInteractive(const Options& options) {
     }
     PresenterMode presenterMode(window.window(), options);
     PlaneFollower planeFollower;  // View → Projection, and the plane a wider view calls for
+    // A PostGIS table's events: the window shown, from the server.
+    PostgisEventWindows postgisEvents;
     panels::ExportPanelState exportPanel;
     panels::FileBrowserState fileBrowser;
     panels::PostgisDialogState postgis;
     panels::ColumnMappingDialogState columnMapping;
     panels::WorkspaceSaveState saveWorkspace;
+    panels::ArticlesPanelState articlesPanel{.open = !options.article.empty(),
+                                             .waiting = options.article};
     // The workspace whose layers are loading: the command line's (through `loader`), or one
     // opened in the app (through its own loader). Each of its layers takes its saved settings.
     std::optional<OpeningWorkspace> opening;
@@ -311,6 +319,9 @@ int runInteractive(const Options& options) {
     std::string title;
     FrameSchedule schedule;
     InterruptWakesWindow interruptWakes;
+    // For benchmarks (bench/window_fps.sh): frames presented a second and CPU per frame.
+    const bool printFrameStats = std::getenv("IDLIB_FRAME_STATS") != nullptr;
+    FrameRateMeter frameMeter;
 
     bool quit = false;
     while (!quit && !interruptRequested()) {  // Ctrl+C in the terminal closes the window too
@@ -354,6 +365,15 @@ int runInteractive(const Options& options) {
       // Hand finished layers to the GPU (GL thread only): the first load's, then a drop's, then
       // the PostGIS tables'.
       drops.update(state);
+      if (const auto file = drops.takeArticle()) {
+        articlesPanel.waiting = *file;
+        articlesPanel.open = true;
+      }
+      // An accepted event joins the map at once: its file is read again with the events.
+      for (const std::string& file : std::exchange(articlesPanel.reload, {})) {
+        std::erase_if(state.eventSources, [&](const EventSource& s) { return s.path == file; });
+        drops.open({file});
+      }
       if (const auto file = drops.takeWorkspace()) {
         if (auto opened = openWorkspace(state, *file)) {
           exportPanel.open = opened->workspace.panels.exporter;
@@ -390,6 +410,11 @@ int runInteractive(const Options& options) {
           if (from == workspaceLoader && opening->workspace.date) date = opening->workspace.date;
           state.setTimeline(std::move(*dated), date);
           renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
+          postgisEvents.attach(state, [] {  // an answer wakes the window (any thread may push)
+            SDL_Event answered{};
+            answered.type = SDL_USEREVENT;
+            SDL_PushEvent(&answered);
+          });
           if (presentWhenLoaded && !dropped) presenterMode.enter(state);
         }
         if (dropped && hasErrors(finished.notices)) state.showNotices = true;
@@ -432,6 +457,7 @@ int runInteractive(const Options& options) {
         panels::timeline(state);
         panels::events(state);
         panels::story(state);
+        panels::articles(state, articlesPanel);
         panels::about(state);
         panels::postgisDialog(state, postgis);
         panels::fileBrowser(state, fileBrowser);
@@ -455,6 +481,8 @@ int runInteractive(const Options& options) {
       updateMapInteraction(state);
       ImGui::Render();
 
+      if (postgisEvents.update(state, SDL_GetTicks() / 1000.0))
+        postgisEvents.upload(state, renderer);
       bindWindowFramebuffer(w, h);  // the map renderer sets its own viewport
       // The presenter's window is the audience's: no hover, no selection on it.
       FrameDescription frame = describeFrame(state, state.camera.view(), state.camera.viewport(),
@@ -464,10 +492,15 @@ int runInteractive(const Options& options) {
       frame.uiScale *= state.deskScale;     // this display's scale; exports keep their own
       frame.occupied = imguiWindowRects();  // no map label under a panel
       frame.cacheStaticLayers = true;       // drawn directly where the window is multisampled
+      addEventCellLabels(renderer.eventCells(), frame.labels);
       renderer.draw(frame);
       if (!frame.black)  // the black screen is black: not even the export window shows
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window.window());
+      if (printFrameStats)
+        if (const auto line = frameMeter.framePresented(FrameRateMeter::Clock::now(),
+                                                        FrameRateMeter::processCpuSeconds()))
+          std::fprintf(stdout, "%s\n", line->c_str()), std::fflush(stdout);
       showDateInTitle(window.window(), state, title);
       imgui.saveSettingsIfAsked();
       presenterMode.drawSpeaker(state, renderer);
@@ -475,7 +508,7 @@ int runInteractive(const Options& options) {
           {.input = events > 0,
            .animating = movesOnItsOwn(state, exportPanel),
            .background = workInBackground(loader, drops, postgis, columnMapping, opening) ||
-                         planeFollower.switching(),
+                         planeFollower.switching() || postgisEvents.busy(),
            .typing = ImGui::GetIO().WantTextInput,
            .presenting = state.presenter != nullptr});
     }
