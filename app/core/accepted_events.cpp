@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/atomic_file.hpp"
+#include "core/csv_quotes.hpp"
 #include "core/date.hpp"
 
 namespace idlib {
@@ -18,19 +19,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxEventsFileBytes = 64u << 20;
 constexpr std::size_t kMaxQuotedBytes = 4000;
-
-// A cell as RFC 4180 writes it; one a spreadsheet would run as a formula starts with a quote
-// mark (the OWASP rule), so it stays text.
-std::string csvField(std::string_view text) {
-  std::string s(text);
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos)
-    s.insert(0, "'");
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string count(const std::optional<double>& v) {
   return v ? fmt::format("{}", static_cast<long long>(*v)) : std::string();
@@ -60,26 +48,6 @@ std::string readWhole(const std::filesystem::path& file) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return std::move(bytes).str();
-}
-
-// The cells of one CSV line as csvField writes them (quotes doubled inside quoted cells).
-std::vector<std::string> csvCells(std::string_view line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      cells.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      cells.emplace_back();
-    } else if (c != '\r' || quoted) {
-      cells.back() += c;
-    }
-  }
-  return cells;
 }
 
 constexpr std::string_view kDecisionsHeader = "article,span_start,span_end,decision,event_id\n";

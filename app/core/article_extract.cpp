@@ -8,6 +8,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/csv_quotes.hpp"
+
 namespace idlib {
 namespace {
 
@@ -307,16 +309,6 @@ std::vector<Candidate> candidatesOf(const ArticleText& article, const SentenceFa
     if (!k.figures.empty()) k.confidence = std::min(0.95, k.confidence + 0.05);
   }
   return out;
-}
-
-std::string csvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char ch : s) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
 }
 
 std::string number(const std::optional<double>& v) {

@@ -1,6 +1,7 @@
 #include "core/csv_quotes.hpp"
 
 #include <array>
+#include <charconv>
 
 namespace idlib {
 namespace {
@@ -49,6 +50,41 @@ std::optional<UnclosedQuote> findUnclosedQuote(std::string_view text) {
   QuoteScanner scanner;
   scanner.feed(text);
   return scanner.result();
+}
+
+std::string csvField(std::string_view text) {
+  double number = 0;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), number);
+  const bool plainNumber =
+      !text.empty() && parsed.ec == std::errc() && parsed.ptr == text.data() + text.size();
+  std::string s(text);
+  if (!s.empty() && !plainNumber &&
+      std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos)
+    s.insert(0, "'");
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::vector<std::string> csvCells(std::string_view line) {
+  std::vector<std::string> cells(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      cells.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      cells.emplace_back();
+    } else if (c != '\r' || quoted) {
+      cells.back() += c;
+    }
+  }
+  return cells;
 }
 
 }  // namespace idlib

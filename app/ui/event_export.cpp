@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/atomic_file.hpp"
+#include "core/csv_quotes.hpp"
 #include "core/date.hpp"
 #include "core/event_source_key.hpp"
 #include "core/format.hpp"
@@ -16,19 +17,6 @@ namespace idlib {
 namespace {
 
 using nlohmann::ordered_json;
-
-// A text cell as RFC 4180 writes it; one a spreadsheet would run as a formula (=, +, -, @, tab,
-// CR first: the OWASP rule) starts with a quote mark, so it stays text.
-std::string csvField(const std::string& text) {
-  const bool formula =
-      !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-  const std::string s = formula ? "'" + text : text;
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string optionalNumber(const std::optional<long>& n) {
   return n ? std::to_string(*n) : std::string();

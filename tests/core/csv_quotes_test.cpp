@@ -34,5 +34,18 @@ TEST(CsvQuotes, StreamsAcrossBlocks) {
   EXPECT_EQ(streamed->linesAfter, 2);
 }
 
+// What the app writes into CSV (event lists, candidates from articles, accepted events): a
+// spreadsheet opening it runs no formula, and the cells read back as they were.
+TEST(CsvQuotes, FieldsKeepFormulasAsTextAndNumbersAsNumbers) {
+  EXPECT_EQ(csvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(csvField("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csvField("-1+1"), "'-1+1");
+  EXPECT_EQ(csvField("-72.5"), "-72.5");  // a western longitude stays a number
+  EXPECT_EQ(csvField("a, b"), "\"a, b\"");
+  const std::string line = csvField("say \"hi\", twice") + "," + csvField("") + "," +
+                           csvField("line\r") + "," + csvField("=1");
+  EXPECT_EQ(csvCells(line), (std::vector<std::string>{"say \"hi\", twice", "", "line\r", "'=1"}));
+}
+
 }  // namespace
 }  // namespace idlib
