@@ -438,7 +438,7 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     // The date, large, at the top: readable from the back of a room and burned into exports.
     const float px = std::clamp(static_cast<float>(frame.viewport.height) * 0.042f, 16.f, 40.f);
     const float tw = font_.measure(frame.dateText, px);
-    const float x = (w - tw) / 2, y = 14;
+    const float x = (w - tw) / 2, y = 14 + frame.topInset / frame.uiScale;
     addPanel((x - 14) * r, (y - 6) * r, (x + tw + 14) * r, (y + font_.lineHeight(px) + 4) * r,
              paper);
     addText(frame.dateText, px * r, x * r, y * r, frame.highContrast ? ink : palette::kDateText,

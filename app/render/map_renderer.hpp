@@ -56,6 +56,7 @@ struct FrameDescription {
   std::string subtitle;           // under the date: e.g. people displaced so far
   bool showLegend = true;
   float bottomInset = 0;  // points covered by UI at the bottom (the timeline): overlays sit above
+  float topInset = 0;     // points covered at the top (the menu bar): the date sits below it
   std::string caption;    // presenter mode and story exports: the cue's caption, at the bottom
   float uiScale = 1;      // overlay text and symbols, for a projector (1 = desk)
   bool highContrast = false;  // projector theme: opaque panels, black ink, heavier halos

@@ -489,6 +489,7 @@ int runInteractive(const Options& options) {
                                              window.pixelRatio(), viewerOf(state));
       frame.bottomInset =
           state.timelineLoaded && !presenterMode.active() ? state.desk.timeline.h : 0;
+      frame.topInset = presenterMode.active() ? 0 : state.desk.menuBar.h;
       frame.uiScale *= state.deskScale;     // this display's scale; exports keep their own
       frame.occupied = imguiWindowRects();  // no map label under a panel
       frame.cacheStaticLayers = true;       // drawn directly where the window is multisampled

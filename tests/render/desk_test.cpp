@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include "render/offscreen_target.hpp"
 #include "render_fixture.hpp"
 #include "ui/imgui_rects.hpp"
 #include "ui/map_view.hpp"
@@ -106,6 +107,45 @@ TEST_F(Desk, PanelsRememberedFromALargerWindowComeBackOnTheDesk) {
     EXPECT_FALSE(overlaps(w, desk.scaleBar)) << where;
   }
   EXPECT_EQ(onTheTimeline, 1);
+}
+
+// The date at the top of the map sits below the menu bar, not half under it (a 1280x720 window
+// hid its upper edge): the frame's top inset moves its box down by exactly that much.
+TEST_F(Desk, TheDateSitsBelowTheMenuBar) {
+  constexpr int kWidth = 960, kHeight = 600;
+  const View home = idlibHomeView({kWidth, kHeight});
+  auto firstRowOfTheDate = [&](float topInset) {
+    OffscreenTarget target(kWidth, kHeight);
+    target.bind();
+    FrameDescription frame = describeFrame(*state_, home, {kWidth, kHeight}, 1, Viewer::Analyst);
+    const std::vector<std::uint8_t> without = (renderer_->draw([&] {
+      FrameDescription bare = frame;
+      bare.dateText.clear();
+      bare.subtitle.clear();
+      return bare;
+    }()),
+                                               target.readPixels());
+    frame.topInset = topInset;
+    target.bind();  // reading the pixels bound another framebuffer
+    renderer_->draw(frame);
+    const std::vector<std::uint8_t> with = target.readPixels();
+    bindWindowFramebuffer(kWidth, kHeight);
+    for (int y = 0; y < kHeight; ++y) {  // rows from the top, the column at the centre
+      const std::size_t at = (static_cast<std::size_t>(y) * kWidth + kWidth / 2) * 4;
+      if (std::abs(with[at] - without[at]) + std::abs(with[at + 1] - without[at + 1]) > 30)
+        return y;
+    }
+    return -1;
+  };
+  state_->playback.jumpTo(*parseDate("2020-02-20"), state_->timeline);
+  showOnlyBaseMap();
+  for (LayerEntry& e : state_->layers)  // no labels that move aside for the date
+    e.visible = false;
+  const int bare = firstRowOfTheDate(0), belowMenu = firstRowOfTheDate(21);
+  for (LayerEntry& e : state_->layers)
+    e.visible = true;
+  ASSERT_GE(bare, 0) << "no date drawn";
+  EXPECT_EQ(belowMenu - bare, 21);
 }
 
 }  // namespace
