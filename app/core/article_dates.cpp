@@ -448,11 +448,16 @@ std::optional<DateMention> findDateline(std::string_view text, const std::vector
   for (std::string_view lead : {"date", "dateline", "published", "posted", "updated", "on"})
     if (t.at(k) == lead) ++k;
   const DateContext none;
-  for (auto parse : {numericDate, writtenDate})
-    if (auto p = parse(t, k, none); p && p->mention.yearGiven) {
-      p->mention.span = {words[0].span.begin, words[p->end - 1].span.end};
-      return p->mention;
-    }
+  // A wire dateline may name its place first, on the date's line: "IDLIB, Syria, 14 March 2018".
+  const std::size_t lineEnd = text.find('\n');
+  for (std::size_t start = k; start <= std::min(n, k + 4); ++start) {
+    if (start > k && (!head[start - 1].capital || head[start - 1].span.end > lineEnd)) break;
+    for (auto parse : {numericDate, writtenDate})
+      if (auto p = parse(t, start, none); p && p->mention.yearGiven) {
+        p->mention.span = {words[0].span.begin, words[p->end - 1].span.end};
+        return p->mention;
+      }
+  }
   return std::nullopt;
 }
 

@@ -143,6 +143,13 @@ TEST(ArticleDates, DatelineOpensTheText) {
   EXPECT_EQ(quoted(text, dateline->span), "date 2021-03-15");
   const std::string none = "Delegates met on 2 March 2021.";
   EXPECT_FALSE(findDateline(none, allWords(none)).has_value());
+  // A wire dateline names its place first, on the date's own line.
+  const std::string wire = "AZAZ, Syria, 4 April 2021\nMarkets reopened on Monday.";
+  const auto placed = findDateline(wire, allWords(wire));
+  ASSERT_TRUE(placed.has_value());
+  EXPECT_EQ(placed->first, makeDay(2021, 4, 4));
+  const std::string later = "Markets\nreopened 4 April 2021.";
+  EXPECT_FALSE(findDateline(later, allWords(later)).has_value());
 }
 
 // --- places -------------------------------------------------------------------------------
