@@ -542,6 +542,11 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
       rows.push_back({"◎", s.color, "from " + s.name});
   };
   if (t.showEvents && !compact) addSources();
+  // A PostGIS table seen zoomed out: its events are counted per grid cell, not drawn one by one.
+  if (t.showEvents && !cells_.empty())
+    rows.push_back({"●", kEventCellColor,
+                    compact ? "Events per grid cell"
+                            : "Events counted per grid cell (a table in PostGIS, zoomed out)"});
   if (t.showFlows && !compact)
     rows.push_back({"➜", rgb(0x2166ac),
                     fmt::format("Displaced people: width 1 pt = {} people",

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/event_source_key.hpp"
+#include "render/event_cells.hpp"
 #include "render_fixture.hpp"
 
 namespace idlib::test {
@@ -109,6 +110,17 @@ TEST_F(EventSources, AHiddenSourceIsNotDrawnAndTheOthersAre) {
   EXPECT_TRUE(
       near(pixelNear(bundledOnly, {36.8006, 35.8636}, 0, 0), eventColor("shelling/air strike"), 3))
       << "Saraqib's bundled event";
+}
+
+// Zoomed out over a PostGIS table the events come counted per grid cell: the legend says what
+// the purple discs are, and only while there are any.
+TEST_F(EventSources, TheLegendNamesTheCountedCellsWhileTheyAreDrawn) {
+  const Rgba purple = kEventCellColor;
+  EXPECT_EQ(legendPixels(render("2020-02-03"), purple), 0);
+  renderer_->eventCells().upload({{state_->projection.forward(LonLat{36.2, 36.2}), 120}});
+  EXPECT_GT(legendPixels(render("2020-02-03"), purple), 20);
+  EXPECT_EQ(legendPixels(render("2020-02-03", {}, false), purple), 0) << "events switched off";
+  renderer_->eventCells().upload({});
 }
 
 TEST_F(EventSources, TheLegendNamesTheSecondSourceInItsRingsColour) {
