@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -159,15 +159,25 @@ std::string articleSpanSource(std::string_view articlePath, std::size_t start, s
 }
 
 std::optional<ArticleSpanRef> parseArticleSpanSource(std::string_view source) {
-  static const std::regex pattern(R"(^(.+) \[bytes ([0-9]{1,12})-([0-9]{1,12})\]$)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(source.begin(), source.end(), m, pattern)) return std::nullopt;
-  ArticleSpanRef ref{m[1].str(), std::stoull(m[2].str()), std::stoull(m[3].str())};
-  if (ref.end < ref.start) return std::nullopt;
+  // By hand, not std::regex: libstdc++'s recursion would overflow the stack on a long cell.
+  constexpr std::string_view kOpen = " [bytes ";
+  const std::size_t open = source.rfind(kOpen);
+  if (open == std::string_view::npos || open == 0 || !source.ends_with(']')) return std::nullopt;
+  const std::string_view range =
+      source.substr(open + kOpen.size(), source.size() - open - kOpen.size() - 1);
+  ArticleSpanRef ref{std::string(source.substr(0, open))};
+  const char* end = range.data() + range.size();
+  const auto first = std::from_chars(range.data(), end, ref.start);
+  if (first.ec != std::errc() || first.ptr == end || *first.ptr != '-') return std::nullopt;
+  const auto last = std::from_chars(first.ptr + 1, end, ref.end);
+  if (last.ec != std::errc() || last.ptr != end || ref.end < ref.start) return std::nullopt;
   return ref;
 }
 
 ArticleWords readArticleWords(const ArticleSpanRef& ref) {
+  std::error_code ec;  // never a device or a pipe: a read there could block the window
+  if (!std::filesystem::is_regular_file(ref.article, ec))
+    return {{}, fmt::format("{}: cannot be read (moved or deleted?)", ref.article)};
   std::ifstream in(ref.article, std::ios::binary);
   if (!in) return {{}, fmt::format("{}: cannot be read (moved or deleted?)", ref.article)};
   const std::size_t length = std::min(ref.end - ref.start, kMaxQuotedBytes);

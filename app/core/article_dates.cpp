@@ -156,7 +156,8 @@ std::optional<Parsed> numericDate(const Tokens& t, std::size_t i, const DateCont
     year = *a, month = *b, day = *y;
     how = "year-month-day";
   } else {
-    year = t.at(i + 2).size() == 2 ? 2000 + *y : *y;
+    // Two digits: 69-99 the 1900s, 00-68 the 2000s (POSIX's pivot, as core/date reads them).
+    year = t.at(i + 2).size() == 2 ? (*y < 69 ? 2000 : 1900) + *y : *y;
     const bool dayFirst = c.order == NumericDateOrder::DayFirst;
     day = dayFirst ? *a : *b;
     month = dayFirst ? *b : *a;
@@ -434,7 +435,10 @@ std::vector<DateMention> findDates(std::string_view text, const std::vector<Word
       continue;
     }
     found->mention.span = {words[i].span.begin, words[found->end - 1].span.end};
-    out.push_back(std::move(found->mention));
+    // "150 years ago": a real phrase, but no day the map or the events file can hold.
+    const bool reachable =
+        found->mention.first >= makeDay(1900, 1, 1) && found->mention.last <= makeDay(2100, 12, 31);
+    if (reachable) out.push_back(std::move(found->mention));
     i = found->end;
   }
   return out;

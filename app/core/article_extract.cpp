@@ -356,6 +356,7 @@ Extraction extractArticle(const ArticleText& article, const Gazetteer& gazetteer
   const std::vector<PlaceMention> allPlaces = findPlaces(article.text, words, gazetteer);
   const auto mainPlace = allPlaces.empty() ? std::nullopt : mostNamedPlace(allPlaces);
   std::size_t w = 0;
+  std::size_t nextPlace = 0;
   for (const TextSpan& sentence : sentencesOf(article.text)) {
     std::vector<Word> here;
     while (w < words.size() && words[w].span.begin < sentence.begin)
@@ -374,8 +375,12 @@ Extraction extractArticle(const ArticleText& article, const Gazetteer& gazetteer
     std::vector<TextSpan> dateSpans;
     for (const DateMention& d : s.dates)
       dateSpans.push_back(d.span);
-    for (const PlaceMention& p : allPlaces)
-      if (p.span.begin >= sentence.begin && p.span.end <= sentence.end) s.places.push_back(p);
+    // Places are in text order: skip those before the sentence, take those within it.
+    while (nextPlace < allPlaces.size() && allPlaces[nextPlace].span.begin < sentence.begin)
+      ++nextPlace;
+    for (std::size_t p = nextPlace; p < allPlaces.size() && allPlaces[p].span.begin < sentence.end;
+         ++p)
+      if (allPlaces[p].span.end <= sentence.end) s.places.push_back(allPlaces[p]);
     s.actors = findActors(article.text, here);
     s.figures = findFigures(article.text, here, dateSpans);
     s.cues = findTypeCues(article.text, here);

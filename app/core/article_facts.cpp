@@ -403,6 +403,9 @@ constexpr std::array<std::string_view, 14> kQualifiers = {
 
 }  // namespace
 
+// More people than have ever lived in the region: a misreading (or a hostile text), not a count.
+constexpr double kLargestFigure = 1e9;
+
 std::vector<FigureMention> findFigures(std::string_view text, const std::vector<Word>& words,
                                        const std::vector<TextSpan>& dates) {
   const std::vector<std::string> f = foldAll(text, words);
@@ -410,10 +413,12 @@ std::vector<FigureMention> findFigures(std::string_view text, const std::vector<
     static const std::string empty;
     return i < f.size() ? f[i] : empty;
   };
+  std::size_t nextDate = 0;  // words and dates are both in text order: a cursor, no rescans
   auto inDate = [&](const Word& w) {
-    return std::any_of(dates.begin(), dates.end(), [&](const TextSpan& d) {
-      return w.span.begin >= d.begin && w.span.end <= d.end;
-    });
+    while (nextDate < dates.size() && dates[nextDate].end <= w.span.begin)
+      ++nextDate;
+    return nextDate < dates.size() && w.span.begin >= dates[nextDate].begin &&
+           w.span.end <= dates[nextDate].end;
   };
   bool killing = false;
   for (const auto& w : f)
@@ -487,6 +492,7 @@ std::vector<FigureMention> findFigures(std::string_view text, const std::vector<
       if ((at(start) == "than" || at(start) == "least" || at(start) == "many") && start > 0)
         --start;
     }
+    if (value > kLargestFigure) continue;  // "99999999999999999999 killed" is no figure
     FigureMention m;
     m.span = {words[start].span.begin, words[k - 1].span.end};
     m.value = vague ? 0 : std::round(value);

@@ -45,6 +45,7 @@ Utf16Text toUtf16(std::string_view text, std::size_t base) {
     } else if (c >= 0x80) {
       cp = 0xfffd;  // a stray byte: one replacement character, still mapped
     }
+    if (cp > 0x10ffff || U_IS_SURROGATE(cp)) cp = 0xfffd;  // ICU would drop it: spans would shift
     out.string.append(cp);
     const int units = U16_LENGTH(cp);
     for (int u = 0; u < units; ++u)
@@ -151,7 +152,8 @@ ArticleText htmlArticle(std::string_view html) {
       }
       i = end;
     } else if (c == '&') {
-      const std::size_t semi = html.find(';', i);
+      const std::size_t near = html.substr(i, 10).find(';');  // entities are short: no scan
+      const std::size_t semi = near == std::string_view::npos ? near : i + near;
       bool decoded = false;
       if (semi != std::string_view::npos && semi - i <= 8) {
         const std::string_view name = html.substr(i + 1, semi - i - 1);

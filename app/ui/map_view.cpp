@@ -310,11 +310,16 @@ void articleWordsLines(const AppState& state, const Event& e) {
     else
       ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "%s", words.problem.c_str());
   };
-  if (const auto ref = parseArticleSpanSource(e.provenance.source)) {
+  // Only the analyst's own accepted events point into files this way: a table from elsewhere
+  // cannot make the panel read any file it names.
+  if (state.acceptedEventsFile.empty()) return;
+  std::error_code ec;
+  const bool accepted =
+      std::filesystem::equivalent(e.provenance.file, state.acceptedEventsFile, ec);
+  if (const auto ref = accepted ? parseArticleSpanSource(e.provenance.source) : std::nullopt) {
     ImGui::TextDisabled("The article's words:");
     quote(*ref);
   }
-  if (state.acceptedEventsFile.empty()) return;
   for (const Decision& d : readDecisions(decisionsFileFor(state.acceptedEventsFile)))
     if (d.verdict == Verdict::Merged && d.eventId == e.id) {
       ImGui::TextDisabled("Also reported (merged in the Articles panel):");

@@ -55,6 +55,10 @@ TEST(AcceptedEvents, ARowCitesTheArticleBytesAndNeutralisesFormulas) {
   EXPECT_EQ(ref->end, 180u);
   EXPECT_FALSE(parseArticleSpanSource("Reuters, 2020-02-03"));
   EXPECT_FALSE(parseArticleSpanSource("a.txt [bytes 9-3]"));
+  EXPECT_FALSE(parseArticleSpanSource("a.txt [bytes 1-2]x"));
+  EXPECT_FALSE(parseArticleSpanSource(" [bytes 1-2]"));
+  // A hostile cell of a megabyte is refused, not a stack overflow.
+  EXPECT_FALSE(parseArticleSpanSource(std::string(1 << 20, 'a') + " [bytes 1-x]"));
   // A period longer than a month is dated by its end, to the year the reader knows.
   Candidate period = aCandidate();
   period.precision = MentionPrecision::Period;

@@ -92,6 +92,15 @@ TEST(ArticleDates, NumericDatesFollowTheStatedOrder) {
     EXPECT_NE(d.precision, MentionPrecision::Day);  // no such day; the year alone remains
 }
 
+// Two-digit years pivot as core/date reads them; a relative date no events file can hold is no
+// date at all.
+TEST(ArticleDates, TwoDigitYearsAndUnreachableDays) {
+  const auto nineties = datesIn("Reported 6/2/98 by the council.");
+  ASSERT_EQ(nineties.size(), 1u);
+  EXPECT_EQ(nineties[0].first, makeDay(1998, 2, 6));
+  EXPECT_TRUE(datesIn("The market was built 150 years ago.", makeDay(2021, 3, 15)).empty());
+}
+
 TEST(ArticleDates, RelativeDatesResolveAgainstThePublicationWithTheirBasis) {
   const Day monday = makeDay(2021, 3, 15);  // a Monday
   auto one = [&](std::string_view text) {

@@ -75,7 +75,8 @@ void selectCandidate(AppState& state, ArticlesPanelState& panel, std::size_t i) 
   const Candidate& c = panel.editing;
   if (c.first) {
     state.playback.playing = false;
-    state.playback.jumpTo(*parseDate(panel.editDate), state.timeline);
+    state.playback.jumpTo(c.precision == MentionPrecision::Period && c.last ? *c.last : *c.first,
+                          state.timeline);
   }
   if (c.lat && c.lon) {
     // The place lands in the middle of the map left of the panel, not under it.
@@ -93,6 +94,8 @@ void decideOnCandidate(AppState& state, ArticlesPanelState& panel, Verdict verdi
                        std::string eventId) {
   const std::size_t i = *panel.selected;
   if (const auto refused = refusedTarget(state, panel)) return say(panel, *refused, true);
+  if (panel.verdicts[i])  // a second Accept would draw the event twice
+    return say(panel, fmt::format("already {}", verdictName(*panel.verdicts[i])), true);
   Candidate c = panel.editing;
   if (verdict == Verdict::Accepted) {
     const auto day = parseDate(panel.editDate);
@@ -258,7 +261,8 @@ void articleText(AppState& state, ArticlesPanelState& panel) {
     if (t[i] == '\n') {
       const std::size_t run = t.find_first_not_of("\n\r ", i);
       if (!lineStart) ImGui::NewLine();
-      if (t.find("\n\n", i) < run) ImGui::Spacing();
+      if (std::string_view(t).substr(i, run - i).find("\n\n") != std::string_view::npos)
+        ImGui::Spacing();
       lineStart = true;
       i = run == std::string::npos ? t.size() : run;
       continue;
@@ -319,9 +323,11 @@ void markOnMap(const AppState& state, const ArticlesPanelState& panel) {
 
 }  // namespace
 
-void openArticleIn(AppState& state, ArticlesPanelState& panel, const std::string& path) {
+void openArticleIn(AppState& state, ArticlesPanelState& panel, const std::string& typed) {
   panel.open = panel.focus = true;
-  panel.typedPath = path;
+  panel.typedPath = typed;
+  std::error_code ec;  // absolute: the rows cite it wherever the app is started from
+  const std::string path = fs::absolute(typed, ec).lexically_normal().string();
   auto opened = openArticle(path);
   if (opened.index() == 1) return say(panel, std::get<1>(opened), true);
   panel.article = std::move(std::get<0>(opened));
