@@ -1,6 +1,7 @@
 #include "render/static_layer_cache.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 
 namespace idlib {
@@ -9,6 +10,11 @@ void StaticLayersKey::add(const Layer& layer, float opacity, double frameDate,
                           double frameWindowDays) {
   layers.emplace_back(layer.id, opacity);
   if (layer.time.mode != TimeMode::Off) date = frameDate, windowDays = frameWindowDays;
+  // The layer's time settings, changed in the Layers panel without a new upload.
+  const std::size_t fields =
+      std::hash<std::string>{}(layer.time.startField + '\n' + layer.time.endField);
+  extra.insert(extra.end(), {static_cast<double>(layer.time.mode),
+                             static_cast<double>(fields & 0xffffffffffffu)});
 }
 
 StaticLayerCache::StaticLayerCache(Keep keep)

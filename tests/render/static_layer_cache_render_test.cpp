@@ -128,5 +128,29 @@ TEST_F(StaticLayerCacheRender, AControlChangeDrawsTheKeptAreasAgain) {
   EXPECT_EQ(largestDifference(after, direct), 0);
 }
 
+// A layer's time settings changed in the Layers panel (no new upload): the kept image is not
+// the one to show any more.
+TEST(StaticLayersKey, ALayersTimeSettingsAreInTheKey) {
+  Layer layer;
+  layer.id = "mine";
+  auto keyOf = [&] {
+    StaticLayersKey key;
+    key.add(layer, 1, 100, 30);
+    return key;
+  };
+  const StaticLayersKey off = keyOf();
+  layer.time.mode = TimeMode::Period;
+  layer.time.startField = "start";
+  const StaticLayersKey period = keyOf();
+  EXPECT_NE(off, period);
+  layer.time.mode = TimeMode::Accumulate;
+  EXPECT_NE(keyOf(), period);
+  layer.time.mode = TimeMode::Period;
+  layer.time.startField = "opened";
+  EXPECT_NE(keyOf(), period);
+  layer.time.startField = "start";
+  EXPECT_EQ(keyOf(), period);
+}
+
 }  // namespace
 }  // namespace idlib::test
