@@ -14,7 +14,7 @@ seconds=${1:-60}
 build=build-fuzz
 targets=${IDLIB_FUZZ_TARGETS:-"fuzz_dates fuzz_event_row fuzz_post_row fuzz_control_change_row
   fuzz_figure_row fuzz_flow_row fuzz_csv_quotes fuzz_utf8 fuzz_story fuzz_cli_values
-  fuzz_text_safety fuzz_workspace fuzz_column_mapping fuzz_symbology"}
+  fuzz_text_safety fuzz_workspace fuzz_column_mapping fuzz_symbology fuzz_event_cache"}
 
 cmake --preset fuzz >/dev/null
 # shellcheck disable=SC2086
@@ -42,7 +42,7 @@ for seed in "$seeds"/fuzz_flow_row/row*; do
   printf 'Idlib\nSaraqib\n' >>"$seed"
 done
 mkdir -p "$seeds"/{fuzz_dates,fuzz_csv_quotes,fuzz_utf8,fuzz_story,fuzz_cli_values,fuzz_text_safety}
-mkdir -p "$seeds"/{fuzz_workspace,fuzz_column_mapping,fuzz_symbology}
+mkdir -p "$seeds"/{fuzz_workspace,fuzz_column_mapping,fuzz_symbology,fuzz_event_cache}
 # --columns text, then a table: the mapping and the dialog's guess from the same seed.
 printf '%s\n%s\n%s\n' 'date=Date of incident,date_format=d/m/y,lat=Lat,lon=Long,type=Kind' \
   'Date of incident,Lat,Long,Kind' '09/05/2020,35.8,36.6,shelling' >"$seeds/fuzz_column_mapping/newsroom"
