@@ -289,14 +289,18 @@ bool MapRenderer::drawUnderMarksCached(const FrameDescription& frame, Rgba groun
       [&](int which) { draw(which == 0 ? (now ? &*now : nullptr) : &*next); });
 }
 
+StaticLayersKey MapRenderer::keyOfView(const FrameDescription& frame) const {
+  return {frame.view,
+          static_cast<int>(viewportPx_.x),
+          static_cast<int>(viewportPx_.y),
+          frame.pixelRatio,
+          frame.highContrast,
+          uploads_};
+}
+
 StaticLayersKey MapRenderer::underMarksKey(const FrameDescription& frame,
                                            const TimeFrame* time) const {
-  StaticLayersKey key{frame.view,
-                      static_cast<int>(viewportPx_.x),
-                      static_cast<int>(viewportPx_.y),
-                      frame.pixelRatio,
-                      frame.highContrast,
-                      uploads_};
+  StaticLayersKey key = keyOfView(frame);
   for (const LayerFrame& lf : frame.layers) {
     key.add(*lf.layer, lf.opacity, frame.date, frame.windowDays);
     key.extra.push_back(lf.highlightFeature);  // its halo
@@ -312,12 +316,7 @@ StaticLayersKey MapRenderer::underMarksKey(const FrameDescription& frame,
 }
 
 StaticLayersKey MapRenderer::baseKey(const FrameDescription& frame) const {
-  StaticLayersKey key{frame.view,
-                      static_cast<int>(viewportPx_.x),
-                      static_cast<int>(viewportPx_.y),
-                      frame.pixelRatio,
-                      frame.highContrast,
-                      uploads_};
+  StaticLayersKey key = keyOfView(frame);
   for (const LayerFrame& lf : frame.layers)
     if (lf.layer->role != LayerRole::Generic)
       key.add(*lf.layer, lf.opacity, frame.date, frame.windowDays);

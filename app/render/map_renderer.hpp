@@ -106,6 +106,8 @@ class MapRenderer {
   void addPanel(float x0, float y0, float x1, float y1, Rgba color);
   void flushText(float haloWidth);
   void drawHalos(const FrameDescription& frame, const ViewTransform& view);
+  // What every kept image depends on: the view, the pixels, the uploads.
+  StaticLayersKey keyOfView(const FrameDescription& frame) const;
   StaticLayersKey baseKey(const FrameDescription& frame) const;
   // Draws what `draw` draws under the flows and marks from the kept images (false: the target is
   // multisampled, nothing was drawn).

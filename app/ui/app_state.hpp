@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/accepted_events.hpp"
 #include "core/camera.hpp"
 #include "core/cli_values.hpp"
 #include "core/control_areas.hpp"
@@ -125,6 +126,7 @@ struct AppState {
   // Where the Articles panel puts accepted events (read at start when it exists) and, beside it,
   // every decision on a candidate; empty without a home folder.
   std::string acceptedEventsFile;
+  std::vector<Decision> articleDecisions;  // its decisions file, read at start and kept current
   bool showAbout = false;
   bool showNotices = false;
 

@@ -87,9 +87,13 @@ std::optional<StartPoint> startPointOf(const Options& options);
 
 int runInteractive(const Options& options);
 int runExport(const Options& options);
-int runVideoExport(const Options& options);    // --export-video
-int runPosterExport(const Options& options);   // --export-poster
-int runEventsQuery(const Options& options);    // --events
+int runVideoExport(const Options& options);   // --export-video
+int runPosterExport(const Options& options);  // --export-poster
+int runEventsQuery(const Options& options);   // --events
+// The bundled events and the --event-file tables (no posts, no control changes), as the query
+// commands read them.
+struct TimelineLoad;
+TimelineLoad loadEventTables(const Options& options);
 int runAtQuery(const Options& options);        // --at
 int runSaveWorkspace(const Options& options);  // --save-workspace
 

@@ -45,12 +45,7 @@ int runExtract(const Options& o) {
     for (Layer& layer : loaded.layers)
       layers.push_back(std::move(layer));
   }
-  TimelineSources sources = bundledTimelineSources(o.dataDir);
-  for (EventSource& source : eventSourcesOf(o))
-    sources.events.push_back(std::move(source));
-  sources.posts.clear();
-  sources.controlChanges.clear();
-  const TimelineLoad load = loadTimeline(sources);
+  const TimelineLoad load = loadEventTables(o);
   notices.insert(notices.end(), load.notices.begin(), load.notices.end());
   printNotices(notices);
   std::vector<const Layer*> places;

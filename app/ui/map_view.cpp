@@ -320,7 +320,7 @@ void articleWordsLines(const AppState& state, const Event& e) {
     ImGui::TextDisabled("The article's words:");
     quote(*ref);
   }
-  for (const Decision& d : readDecisions(decisionsFileFor(state.acceptedEventsFile)))
+  for (const Decision& d : state.articleDecisions)
     if (d.verdict == Verdict::Merged && d.eventId == e.id) {
       ImGui::TextDisabled("Also reported (merged in the Articles panel):");
       quote({d.article, d.start, d.end});

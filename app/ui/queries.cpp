@@ -40,6 +40,15 @@ ordered_json changeJson(const ControlChange& c) {
 
 }  // namespace
 
+TimelineLoad loadEventTables(const Options& o) {
+  TimelineSources sources = bundledTimelineSources(o.dataDir);
+  for (EventSource& source : eventSourcesOf(o))
+    sources.events.push_back(std::move(source));
+  sources.posts.clear();
+  sources.controlChanges.clear();
+  return loadTimeline(sources);
+}
+
 int runEventsQuery(const Options& o) {
   std::optional<Day> from, to;
   if (!o.from.empty() && !(from = dateOption("--from", o.from))) return 2;
@@ -48,12 +57,7 @@ int runEventsQuery(const Options& o) {
     printError(fmt::format("--to {} is before --from {}", o.to, o.from));
     return 2;
   }
-  TimelineSources sources = bundledTimelineSources(o.dataDir);
-  for (EventSource& source : eventSourcesOf(o))
-    sources.events.push_back(std::move(source));
-  sources.posts.clear();
-  sources.controlChanges.clear();
-  const TimelineLoad load = loadTimeline(sources);
+  const TimelineLoad load = loadEventTables(o);
   printNotices(load.notices);
 
   std::vector<EventRef> chosen;

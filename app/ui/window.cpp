@@ -271,8 +271,10 @@ int runInteractive(const Options& options) {
       requests.push_back(std::move(request));
     for (LoadRequest& request : requests)
       request.plane = state.plane;
-    if (const auto accepted = defaultAcceptedEventsFile())
+    if (const auto accepted = defaultAcceptedEventsFile()) {
       state.acceptedEventsFile = accepted->string();
+      state.articleDecisions = readDecisions(decisionsFileFor(*accepted));
+    }
     BackgroundLoader loader(std::move(requests), options.dataDir,
                             withAcceptedEvents(eventSourcesOf(options), state.acceptedEventsFile));
     state.playback.windowDays = options.windowDays;

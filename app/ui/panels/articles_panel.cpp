@@ -113,6 +113,10 @@ void decideOnCandidate(AppState& state, ArticlesPanelState& panel, Verdict verdi
   const Decision d{panel.article->path, c.spanStart, c.spanEnd, verdict, eventId};
   if (auto problem = appendDecision(decisionsFileFor(panel.acceptedFile), d))
     return say(panel, *problem, true);
+  if (state.acceptedEventsFile != panel.acceptedFile)
+    state.articleDecisions = readDecisions(decisionsFileFor(panel.acceptedFile));
+  else
+    state.articleDecisions.push_back(d);
   state.acceptedEventsFile = panel.acceptedFile;
   panel.verdicts[i] = verdict;
   say(panel,
