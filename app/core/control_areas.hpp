@@ -35,9 +35,22 @@ struct ControlSnapshot {
   std::vector<FrontSegment> front;
 };
 
+// A locality's Voronoi cell on the mapped land, measured in an equal-area projection.
+struct ControlCell {
+  std::size_t locality = 0;     // index into Timeline::localities
+  double km2 = 0;               // its area
+  double km2InIdlib = 0;        // the part inside Idlib governorate
+  double people = 0;            // the towns' populations inside it (see ControlAreas)
+  double peopleInIdlib = 0;     // of them, those inside Idlib governorate
+  std::vector<Vec2> triangles;  // the whole cell, three vertices per triangle (map plane)
+};
+
 struct ControlAreas {
   std::vector<ControlSnapshot> snapshots;    // one per Timeline::controlChangeDates(), same order
   std::vector<std::int32_t> cellOfLocality;  // -1 where two localities share a position
+  std::vector<ControlCell> cells;            // indexed by cellOfLocality
+  // The mapped land (every cell together) and its part inside Idlib governorate, in km².
+  double landKm2 = 0, idlibKm2 = 0;
 
   // Which controller holds `p` in snapshot `s`, if `p` is inside the mapped area.
   std::optional<Controller> controllerAt(std::size_t s, Vec2 p) const;

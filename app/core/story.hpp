@@ -14,6 +14,8 @@
 //   layers = areas, front, posts, events   (optional: default all)
 //   highlight = a000-01           (optional: event ids)
 //   hold = 4                      (optional: seconds a video stays on the cue; default 4)
+//   compare = 2019-04-30          (optional: a before/after of this date and the cue's date)
+//   compare-mode = swipe          (optional: swipe, side-by-side or change; default swipe)
 //   caption = ... (required; cite the source)
 //   notes = ... (optional: for the presenter's screen)
 #include <optional>
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "core/cli_values.hpp"
+#include "core/compare.hpp"
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
 
@@ -40,6 +43,8 @@ struct Cue {
   std::optional<std::vector<std::string>> layers;
   std::vector<std::string> highlight;
   double holdSeconds = 4;
+  std::optional<Day> compare;  // date A of a before/after, beside the cue's date
+  CompareMode compareMode = CompareMode::Swipe;
   std::string caption, notes;
   int line = 0;  // where the cue starts in its file
 };

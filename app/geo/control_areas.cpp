@@ -18,10 +18,16 @@ namespace {
 
 constexpr double kReachMetres = kControlReachMetres, kFadeMetres = kControlFadeMetres;
 
-// Syria's land in `path` (features whose `admin` is Syria, or all when there is no such field),
-// projected and merged into one geometry: areas of control stop at the border.
+// Areas are measured here: a Lambert azimuthal equal-area projection about Idlib, so a km² on
+// the map is a km² on the ground (the map's own transverse Mercator is conformal, not equal-area).
+constexpr std::string_view kEqualAreaCrs =
+    "+proj=laea +lat_0=35.9 +lon_0=36.7 +datum=WGS84 +units=m +no_defs +type=crs";
+
+// Syria's land in `path` (features whose `admin` is Syria, or all when there is no such field;
+// only the one whose `name` is `only` where that is given), projected and merged into one
+// geometry: areas of control stop at the border.
 geos::Geometry readLand(const geos::Context& c, const std::string& path,
-                        std::vector<Notice>& notices) {
+                        std::vector<Notice>& notices, std::string_view only = {}) {
   CPLPushErrorHandler(CPLQuietErrorHandler);
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   CPLPopErrorHandler();
@@ -41,8 +47,11 @@ geos::Geometry readLand(const geos::Context& c, const std::string& path,
     std::unique_ptr<OGRCoordinateTransformation> toMap(
         OGRCreateCoordinateTransformation(source ? source : &wgs84, &map));
     const int admin = layer->GetLayerDefn()->GetFieldIndex("admin");
+    const int name = layer->GetLayerDefn()->GetFieldIndex("name");
     for (auto& f : *layer) {
       if (admin >= 0 && std::string_view(f->GetFieldAsString(admin)) != "Syria") continue;
+      if (!only.empty() && (name < 0 || std::string_view(f->GetFieldAsString(name)) != only))
+        continue;
       OGRGeometry* g = f->GetGeometryRef();
       if (!g || !toMap || g->transform(toMap.get()) != OGRERR_NONE) continue;
       if (GEOSGeometry* gg = g->exportToGEOS(c.get())) parts.push_back(gg);
@@ -52,6 +61,56 @@ geos::Geometry readLand(const geos::Context& c, const std::string& path,
       geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
                                                static_cast<unsigned>(parts.size())));
   return geos::own(c, GEOSUnaryUnion_r(c.get(), all.get()));
+}
+
+struct Town {
+  Vec2 position;
+  double people = 0;
+};
+
+// The towns of `path` with their `population` (none counts as 0), on the map plane.
+std::vector<Town> readTowns(const std::string& path, std::vector<Notice>& notices) {
+  std::vector<Town> out;
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  CPLPopErrorHandler();
+  if (!ds) {
+    notices.push_back({Severity::Warning,
+                       fmt::format("{}: cannot read the towns' populations: the areas of control "
+                                   "are counted without people",
+                                   path)});
+    return out;
+  }
+  const Projection toMap = Projection::lonLatToMap();
+  for (auto* layer : ds->GetLayers()) {
+    const int population = layer->GetLayerDefn()->GetFieldIndex("population");
+    for (auto& f : *layer) {
+      const auto* point = dynamic_cast<const OGRPoint*>(f->GetGeometryRef());
+      if (!point) continue;
+      const double people = population >= 0 ? f->GetFieldAsDouble(population) : 0;
+      out.push_back({toMap.forward(Vec2{point->getX(), point->getY()}),
+                     std::isfinite(people) && people > 0 ? people : 0});
+    }
+  }
+  return out;
+}
+
+// `g`'s area in km², measured in kEqualAreaCrs.
+double equalAreaKm2(const geos::Context& c, const Projection& planeToEqualArea,
+                    const GEOSGeometry* g) {
+  if (!g) return 0;
+  geos::Geometry projected = geos::own(
+      c, GEOSGeom_transformXY_r(
+             c.get(), g,
+             [](double* x, double* y, void* projection) {
+               const Vec2 p = static_cast<const Projection*>(projection)->forward(Vec2{*x, *y});
+               *x = p.x;
+               *y = p.y;
+               return std::isfinite(p.x) && std::isfinite(p.y) ? 1 : 0;
+             },
+             const_cast<Projection*>(&planeToEqualArea)));
+  double m2 = 0;
+  return projected && GEOSArea_r(c.get(), projected.get(), &m2) ? m2 / 1e6 : 0;
 }
 
 // Appends the line segments of `g` (lines, or the edges of anything else) to `out`.
@@ -157,10 +216,44 @@ std::vector<FrontSegment> fadingWithTheAreas(const std::vector<FrontSegment>& se
   return out;
 }
 
+// Each cell's area and people, in all and inside Idlib governorate, and its triangles.
+void measureCells(const geos::Context& c, const std::vector<const GEOSGeometry*>& wholeCells,
+                  const GEOSGeometry* reach, const GEOSGeometry* idlib,
+                  const std::vector<Town>& towns, ControlAreas& out) {
+  const Projection planeToEqualArea =
+      std::get<Projection>(Projection::create(kMapCrs, kEqualAreaCrs));
+  const auto own = [&](GEOSGeometry* g) { return geos::own(c, g); };
+  out.landKm2 = equalAreaKm2(c, planeToEqualArea, reach);
+  const geos::Geometry idlibReach =
+      idlib ? own(GEOSIntersection_r(c.get(), reach, idlib)) : geos::own(c, nullptr);
+  out.idlibKm2 = equalAreaKm2(c, planeToEqualArea, idlibReach.get());
+  const GEOSPreparedGeometry* idlibPrepared = idlib ? GEOSPrepare_r(c.get(), idlib) : nullptr;
+  for (std::size_t k = 0; k < wholeCells.size(); ++k) {
+    ControlCell& cell = out.cells[k];
+    const GEOSGeometry* whole = wholeCells[k];
+    cell.km2 = equalAreaKm2(c, planeToEqualArea, whole);
+    if (idlib) {
+      geos::Geometry inside = own(GEOSIntersection_r(c.get(), whole, idlib));
+      cell.km2InIdlib = equalAreaKm2(c, planeToEqualArea, inside.get());
+    }
+    cell.triangles = triangulate(c, whole);
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(c.get(), whole);
+    for (const Town& t : towns) {
+      geos::Geometry point = own(GEOSGeom_createPointFromXY_r(c.get(), t.position.x, t.position.y));
+      if (!GEOSPreparedContains_r(c.get(), prepared, point.get())) continue;
+      cell.people += t.people;
+      if (idlibPrepared && GEOSPreparedContains_r(c.get(), idlibPrepared, point.get()))
+        cell.peopleInIdlib += t.people;
+    }
+    GEOSPreparedGeom_destroy_r(c.get(), prepared);
+  }
+  if (idlibPrepared) GEOSPreparedGeom_destroy_r(c.get(), idlibPrepared);
+}
+
 }  // namespace
 
 ControlAreas computeControlAreas(const Timeline& timeline, const std::string& landPath,
-                                 std::vector<Notice>& notices) {
+                                 std::vector<Notice>& notices, const std::string& townsPath) {
   ControlAreas out;
   const auto& localities = timeline.localities;
   if (localities.size() < 2) return out;
@@ -203,6 +296,7 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
       if (out.cellOfLocality[i] >= 0 || !GEOSPreparedContains_r(c.get(), prepared, points[i]))
         continue;
       out.cellOfLocality[i] = static_cast<std::int32_t>(cells.size());
+      out.cells.push_back({.locality = i});
       cells.push_back({own(GEOSIntersection_r(c.get(), cell, reach.get())),
                        own(GEOSIntersection_r(c.get(), cell, core.get())),
                        own(GEOSIntersection_r(c.get(), cell, fading.get()))});
@@ -220,6 +314,15 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
            fmt::format("{}: locality '{}' shares its position with another; "
                        "its control history does not shape the map",
                        localities[i].history.front().provenance.file, localities[i].name)});
+  }
+
+  {
+    std::vector<const GEOSGeometry*> wholeCells;
+    for (const Cell& cell : cells)
+      wholeCells.push_back(cell.whole.get());
+    const geos::Geometry idlib = readLand(c, landPath, notices, "Idlib");
+    measureCells(c, wholeCells, reach.get(), idlib.get(),
+                 townsPath.empty() ? std::vector<Town>{} : readTowns(townsPath, notices), out);
   }
 
   // Shared edges between neighbouring cells, computed once.

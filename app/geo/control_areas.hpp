@@ -12,8 +12,10 @@
 
 namespace idlib {
 
-// `landPath`: polygons of the land to clip to (the bundled admin1.geojson).
+// `landPath`: polygons of the land to clip to (the bundled admin1.geojson, whose feature named
+// Idlib is the governorate the figures inside Idlib count); `townsPath`: points with a
+// `population` field, counted in the cell they stand in (the bundled towns.geojson).
 ControlAreas computeControlAreas(const Timeline& timeline, const std::string& landPath,
-                                 std::vector<Notice>& notices);
+                                 std::vector<Notice>& notices, const std::string& townsPath = {});
 
 }  // namespace idlib

@@ -64,6 +64,9 @@ void moveControlAreas(ControlAreas& areas, const Projection& from, const Project
       move(f.b);
     }
   }
+  for (ControlCell& cell : areas.cells)
+    for (Vec2& v : cell.triangles)
+      move(v);
 }
 
 }  // namespace
@@ -123,6 +126,7 @@ std::string AppState::attribution() const {
 void AppState::setTimeline(DatedData data, std::optional<Day> startDate) {
   timeline = std::move(data.timeline);
   controlAreas = std::move(data.areas);
+  controlStats = controlSeries(timeline, controlAreas);
   displacement = std::move(data.displacement);
   timelineLoaded = true;
   eventSources = std::move(data.eventSources);
@@ -221,7 +225,8 @@ DatedData loadDatedData(const std::string& dataDir,
                 std::move(load.displacement),
                 std::move(load.notices),
                 std::move(extra)};
-  out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices);
+  out.areas = computeControlAreas(out.timeline, dataDir + "/geodata/admin1.geojson", out.notices,
+                                  dataDir + "/geodata/towns.geojson");
   return out;
 }
 

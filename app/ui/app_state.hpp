@@ -8,7 +8,9 @@
 #include "core/accepted_events.hpp"
 #include "core/camera.hpp"
 #include "core/cli_values.hpp"
+#include "core/compare.hpp"
 #include "core/control_areas.hpp"
+#include "core/control_stats.hpp"
 #include "core/desk_layout.hpp"
 #include "core/diagnostics.hpp"
 #include "core/displacement.hpp"
@@ -90,6 +92,8 @@ struct AppState {
 
   Timeline timeline;
   ControlAreas controlAreas;
+  std::vector<ControlStatsRow> controlStats;  // area and people per side, per change date
+  Comparison comparison;                      // date A beside the slider's date, when on
   Displacement displacement;
   bool timelineLoaded = false;
   std::vector<EventSource> eventSources;  // read besides the bundled events (--event-file, dropped)
