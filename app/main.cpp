@@ -1,5 +1,6 @@
 // idlib-atlas: the interactive map; with --export, --export-video or --export-poster a headless
-// renderer; with --events or --at a query tool for scripts; with --extract an article reader;
+// renderer; with --events, --at or --control-stats a query tool for scripts; with --extract an
+// article reader;
 // --create-indexes prepares a PostGIS events table for the time window's queries.
 #include "core/interrupt.hpp"
 #include "ui/command_line.hpp"
@@ -16,6 +17,7 @@ int run(int argc, char** argv) {
   if (!options.extract.empty()) return idlib::runExtract(options);
   if (options.createIndexes) return idlib::runCreateIndexes(options);
   if (!options.at.empty()) return idlib::runAtQuery(options);
+  if (options.controlStats) return idlib::runControlStats(options);
   if (!options.exportVideo.empty()) return idlib::runVideoExport(options);
   if (!options.exportPoster.empty()) return idlib::runPosterExport(options);
   if (!options.saveWorkspace.empty()) return idlib::runSaveWorkspace(options);

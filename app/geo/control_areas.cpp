@@ -296,7 +296,7 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
       if (out.cellOfLocality[i] >= 0 || !GEOSPreparedContains_r(c.get(), prepared, points[i]))
         continue;
       out.cellOfLocality[i] = static_cast<std::int32_t>(cells.size());
-      out.cells.push_back({.locality = i});
+      out.cells.emplace_back().locality = i;
       cells.push_back({own(GEOSIntersection_r(c.get(), cell, reach.get())),
                        own(GEOSIntersection_r(c.get(), cell, core.get())),
                        own(GEOSIntersection_r(c.get(), cell, fading.get()))});

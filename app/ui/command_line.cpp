@@ -168,9 +168,20 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
       ->capture_default_str()
       ->needs(extract);
   auto* format = app.add_option("--format", o.format,
-                                "With --events: csv or geojson; with --extract: csv or json")
+                                "With --events: csv or geojson; with --extract and "
+                                "--control-stats: csv or json")
                      ->check(CLI::IsMember({"csv", "geojson", "json"}))
                      ->capture_default_str();
+  auto* controlStats = app.add_flag(
+      "--control-stats", o.controlStats,
+      "Print the land (km², equal-area) and people each side held at every change of control "
+      "from --from to --to, and what changed hands between them (localities, dates, sources), "
+      "then exit");
+  app.add_option("--region", o.region,
+                 "With --control-stats: idlib (Idlib governorate) or all (the mapped land)")
+      ->check(CLI::IsMember({"idlib", "all"}))
+      ->capture_default_str()
+      ->needs(controlStats);
   app.add_option("--at", o.at, "Print as JSON what the map shows at this place on --date, and exit")
       ->type_name("LON,LAT")
       ->excludes(events);
@@ -228,8 +239,8 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
     printError(fmt::format("{} (see --help)", e.what()));
     return 2;
   }
-  if (format->count() > 0 && !o.listEvents && o.extract.empty()) {
-    printError("--format requires --events or --extract (see --help)");
+  if (format->count() > 0 && !o.listEvents && o.extract.empty() && !o.controlStats) {
+    printError("--format requires --events, --extract or --control-stats (see --help)");
     return 2;
   }
   if (o.listEvents && o.format == "json") {

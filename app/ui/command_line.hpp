@@ -36,6 +36,8 @@ struct Options {
   std::string article;                   // --article FILE: open it in the Articles panel
   std::string dateOrder = "day-first";   // --date-order day-first|month-first: 6/2/2020
   std::string at;                        // --at LON,LAT: print what the map shows there, and exit
+  bool controlStats = false;             // --control-stats: area and people per side, and exit
+  std::string region = "idlib";          // --region idlib|all (--control-stats)
   double windowDays = 30;                // --window N: events of the last N days
   std::string exportVideo;               // --export-video out.mp4|out.gif
   std::string exportPoster;              // --export-poster out.png
@@ -95,6 +97,7 @@ int runEventsQuery(const Options& options);   // --events
 struct TimelineLoad;
 TimelineLoad loadEventTables(const Options& options);
 int runAtQuery(const Options& options);        // --at
+int runControlStats(const Options& options);   // --control-stats
 int runSaveWorkspace(const Options& options);  // --save-workspace
 
 }  // namespace idlib
