@@ -105,6 +105,7 @@ def check_posts(rows, gz):
 def run(repo):
     geodata = os.path.join(repo, "geodata")
     shared = os.path.join(repo, "..", "shared")
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
     sys.path.insert(0, geodata)
     import gazetteer as gz  # geodata/gazetteer.py: spellings compared as the data was matched
 
