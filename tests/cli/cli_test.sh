@@ -111,8 +111,9 @@ expect "no display is one line" test "$(wc -l <<<"$output")" -eq 1
 run "$bin" --export "$out/feb.png" --size 400x300 --view 36.75,35.86,11 --date 2020-02-01
 expect "--date export exits 0" test "$rc" -eq 0
 run "$bin" --export "$out/mar.png" --size 400x300 --view 36.75,35.86,11 --date 2020-03-03
-feb=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/feb.png" 36.78 35.84)
-mar=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/mar.png" 36.78 35.84)
+# 1.4 km south-west of the centre, inside Saraqib's own cell (3 km out lies Jubas's, taken 30 Jan).
+feb=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/feb.png" 36.79 35.855)
+mar=$(gdallocationinfo -valonly -b 1 -wgs84 "$out/mar.png" 36.79 35.855)
 expect "the area south-west of Saraqib changes colour (red $feb -> $mar)" test "${mar:-0}" -gt "$((${feb:-0} + 30))"
 run "$bin" --export "$out/x.png" --date 2020-02-30
 expect "bad --date exits 2" test "$rc" -eq 2
