@@ -14,6 +14,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/cli_values.hpp"
+#include "core/compare_controls.hpp"
 #include "core/date.hpp"
 #include "core/desk_layout.hpp"
 #include "core/frame_schedule.hpp"
@@ -222,6 +223,16 @@ class InterruptWakesWindow {
   InterruptWakesWindow& operator=(const InterruptWakesWindow&) = delete;
 };
 
+// `[` and `]` move the swipe divider, Esc leaves comparing (and, through mapKey, the selection).
+void compareKey(AppState& state, const SDL_Keysym& key) {
+  if (state.presenting || (key.mod & (KMOD_CTRL | KMOD_ALT))) return;
+  Comparison& c = state.comparison;
+  if (key.sym == SDLK_ESCAPE) c.mode = CompareMode::Off;
+  if (c.mode != CompareMode::Swipe) return;
+  if (key.sym == SDLK_LEFTBRACKET) c.swipe = nudgeSwipe(c.swipe, -1);
+  if (key.sym == SDLK_RIGHTBRACKET) c.swipe = nudgeSwipe(c.swipe, 1);
+}
+
 }  // namespace
 
 int runInteractive(const Options& options) {
@@ -302,6 +313,8 @@ int runInteractive(const Options& options) {
     panels::PostgisDialogState postgis;
     panels::ColumnMappingDialogState columnMapping;
     panels::WorkspaceSaveState saveWorkspace;
+    panels::TimelinePanelState timelinePanel;
+    panels::ChangesPanelState changesPanel;
     panels::ArticlesPanelState articlesPanel{.open = !options.article.empty(),
                                              .waiting = options.article};
     // The workspace whose layers are loading: the command line's (through `loader`), or one
@@ -353,8 +366,10 @@ int runInteractive(const Options& options) {
         if (drops.handle(event)) return;
         ImGui_ImplSDL2_ProcessEvent(&event);
         // Every tap counts, however many come between two frames.
-        if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard)
+        if (event.type == SDL_KEYDOWN && !ImGui::GetIO().WantCaptureKeyboard) {
+          compareKey(state, event.key.keysym);
           mapKey(state, event.key);
+        }
         if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q &&
             (event.key.keysym.mod & KMOD_CTRL))
           quit = true;
@@ -456,9 +471,10 @@ int runInteractive(const Options& options) {
         panels::search(state);
         panels::details(state);
         panels::notices(state);
-        panels::timeline(state);
+        panels::timeline(state, timelinePanel);
         panels::events(state);
         panels::story(state);
+        panels::changes(state, changesPanel);
         panels::articles(state, articlesPanel);
         panels::about(state);
         panels::postgisDialog(state, postgis);
@@ -478,6 +494,7 @@ int runInteractive(const Options& options) {
       }
       if (state.timelineLoaded)
         panels::exporter(state, renderer, exportPanel);  // records even while presenting
+      if (!presenterMode.active()) panels::swipeDivider(state);
       // The desk the panels were last drawn on: they follow a resize, not presenter mode's.
       if (!presenterMode.active()) state.previousDesk = state.desk.desk;
       updateMapInteraction(state);

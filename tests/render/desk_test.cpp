@@ -85,7 +85,8 @@ TEST_F(Desk, PanelsRememberedFromALargerWindowComeBackOnTheDesk) {
     panels::search(state);
     panels::events(state);
     panels::story(state);
-    panels::timeline(state);
+    panels::TimelinePanelState timelinePanel;
+    panels::timeline(state, timelinePanel);
     ImGui::Render();
   }
   state.searchQuery.clear();

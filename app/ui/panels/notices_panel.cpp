@@ -80,6 +80,10 @@ void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& br
           state.projectionChoice = choice;
       ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Compare", state.timelineLoaded)) {
+      compareModeMenu(state);
+      ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Data problems", nullptr, state.showNotices, !state.notices.empty()))
       state.showNotices = !state.showNotices;
     ImGui::Separator();

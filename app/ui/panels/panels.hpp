@@ -37,9 +37,33 @@ void details(AppState& state);
 void search(AppState& state);
 void about(AppState& state);
 void notices(AppState& state);
-void timeline(AppState& state);
+// The timeline's own state: the "compare with" date as typed, a shift-drag's start (a day on
+// the axis) while a range is being picked, and the region the chart track shows.
+struct TimelinePanelState {
+  std::string compareInput;
+  std::optional<double> rangeStart;
+  StatsRegion chartRegion = StatsRegion::Idlib;
+};
+void timeline(AppState& state, TimelinePanelState& panel);
+// The compare mode selector, for the timeline panel and View → Compare: entering Change opens
+// the Changes panel. True when the mode changed.
+bool compareModeCombo(AppState& state, const char* id, float width);
+bool compareModeMenu(AppState& state);
 void events(AppState& state);
 void story(AppState& state);
+// While comparing two dates: what changed between A and B. `shownFor` is the mode it was last
+// drawn for (entering Change opens it); `changes` is kept for the dates it was computed for.
+struct ChangesPanelState {
+  CompareMode shownFor = CompareMode::Off;
+  std::optional<std::vector<HandChange>> changes;
+  Day changesFrom = 0, changesTo = 0;
+};
+void changes(AppState& state, ChangesPanelState& panel);
+// The swipe divider over the map, grabbed within a few points of it: a borderless window as wide
+// as the grip, under every panel, so that the map does not pan while it is dragged (ImGui takes
+// the mouse there) and pans everywhere else; a left-right cursor over it. The renderer draws the
+// line itself. Call after the panels, before updateMapInteraction.
+void swipeDivider(AppState& state);
 
 // The Export window's own state: its settings and the video being recorded.
 struct ExportPanelState {

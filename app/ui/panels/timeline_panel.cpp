@@ -1,6 +1,7 @@
 // The timeline, docked at the bottom: transport controls, speed, time window and a typed date;
-// a chart of people displaced; and a strip with the events and control changes. Chart and strip
-// share one time axis, which the wheel zooms.
+// a chart of people displaced; a track of the land each side held; and a strip with the events
+// and control changes. The three share one time axis, which the wheel zooms; a shift-drag on any
+// of them picks two dates to compare, whose controls sit at their left.
 #include <SDL_scancode.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -9,8 +10,10 @@
 #include <array>
 #include <cmath>
 
+#include "core/compare_controls.hpp"
 #include "core/date.hpp"
 #include "core/format.hpp"
+#include "core/style.hpp"
 #include "core/time_axis.hpp"
 #include "ui/panels/panels.hpp"
 
@@ -36,12 +39,22 @@ struct Axis {
   }
 };
 
-// Scrubbing, zooming and the current-date line, shared by the chart and the strip.
-void handleAxisInput(AppState& state, const Axis& axis) {
+// Scrubbing, zooming and picking a range to compare (a drag with Shift held), shared by the
+// chart, the control track and the strip.
+void handleAxisInput(AppState& state, TimelinePanelState& panel, const Axis& axis) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsItemActive()) {
+  if (ImGui::IsItemActivated() && io.KeyShift) panel.rangeStart = axis.day(io.MousePos.x);
+  if (ImGui::IsItemActive() && !panel.rangeStart) {
     state.playback.playing = false;
     state.playback.jumpTo(std::round(axis.day(io.MousePos.x)), state.timeline);
+  }
+  if (ImGui::IsItemDeactivated() && panel.rangeStart) {
+    if (const auto range = rangeOfDrag(*panel.rangeStart, axis.day(io.MousePos.x))) {
+      compareRange(state.comparison, *range);
+      state.playback.playing = false;
+      state.playback.jumpTo(range->b, state.timeline);
+    }
+    panel.rangeStart.reset();
   }
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
     const double anchor = axis.day(io.MousePos.x), factor = std::pow(0.8, io.MouseWheel);
@@ -61,12 +74,35 @@ void drawDateLine(ImDrawList* draw, const Axis& axis, double date, float top, fl
   draw->AddLine({x, top}, {x, bottom}, IM_COL32(215, 48, 31, 255), 2.5f);
 }
 
-void drawChart(AppState& state, const Axis& axis, float height) {
+// The dates compared (or the range being dragged): a shaded band from A to B, A's edge marked.
+void drawRangeBand(const AppState& state, const TimelinePanelState& panel, ImDrawList* draw,
+                   const Axis& axis, float top, float bottom) {
+  double from = 0, to = 0;
+  if (panel.rangeStart) {
+    from = *panel.rangeStart;
+    to = axis.day(ImGui::GetIO().MousePos.x);
+  } else if (state.comparison.mode != CompareMode::Off) {
+    from = state.comparison.before;
+    to = state.playback.date;
+  } else {
+    return;
+  }
+  const float a = std::clamp(axis.x(from), axis.left, axis.left + axis.width);
+  const float b = std::clamp(axis.x(to), axis.left, axis.left + axis.width);
+  draw->AddRectFilled({std::min(a, b), top}, {std::max(a, b), bottom}, IM_COL32(49, 104, 189, 45));
+  if (from >= axis.from && from <= axis.to) {
+    draw->AddLine({a, top}, {a, bottom}, IM_COL32(49, 104, 189, 230), 2);
+    const float u = ImGui::GetFontSize() / 15;
+    draw->AddText({a + 3 * u, top}, IM_COL32(49, 104, 189, 255), "A");
+  }
+}
+
+void drawChart(AppState& state, TimelinePanelState& panel, const Axis& axis, float height) {
   const Displacement& d = state.displacement;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##chart", {axis.width, height});
-  handleAxisInput(state, axis);
+  handleAxisInput(state, panel, axis);
   const float u = ImGui::GetFontSize() / 15;  // the UI scale
   const float top = origin.y + 14 * u, bottom = origin.y + height - 2, plotHeight = bottom - top;
   draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height},
@@ -141,6 +177,7 @@ void drawChart(AppState& state, const Axis& axis, float height) {
       lastLabelRight = labelLeft + labelWidth;
     }
   }
+  drawRangeBand(state, panel, draw, axis, origin.y, origin.y + height);
   drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
 
   if (ImGui::IsItemHovered()) {
@@ -161,6 +198,100 @@ void drawChart(AppState& state, const Axis& axis, float height) {
   }
 }
 
+// The colour of a side's band on the chart track: the legend's swatch; unrecorded ground grey.
+ImU32 slotColour(std::size_t slot, Palette palette) {
+  if (slot == kUnrecordedSlot) return IM_COL32(222, 222, 222, 255);
+  const Rgba c = areaColor(static_cast<Controller>(slot), 1, palette);
+  return IM_COL32(c.r, c.g, c.b, 255);
+}
+
+std::string slotName(std::size_t slot) {
+  return slot == kUnrecordedSlot ? "not recorded"
+                                 : std::string(controllerName(static_cast<Controller>(slot)));
+}
+
+// "1,234 km² (+56), 789,000 people (-1,200)": a side's figures and their change.
+std::string sideFigures(const SideTotals& now, const SideTotals* before, std::size_t slot) {
+  const auto change = [](double d) {
+    const long long r = std::llround(d);
+    return " (" + (r > 0 ? "+" + withThousands(r) : withThousands(r)) + ")";
+  };
+  std::string text = withThousands(std::llround(now.km2[slot])) + " km²";
+  if (before) text += change(now.km2[slot] - before->km2[slot]);
+  text += ", " + withThousands(std::llround(now.people[slot])) + " people";
+  if (before) text += change(now.people[slot] - before->people[slot]);
+  return text;
+}
+
+void controlTrackTooltip(const AppState& state, StatsRegion region, Day day) {
+  const ControlStatsRow* row = statsAt(state.controlStats, day);
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(formatDateLong(day).c_str());
+  if (!row) {
+    ImGui::TextDisabled("before the first record of control");
+  } else {
+    const ControlStatsRow* previous = previousRow(state.controlStats, row);
+    ImGui::Text("%s, areas as of %s",
+                region == StatsRegion::Idlib ? "Idlib governorate" : "All mapped land",
+                formatDateLong(row->date).c_str());
+    const SideTotals& now = row->in(region);
+    for (std::size_t slot = 0; slot < kSideSlots; ++slot)
+      if (now.km2[slot] >= 0.5 || (previous && previous->in(region).km2[slot] >= 0.5))
+        ImGui::BulletText(
+            "%s: %s", slotName(slot).c_str(),
+            sideFigures(now, previous ? &previous->in(region) : nullptr, slot).c_str());
+    if (previous)
+      ImGui::TextDisabled("changes since the previous change of control, %s",
+                          formatDateLong(previous->date).c_str());
+  }
+  ImGui::TextDisabled("areas of the localities' cells; people from the towns' populations");
+  ImGui::EndTooltip();
+}
+
+// The land each side held, stacked, at every change of control (the areas' colours, unrecorded
+// ground grey): a step from one change date to the next.
+void drawControlTrack(AppState& state, TimelinePanelState& panel, const Axis& axis, float height) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##control", {axis.width, height});
+  handleAxisInput(state, panel, axis);
+  const float u = ImGui::GetFontSize() / 15;
+  const float top = origin.y + 14 * u, bottom = origin.y + height - 1, plotHeight = bottom - top;
+  draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height},
+                      IM_COL32(250, 250, 252, 255), 3);
+  const std::vector<ControlStatsRow>& series = state.controlStats;
+  const StatsRegion region = panel.chartRegion;
+  double most = 0;
+  for (const ControlStatsRow& row : series)
+    most = std::max(most, stackedTops(row.in(region), StackedMeasure::Km2).back());
+  const Palette palette = state.highContrast ? Palette::Projector : Palette::Desk;
+  const float right = axis.left + axis.width;
+  if (most > 0)
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      const double end = i + 1 < series.size() ? series[i + 1].date : axis.to + 1;
+      if (end < axis.from || series[i].date > axis.to) continue;
+      const float x0 = std::max(axis.left, axis.x(series[i].date));
+      const float x1 = std::min(right, axis.x(end));
+      const auto tops = stackedTops(series[i].in(region), StackedMeasure::Km2);
+      double below = 0;
+      for (std::size_t slot = 0; slot < kSideSlots; ++slot) {
+        const float y0 = bottom - static_cast<float>(below / most) * plotHeight;
+        const float y1 = bottom - static_cast<float>(tops[slot] / most) * plotHeight;
+        if (y0 - y1 > 0.01f) draw->AddRectFilled({x0, y1}, {x1, y0}, slotColour(slot, palette));
+        below = tops[slot];
+      }
+    }
+  const char* key = region == StatsRegion::Idlib
+                        ? "land held inside Idlib governorate, by side (km², the map's colours)"
+                        : "land held in all the mapped region, by side (km², the map's colours)";
+  draw->AddText({axis.left + 4 * u, origin.y}, IM_COL32(60, 60, 70, 255), key);
+  drawRangeBand(state, panel, draw, axis, origin.y, origin.y + height);
+  drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
+  if (ImGui::IsItemHovered())
+    controlTrackTooltip(state, region,
+                        static_cast<Day>(std::round(axis.day(ImGui::GetIO().MousePos.x))));
+}
+
 // Years, months or days along the strip's foot as the axis zooms; a label that would run past
 // the axis's end is drawn against it, one that would overlap its neighbour is left out.
 void drawTicks(ImDrawList* draw, const Axis& axis, float axisY, float u) {
@@ -179,12 +310,12 @@ void drawTicks(ImDrawList* draw, const Axis& axis, float axisY, float u) {
   }
 }
 
-void drawStrip(AppState& state, const Axis& axis, float height) {
+void drawStrip(AppState& state, TimelinePanelState& panel, const Axis& axis, float height) {
   const Timeline& t = state.timeline;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##strip", {axis.width, height});
-  handleAxisInput(state, axis);
+  handleAxisInput(state, panel, axis);
   draw->AddRectFilled(origin, {origin.x + axis.width, origin.y + height},
                       IM_COL32(245, 245, 242, 255), 3);
   const float u = ImGui::GetFontSize() / 15;  // the UI scale
@@ -212,6 +343,7 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
     if (d >= axis.from && d <= axis.to)
       draw->AddTriangleFilled({axis.x(d), axisY - 6 * u}, {axis.x(d) - 3 * u, axisY},
                               {axis.x(d) + 3 * u, axisY}, IM_COL32(118, 42, 131, 200));
+  drawRangeBand(state, panel, draw, axis, origin.y, origin.y + height);
   drawDateLine(draw, axis, state.playback.date, origin.y, origin.y + height);
 
   if (ImGui::IsItemHovered()) {
@@ -223,7 +355,8 @@ void drawStrip(AppState& state, const Axis& axis, float height) {
       ImGui::BulletText("%s: %s", std::string(t.events[i].type()).c_str(),
                         std::string(t.events[i].location()).c_str());
     if (last - first > 6) ImGui::TextDisabled("and %zu more", last - first - 6);
-    ImGui::TextDisabled("events (red), control changes (purple); wheel to zoom");
+    ImGui::TextDisabled(
+        "events (red), control changes (purple); wheel to zoom, Shift+drag to compare two dates");
     ImGui::EndTooltip();
   }
 }
@@ -323,9 +456,86 @@ void transport(AppState& state) {
   ImGui::SetCursorScreenPos({ImGui::GetCursorScreenPos().x, controls.bottom()});
 }
 
+constexpr std::array<const char*, 4> kModeLabels = {"Off", "Swipe", "Side by side", "Change"};
+
+void setMode(AppState& state, CompareMode mode) {
+  const Timeline& t = state.timeline;
+  setCompareMode(state.comparison, mode, static_cast<Day>(std::floor(state.playback.date)),
+                 t.first(), t.last());
+}
+
+// Left of the charts: the compare mode, date A as typed, and which region the control track
+// shows.
+void compareControls(AppState& state, TimelinePanelState& panel, ImVec2 at, float width,
+                     float trackTop) {
+  ImGui::SetCursorScreenPos(at);
+  compareModeCombo(state, "##compareMode", width);
+  ImGui::SetNextItemWidth(width);
+  const bool comparing = state.comparison.mode != CompareMode::Off;
+  const std::string hint =
+      comparing ? "A: " + formatDate(state.comparison.before) : std::string("compare with");
+  const bool enter = ImGui::InputTextWithHint("##compareWith", hint.c_str(), &panel.compareInput,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool left = ImGui::IsItemDeactivatedAfterEdit();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Date A (YYYY-MM-DD, Enter), compared with the slider's date B; or Shift+drag a range on "
+        "the timeline");
+  if (const auto d = committedDate(panel.compareInput, enter, left)) {
+    if (!comparing) setMode(state, CompareMode::Swipe);
+    state.comparison.before = *d;
+    panel.compareInput.clear();
+  }
+  if (!panel.compareInput.empty() && !parseDate(panel.compareInput))
+    ImGui::TextColored({0.8f, 0.2f, 0.1f, 1}, "YYYY-MM-DD");
+  ImGui::SetCursorScreenPos({at.x, std::max(trackTop, ImGui::GetCursorScreenPos().y)});
+  ImGui::SetNextItemWidth(width);
+  int region = panel.chartRegion == StatsRegion::Idlib ? 0 : 1;
+  if (ImGui::Combo("##chartRegion", &region, "Idlib gov.\0All mapped\0"))
+    panel.chartRegion = region == 0 ? StatsRegion::Idlib : StatsRegion::All;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The control track: inside Idlib governorate, or all the mapped land");
+}
+
 }  // namespace
 
-void timeline(AppState& state) {
+bool compareModeCombo(AppState& state, const char* id, float width) {
+  const auto current = static_cast<std::size_t>(state.comparison.mode);
+  // "Compare: Swipe" where it fits, else the mode alone ("Side by side").
+  std::string preview = std::string("Compare: ") + kModeLabels[current];
+  const float arrow = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+  if (ImGui::CalcTextSize(preview.c_str()).x > width - arrow) preview = kModeLabels[current];
+  ImGui::SetNextItemWidth(width);
+  bool changed = false;
+  if (ImGui::BeginCombo(id, preview.c_str())) {
+    for (std::size_t i = 0; i < kModeLabels.size(); ++i)
+      if (ImGui::Selectable(kModeLabels[i], i == current) && i != current) {
+        setMode(state, static_cast<CompareMode>(i));
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Compare date A with the slider's date B: a swipe divider ([ and ] move it), "
+        "two maps side by side, or the ground that changed hands (Esc: off)");
+  return changed;
+}
+
+bool compareModeMenu(AppState& state) {
+  bool changed = false;
+  for (std::size_t i = 0; i < kModeLabels.size(); ++i) {
+    const auto mode = static_cast<CompareMode>(i);
+    if (ImGui::MenuItem(kModeLabels[i], i == 0 ? "Esc" : nullptr, state.comparison.mode == mode) &&
+        state.comparison.mode != mode) {
+      setMode(state, mode);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+void timeline(AppState& state, TimelinePanelState& panel) {
   if (!state.timelineLoaded) return;
   const ScreenRect& place = state.desk.timeline;
   ImGui::SetNextWindowPos({place.x, place.y});
@@ -338,11 +548,23 @@ void timeline(AppState& state) {
     state.timelineFrom = state.timeline.first();
     state.timelineTo = state.timeline.last();
   }
-  const Axis axis{state.timelineFrom, state.timelineTo, ImGui::GetCursorScreenPos().x,
-                  ImGui::GetContentRegionAvail().x};
-  const float available = ImGui::GetContentRegionAvail().y;
-  drawChart(state, axis, std::floor(available * 0.6f));
-  drawStrip(state, axis, ImGui::GetContentRegionAvail().y);
+  // The compare controls take a column at the left; the charts and the strip share the rest.
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float em = ImGui::GetFontSize(), gap = ImGui::GetStyle().ItemSpacing.x;
+  const float controlsWidth = std::round(8.4f * em);
+  const float available = ImGui::GetContentRegionAvail().y,
+              spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float chartHeight = std::floor(available * 0.36f),
+              trackHeight = std::floor(available * 0.26f);
+  const Axis axis{state.timelineFrom, state.timelineTo, origin.x + controlsWidth + gap,
+                  ImGui::GetContentRegionAvail().x - controlsWidth - gap};
+  compareControls(state, panel, origin, controlsWidth, origin.y + chartHeight + spacing);
+  ImGui::SetCursorScreenPos({axis.left, origin.y});
+  drawChart(state, panel, axis, chartHeight);
+  ImGui::SetCursorScreenPos({axis.left, ImGui::GetCursorScreenPos().y});
+  drawControlTrack(state, panel, axis, trackHeight);
+  ImGui::SetCursorScreenPos({axis.left, ImGui::GetCursorScreenPos().y});
+  drawStrip(state, panel, axis, ImGui::GetContentRegionAvail().y);
   ImGui::End();
 }
 
