@@ -22,6 +22,7 @@ struct Comparison {
   CompareMode mode = CompareMode::Off;
   Day before = 0;      // date A; date B is the slider's date
   float swipe = 0.5f;  // the divider's place, a share of the map's width from its left edge
+  friend bool operator==(const Comparison&, const Comparison&) = default;
 };
 
 }  // namespace idlib

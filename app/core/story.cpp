@@ -44,6 +44,7 @@ std::size_t characters(std::string_view s) {
 struct Draft {
   Cue cue;
   bool hasDate = false, valid = true;
+  bool sawCompareMode = false;  // compare-mode means nothing without compare
 };
 
 // Reads a story line by line; each problem names the file and line.
@@ -136,6 +137,8 @@ class StoryParser {
     if (!d.hasDate) skip("cue has no date (expected date = YYYY-MM-DD)");
     if (d.cue.caption.empty()) skip("cue has no caption (every cue needs one, citing its source)");
     if (d.cue.until && *d.cue.until < d.cue.date) skip("cue's until is before its date");
+    if (d.sawCompareMode && !d.cue.compare)
+      skip("cue has a compare-mode but no compare date (expected compare = YYYY-MM-DD)");
     if (d.valid) out_.story.cues.push_back(std::move(d.cue));
     draft_.reset();
   }
@@ -164,6 +167,10 @@ class StoryParser {
       layers(value);
     else if (key == "highlight")
       c.highlight = splitList(value, ',');
+    else if (key == "compare")
+      compare(value);
+    else if (key == "compare-mode")
+      compareMode(value);
     else if (key == "caption")
       c.caption = value;
     else if (key == "notes")
@@ -182,6 +189,26 @@ class StoryParser {
     } else {
       draft_->cue.until = *d;
     }
+  }
+
+  void compare(std::string_view value) {
+    if (const auto d = parseDate(value))
+      draft_->cue.compare = *d;
+    else
+      fail(
+          fmt::format("compare '{}' is not a date (expected YYYY-MM-DD: date A of a "
+                      "before/after beside the cue's date)",
+                      value));
+  }
+
+  void compareMode(std::string_view value) {
+    const auto mode = parseCompareMode(value);
+    if (!mode || *mode == CompareMode::Off)
+      fail(fmt::format("compare-mode '{}' is not a mode (expected swipe, side-by-side or change)",
+                       value));
+    else
+      draft_->cue.compareMode = *mode;
+    draft_->sawCompareMode = true;
   }
 
   // A finite number within `bounds`, or a message saying what was expected.
@@ -256,6 +283,11 @@ std::string serializeStory(const Story& story) {
       out += fmt::format("highlight = {}\n", list);
     }
     if (c.holdSeconds != 4) out += fmt::format("hold = {}\n", number(c.holdSeconds));
+    if (c.compare) {
+      out += fmt::format("compare = {}\n", formatDate(*c.compare));
+      if (c.compareMode != CompareMode::Swipe)
+        out += fmt::format("compare-mode = {}\n", compareModeName(c.compareMode));
+    }
     out += fmt::format("caption = {}\n", c.caption);
     if (!c.notes.empty()) out += fmt::format("notes = {}\n", c.notes);
   }

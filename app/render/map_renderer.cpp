@@ -169,7 +169,6 @@ void MapRenderer::restyle(const Layer& layer) {
 
 FrameStats MapRenderer::draw(const FrameDescription& frame) {
   stats_ = {};
-  time_.resetDrawCalls();
   for (const LayerFrame& lf : frame.layers)
     restyle(*lf.layer);
   pixelRatio_ = frame.pixelRatio;
@@ -187,6 +186,27 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
+  const TimeFrame* now = frame.time ? &*frame.time : nullptr;
+  const ComparisonFrame* comparing = now && frame.comparison ? &*frame.comparison : nullptr;
+  if (comparing && comparing->mode == CompareMode::SideBySide) {
+    drawSideBySide(frame, *comparing);
+  } else {
+    const bool change = comparing && comparing->mode == CompareMode::Change;
+    drawMap(frame, now, frame.cacheStaticLayers, change ? &comparing->changed : nullptr);
+    if (comparing && comparing->mode == CompareMode::Swipe) drawSwipeBefore(frame, *comparing);
+    // The overlay first: its boxes, and the window's panels, are where no label may go.
+    occupied_ = frame.occupied;
+    drawOverlay(frame);
+    drawLabels(frame);
+  }
+  glBindVertexArray(0);
+  return stats_;
+}
+
+void MapRenderer::drawMap(const FrameDescription& frame, const TimeFrame* time, bool caches,
+                          const std::vector<ChangedCell>* hatched) {
+  time_.resetDrawCalls();
+  const Rgba sea = palette::kSea;
   const ViewTransform view{
       frame.view.centre,
       static_cast<float>(2.0 / (frame.view.metresPerPoint * frame.viewport.width)),
@@ -218,12 +238,13 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
   };
   const Palette scheme = frame.highContrast ? Palette::Projector : Palette::Desk;
   // Everything under the flows and the marks, with the dated layers of `time` (none: no timeline).
-  const auto underMarks = [&](const TimeFrame* time) {
+  const auto underMarks = [&](const TimeFrame* dated) {
     // The window keeps the base fills, under everything else, in a texture while the view stays.
     const auto baseFills = [&] { fills(false); };
-    if (!frame.cacheStaticLayers || !baseCache_.drawCached(baseKey(frame), sea, baseFills))
-      baseFills();
-    if (time) time_.drawAreas(view, *time, scheme);
+    if (!caches || !baseCache_.drawCached(baseKey(frame), sea, baseFills)) baseFills();
+    if (dated) time_.drawAreas(view, *dated, scheme);
+    // What changed hands since the date compared: over the areas, under every line.
+    if (dated && hatched) time_.drawHatch(view, *hatched, scheme, frame.uiScale);
     fills(true);
     each([&](const LayerFrame& lf, const GpuLayer& g) {
       if (!g.segments) return;
@@ -240,13 +261,14 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
       ++stats_.drawCalls;
     });
     drawHalos(frame, view);
-    if (time) time_.drawFront(view, *time, scheme);
+    if (dated) time_.drawFront(view, *dated, scheme);
   };
   // The window keeps all of that too, one image a control snapshot: it changes only at control
-  // change dates (and fades between two kept images before them).
-  if (!frame.cacheStaticLayers || !drawUnderMarksCached(frame, sea, underMarks))
-    underMarks(frame.time ? &*frame.time : nullptr);
-  if (frame.time) time_.drawFlows(view, *frame.time);
+  // change dates (and fades between two kept images before them). Only the frame's own date is
+  // kept so: a compared date A is drawn directly (two dates would take each other's place).
+  const bool ownDate = time == (frame.time ? &*frame.time : nullptr);
+  if (!caches || !ownDate || !drawUnderMarksCached(frame, sea, underMarks)) underMarks(time);
+  if (time) time_.drawFlows(view, *time);
   each([&](const LayerFrame& lf, const GpuLayer& g) {
     if (!g.points) return;
     common(point_, lf);
@@ -256,15 +278,66 @@ FrameStats MapRenderer::draw(const FrameDescription& frame) {
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, g.points);
     ++stats_.drawCalls;
   });
-  if (frame.time) time_.drawMarks(view, *frame.time);
+  if (time) time_.drawMarks(view, *time);
   stats_.drawCalls += time_.drawCalls();
-  if (frame.time && frame.time->showEvents) cells_.draw(view, frame.time->eventsOpacity);
-  // The overlay first: its boxes, and the window's panels, are where no label may go.
+  // A PostGIS table's counts are the frame's own window: not drawn on a compared date.
+  if (time && ownDate && time->showEvents) cells_.draw(view, time->eventsOpacity);
+}
+
+void MapRenderer::drawSwipeBefore(const FrameDescription& frame, const ComparisonFrame& c) {
+  // Date A over date B left of the divider: the same view, cut by the scissor.
+  const int divider = static_cast<int>(
+      std::lround(std::clamp(c.swipe, 0.f, 1.f) * static_cast<float>(viewportPx_.x)));
+  if (divider <= 0) return;
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(0, 0, divider, static_cast<GLsizei>(viewportPx_.y));
+  glClear(GL_COLOR_BUFFER_BIT);
+  // The base fills may come from their kept image (a blit obeys the scissor); A's dated layers
+  // are drawn directly.
+  drawMap(frame, &c.before, frame.cacheStaticLayers, nullptr);
+  glDisable(GL_SCISSOR_TEST);
+}
+
+void MapRenderer::drawSideBySide(const FrameDescription& frame, const ComparisonFrame& c) {
+  // Two maps of the same view (centre and scale), each half as wide: A left, B right. Each is
+  // drawn in its own viewport, so every pass (lines' widths, labels) works in the half's pixels.
+  const Vec2 full = viewportPx_;
+  const int leftPx = static_cast<int>(full.x) / 2, rightPx = static_cast<int>(full.x) - leftPx;
+  FrameDescription half = frame;
+  half.viewport.width = leftPx / frame.pixelRatio;
+  half.occupied.clear();
+  const struct {
+    int x0, width;
+    const TimeFrame* time;
+  } sides[] = {{0, leftPx, &c.before}, {leftPx, rightPx, &*half.time}};
+  glEnable(GL_SCISSOR_TEST);
+  for (const auto& side : sides) {
+    half.viewport.width = side.width / frame.pixelRatio;
+    viewportPx_ = {static_cast<double>(side.width), full.y};
+    glViewport(side.x0, 0, side.width, static_cast<GLsizei>(full.y));
+    glScissor(side.x0, 0, side.width, static_cast<GLsizei>(full.y));
+    drawMap(half, side.time, false, nullptr);
+  }
+  glDisable(GL_SCISSOR_TEST);
+  // One overlay over both (dates, scale bar, legend, attribution), then each half's labels
+  // where the overlay leaves room.
+  viewportPx_ = full;
+  glViewport(0, 0, static_cast<GLsizei>(full.x), static_cast<GLsizei>(full.y));
   occupied_ = frame.occupied;
   drawOverlay(frame);
-  drawLabels(frame);
-  glBindVertexArray(0);
-  return stats_;
+  const std::vector<Box> overlay = occupied_;
+  for (const auto& side : sides) {
+    half.viewport.width = side.width / frame.pixelRatio;
+    viewportPx_ = {static_cast<double>(side.width), full.y};
+    glViewport(side.x0, 0, side.width, static_cast<GLsizei>(full.y));
+    const double shift = side.x0 / frame.pixelRatio;
+    occupied_.clear();
+    for (const Box& b : overlay)
+      occupied_.push_back({{b.min.x - shift, b.min.y}, {b.max.x - shift, b.max.y}});
+    drawLabels(half);
+  }
+  viewportPx_ = full;
+  glViewport(0, 0, static_cast<GLsizei>(full.x), static_cast<GLsizei>(full.y));
 }
 
 bool MapRenderer::drawUnderMarksCached(const FrameDescription& frame, Rgba ground,
@@ -311,6 +384,13 @@ StaticLayersKey MapRenderer::underMarksKey(const FrameDescription& frame,
                      {time->snapshot ? static_cast<double>(*time->snapshot) : -1.0,
                       static_cast<double>(time->showAreas), time->areasOpacity,
                       static_cast<double>(time->showFront), static_cast<double>(time_.uploads())});
+    // The change map's hatch: which cells, in whose colour.
+    if (frame.comparison && frame.comparison->mode == CompareMode::Change) {
+      key.extra.insert(key.extra.end(), {-2.0, frame.uiScale});  // -2: the hatch's part begins
+      for (const ChangedCell& c : frame.comparison->changed)
+        key.extra.insert(key.extra.end(),
+                         {static_cast<double>(c.cell), static_cast<double>(c.gainer)});
+    }
   }
   return key;
 }
@@ -433,7 +513,13 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
     addBox((x0 + len - 1.5f) * r, (y1 - 9) * r, (x0 + len) * r, y1 * r, ink);
     addText(bar.label, small * r, x0 * r, (y1 - 27) * r, ink, {0, 0, 0, 0});
   }
-  if (!frame.dateText.empty()) {
+  const ComparisonFrame* twoMaps =
+      frame.time && frame.comparison && frame.comparison->mode != CompareMode::Change
+          ? &*frame.comparison
+          : nullptr;
+  if (twoMaps) {
+    drawComparedDates(frame, *twoMaps, w, r, paper);
+  } else if (!frame.dateText.empty()) {
     // The date, large, at the top: readable from the back of a room and burned into exports.
     const float px = std::clamp(static_cast<float>(frame.viewport.height) * 0.042f, 16.f, 40.f);
     const float tw = font_.measure(frame.dateText, px);
@@ -464,6 +550,48 @@ void MapRenderer::drawOverlay(const FrameDescription& frame) {
   if ((frame.time || !frame.layerLegends.empty()) && frame.showLegend && h >= kCompactLegendMin.y &&
       w >= kCompactLegendMin.x)
     drawLegend(frame, h < kFullLegendMin.y || w < kFullLegendMin.x);
+}
+
+void MapRenderer::drawComparedDates(const FrameDescription& frame, const ComparisonFrame& c,
+                                    float w, float r, Rgba paper) {
+  // The divider between the two dates, over the whole map's height: a white core with a dark
+  // edge, which reads on every side's colour and on the sea.
+  const float h = static_cast<float>(frame.viewport.height) / frame.uiScale;
+  const float divider = c.mode == CompareMode::Swipe ? std::clamp(c.swipe, 0.f, 1.f) * w : w / 2;
+  // Whole pixels, so that neither edge blurs into the core.
+  const float d = std::round(divider * r), core = std::max(1.f, std::round(2 * r)),
+              edge = std::max(1.f, std::round(2 * r));
+  addBox(d - core - edge, 0, d + core + edge, h * r, palette::kHaloEdge);
+  addBox(d - core, 0, d + core, h * r, palette::kHaloCore);
+  if (c.mode == CompareMode::Swipe) {
+    // A handle low on the map, clear of the place in the middle that the view is about; no
+    // label covers it.
+    const float top = frame.topInset / frame.uiScale,
+                bottom =
+                    (static_cast<float>(frame.viewport.height) - frame.bottomInset) / frame.uiScale,
+                y = top + (bottom - top) * 0.75f, arrow = 11;
+    addPanel((divider - 16) * r, (y - 15) * r, (divider + 16) * r, (y + 15) * r,
+             palette::kHaloEdge);
+    addBox((divider - 14.5f) * r, (y - 13.5f) * r, (divider + 14.5f) * r, (y + 13.5f) * r,
+           palette::kHaloCore);
+    const float aw = font_.measure("◀", arrow), top0 = y - font_.lineHeight(arrow) / 2;
+    addText("◀", arrow * r, (divider - 1 - aw) * r, top0 * r, palette::kHaloEdge, {0, 0, 0, 0});
+    addText("▶", arrow * r, (divider + 1) * r, top0 * r, palette::kHaloEdge, {0, 0, 0, 0});
+  }
+  // Each map's own date, centred over its part and kept on the frame: A left, B right.
+  const float px =
+      std::clamp(static_cast<float>(frame.viewport.height) * 0.042f, 16.f, 40.f) * 0.85f;
+  const float y = 14 + frame.topInset / frame.uiScale;
+  const Rgba ink = frame.highContrast ? rgb(0x000000) : palette::kDateText;
+  const auto label = [&](const std::string& text, float centre) {
+    const float tw = font_.measure(text, px);
+    const float x = std::clamp(centre - tw / 2, 14.f, std::max(14.f, w - tw - 14));
+    addPanel((x - 12) * r, (y - 5) * r, (x + tw + 12) * r, (y + font_.lineHeight(px) + 3) * r,
+             paper);
+    addText(text, px * r, x * r, y * r, ink, {0, 0, 0, 0});
+  };
+  label(c.beforeText, divider / 2);
+  label(frame.dateText, (divider + w) / 2);
 }
 
 void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink,
@@ -523,6 +651,11 @@ void MapRenderer::drawLegend(const FrameDescription& frame, bool compact) {
       rows.push_back(
           {"", areaColor(c, t.areasOpacity, scheme), std::string(controllerLongName(c))});
   if (t.showFront) rows.push_back({"━", frontLineColor(scheme), "Front line"});
+  if (frame.time && frame.comparison && frame.comparison->mode == CompareMode::Change)
+    rows.push_back({"▨", rgb(0x333333),
+                    compact ? "Changed hands since " + frame.comparison->beforeText
+                            : "Changed hands since " + frame.comparison->beforeText +
+                                  " (hatched in the gainer's colour)"});
   if (t.showPosts && !compact) {
     rows.push_back({"●", rgb(0x0072b2), "Turkish post: active"});
     rows.push_back({"◆", rgb(0xe69f00), "Turkish post: encircled"});

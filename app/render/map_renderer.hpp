@@ -10,6 +10,7 @@
 
 #include "core/camera.hpp"
 #include "core/color.hpp"
+#include "core/compare.hpp"
 #include "core/layer.hpp"
 #include "render/event_cells.hpp"
 #include "render/font_atlas.hpp"
@@ -41,6 +42,17 @@ struct LayerLegend {
   std::vector<LegendEntry> entries;
 };
 
+// An earlier date A beside the frame's own date B (issue 14), drawn as `mode` says: Swipe, the
+// map at A left of a divider; SideBySide, A and B as two half-width maps of the same view;
+// Change, the map at B with the cells that changed hands since A hatched in the gainer's colour.
+struct ComparisonFrame {
+  CompareMode mode = CompareMode::Swipe;
+  TimeFrame before;                  // the dated layers at date A
+  std::string beforeText;            // A's date as its label says it ("1 February 2020")
+  float swipe = 0.5f;                // the divider, a share of the map's width from its left edge
+  std::vector<ChangedCell> changed;  // Change only
+};
+
 struct FrameDescription {
   View view;
   Viewport viewport;               // logical points
@@ -52,8 +64,9 @@ struct FrameDescription {
   bool showScaleBar = true;
   double planeScale = 1;  // plane metres per ground metre at the view's centre (the scale bar's)
   std::optional<TimeFrame> time;  // the dated layers, when a timeline is loaded
-  std::string dateText;           // shown large at the top of the map
-  std::string subtitle;           // under the date: e.g. people displaced so far
+  std::string dateText;           // shown large at the top of the map (date B when comparing)
+  std::optional<ComparisonFrame> comparison;  // a second date beside this one (needs `time`)
+  std::string subtitle;                       // under the date: e.g. people displaced so far
   bool showLegend = true;
   float bottomInset = 0;  // points covered by UI at the bottom (the timeline): overlays sit above
   float topInset = 0;     // points covered at the top (the menu bar): the date sits below it
@@ -114,6 +127,15 @@ class MapRenderer {
   bool drawUnderMarksCached(const FrameDescription& frame, Rgba ground,
                             const std::function<void(const TimeFrame*)>& draw);
   StaticLayersKey underMarksKey(const FrameDescription& frame, const TimeFrame* time) const;
+  // The map itself, without labels or overlay, in `frame`'s viewport, with the dated layers of
+  // `time` and, over its areas, `hatched` cells; `caches`: kept images may serve it.
+  void drawMap(const FrameDescription& frame, const TimeFrame* time, bool caches,
+               const std::vector<ChangedCell>* hatched);
+  void drawSwipeBefore(const FrameDescription& frame, const ComparisonFrame& c);  // left of it
+  void drawSideBySide(const FrameDescription& frame, const ComparisonFrame& c);
+  // The divider (and the swipe's handle) and each compared map's date, in overlay points.
+  void drawComparedDates(const FrameDescription& frame, const ComparisonFrame& c, float w, float r,
+                         Rgba paper);
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
   void drawLegend(const FrameDescription& frame, bool compact);

@@ -54,11 +54,16 @@ StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, R
   if (key.widthPx != slot.width || key.heightPx != slot.height)
     resize(slot, key.widthPx, key.heightPx);
   glBindFramebuffer(GL_FRAMEBUFFER, slot.fbo.id());
+  // The whole image, even when asked for under a scissor (a swipe's date A): kept, it must serve
+  // any later frame.
+  const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+  glDisable(GL_SCISSOR_TEST);
   const float a = ground.a / 255.f;  // premultiplied, as everything the map draws
   glClearColor(ground.r / 255.f * a, ground.g / 255.f * a, ground.b / 255.f * a, a);
   glClear(GL_COLOR_BUFFER_BIT);
   slot.key.reset();  // drawing may throw: never keep half an image under the new key
   draw();
+  if (scissor) glEnable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
   slot.key = key;
   ++redraws_;

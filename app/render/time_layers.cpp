@@ -26,8 +26,20 @@ float flowWidthPoints(long people) {
   return static_cast<float>(static_cast<double>(people) / kPeoplePerFlowPoint);
 }
 
+Rgba hatchColor(Controller gainer, Palette scheme) {
+  const Rgba hue = controllerColor(gainer, scheme);
+  if (scheme == Palette::Desk) return {hue.r, hue.g, hue.b, 255};
+  const auto darker = [](std::uint8_t v) { return static_cast<std::uint8_t>(v * 55 / 100); };
+  return {darker(hue.r), darker(hue.g), darker(hue.b), 255};
+}
+
 TimeLayerRenderer::TimeLayerRenderer()
-    : fill_("fill"), line_("line"), marks_("dated_point"), flows_("flow"), arrivals_("arrivals") {}
+    : fill_("fill"),
+      line_("line"),
+      marks_("dated_point"),
+      flows_("flow"),
+      arrivals_("arrivals"),
+      hatch_("hatch") {}
 
 void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& areas,
                                const Displacement& displacement) {
@@ -58,6 +70,7 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
   }
   areaVao_ =
       fills.empty() ? gl::VertexArray() : makeVertexArray(fills.data(), fills.size(), areaBuffer_);
+  uploadCells(areas);
   frontVao_ =
       lines.empty() ? gl::VertexArray() : makeVertexArray(lines.data(), lines.size(), frontBuffer_);
 
@@ -80,6 +93,19 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
       posts.empty() ? gl::VertexArray() : makeVertexArray(posts.data(), posts.size(), postBuffer_);
   uploadEvents(timeline.events);
   uploadFlows(displacement, timeline.first(), timeline.last());
+}
+
+void TimeLayerRenderer::uploadCells(const ControlAreas& areas) {
+  std::vector<FillVertex> vertices;
+  cellRanges_.clear();
+  for (const ControlCell& cell : areas.cells) {
+    const auto first = static_cast<GLint>(vertices.size());
+    for (const Vec2 p : cell.triangles)
+      vertices.push_back({static_cast<float>(p.x), static_cast<float>(p.y), Rgba{}, 0, 1});
+    cellRanges_.push_back({first, static_cast<GLsizei>(vertices.size() - first)});
+  }
+  cellVao_ = vertices.empty() ? gl::VertexArray()
+                              : makeVertexArray(vertices.data(), vertices.size(), cellBuffer_);
 }
 
 void TimeLayerRenderer::uploadFlows(const Displacement& d, Day firstDay, Day lastDay) {
@@ -222,6 +248,24 @@ void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f, Pa
   // While playing towards the next change, the next snapshot fades in over the current one.
   draw(*f.snapshot, 1.0f);
   draw(*f.snapshot + 1, f.crossfade);
+}
+
+void TimeLayerRenderer::drawHatch(const ViewTransform& v, const std::vector<ChangedCell>& cells,
+                                  Palette scheme, float uiScale) {
+  if (cells.empty() || !cellVao_) return;
+  setViewUniforms(hatch_, v);
+  // Stripes 10 points apart along a row, 3.5 wide: a row of a dozen points crosses both a
+  // stripe and the area between two.
+  const float points = v.pixelRatio * std::max(uiScale, 1.0f);
+  glUniform1f(hatch_.uniform("u_periodPx"), std::round(10 * points));
+  glUniform1f(hatch_.uniform("u_stripePx"), std::round(3.5f * points));
+  glBindVertexArray(cellVao_.id());
+  for (const ChangedCell& c : cells) {
+    if (c.cell >= cellRanges_.size() || cellRanges_[c.cell].count == 0) continue;
+    setColorUniform(hatch_, "u_color", hatchColor(c.gainer, scheme));
+    glDrawArrays(GL_TRIANGLES, cellRanges_[c.cell].first, cellRanges_[c.cell].count);
+    ++drawCalls_;
+  }
 }
 
 void TimeLayerRenderer::drawFront(const ViewTransform& v, const TimeFrame& f, Palette scheme) {

@@ -42,6 +42,17 @@ struct TimeFrame {
   double displacedSoFar = -1;  // the chart's cumulative figure at this date, or -1 for none
 };
 
+// A locality's cell that changed hands between two dates compared, and the side that gained it.
+struct ChangedCell {
+  std::uint32_t cell = 0;  // index into ControlAreas::cells
+  Controller gainer = Controller::Government;
+  friend bool operator==(const ChangedCell&, const ChangedCell&) = default;
+};
+// The stripes over ground that changed hands: the gainer's hue, strong enough to read over its
+// own area (the desk's areas lay the hue thinly over the ground; the projector's are the hue
+// itself, so there the stripes are the hue darkened).
+Rgba hatchColor(Controller gainer, Palette scheme);
+
 // How displacement is drawn: flow width and symbol area in proportion to people.
 inline constexpr double kPeoplePerFlowPoint = 20000;         // 1 point of width per 20,000 people
 inline constexpr double kSymbolPointsPerRootPerson = 0.045;  // radius: 100,000 people = 14 pt
@@ -56,12 +67,18 @@ class TimeLayerRenderer {
               const Displacement& displacement);
   // Uploads the flows, which must be sorted by start (as Displacement keeps them).
   void uploadFlows(const Displacement& displacement, Day firstDay, Day lastDay);
+  // Uploads every locality's cell, for the change map's hatch.
+  void uploadCells(const ControlAreas& areas);
   // Uploads the events, which must be sorted by date (as Timeline keeps them).
   void uploadEvents(const EventStore& events);
 
   // Under the boundaries, in the sides' colours of `scheme`.
   void drawAreas(const ViewTransform& v, const TimeFrame& f, Palette scheme);
   void drawFront(const ViewTransform& v, const TimeFrame& f, Palette scheme);  // over them
+  // Diagonal stripes in each gainer's hatchColor over the cells that changed hands, over the
+  // areas and under the lines; `uiScale` widens them for a projector.
+  void drawHatch(const ViewTransform& v, const std::vector<ChangedCell>& cells, Palette scheme,
+                 float uiScale);
   void drawFlows(const ViewTransform& v,
                  const TimeFrame& f);  // flows and arrivals, under the marks
   void drawMarks(const ViewTransform& v, const TimeFrame& f);  // posts and events, over towns
@@ -77,7 +94,10 @@ class TimeLayerRenderer {
     GLint first = 0;
     GLsizei count = 0;
   };
-  ShaderProgram fill_, line_, marks_, flows_, arrivals_;
+  ShaderProgram fill_, line_, marks_, flows_, arrivals_, hatch_;
+  gl::VertexArray cellVao_;  // every locality's cell (ControlAreas::cells), for the hatch
+  gl::Buffer cellBuffer_;
+  std::vector<Range> cellRanges_;
   gl::VertexArray areaVao_, frontVao_, postVao_, eventVao_, flowVao_, arrivalVao_, legendVao_;
   gl::Buffer areaBuffer_, frontBuffer_, postBuffer_, eventBuffer_, flowBuffer_, arrivalBuffer_,
       legendBuffer_;

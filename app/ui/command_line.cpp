@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cstdio>
 
 #include "core/column_mapping.hpp"
@@ -119,6 +120,19 @@ std::variant<Options, int> parseCommandLine(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--date", o.date, "Open (or --export) the map at this date")
       ->type_name("YYYY-MM-DD");
+  app.add_option("--compare", o.compare,
+                 "Compare the map at this date (A) with the one at --date (B): with --export, "
+                 "the image shows both, as --compare-mode says")
+      ->type_name("YYYY-MM-DD");
+  app.add_option("--compare-mode", o.compareMode,
+                 "With --compare: swipe (A left of a divider, B right of it; the default), "
+                 "side-by-side (two maps of the same view, A left) or change (B, with the ground "
+                 "that changed hands since A hatched in the gaining side's colour)")
+      ->type_name("MODE");
+  app.add_option("--swipe", o.swipe,
+                 "With --compare-mode swipe: where the divider stands, a share of the width from "
+                 "the left (default 0.5)")
+      ->type_name("0..1");
   app.add_option("--window", o.windowDays, "Show the events of the last N days")
       ->type_name("N")
       ->check(CLI::Range(0.0, 36500.0))
@@ -308,6 +322,39 @@ bool outputRefused(std::string_view option, const std::string& path,
   return refusal.has_value();
 }
 
+std::variant<Comparison, std::string> comparisonOf(const Options& o) {
+  Comparison c;
+  if (o.compare.empty()) {
+    for (const auto& [given, option] :
+         {std::pair{&o.compareMode, "--compare-mode"}, std::pair{&o.swipe, "--swipe"}})
+      if (!given->empty()) return fmt::format("{} needs --compare YYYY-MM-DD", option);
+    return c;
+  }
+  const auto before = parseDate(o.compare);
+  if (!before) return fmt::format("--compare '{}': expected a date, YYYY-MM-DD", o.compare);
+  c.before = *before;
+  c.mode = CompareMode::Swipe;
+  if (!o.compareMode.empty()) {
+    const auto mode = parseCompareMode(o.compareMode);
+    if (!mode || *mode == CompareMode::Off)
+      return fmt::format("--compare-mode '{}': expected swipe, side-by-side or change",
+                         o.compareMode);
+    c.mode = *mode;
+  }
+  if (!o.swipe.empty()) {
+    double share = -1;
+    const char* end = o.swipe.data() + o.swipe.size();
+    const auto [at, ec] = std::from_chars(o.swipe.data(), end, share);
+    if (ec != std::errc() || at != end || !(share >= 0 && share <= 1))
+      return fmt::format("--swipe '{}': expected a share of the width from 0 to 1, e.g. 0.5",
+                         o.swipe);
+    if (c.mode != CompareMode::Swipe)
+      return fmt::format("--swipe is for --compare-mode swipe, not {}", compareModeName(c.mode));
+    c.swipe = static_cast<float>(share);
+  }
+  return c;
+}
+
 std::optional<StartPoint> startPointOf(const Options& options) {
   StartPoint start;
   if (!options.view.empty()) {
@@ -326,6 +373,12 @@ std::optional<StartPoint> startPointOf(const Options& options) {
       return std::nullopt;
     }
   }
+  const auto comparison = comparisonOf(options);
+  if (const auto* error = std::get_if<std::string>(&comparison)) {
+    printError(*error);
+    return std::nullopt;
+  }
+  start.comparison = std::get<Comparison>(comparison);
   return start;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/cli_values.hpp"
+#include "core/compare.hpp"
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
 #include "core/event_source.hpp"
@@ -25,6 +26,9 @@ struct Options {
   std::string projection = "auto";       // --projection auto|local|webmercator|equalearth
   std::string dataDir;                   // --data DIR
   std::string date;                      // --date YYYY-MM-DD
+  std::string compare;                   // --compare YYYY-MM-DD: date A beside --date (B)
+  std::string compareMode;               // --compare-mode swipe|side-by-side|change
+  std::string swipe;                     // --swipe 0..1: the divider's place (swipe)
   std::vector<std::string> eventFiles;   // --event-file PATH: more events (e.g. an ACLED export)
   std::vector<ColumnMapping> columns;    // --columns after an --event-file: how it is read
   bool listEvents = false;               // --events: print them and exit
@@ -78,14 +82,18 @@ bool outputRefused(std::string_view option, const std::string& path,
                    const std::vector<std::string_view>& extensions, const Options& options,
                    const std::vector<std::filesystem::path>& alsoWritten = {});
 
-// Where the map opens: --view and --date, checked. Prints the problem and returns nothing when
-// either is malformed.
+// Where the map opens: --view and --date, and what --compare sets beside the date, checked. Prints
+// the problem and returns nothing when either is malformed.
 struct StartPoint {
   std::optional<ViewArgument> view;
   ProjectionChoice projection = ProjectionChoice::Automatic;
   std::optional<Day> date;
+  Comparison comparison;  // --compare, --compare-mode, --swipe; mode Off without --compare
 };
 std::optional<StartPoint> startPointOf(const Options& options);
+// --compare, --compare-mode and --swipe as a comparison (mode Off without --compare), or what is
+// wrong with them, naming the option and what was expected.
+std::variant<Comparison, std::string> comparisonOf(const Options& options);
 
 int runInteractive(const Options& options);
 int runExport(const Options& options);

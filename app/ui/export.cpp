@@ -47,7 +47,19 @@ PngText pngText(const AppState& state, std::string title) {
 
 std::string mapTitle(const AppState& state) {
   if (!state.timelineLoaded) return "Idlib Atlas";
-  return "Idlib Atlas, " + formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
+  const std::string b = formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
+  const std::string a = formatDateLong(state.comparison.before);
+  switch (state.comparison.mode) {
+    case CompareMode::Swipe:
+      return fmt::format("Idlib Atlas, {} (left of the divider) and {} (right)", a, b);
+    case CompareMode::SideBySide:
+      return fmt::format("Idlib Atlas, {} (left half) and {} (right half)", a, b);
+    case CompareMode::Change:
+      return fmt::format("Idlib Atlas, {}, what changed hands since {} hatched", b, a);
+    case CompareMode::Off:
+      break;
+  }
+  return "Idlib Atlas, " + b;
 }
 
 RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const View& view, int width,
@@ -69,6 +81,13 @@ RenderedImage renderImage(const AppState& state, MapRenderer& renderer, const Vi
   const double pixelSize = view.metresPerPoint / pixelRatio;
   image.grid = {view.centre.x - width / 2.0 * pixelSize, view.centre.y + height / 2.0 * pixelSize,
                 pixelSize};
+  // Side by side, each half shows the view's centre at its own middle: the georeferencing
+  // describes the right half, date B's map; in it the left half (date A's map of the same
+  // place) falls half the image's width west of where it belongs.
+  if (frame.comparison && frame.time && frame.comparison->mode == CompareMode::SideBySide) {
+    const int left = width / 2;
+    image.grid.originX = view.centre.x - (left + (width - left) / 2.0) * pixelSize;
+  }
   bindWindowFramebuffer(width, height);
   return image;
 }
@@ -144,6 +163,7 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   s.notices.insert(s.notices.end(), dated.notices.begin(), dated.notices.end());
   state.setTimeline(std::move(dated), start->date);
   state.playback.windowDays = options.windowDays;
+  state.comparison = start->comparison;  // --compare: date A beside --date
   s.renderer->timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
   printNotices(s.notices);
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/accepted_events.hpp"
+#include "core/control_stats.hpp"
 #include "core/date.hpp"
 #include "core/event_source_key.hpp"
 #include "core/format.hpp"
@@ -121,6 +122,66 @@ void areaTooltip(const AppState& state, LonLat where, Vec2 world) {
     }
 }
 
+// The dated layers at `at`'s date, as the state's switches show them; the pointer's picks only
+// where the analyst looks at the frame's own date.
+TimeFrame datedLayers(const AppState& state, const Playback& at, bool pointer) {
+  TimeFrame t;
+  t.date = at.date;
+  t.windowDays = at.windowDays;
+  const SnapshotBlend blend = snapshotBlend(state.timeline, at);
+  t.snapshot = blend.snapshot;
+  t.crossfade = blend.crossfade;
+  t.showAreas = state.timeLayers.areas;
+  t.showFront = state.timeLayers.front;
+  t.showPosts = state.timeLayers.posts;
+  t.showEvents = state.timeLayers.events;
+  t.areasOpacity = state.timeLayers.areasOpacity;
+  t.eventsOpacity = state.timeLayers.eventsOpacity;
+  t.eventSources = state.eventList.sources;
+  t.hiddenEventSources = hiddenSourceBits(state.timeLayers.hiddenEventSources);
+  t.showFlows = state.timeLayers.flows;
+  t.showArrivals = state.timeLayers.arrivals;
+  t.flowRange = state.displacement.flowsThatMayShow(t.date, t.windowDays);
+  t.eventRange = state.timeline.eventsBetween(
+      static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))),
+      static_cast<Day>(std::floor(t.date)));
+  if (state.cueEvent) t.highlightEvent = static_cast<int>(*state.cueEvent);
+  // The cue's event is the story's emphasis: the audience sees it; the pointer's picks it does
+  // not.
+  for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
+    if (!pointer) break;
+    if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
+    if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
+    if (pick->kind == DatedPick::Kind::Flow) t.highlightFlow = static_cast<int>(pick->index);
+    if (pick->kind == DatedPick::Kind::Arrivals)
+      t.highlightArrivals = static_cast<int>(pick->index);
+  }
+  return t;
+}
+
+// Date A beside the slider's date B: A's layers (still, with no highlight: the picks and the
+// cue's event belong to B), and for the change map the cells that changed hands since A.
+ComparisonFrame comparisonFrame(const AppState& state, const Comparison& c) {
+  ComparisonFrame out;
+  out.mode = c.mode;
+  out.swipe = c.swipe;
+  out.beforeText = formatDateLong(c.before);
+  Playback at = state.playback;
+  at.date = c.before;
+  at.playing = false;
+  out.before = datedLayers(state, at, false);
+  out.before.highlightEvent = -1;
+  if (c.mode != CompareMode::Change) return out;
+  const Day b = static_cast<Day>(std::floor(state.playback.date));
+  for (const HandChange& h : changedHands(state.timeline, c.before, b)) {
+    const auto& cells = state.controlAreas.cellOfLocality;
+    // A locality sharing its position with another has no cell of its own: that one's speaks.
+    if (h.locality < cells.size() && cells[h.locality] >= 0)
+      out.changed.push_back({static_cast<std::uint32_t>(cells[h.locality]), h.after});
+  }
+  return out;
+}
+
 }  // namespace
 
 Viewer viewerOf(const AppState& state) {
@@ -143,7 +204,8 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
   frame.windowDays = state.playback.windowDays;
   for (std::size_t i = 0; i < state.layers.size(); ++i) {
     const LayerEntry& e = state.layers[i];
-    if (!e.visible || e.opacity <= 0.f) continue;
+    if (!e.visible || e.opacity <= 0.f || !shownAtScale(e.layer.role, view.metresPerPoint))
+      continue;
     int highlight = -1;
     if (pointer && state.selected && state.selected->layer == i)
       highlight = static_cast<int>(state.selected->feature);
@@ -151,54 +213,33 @@ FrameDescription describeFrame(const AppState& state, const View& view, const Vi
       highlight = static_cast<int>(state.hovered->feature);
     frame.layers.push_back({&e.layer, e.opacity, highlight});
     if (e.layer.role == LayerRole::Generic) addUserLayer(frame, e);
-    if (e.layer.role != LayerRole::Towns) continue;
-    // Villages are labelled only when zoomed in far enough for them to matter.
+    if (e.layer.role != LayerRole::Towns && e.layer.role != LayerRole::Villages) continue;
+    // Small towns are labelled only when zoomed in far enough for them to matter; villages
+    // (drawn only then) give way to any town, then to bigger villages.
+    const bool villages = e.layer.role == LayerRole::Villages;
     const double minimumPopulation = frame.view.metresPerPoint > 600   ? 20000
                                      : frame.view.metresPerPoint > 250 ? 5000
                                                                        : 0;
+    const Box shown = visibleWorld(view, viewport);
     for (const std::uint32_t f : e.layer.pointFeatures) {
       const Feature& feature = e.layer.features[f];
-      if (feature.rank < minimumPopulation) continue;
-      const float size = feature.rank >= 40000 ? 15.f : feature.rank >= 10000 ? 13.f : 11.5f;
+      if (feature.rank < minimumPopulation || (villages && !shown.contains(feature.anchor)))
+        continue;
+      const float size = villages                ? 11.f
+                         : feature.rank >= 40000 ? 15.f
+                         : feature.rank >= 10000 ? 13.f
+                                                 : 11.5f;
+      const double priority = villages ? -1e7 + feature.rank : feature.rank;
       frame.labels.push_back(
-          {feature.name, feature.anchor, feature.rank, size, feature.markerSizePx / 2});
+          {feature.name, feature.anchor, priority, size, feature.markerSizePx / 2});
     }
   }
   if (state.timelineLoaded) {
-    TimeFrame t;
-    t.date = state.playback.date;
-    t.windowDays = state.playback.windowDays;
-    const SnapshotBlend blend = snapshotBlend(state.timeline, state.playback);
-    t.snapshot = blend.snapshot;
-    t.crossfade = blend.crossfade;
-    t.showAreas = state.timeLayers.areas;
-    t.showFront = state.timeLayers.front;
-    t.showPosts = state.timeLayers.posts;
-    t.showEvents = state.timeLayers.events;
-    t.areasOpacity = state.timeLayers.areasOpacity;
-    t.eventsOpacity = state.timeLayers.eventsOpacity;
-    t.eventSources = state.eventList.sources;
-    t.hiddenEventSources = hiddenSourceBits(state.timeLayers.hiddenEventSources);
-    t.showFlows = state.timeLayers.flows;
-    t.showArrivals = state.timeLayers.arrivals;
-    t.flowRange = state.displacement.flowsThatMayShow(t.date, t.windowDays);
-    t.eventRange = state.timeline.eventsBetween(
-        static_cast<Day>(std::floor(t.date - std::max(1.0, t.windowDays))),
-        static_cast<Day>(std::floor(t.date)));
-    if (state.cueEvent) t.highlightEvent = static_cast<int>(*state.cueEvent);
-    // The cue's event is the story's emphasis: the audience sees it; the pointer's picks it does
-    // not.
-    for (const DatedPick* pick : {&state.hoveredMark, &state.selectedMark}) {
-      if (!pointer) break;
-      if (pick->kind == DatedPick::Kind::Event) t.highlightEvent = static_cast<int>(pick->index);
-      if (pick->kind == DatedPick::Kind::Post) t.highlightPost = static_cast<int>(pick->index);
-      if (pick->kind == DatedPick::Kind::Flow) t.highlightFlow = static_cast<int>(pick->index);
-      if (pick->kind == DatedPick::Kind::Arrivals)
-        t.highlightArrivals = static_cast<int>(pick->index);
-    }
-    frame.time = t;
+    frame.time = datedLayers(state, state.playback, pointer);
     frame.dateText = formatDateLong(static_cast<Day>(std::floor(state.playback.date)));
     frame.subtitle = displacedSubtitle(state.displacement, state.playback.date);
+    if (state.comparison.mode != CompareMode::Off)
+      frame.comparison = comparisonFrame(state, state.comparison);
   }
   if (const auto cue = state.presenter ? state.presenter->captionCue() : std::nullopt)
     frame.caption = state.presenter->story().cues[*cue].caption;

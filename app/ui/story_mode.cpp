@@ -43,6 +43,9 @@ std::vector<std::optional<View>> resolveViews(const AppState& state, const Story
 }
 
 void applyCue(AppState& state, const Cue& cue) {
+  // A cue with a compare date is a before/after of it and the cue's date; one without ends any.
+  state.comparison.mode = cue.compare ? cue.compareMode : CompareMode::Off;
+  if (cue.compare) state.comparison.before = *cue.compare;
   state.cueEvent.reset();
   for (std::size_t i = 0; i < state.timeline.events.size() && !cue.highlight.empty(); ++i)
     if (state.timeline.events[i].id() == cue.highlight.front()) state.cueEvent = i;
@@ -108,7 +111,8 @@ AnalystDesk analystDesk(const AppState& state) {
   AnalystDesk desk{state.camera.view(), {},
                    state.timeLayers,    state.playback,
                    state.selected,      state.selectedMark,
-                   state.showAbout,     state.showNotices};
+                   state.showAbout,     state.showNotices,
+                   state.comparison};
   for (const LayerEntry& e : state.layers)
     desk.layers.push_back({e.visible, e.opacity});
   return desk;
@@ -141,6 +145,7 @@ void leavePresenting(AppState& state, const AnalystDesk& desk) {
   state.selectedMark = desk.selectedMark;
   state.showAbout = desk.showAbout;
   state.showNotices = desk.showNotices;
+  state.comparison = desk.comparison;
 }
 
 void presentCue(AppState& state, std::size_t cue) {
@@ -181,6 +186,7 @@ class ThumbnailScope {
     state_.timeLayers = desk_.timeLayers;
     state_.playback = desk_.playback;
     state_.cueEvent = cueEvent_;
+    state_.comparison = desk_.comparison;
     state_.presenter = std::move(presenter_);
   }
   ThumbnailScope(const ThumbnailScope&) = delete;

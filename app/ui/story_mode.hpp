@@ -17,7 +17,8 @@ std::string defaultStoryPath(const std::string& dataDir);
 
 // Each cue's view in the map plane (nothing where the cue keeps the view).
 std::vector<std::optional<View>> resolveViews(const AppState& state, const Story& story);
-// Shows the cue's layers and highlights its events.
+// Shows the cue's layers, highlights its events, and compares its date with its compare date
+// (or stops comparing).
 void applyCue(AppState& state, const Cue& cue);
 // A cue from the current date, view, visible layers and selected event.
 Cue cueFromCurrentView(const AppState& state);
@@ -39,6 +40,7 @@ struct AnalystDesk {
   std::optional<FeatureRef> selected;
   DatedPick selectedMark;
   bool showAbout = false, showNotices = false;  // the panels that open and close
+  Comparison comparison;                        // a cue's compare date replaces it
   friend bool operator==(const AnalystDesk&, const AnalystDesk&) = default;
 };
 AnalystDesk analystDesk(const AppState& state);

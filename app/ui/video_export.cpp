@@ -168,8 +168,14 @@ bool sameFrame(const FrameDescription& a, const FrameDescription& b) {
                                f.time->showFlows, f.time->showArrivals, f.time->highlightEvent)
                   : std::tuple(0.0, 0.f, false, false, false, false, false, false, -1);
   };
-  return a.view == b.view && timeOf(a) == timeOf(b) && a.caption == b.caption &&
-         a.layers.size() == b.layers.size() &&
+  // A before/after: its mode, date A, divider and hatched cells.
+  auto comparisonOf = [](const FrameDescription& f) {
+    return f.comparison ? std::tuple(f.comparison->mode, f.comparison->before.date,
+                                     f.comparison->swipe, f.comparison->changed)
+                        : std::tuple(CompareMode::Off, 0.0, 0.f, std::vector<ChangedCell>{});
+  };
+  return a.view == b.view && timeOf(a) == timeOf(b) && comparisonOf(a) == comparisonOf(b) &&
+         a.caption == b.caption && a.layers.size() == b.layers.size() &&
          std::equal(a.layers.begin(), a.layers.end(), b.layers.begin(),
                     [](const LayerFrame& x, const LayerFrame& y) {
                       return x.layer == y.layer && x.opacity == y.opacity &&

@@ -92,3 +92,12 @@ date = 2020-03-06
 view = 36.70,35.80,9.3
 layers = areas, front, posts, events, flows, arrivals, towns, boundaries
 caption = Putin and Erdogan agreed in Moscow on 5 March 2020 to freeze the front from 6 March, with a security corridor along the M4 (TRT World, 5 Mar 2020).
+
+[cue]
+title = What the winter offensive took
+date = 2020-03-06
+compare = 2019-12-19
+view = 36.70,35.75,9.6
+layers = areas, front, posts, towns, boundaries
+caption = Left of the divider 19 December 2019, right of it 6 March 2020: pushing north along the M5 highway, government forces took Ma'arrat al-Nu'man on 28 January and, for good, Saraqib on 2 March (article 002; al-Masdar News, 2 Mar 2020).
+notes = Left, the front before the offensive resumed; right, the front the ceasefire froze. Point at Ma'arrat al-Nu'man and Saraqib on each side.

@@ -166,6 +166,59 @@ TEST(Story, SavedTextReadsBackTheSame) {
   EXPECT_EQ(again.story.cues[1].caption, original.cues[1].caption);
 }
 
+// Issue 14: a cue can be a before/after of an earlier date and its own.
+TEST(Story, ACueComparesItsDateWithTheCompareDateInTheModeAsked) {
+  const StoryLoad load = parseStory(R"([cue]
+date = 2020-02-10
+compare = 2020-02-01
+caption = Saraqib before and after (al-Masdar)
+
+[cue]
+date = 2020-03-06
+compare = 2019-04-30
+compare-mode = change
+caption = What the offensive took (Reuters)
+
+[cue]
+date = 2020-03-07
+caption = No comparison (Reuters)
+)",
+                                    "c.story");
+  EXPECT_TRUE(load.notices.empty()) << load.notices.front().message;
+  ASSERT_EQ(load.story.cues.size(), 3u);
+  EXPECT_EQ(load.story.cues[0].compare, makeDay(2020, 2, 1));
+  EXPECT_EQ(load.story.cues[0].compareMode, CompareMode::Swipe);  // the default
+  EXPECT_EQ(load.story.cues[1].compare, makeDay(2019, 4, 30));
+  EXPECT_EQ(load.story.cues[1].compareMode, CompareMode::Change);
+  EXPECT_FALSE(load.story.cues[2].compare);
+  // Written back as read: the default mode is left out, the others named.
+  const std::string saved = serializeStory(load.story);
+  EXPECT_NE(saved.find("compare = 2020-02-01\ncaption"), std::string::npos) << saved;
+  EXPECT_NE(saved.find("compare = 2019-04-30\ncompare-mode = change\n"), std::string::npos);
+  const StoryLoad again = parseStory(saved, "again.story");
+  EXPECT_TRUE(again.notices.empty());
+  EXPECT_EQ(serializeStory(again.story), saved);
+}
+
+TEST(Story, ABadCompareDateOrModeNamesTheFileLineAndWhatWasExpected) {
+  // The only cue is skipped: its problem first, then "no valid cue".
+  const auto first = [](const std::string& line) { return messagesFor(line).at(0); };
+  EXPECT_EQ(first("compare = 2020-02-31"),
+            "s.story line 4: compare '2020-02-31' is not a date (expected YYYY-MM-DD: date A of "
+            "a before/after beside the cue's date); cue skipped");
+  EXPECT_EQ(first("compare = 2020-02-01\ncompare-mode = sideways"),
+            "s.story line 5: compare-mode 'sideways' is not a mode (expected swipe, side-by-side "
+            "or change); cue skipped");
+  // "off" is no way to compare: a cue that does not compare has no compare line.
+  EXPECT_EQ(first("compare = 2020-02-01\ncompare-mode = off"),
+            "s.story line 5: compare-mode 'off' is not a mode (expected swipe, side-by-side or "
+            "change); cue skipped");
+  EXPECT_EQ(first("compare-mode = change"),
+            "s.story line 1: cue has a compare-mode but no compare date (expected compare = "
+            "YYYY-MM-DD); cue skipped");
+  EXPECT_TRUE(messagesFor("compare = 2020-02-01\ncompare-mode = side-by-side").empty());
+}
+
 TEST(Story, TheBundledStoryIsValidAndCitesItsSources) {
   std::ifstream in(std::string(IDLIB_DATA_DIR) + "/assets/stories/idlib-2018-2020.story");
   std::stringstream text;
