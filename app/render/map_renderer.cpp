@@ -578,20 +578,29 @@ void MapRenderer::drawComparedDates(const FrameDescription& frame, const Compari
     addText("◀", arrow * r, (divider - 1 - aw) * r, top0 * r, palette::kHaloEdge, {0, 0, 0, 0});
     addText("▶", arrow * r, (divider + 1) * r, top0 * r, palette::kHaloEdge, {0, 0, 0, 0});
   }
-  // Each map's own date, centred over its part and kept on the frame: A left, B right.
+  // Each map's own date beside the divider, A left of it, B right of it: near the middle, where
+  // the window's panels leave the map free, and kept on the frame when the divider nears an edge.
   const float px =
       std::clamp(static_cast<float>(frame.viewport.height) * 0.042f, 16.f, 40.f) * 0.85f;
-  const float y = 14 + frame.topInset / frame.uiScale;
+  const float y = 14 + frame.topInset / frame.uiScale, gap = 18;
   const Rgba ink = frame.highContrast ? rgb(0x000000) : palette::kDateText;
-  const auto label = [&](const std::string& text, float centre) {
-    const float tw = font_.measure(text, px);
-    const float x = std::clamp(centre - tw / 2, 14.f, std::max(14.f, w - tw - 14));
+  const float widthA = font_.measure(c.beforeText, px), widthB = font_.measure(frame.dateText, px);
+  float xA = divider - gap - widthA, xB = divider + gap;
+  // Near an edge a label covers the divider rather than leave the frame; they never overlap.
+  if (xB + widthB > w - 14) {
+    xB = w - 14 - widthB;
+    xA = std::min(xA, xB - 2 * gap - widthA);
+  }
+  if (xA < 14) {
+    xA = 14;
+    xB = std::max(xB, xA + widthA + 2 * gap);
+  }
+  for (const auto& [text, x, tw] :
+       {std::tuple(&c.beforeText, xA, widthA), std::tuple(&frame.dateText, xB, widthB)}) {
     addPanel((x - 12) * r, (y - 5) * r, (x + tw + 12) * r, (y + font_.lineHeight(px) + 3) * r,
              paper);
-    addText(text, px * r, x * r, y * r, ink, {0, 0, 0, 0});
-  };
-  label(c.beforeText, divider / 2);
-  label(frame.dateText, (divider + w) / 2);
+    addText(*text, px * r, x * r, y * r, ink, {0, 0, 0, 0});
+  }
 }
 
 void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink,
