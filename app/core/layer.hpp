@@ -16,7 +16,16 @@ namespace idlib {
 
 // How a layer is drawn. Roles give the bundled layers their cartography; user layers get
 // `Generic` and a colour from the default cycle.
-enum class LayerRole { Generic, Countries, Admin1, Towns };
+// Villages: the gazetteer's smaller places, drawn and labelled only when the map is zoomed in.
+enum class LayerRole { Generic, Countries, Admin1, Towns, Villages };
+
+// Villages appear from this scale in (a few kilometres across a screen's width of 1,000 points):
+// farther out their thousands of points would bury the towns.
+inline constexpr double kVillagesMaxMetresPerPoint = 60;
+// Whether a layer of `role` is drawn (and can be picked) at a view of `metresPerPoint`.
+inline bool shownAtScale(LayerRole role, double metresPerPoint) {
+  return role != LayerRole::Villages || metresPerPoint <= kVillagesMaxMetresPerPoint;
+}
 
 struct LayerStyle {
   Rgba fill = rgb(0x9ecae1, 160);

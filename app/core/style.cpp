@@ -30,6 +30,7 @@ void applyStyle(Layer& layer, int userLayerNumber) {
       layer.style.outlineWidthPx = 0.8f;
       break;
     case LayerRole::Towns:
+    case LayerRole::Villages:
       layer.style.point = palette::kTown;
       layer.style.pointSizePx = 6.0f;
       break;

@@ -22,10 +22,11 @@ namespace {
 constexpr int kWorkspaceVersion = 1;
 constexpr std::string_view kVersionKey = "idlib_atlas_workspace";
 
-constexpr std::array<std::pair<LayerRole, std::string_view>, 3> kBundledNames = {
+constexpr std::array<std::pair<LayerRole, std::string_view>, 4> kBundledNames = {
     {{LayerRole::Admin1, "admin1"},
      {LayerRole::Countries, "countries"},
-     {LayerRole::Towns, "towns"}}};
+     {LayerRole::Towns, "towns"},
+     {LayerRole::Villages, "villages"}}};
 
 constexpr std::array<TimeMode, 4> kTimeModes = {TimeMode::Off, TimeMode::Period,
                                                 TimeMode::Accumulate, TimeMode::Window};

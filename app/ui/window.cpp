@@ -426,6 +426,7 @@ int runInteractive(const Options& options) {
           std::optional<Day> date = dropped ? std::optional(today) : start->date;
           if (from == workspaceLoader && opening->workspace.date) date = opening->workspace.date;
           state.setTimeline(std::move(*dated), date);
+          if (!dropped && from != workspaceLoader) state.comparison = start->comparison;
           renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
           postgisEvents.attach(state, [] {  // an answer wakes the window (any thread may push)
             SDL_Event answered{};

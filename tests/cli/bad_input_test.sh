@@ -230,7 +230,7 @@ case_ "a self-intersecting polygon: named by feature, repaired, exit 0"
 polygon Bowtie '[36.4,35.7],[36.5,35.8],[36.5,35.7],[36.4,35.8],[36.4,35.7]' >bowtie.geojson
 run "$bin" --export "$dir/m.png" "${small[@]}" --layer "$dir/bowtie.geojson"
 rc_is 0; err_has "$dir/bowtie.geojson: feature 0 'Bowtie'" "invalid polygon"; png_written "$dir/m.png"
-check "the layer is drawn (4 layers)" grep -q '4 layers' "$so"
+check "the layer is drawn (5 layers)" grep -q '5 layers' "$so"
 
 case_ "a ring of 2 points: named by feature, skipped, exit 1"
 polygon Two '[36.4,35.7],[36.5,35.8]' >two.geojson
@@ -243,7 +243,7 @@ printf '{"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"name":"Bad"},"geometry":{"type":"Polygon","coordinates":[[[36.4,35.7],[36.5,35.8]]]}}]}\n' "$square" >mixed.geojson
 run "$bin" --export "$dir/m.png" "${small[@]}" --layer "$dir/mixed.geojson"
 rc_is 1; err_has "$dir/mixed.geojson: feature 1 'Bad'"; png_written "$dir/m.png"
-check "the layer is drawn (4 layers)" grep -q '4 layers' "$so"
+check "the layer is drawn (5 layers)" grep -q '5 layers' "$so"
 
 case_ "coordinates outside the CRS's range: named by feature, skipped"
 polygon Far '[500,95],[501,95],[501,96],[500,95]' >far.geojson
@@ -261,7 +261,7 @@ case_ "a .shp without .prj in degrees: warned, drawn as WGS 84, exit 0"
 polygon NoPrj "$square" >sq.geojson && ogr2ogr -f "ESRI Shapefile" noprj.shp sq.geojson && rm -f noprj.prj
 run "$bin" --export "$dir/m.png" "${small[@]}" --layer "$dir/noprj.shp"
 rc_is 0; err_has "$dir/noprj.shp: no coordinate reference system"; png_written "$dir/m.png"
-check "the layer is drawn (4 layers)" grep -q '4 layers' "$so"
+check "the layer is drawn (5 layers)" grep -q '5 layers' "$so"
 
 case_ "a .shp without .prj in metres: cannot be placed, exit 1"
 polygon Metres '[300000,3960000],[310000,3960000],[310000,3970000],[300000,3960000]' >m.geojson

@@ -69,7 +69,7 @@ expect "the user's layer is drawn over the areas of control (red=$red)" test "${
 printf 'name,latitude,longitude\nSaraqib,35.8636,36.8006\n' >"$out/points.csv"
 run "$bin" --export "$out/with-csv.png" --size 400x300 --layer "$out/points.csv"
 expect "a lat/lon CSV layer loads cleanly" test "$rc" -eq 0 -a -z "$(grep -F points.csv <<<"$output")"
-expect "it is drawn (4 layers: 3 bundled + the CSV)" contains "4 layers"
+expect "it is drawn (5 layers: 4 bundled + the CSV)" contains "5 layers"
 
 # A layer with date fields moves with the timeline (issue 11): A from 2019-01-01 until
 # 2019-06-01 (west), B from 2019-06-01 on (east), overlapping in the middle; C's start is no date.

@@ -31,7 +31,7 @@ expect "ogr2ogr loads an events table" test $? -eq 0
 run "$bin" --export "$out/pg.png" --size 800x600 --view 36.8006,35.8636,11 \
   --layer "$conn tables=saraqib_area,towns"
 expect "--layer 'PG:... tables=saraqib_area,towns' exits 0 (rc=$rc)" test "$rc" -eq 0
-expect "both tables are drawn (3 bundled layers + 2)" contains "5 layers"
+expect "both tables are drawn (4 bundled layers + 2)" contains "6 layers"
 rgb=($(for b in 1 2 3; do gdallocationinfo -valonly -b $b -wgs84 "$out/pg.png" 36.80591 35.845; done))
 expect "south of Saraqib is the PostGIS polygon's blue (got ${rgb[*]})" \
   test "${rgb[0]:-255}" -lt 100 -a "${rgb[2]:-0}" -gt 170

@@ -28,7 +28,7 @@ JSON
 # whatever the current folder), under its name in the legend.
 run "$bin" "$out/study/idlib.workspace.json" --export "$out/ws.png" --size 800x600
 expect "an export of a workspace exits 0 (rc=$rc)" test "$rc" -eq 0
-expect "... with the workspace's layer (3 bundled + 1)" contains "4 layers"
+expect "... with the workspace's layer (4 bundled + 1)" contains "5 layers"
 run "$bin" --export "$out/plain.png" --size 800x600 --view 36.45,35.72,11 --date 2019-03-01
 inside=$(red "$out/ws.png" 36.45 35.75) ground=$(red "$out/plain.png" 36.45 35.75)
 expect "the workspace's layer is drawn where it is (red $inside, without it $ground)" \

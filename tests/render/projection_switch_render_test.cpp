@@ -62,9 +62,11 @@ class ProjectionSwitch : public test::BundledMap {
 TEST_F(ProjectionSwitch, ZoomingOutToTheWorldSwitchesToEqualEarthKeepingTheCentre) {
   EXPECT_FALSE(follow()) << "the home view of Idlib stays on the local plane";
   EXPECT_EQ(s.plane, MapPlane::Local);
-  const Layer& mine = s.layers.back().layer.role == LayerRole::Towns
-                          ? s.layers[s.layers.size() - 2].layer
-                          : s.layers.back().layer;
+  const auto user = std::find_if(s.layers.begin(), s.layers.end(), [](const LayerEntry& e) {
+    return e.layer.role == LayerRole::Generic;
+  });
+  ASSERT_NE(user, s.layers.end());
+  const Layer& mine = user->layer;
   ASSERT_EQ(mine.title, fs::path(square).stem().string());
   EXPECT_TRUE(mine.features.empty()) << "South America is off the local plane: clipped away";
 
