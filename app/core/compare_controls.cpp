@@ -52,19 +52,4 @@ std::array<double, kSideSlots> stackedTops(const SideTotals& totals, StackedMeas
   return tops;
 }
 
-SideTotals difference(const SideTotals& later, const SideTotals& earlier) {
-  SideTotals d;
-  for (std::size_t i = 0; i < kSideSlots; ++i) {
-    d.km2[i] = later.km2[i] - earlier.km2[i];
-    d.people[i] = later.people[i] - earlier.people[i];
-  }
-  return d;
-}
-
-const ControlStatsRow* previousRow(const std::vector<ControlStatsRow>& series,
-                                   const ControlStatsRow* row) {
-  if (!row || series.empty() || row <= series.data() || row > &series.back()) return nullptr;
-  return row - 1;
-}
-
 }  // namespace idlib

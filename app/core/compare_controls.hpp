@@ -44,10 +44,5 @@ enum class StackedMeasure { Km2, People };
 // The tops of the stacked bands in slot order (the controllers, then unrecorded ground): band i
 // lies between tops[i - 1] (0 for the first) and tops[i]; the last is the total.
 std::array<double, kSideSlots> stackedTops(const SideTotals& totals, StackedMeasure measure);
-// Each side's figures at `later` less those at `earlier`.
-SideTotals difference(const SideTotals& later, const SideTotals& earlier);
-// The row before `row` in `series` (the previous change date), if any.
-const ControlStatsRow* previousRow(const std::vector<ControlStatsRow>& series,
-                                   const ControlStatsRow* row);
 
 }  // namespace idlib

@@ -33,6 +33,12 @@ std::vector<ControlStatsRow> controlSeries(const Timeline& timeline, const Contr
 // The row in force on `day` (the last change on or before it), if any.
 const ControlStatsRow* statsAt(const std::vector<ControlStatsRow>& series, Day day);
 
+// Each side's figures at `later` less those at `earlier`.
+SideTotals difference(const SideTotals& later, const SideTotals& earlier);
+// The row before `row` in `series` (the previous change date), if any.
+const ControlStatsRow* previousRow(const std::vector<ControlStatsRow>& series,
+                                   const ControlStatsRow* row);
+
 // A locality whose controller on date B differs from that on date A.
 struct HandChange {
   std::size_t locality = 0;          // index into Timeline::localities

@@ -104,8 +104,10 @@ int runEventsQuery(const Options& options);   // --events
 // commands read them.
 struct TimelineLoad;
 TimelineLoad loadEventTables(const Options& options);
-int runAtQuery(const Options& options);        // --at
-int runControlStats(const Options& options);   // --control-stats
+int runAtQuery(const Options& options);       // --at
+int runControlStats(const Options& options);  // --control-stats
+// A date option's value, or nothing after printing "NAME 'TEXT': expected a date, YYYY-MM-DD".
+std::optional<Day> dateOption(std::string_view name, const std::string& text);
 int runSaveWorkspace(const Options& options);  // --save-workspace
 
 }  // namespace idlib

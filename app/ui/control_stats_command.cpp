@@ -64,11 +64,12 @@ std::string csvOf(const Timeline& t, const std::vector<ControlStatsRow>& series,
                       sideName(k), s.km2[k], land > 0 ? 100 * s.km2[k] / land : 0, s.people[k]);
   }
   const ControlStatsRow *a = statsAt(series, r.from), *b = statsAt(series, r.to);
-  if (a && b)
+  if (a && b) {
+    const SideTotals change = difference(b->in(r.region), a->in(r.region));
     for (std::size_t k = 0; k < kSideSlots; ++k)
       out += fmt::format("change,{},{},{},{:+.1f},,{:+.0f},,,,,\n", formatDate(r.to), region,
-                         sideName(k), b->in(r.region).km2[k] - a->in(r.region).km2[k],
-                         b->in(r.region).people[k] - a->in(r.region).people[k]);
+                         sideName(k), change.km2[k], change.people[k]);
+  }
   for (const HandChange& h : changedHands(t, r.from, r.to)) {
     const Provenance none;
     const Provenance& p = h.change ? h.change->provenance : none;
@@ -101,14 +102,8 @@ std::string jsonOf(const Timeline& t, const std::vector<ControlStatsRow>& series
                     {"sides", sidesJson(row->in(r.region))}});
   out["series"] = rows;
   ordered_json change = {{"from", formatDate(r.from)}, {"to", formatDate(r.to)}};
-  if (const ControlStatsRow* a = statsAt(series, r.from), *b = statsAt(series, r.to); a && b) {
-    SideTotals delta;
-    for (std::size_t k = 0; k < kSideSlots; ++k) {
-      delta.km2[k] = b->in(r.region).km2[k] - a->in(r.region).km2[k];
-      delta.people[k] = b->in(r.region).people[k] - a->in(r.region).people[k];
-    }
-    change["sides"] = sidesJson(delta);
-  }
+  if (const ControlStatsRow* a = statsAt(series, r.from), *b = statsAt(series, r.to); a && b)
+    change["sides"] = sidesJson(difference(b->in(r.region), a->in(r.region)));
   ordered_json localities = ordered_json::array();
   for (const HandChange& h : changedHands(t, r.from, r.to)) {
     const Locality& l = t.localities[h.locality];
@@ -149,11 +144,8 @@ int runControlStats(const Options& o) {
   for (auto [name, text, day] :
        {std::tuple{"--from", &o.from, &r.from}, std::tuple{"--to", &o.to, &r.to}}) {
     if (text->empty()) continue;
-    const auto parsed = parseDate(*text);
-    if (!parsed) {
-      printError(fmt::format("{} '{}': expected a date, YYYY-MM-DD", name, *text));
-      return 2;
-    }
+    const auto parsed = dateOption(name, *text);
+    if (!parsed) return 2;
     *day = *parsed;
   }
   if (r.to < r.from) {

@@ -21,12 +21,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::optional<Day> dateOption(const std::string& name, const std::string& text) {
-  const auto d = parseDate(text);
-  if (!d) printError(fmt::format("{} '{}': expected a date, YYYY-MM-DD", name, text));
-  return d;
-}
-
 ordered_json changeJson(const ControlChange& c) {
   return {{"date", formatDate(c.date)},
           {"controller", controllerName(c.controller)},
@@ -39,6 +33,12 @@ ordered_json changeJson(const ControlChange& c) {
 }
 
 }  // namespace
+
+std::optional<Day> dateOption(std::string_view name, const std::string& text) {
+  const auto d = parseDate(text);
+  if (!d) printError(fmt::format("{} '{}': expected a date, YYYY-MM-DD", name, text));
+  return d;
+}
 
 TimelineLoad loadEventTables(const Options& o) {
   TimelineSources sources = bundledTimelineSources(o.dataDir);
