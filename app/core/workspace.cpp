@@ -294,6 +294,20 @@ EventSource readEventSource(const Reader& r, const fs::path& folder) {
   return source;
 }
 
+// "compare": {"mode": "change", "date": "2020-02-01", "swipe": 0.5}; "off" reads as none.
+std::optional<Comparison> readComparison(const Reader& r) {
+  r.expectObject();
+  const auto mode = parseCompareMode(r.at("mode").text());
+  if (!mode) r.at("mode").fail("expected swipe, side-by-side, change or off");
+  if (*mode == CompareMode::Off) return std::nullopt;
+  Comparison c{.mode = *mode};
+  const auto before = parseDate(r.at("date").text());
+  if (!before) r.at("date").fail("expected date A, YYYY-MM-DD");
+  c.before = *before;
+  if (r.has("swipe")) c.swipe = static_cast<float>(r.at("swipe").number(0, 1));
+  return c;
+}
+
 Workspace readWorkspace(const Reader& r, const fs::path& folder) {
   r.expectObject();
   if (!r.has(kVersionKey))
@@ -323,6 +337,7 @@ Workspace readWorkspace(const Reader& r, const fs::path& folder) {
     if (!w.date) r.at("date").fail("expected a date, YYYY-MM-DD");
   }
   if (r.has("window_days")) w.windowDays = r.at("window_days").number(0, 36500);
+  if (r.has("compare")) w.comparison = readComparison(r.at("compare"));
   if (r.has("dated_layers")) {
     const Reader d = r.at("dated_layers");
     d.expectObject();
@@ -382,6 +397,10 @@ std::string serializeWorkspace(const Workspace& w, const fs::path& file) {
                  {"zoom", w.view->zoom}};
   if (w.date) j["date"] = formatDate(*w.date);
   j["window_days"] = w.windowDays;
+  if (w.comparison && w.comparison->mode != CompareMode::Off)
+    j["compare"] = {{"mode", std::string(compareModeName(w.comparison->mode))},
+                    {"date", formatDate(w.comparison->before)},
+                    {"swipe", saved(w.comparison->swipe)}};
   ordered_json dated;
   for (const auto& [key, field] : kDatedSwitches)
     dated[key] = w.datedLayers.*field;

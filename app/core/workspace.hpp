@@ -2,8 +2,8 @@
 // A workspace: what an analyst has open, saved as a small JSON file to open again later or on
 // another machine. The layers (bundled or the user's, bottom to top, with their name,
 // visibility, opacity and time setting), the event tables with their column mappings, the view,
-// the date and time window, the dated layers' switches, the open panels, the high-contrast theme
-// and the story:
+// the date and time window, the comparison with an earlier date (when comparing), the dated
+// layers' switches, the open panels, the high-contrast theme and the story:
 //
 //   {
 //     "idlib_atlas_workspace": 1,
@@ -17,6 +17,7 @@
 //     "event_sources": [{"path": "acled.csv", "name": "ACLED", "columns": {"date": "event_date"}}],
 //     "view": {"longitude": 36.6, "latitude": 35.9, "zoom": 9},
 //     "date": "2020-02-20", "window_days": 30,
+//     "compare": {"mode": "swipe", "date": "2020-02-01", "swipe": 0.5},
 //     "dated_layers": {"areas": true, "front": true, ..., "areas_opacity": 1},
 //     "panels": {"about": false, "data_problems": false, "export": false},
 //     "high_contrast": false, "story": "talk.story"
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "core/cli_values.hpp"
+#include "core/compare.hpp"
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
 #include "core/event_source.hpp"
@@ -69,6 +71,7 @@ struct Workspace {
   std::optional<ViewArgument> view;
   std::optional<Day> date;
   double windowDays = 30;
+  std::optional<Comparison> comparison;  // date A beside `date`; none: not comparing
   TimeLayerSettings datedLayers;
   WorkspacePanels panels;
   bool highContrast = false;

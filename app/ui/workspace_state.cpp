@@ -37,6 +37,15 @@ std::optional<std::size_t> savedIndex(const Workspace& workspace, const Layer& l
   return std::nullopt;
 }
 
+// The workspace's comparison as --compare, --compare-mode and --swipe, where the command line
+// left them open; the swipe's place only for a swipe (--swipe is refused for the others).
+void fillComparison(Options& o, const Comparison& saved) {
+  o.compare = formatDate(saved.before);
+  if (o.compareMode.empty()) o.compareMode = compareModeName(saved.mode);
+  if (o.swipe.empty() && parseCompareMode(o.compareMode) == CompareMode::Swipe)
+    o.swipe = fmt::format("{}", saved.swipe);
+}
+
 }  // namespace
 
 Workspace captureWorkspace(const AppState& state, bool exportOpen) {
@@ -65,6 +74,8 @@ Workspace captureWorkspace(const AppState& state, bool exportOpen) {
                         zoomAtMetresPerPoint(view.metresPerPoint, state.plane)};
   if (state.timelineLoaded) w.date = static_cast<Day>(std::floor(state.playback.date));
   w.windowDays = state.playback.windowDays;
+  if (state.timelineLoaded && state.comparison.mode != CompareMode::Off)
+    w.comparison = state.comparison;
   w.datedLayers = state.timeLayers;
   w.panels = {.about = state.showAbout, .dataProblems = state.showNotices, .exporter = exportOpen};
   w.highContrast = state.highContrast;
@@ -90,6 +101,7 @@ bool openWorkspaceOption(Options& o, bool windowGiven) {
   if (o.view.empty() && w.view)
     o.view = fmt::format("{},{},{}", w.view->centre.lon, w.view->centre.lat, w.view->zoom);
   if (!windowGiven) o.windowDays = w.windowDays;
+  if (o.compare.empty() && w.comparison) fillComparison(o, *w.comparison);
   if (o.story.empty()) o.story = w.story;
   o.highContrast = o.highContrast || w.highContrast;
   return true;
@@ -175,6 +187,7 @@ std::optional<OpeningWorkspace> openWorkspace(AppState& state, const fs::path& f
   applyWorkspaceSettings(state, w);
   state.playback.windowDays = w.windowDays;
   state.highContrast = w.highContrast;
+  state.comparison = w.comparison.value_or(Comparison{});
   if (w.view) state.camera.flyTo(mapView(state, *w.view));
 
   state.storyPath = w.story.empty() ? defaultStoryPath(state.dataDir) : w.story;

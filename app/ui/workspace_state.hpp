@@ -19,17 +19,18 @@ namespace idlib {
 struct Options;
 
 // What the app shows now: its layers in their order with their settings, the event tables, the
-// view, the date, the window, the dated layers, the open panels (`exportOpen` is the Export
-// window's), the theme and the story (none when it is the bundled one).
+// view, the date, the window, the comparison (when comparing), the dated layers, the open panels
+// (`exportOpen` is the Export window's), the theme and the story (none when it is the bundled
+// one).
 Workspace captureWorkspace(const AppState& state, bool exportOpen);
 // Writes captureWorkspace at `file`, atomically; the error names the file.
 std::optional<std::string> saveWorkspace(const AppState& state, const std::filesystem::path& file,
                                          bool exportOpen);
 
 // Opens the command line's WORKSPACE: it brings its layers and event tables, and fills what the
-// command line leaves open (--date, --view, --window unless `windowGiven`, --story,
-// --high-contrast). Its files that moved are said (printed, and kept for the Data problems
-// window). False, with the reason printed, when it cannot be read.
+// command line leaves open (--date, --view, --window unless `windowGiven`, --compare with its
+// mode and swipe, --story, --high-contrast). Its files that moved are said (printed, and kept for
+// the Data problems window). False, with the reason printed, when it cannot be read.
 bool openWorkspaceOption(Options& options, bool windowGiven);
 
 // The user's layers of `workspace` as load requests, each layer of a source on its own.
@@ -49,8 +50,9 @@ struct OpeningWorkspace {
 };
 // File > Open workspace... or a drop: the workspace at `file` replaces what is open. The user's
 // layers go, the bundled ones take their saved settings, the view flies to the saved one, the
-// window, the dated layers, the panels, the theme and the story are set; its files that moved
-// are said in Data problems. Nothing changes when it cannot be read (Data problems says why).
+// window, the comparison, the dated layers, the panels, the theme and the story are set; its files
+// that moved are said in Data problems. Nothing changes when it cannot be read (Data problems says
+// why).
 std::optional<OpeningWorkspace> openWorkspace(AppState& state, const std::filesystem::path& file);
 // Where a workspace is saved unless the user says otherwise: the one last opened or saved, else
 // ~/idlib-atlas.workspace.json.

@@ -60,6 +60,25 @@ run "$bin" --export "$out/x.png" --save-workspace "$out/study/plain.json"
 expect "a workspace's name must end in .workspace.json (rc=$rc)" test "$rc" -eq 2
 expect "... and the message says so" contains "plain.workspace.json"
 
+# Comparing two dates (issue 14): saved with the workspace, and its export is the same swipe, the
+# divider a quarter of the way across (white from top to bottom there), where the map alone is not.
+pixel() { gdallocationinfo -valonly -b "$1" "$2" "$3" "$4"; }  # pixel BAND FILE X Y
+run "$bin" --view 36.80,35.86,10 --date 2020-02-10 --compare 2020-02-01 --swipe 0.25 \
+  --save-workspace "$out/study/swipe.workspace.json"
+expect "--save-workspace while comparing exits 0 (rc=$rc)" test "$rc" -eq 0
+expect "... and the workspace holds the comparison" \
+  grep -qF '"mode": "swipe"' "$out/study/swipe.workspace.json"
+run "$bin" "$out/study/swipe.workspace.json" --export "$out/swipe.png" --size 800x600
+expect "the comparing workspace exports (rc=$rc)" test "$rc" -eq 0
+run "$bin" --view 36.80,35.86,10 --date 2020-02-10 --export "$out/unswiped.png" --size 800x600
+white=0 plain_white=0
+for band in 1 2 3; do
+  [ "$(pixel $band "$out/swipe.png" 200 500)" = 255 ] && white=$((white + 1))
+  [ "$(pixel $band "$out/unswiped.png" 200 500)" = 255 ] && plain_white=$((plain_white + 1))
+done
+expect "... with the divider where it was saved" test "$white" -eq 3
+expect "... which the map alone does not show there" test "$plain_white" -lt 3
+
 # Its events table (ACLED's columns) is read as --event-file is, by every mode: --events lists it.
 cat >"$out/study/data/acled.csv" <<'CSV'
 event_id_cnty,event_date,event_type,location,latitude,longitude,source

@@ -47,6 +47,7 @@ Workspace fullWorkspace(const fs::path& folder) {
   w.view = ViewArgument{{36.62, 35.93}, 10.5};
   w.date = parseDate("2020-02-20");
   w.windowDays = 14;
+  w.comparison = Comparison{CompareMode::Swipe, makeDay(2020, 2, 1), 0.25f};
   w.datedLayers.posts = false;
   w.datedLayers.areasOpacity = 0.75f;
   w.datedLayers.hiddenEventSources = {true, false, true};  // the bundled events and the sheet
@@ -105,6 +106,36 @@ TEST(Workspace, AConnectionIsSavedWithoutItsPassword) {
   EXPECT_NE(text.find("postgresql://me@db/atlas"), std::string::npos) << text;
 }
 
+// A comparison is saved as the mode, date A and the divider's place; a workspace written before
+// comparisons (or with "off") opens without one, and one not comparing writes none.
+TEST(Workspace, AComparisonIsSavedAndAWorkspaceWithoutOneOpensWithoutIt) {
+  const fs::path file = "/tmp/w.workspace.json";
+  Workspace w;
+  w.comparison = Comparison{CompareMode::Change, makeDay(2020, 2, 1), 0.5f};
+  const std::string text = serializeWorkspace(w, file);
+  EXPECT_NE(text.find(R"("compare": {
+    "mode": "change",
+    "date": "2020-02-01",
+    "swipe": 0.5
+  })"),
+            std::string::npos)
+      << text;
+  const auto opened = parseWorkspace(text, file);
+  ASSERT_TRUE(std::holds_alternative<Workspace>(opened)) << std::get<std::string>(opened);
+  EXPECT_EQ(std::get<Workspace>(opened).comparison, w.comparison);
+
+  const auto older = parseWorkspace(R"({"idlib_atlas_workspace": 1, "date": "2020-02-10"})", file);
+  ASSERT_TRUE(std::holds_alternative<Workspace>(older));
+  EXPECT_FALSE(std::get<Workspace>(older).comparison);
+  const auto off = parseWorkspace(
+      R"({"idlib_atlas_workspace": 1, "compare": {"mode": "off", "date": "2020-02-01"}})", file);
+  ASSERT_TRUE(std::holds_alternative<Workspace>(off));
+  EXPECT_FALSE(std::get<Workspace>(off).comparison);
+
+  w.comparison.reset();
+  EXPECT_EQ(serializeWorkspace(w, file).find("compare"), std::string::npos);
+}
+
 std::string errorOf(const std::string& text) {
   const auto parsed = parseWorkspace(text, "/tmp/w.workspace.json");
   return std::holds_alternative<std::string>(parsed) ? std::get<std::string>(parsed) : "(parsed)";
@@ -134,6 +165,16 @@ TEST(Workspace, ErrorsNameTheFileAndTheKey) {
       "/tmp/w.workspace.json: layers[0].style.kind: expected single, categories or graduated");
   EXPECT_EQ(errorOf(R"({"idlib_atlas_workspace": 1, "event_sources": {"path": "a.csv"}})"),
             "/tmp/w.workspace.json: event_sources: expected a list [...]");
+  EXPECT_EQ(
+      errorOf(
+          R"({"idlib_atlas_workspace": 1, "compare": {"mode": "blink", "date": "2020-02-01"}})"),
+      "/tmp/w.workspace.json: compare.mode: expected swipe, side-by-side, change or off");
+  EXPECT_EQ(errorOf(R"({"idlib_atlas_workspace": 1, "compare": {"mode": "change"}})"),
+            "/tmp/w.workspace.json: compare.date: is missing");
+  EXPECT_EQ(
+      errorOf(R"({"idlib_atlas_workspace": 1, "compare": {"mode": "swipe", "date": "2020-02-01",
+                       "swipe": 2}})"),
+      "/tmp/w.workspace.json: compare.swipe: expected a number from 0 to 1");
   EXPECT_EQ(errorOf(R"({"idlib_atlas_workspace": 2})"),
             "/tmp/w.workspace.json: idlib_atlas_workspace: expected version 1 (written by a newer "
             "Idlib Atlas?)");

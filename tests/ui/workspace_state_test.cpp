@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/atomic_file.hpp"
+#include "ui/command_line.hpp"
 #include "ui/file_drop.hpp"
 
 namespace idlib {
@@ -125,6 +126,43 @@ TEST_F(WorkspaceState, OpeningReplacesWhatIsOpenAndSavedAgainItIsTheSame) {
   again.view = saved.view;
   EXPECT_EQ(again, saved);
   EXPECT_EQ(serializeWorkspace(again, file), serializeWorkspace(saved, file));
+}
+
+// Issue 14: a workspace saved while comparing two dates opens comparing them again, in the window
+// and from the command line; one saved without a comparison ends the one in progress.
+TEST_F(WorkspaceState, ASavedComparisonReopens) {
+  const Comparison comparing{CompareMode::Swipe, makeDay(2020, 2, 1), 0.3f};
+  state.playback.jumpTo(makeDay(2020, 2, 10), state.timeline);
+  state.comparison = comparing;
+  const fs::path comparingFile = dir / "comparing.workspace.json";
+  ASSERT_FALSE(saveWorkspace(state, comparingFile, false));
+
+  state.comparison = {};
+  auto opening = openWorkspace(state, comparingFile);
+  ASSERT_TRUE(opening);
+  loadAll(*opening);
+  EXPECT_EQ(state.comparison, comparing);
+  EXPECT_EQ(static_cast<Day>(state.playback.date), makeDay(2020, 2, 10));
+
+  Options options;
+  options.workspacePath = comparingFile.string();
+  ASSERT_TRUE(openWorkspaceOption(options, false));
+  const auto fromCommandLine = comparisonOf(options);
+  ASSERT_TRUE(std::holds_alternative<Comparison>(fromCommandLine))
+      << std::get<std::string>(fromCommandLine);
+  EXPECT_EQ(std::get<Comparison>(fromCommandLine), comparing);
+  // The command line goes first: another mode, and no swipe's place for it.
+  Options changeMode;
+  changeMode.workspacePath = comparingFile.string();
+  changeMode.compareMode = "change";
+  ASSERT_TRUE(openWorkspaceOption(changeMode, false));
+  const auto changed = comparisonOf(changeMode);
+  ASSERT_TRUE(std::holds_alternative<Comparison>(changed)) << std::get<std::string>(changed);
+  EXPECT_EQ(std::get<Comparison>(changed).mode, CompareMode::Change);
+  EXPECT_EQ(std::get<Comparison>(changed).before, makeDay(2020, 2, 1));
+
+  ASSERT_TRUE(openWorkspace(state, file));  // saved without comparing
+  EXPECT_EQ(state.comparison.mode, CompareMode::Off);
 }
 
 TEST_F(WorkspaceState, AWorkspaceThatCannotBeReadChangesNothingAndIsSaid) {
