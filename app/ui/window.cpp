@@ -17,6 +17,7 @@
 #include "core/compare_controls.hpp"
 #include "core/date.hpp"
 #include "core/desk_layout.hpp"
+#include "core/desk_settings.hpp"
 #include "core/frame_schedule.hpp"
 #include "core/interrupt.hpp"
 #include "render/map_renderer.hpp"
@@ -58,13 +59,15 @@ std::filesystem::path deskSettingsFile() {
 class ImGuiSession {
  public:
   ImGuiSession(const GlWindow& window, float pixelRatio, float uiScale)
-      : settings_(deskSettingsFile()) {
+      : settings_(deskSettingsFile()), uiScale_(uiScale) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // read and written here, atomically
     if (std::ifstream in(settings_); in) {
-      const std::string text{std::istreambuf_iterator<char>(in), {}};
+      // Sized for the scale they were saved at: a desk from another screen keeps its proportions.
+      const std::string text =
+          deskSettingsToLoad(std::string(std::istreambuf_iterator<char>(in), {}), uiScale);
       ImGui::LoadIniSettingsFromMemory(text.data(), text.size());
     }
     ImGui::StyleColorsLight();
@@ -99,12 +102,14 @@ class ImGuiSession {
     std::filesystem::create_directories(settings_.parent_path(), ignored);
     std::size_t size = 0;
     const char* text = ImGui::SaveIniSettingsToMemory(&size);
-    if (const auto error = writeFileAtomically(settings_, std::string_view(text, size))) {
+    if (const auto error = writeFileAtomically(
+            settings_, deskSettingsToSave(std::string_view(text, size), uiScale_))) {
       printError("the panels' places were not saved: " + *error);
       settings_.clear();  // said once
     }
   }
   std::filesystem::path settings_;
+  float uiScale_;  // the panels' sizes are in points at this scale
 };
 
 // The desk's UI scale on this window's display: its DPI (less what the system scales itself,
