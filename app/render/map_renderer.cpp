@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <stdexcept>
@@ -582,7 +583,7 @@ void MapRenderer::drawComparedDates(const FrameDescription& frame, const Compari
   // the window's panels leave the map free, and kept on the frame when the divider nears an edge.
   const float px =
       std::clamp(static_cast<float>(frame.viewport.height) * 0.042f, 16.f, 40.f) * 0.85f;
-  const float y = 14 + frame.topInset / frame.uiScale, gap = 18;
+  const float gap = 18;
   const Rgba ink = frame.highContrast ? rgb(0x000000) : palette::kDateText;
   const float widthA = font_.measure(c.beforeText, px), widthB = font_.measure(frame.dateText, px);
   float xA = divider - gap - widthA, xB = divider + gap;
@@ -595,12 +596,45 @@ void MapRenderer::drawComparedDates(const FrameDescription& frame, const Compari
     xA = 14;
     xB = std::max(xB, xA + widthA + 2 * gap);
   }
-  for (const auto& [text, x, tw] :
-       {std::tuple(&c.beforeText, xA, widthA), std::tuple(&frame.dateText, xB, widthB)}) {
+  const std::array<ComparedDate, 2> dates = {ComparedDate{&c.beforeText, xA, widthA},
+                                             ComparedDate{&frame.dateText, xB, widthB}};
+  const float y = comparedDatesTop(frame, dates, divider, font_.lineHeight(px));
+  for (const auto& [text, x, tw] : dates) {
     addPanel((x - 12) * r, (y - 5) * r, (x + tw + 12) * r, (y + font_.lineHeight(px) + 3) * r,
              paper);
     addText(*text, px * r, x * r, y * r, ink, {0, 0, 0, 0});
   }
+}
+
+float MapRenderer::comparedDatesTop(const FrameDescription& frame,
+                                    std::span<const ComparedDate> dates, float divider,
+                                    float lineHeight) const {
+  // Below the menu bar; in the window, also below a panel either date would run under (the
+  // Story panel's title at the right of a small window), the two kept level. The divider's grip
+  // (the window's narrow box around the line) is no panel. No room above the map's middle: at
+  // the top, as an export has it.
+  const float top = 14 + frame.topInset / frame.uiScale,
+              middle = static_cast<float>(frame.viewport.height) / frame.uiScale / 2;
+  constexpr double kWidestGrip = 40;  // overlay points; a panel is far wider
+  const auto hits = [&](const Box& b, float y) {
+    if (b.min.x <= divider && b.max.x >= divider && b.max.x - b.min.x < kWidestGrip) return false;
+    for (const ComparedDate& d : dates)
+      if (b.min.x < d.left + d.width + 12 && b.max.x > d.left - 12 &&
+          b.min.y < y + lineHeight + 3 && b.max.y > y - 5)
+        return true;
+    return false;
+  };
+  float y = top;
+  for (bool moved = true; moved && y + lineHeight < middle;) {
+    moved = false;
+    for (const Box& box : occupied_) {
+      const Box points{box.min * (1.0 / frame.uiScale), box.max * (1.0 / frame.uiScale)};
+      if (!hits(points, y)) continue;
+      y = static_cast<float>(points.max.y) + 5 + 6;  // the label's own margin, and a little air
+      moved = true;
+    }
+  }
+  return y + lineHeight < middle ? y : top;
 }
 
 void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink,

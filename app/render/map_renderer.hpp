@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -136,6 +137,13 @@ class MapRenderer {
   // The divider (and the swipe's handle) and each compared map's date, in overlay points.
   void drawComparedDates(const FrameDescription& frame, const ComparisonFrame& c, float w, float r,
                          Rgba paper);
+  struct ComparedDate {
+    const std::string* text;
+    float left, width;  // overlay points
+  };
+  // The compared dates' top (overlay points): below the menu bar and clear of the panels.
+  float comparedDatesTop(const FrameDescription& frame, std::span<const ComparedDate> dates,
+                         float divider, float lineHeight) const;
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
   void drawLegend(const FrameDescription& frame, bool compact);

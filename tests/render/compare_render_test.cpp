@@ -112,6 +112,49 @@ TEST_F(Compare, TheDividerFollowsTheSwipeShare) {
   EXPECT_TRUE(near(pixel(image, sx - 14, sy), areaColor(*after), 2));
 }
 
+// Dark ink of the compared dates' text (areas of control only: no label or line is drawn) in the
+// rows y0..y1 between x0 and x1.
+int dateInk(const std::vector<std::uint8_t>& rgba, int width, int x0, int x1, int y0, int y1) {
+  int ink = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const std::uint8_t* p = &rgba[(static_cast<std::size_t>(y) * width + x) * 4];
+      ink += p[0] < 0x50 && p[1] < 0x50 && p[2] < 0x50;
+    }
+  return ink;
+}
+
+// In the window, the date beside the divider does not run under a panel (at 1280x720 the Story
+// panel's title bar sat over "10 February 2020"): both dates move below it, level.
+TEST_F(Compare, TheComparedDatesMoveBelowAWindowPanelTheyWouldRunUnder) {
+  state_->comparison = {CompareMode::Swipe, kBefore, 0.55f};
+  const View view{state_->projection.forward(kSaraqib), 40};
+  const auto draw = [&](std::vector<Box> panels) {
+    OffscreenTarget target(1280, 720, 1);
+    target.bind();
+    FrameDescription frame = describeFrame(*state_, view, {1280, 720}, 1.0f, Viewer::Analyst);
+    frame.topInset = 21;  // the menu bar
+    frame.occupied = std::move(panels);
+    renderer_->draw(frame);
+    auto pixels = target.readPixels();
+    bindWindowFramebuffer(1280, 720);
+    return pixels;
+  };
+  // Left and right of the divider (x 704), apart from it and its grip.
+  const int leftOf = 704 - 12, rightOf = 704 + 12;
+  const auto alone = draw({});
+  ASSERT_GT(dateInk(alone, 1280, rightOf, 1272, 29, 62), 100) << "date B is not at the top";
+  // The Story panel's title bar, then the Events and Changes bars below it; the divider's grip.
+  const auto beside = draw({{{872, 29}, {1272, 50}},
+                            {{872, 59}, {1272, 80}},
+                            {{792, 89}, {1272, 110}},
+                            {{698, 21}, {710, 507}}});
+  EXPECT_EQ(dateInk(beside, 1280, 792, 1272, 29, 110), 0) << "a date's ink under a panel";
+  EXPECT_GT(dateInk(beside, 1280, rightOf, 1272, 110, 160), 100) << "date B is not below them";
+  EXPECT_GT(dateInk(beside, 1280, 0, leftOf, 110, 160), 100) << "date A is not level with B";
+  EXPECT_EQ(dateInk(beside, 1280, 0, leftOf, 29, 62), 0) << "date A stayed at the top";
+}
+
 TEST_F(Compare, TheChangeMapHatchesExactlyTheCellsThatChangedHands) {
   const RenderedImage image = render(CompareMode::Change);
   std::map<int, Controller> gainers;  // by cell
