@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -20,11 +21,38 @@ Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;
 Projection::~Projection() = default;
 
+namespace {
+
+// The map's planes from WGS 84 lon/lat, written out as the PROJ pipelines that
+// proj_create_crs_to_crs chooses for them (`projinfo -s EPSG:4326 -t CRS`), longitude first as
+// proj_normalize_for_visualization leaves them. Each is a conversion on WGS 84's ellipsoid, with
+// no datum shift and no grid, so PROJ makes it without searching its database (several
+// milliseconds each time, and every layer load makes one); it transforms to the same bits.
+std::optional<std::string_view> planePipeline(std::string_view source, std::string_view target) {
+  if (source != kLonLatCrs) return std::nullopt;
+  if (target == kMapCrs)
+    return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=tmerc "
+           "+lat_0=35.9 +lon_0=36.7 +k=1 +x_0=0 +y_0=0 +ellps=WGS84";
+  if (target == kWebMercatorCrs)
+    return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=webmerc "
+           "+lat_0=0 +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
+  if (target == kEqualEarthCrs)
+    return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=eqearth "
+           "+lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::variant<Projection, std::string> Projection::create(std::string_view source,
                                                          std::string_view target) {
   Projection p;
   p.context_.reset(proj_context_create());
   proj_log_level(p.context_.get(), PJ_LOG_NONE);
+  if (const auto pipeline = planePipeline(source, target)) {
+    p.transform_.reset(proj_create(p.context_.get(), std::string(*pipeline).c_str()));
+    if (p.transform_) return p;
+  }
   const std::string s(source), t(target);
   PJ* raw = proj_create_crs_to_crs(p.context_.get(), s.c_str(), t.c_str(), nullptr);
   if (!raw) {
@@ -37,6 +65,15 @@ std::variant<Projection, std::string> Projection::create(std::string_view source
   proj_destroy(raw);
   if (!normalized) return std::string("PROJ cannot normalise the axis order of this CRS");
   p.transform_.reset(normalized);
+  return p;
+}
+
+std::optional<Projection> Projection::clone() const {
+  Projection p;
+  p.context_.reset(proj_context_create());
+  proj_log_level(p.context_.get(), PJ_LOG_NONE);
+  p.transform_.reset(proj_clone(p.context_.get(), transform_.get()));
+  if (!p.transform_) return std::nullopt;
   return p;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Coordinate transforms through PROJ. One Projection per thread: it owns its PROJ context.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -33,6 +34,11 @@ class Projection {
   // Lon/lat (WGS 84) to the map plane and back; the transform everything else is drawn with.
   static Projection lonLatToMap();
   static Projection lonLatTo(MapPlane plane);
+
+  // The same transform in a context of its own, for another thread: PROJ copies the operation
+  // it already chose instead of searching its database again (milliseconds each time). None
+  // when PROJ cannot copy it.
+  std::optional<Projection> clone() const;
 
   Projection(Projection&&) noexcept;
   Projection& operator=(Projection&&) noexcept;

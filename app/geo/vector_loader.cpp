@@ -9,8 +9,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "core/layer_style.hpp"
@@ -157,26 +161,28 @@ void projectPoints(const Projection& p, Span& points, bool& ok) {
   ok &= p.forwardInPlace(&points[0].x, &points[0].y, points.size(), sizeof(Vec2));
 }
 
-// Projects the features [begin, end) from lon/lat to `plane` on the calling thread.
-void projectRange(MapPlane plane, std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& out,
-                  std::size_t begin, std::size_t end, LoadProgress* progress) {
+// A worker's own copy of the loader's lon/lat-to-plane transform (a PROJ transform is used by
+// one thread at a time); made anew only if PROJ cannot copy it.
+std::optional<Projection> workerCopy(const Projection& toPlane, MapPlane plane) {
+  if (std::optional<Projection> copy = toPlane.clone()) return copy;
   auto created = Projection::create(kLonLatCrs, crsOf(plane));
-  auto* projection = std::get_if<Projection>(&created);
-  for (std::size_t i = begin; i < end; ++i) {
-    if (progress && progress->cancelled) return;
-    RawFeature& f = raw[i];
-    bool ok = projection != nullptr;
-    if (projection) {
-      for (auto& polygon : f.polygons)
-        for (auto& ring : polygon.rings)
-          projectPoints(*projection, ring, ok);
-      for (auto& line : f.lines)
-        projectPoints(*projection, line, ok);
-      if (f.kind == Kind::Point) f.point = projection->forward(f.point);
-      if (f.kind == Kind::Point && !std::isfinite(f.point.x)) ok = false;
-    }
-    out[i].projected = ok;
-  }
+  if (auto* made = std::get_if<Projection>(&created)) return std::move(*made);
+  return std::nullopt;
+}
+
+// Projects one feature from lon/lat to the plane; false when a point could not be (`projection`
+// null: none could).
+bool projectFeature(const Projection* projection, RawFeature& f) {
+  if (!projection) return false;
+  bool ok = true;
+  for (auto& polygon : f.polygons)
+    for (auto& ring : polygon.rings)
+      projectPoints(*projection, ring, ok);
+  for (auto& line : f.lines)
+    projectPoints(*projection, line, ok);
+  if (f.kind == Kind::Point) f.point = projection->forward(f.point);
+  if (f.kind == Kind::Point && !std::isfinite(f.point.x)) ok = false;
+  return ok;
 }
 
 std::size_t polygonVertices(const RawFeature& f) {
@@ -186,6 +192,113 @@ std::size_t polygonVertices(const RawFeature& f) {
       n += ring.size();
   return n;
 }
+
+// Projects features while the reader reads the next ones. OGR reads on one thread only, and
+// PROJ's exact transverse Mercator costs more than GDAL's read, so the features go to a worker
+// in batches as they are read; when the reading ends, the reader projects what is still queued
+// beside it. Each thread projects with its own copy of the transform.
+class ProjectWhileReading {
+ public:
+  ProjectWhileReading(const Projection& toPlane, MapPlane plane, LoadProgress* progress)
+      : toPlane_(toPlane), plane_(plane), progress_(progress) {
+    if (std::thread::hardware_concurrency() > 1)
+      worker_ = std::jthread([this] {
+        const std::optional<Projection> copy = workerCopy(toPlane_, plane_);
+        projectQueued(copy ? &*copy : nullptr);
+      });
+  }
+  ~ProjectWhileReading() { close(); }  // the worker stops; worker_, last, joins it first
+  ProjectWhileReading(const ProjectWhileReading&) = delete;
+  ProjectWhileReading& operator=(const ProjectWhileReading&) = delete;
+
+  // A feature read, in reading order.
+  void add(RawFeature f) {
+    readingVertices_ += polygonVertices(f);
+    reading_.push_back(std::move(f));
+    if (reading_.size() >= kBatchFeatures || readingVertices_ >= kBatchVertices) handOver();
+  }
+
+  // Every feature in reading order, projected, with whether it could be.
+  void finish(std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& processed) {
+    handOver();
+    close();
+    projectQueued(&toPlane_);
+    if (worker_.joinable()) worker_.join();
+    std::size_t total = 0;
+    for (const auto& batch : batches_)
+      total += batch->features.size();
+    raw.reserve(total);
+    processed.resize(total);
+    for (const auto& batch : batches_)
+      for (std::size_t k = 0; k < batch->features.size(); ++k) {
+        processed[raw.size()].projected = batch->projected[k];
+        raw.push_back(std::move(batch->features[k]));
+      }
+    batches_.clear();
+  }
+
+ private:
+  // Small enough that the worker starts soon and the two threads end together, big enough
+  // that handing over costs nothing next to projecting.
+  static constexpr std::size_t kBatchFeatures = 64, kBatchVertices = 16'384;
+  struct Batch {
+    std::vector<RawFeature> features;
+    std::vector<char> projected;
+  };
+
+  void handOver() {
+    if (reading_.empty()) return;
+    auto batch = std::make_unique<Batch>();
+    batch->features = std::move(reading_);
+    batch->projected.assign(batch->features.size(), 1);
+    reading_.clear();
+    readingVertices_ = 0;
+    {
+      std::lock_guard lock(mutex_);
+      queued_.push_back(batch.get());
+      batches_.push_back(std::move(batch));
+    }
+    ready_.notify_one();
+  }
+
+  void close() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+  }
+
+  // Takes batches off the queue until it is closed and empty.
+  void projectQueued(const Projection* projection) {
+    for (;;) {
+      Batch* batch = nullptr;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return closed_ || !queued_.empty(); });
+        if (queued_.empty()) return;
+        batch = queued_.front();
+        queued_.pop_front();
+      }
+      for (std::size_t k = 0; k < batch->features.size(); ++k) {
+        if (progress_ && progress_->cancelled) break;
+        batch->projected[k] = projectFeature(projection, batch->features[k]);
+      }
+    }
+  }
+
+  const Projection& toPlane_;
+  const MapPlane plane_;
+  LoadProgress* const progress_;
+  std::vector<RawFeature> reading_;  // the reader's batch being filled
+  std::size_t readingVertices_ = 0;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<std::unique_ptr<Batch>> batches_;  // in reading order
+  std::deque<Batch*> queued_;                    // not yet taken by a thread
+  bool closed_ = false;
+  std::jthread worker_;  // declared last: joined before the queue it reads goes
+};
 
 std::size_t polygonVertices(const std::vector<RawFeature>& raw) {
   std::size_t n = 0;
@@ -303,29 +416,46 @@ std::vector<ProcessedFeature> previewOf(const std::vector<RawFeature>& raw,
   return out;
 }
 
+// The layer's CRS as its coordinates are read: the layer's own (keeping its axis order), else
+// `sourceCrs` with x the easting or longitude.
+OGRSpatialReference sourceReference(const std::string& sourceCrs,
+                                    const OGRSpatialReference* layerSrs) {
+  OGRSpatialReference source;
+  if (layerSrs) {
+    source = *layerSrs;
+  } else {
+    source.SetFromUserInput(sourceCrs.c_str());
+    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  }
+  return source;
+}
+
+OGRSpatialReference lonLatReference() {
+  OGRSpatialReference lonLat;
+  lonLat.SetWellKnownGeogCS("WGS84");
+  lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return lonLat;
+}
+
+// True when coordinates in `source` are WGS 84 longitude/latitude already, x first.
+bool isLonLat(const OGRSpatialReference& source) {
+  const OGRSpatialReference lonLat = lonLatReference();
+  const char* sameOptions[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
+                               "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
+  const auto& mapping = source.GetDataAxisToSRSAxisMapping();
+  const bool xIsLongitude =
+      !mapping.empty() && (mapping[0] == 2) == static_cast<bool>(source.EPSGTreatsAsLatLong());
+  return source.IsGeographic() && xIsLongitude && source.IsSame(&lonLat, sameOptions);
+}
+
 // Brings each geometry to WGS 84 longitude/latitude and clips it to the area the map's plane can
 // draw: a world layer on the local plane keeps what lies near Idlib, on Web Mercator what lies
 // within ±85.05°, and nothing reaches PROJ outside the range of the plane.
 class ToPlaneArea {
  public:
-  ToPlaneArea(const std::string& sourceCrs, const OGRSpatialReference* layerSrs, MapPlane plane)
-      : valid_(validArea(plane)) {
-    OGRSpatialReference source;
-    if (layerSrs) {
-      source = *layerSrs;  // keeps the layer's axis order
-    } else {
-      source.SetFromUserInput(sourceCrs.c_str());
-      source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    }
-    lonLat_.SetWellKnownGeogCS("WGS84");
-    lonLat_.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const char* sameOptions[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
-                                 "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
-    const auto& mapping = source.GetDataAxisToSRSAxisMapping();
-    const bool xIsLongitude =
-        !mapping.empty() && (mapping[0] == 2) == static_cast<bool>(source.EPSGTreatsAsLatLong());
-    if (!(source.IsGeographic() && xIsLongitude && source.IsSame(&lonLat_, sameOptions)))
-      toLonLat_.reset(OGRCreateCoordinateTransformation(&source, &lonLat_));
+  ToPlaneArea(const OGRSpatialReference& source, MapPlane plane)
+      : valid_(validArea(plane)), lonLat_(lonLatReference()) {
+    if (!isLonLat(source)) toLonLat_.reset(OGRCreateCoordinateTransformation(&source, &lonLat_));
     OGRLinearRing ring;
     ring.addPoint(valid_.west, valid_.south);
     ring.addPoint(valid_.east, valid_.south);
@@ -492,13 +622,25 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
       return;
     }
   }
-  if (auto check = Projection::create(sourceCrs); std::holds_alternative<std::string>(check)) {
-    notices.add(Severity::Error, std::get<std::string>(check));
+  // WGS 84 lon/lat needs no check of its own: the transform to the plane below is that check.
+  const OGRSpatialReference sourceSrs = sourceReference(sourceCrs, srs);
+  if (!isLonLat(sourceSrs))
+    if (auto check = Projection::create(sourceCrs); std::holds_alternative<std::string>(check)) {
+      notices.add(Severity::Error, std::get<std::string>(check));
+      return;
+    }
+  // Lon/lat to the plane: PROJ chooses the operation once (a search of its database, several
+  // milliseconds); each worker projects with a copy.
+  auto madeToPlane = Projection::create(kLonLatCrs, crsOf(request.plane));
+  if (const auto* why = std::get_if<std::string>(&madeToPlane)) {
+    notices.add(Severity::Error, *why);
     return;
   }
+  const Projection& toPlane = std::get<Projection>(madeToPlane);
 
-  // Read features; OGR is not thread-safe, so this part is sequential.
-  const ToPlaneArea toPlaneArea(sourceCrs, srs, request.plane);
+  // Read features; OGR is not thread-safe, so this part is sequential (projecting is not).
+  const ToPlaneArea toPlaneArea(sourceSrs, request.plane);
+  ProjectWhileReading projector(toPlane, request.plane, progress);
   std::vector<RawFeature> raw;
   const OGRFeatureDefn& defn = *source.GetLayerDefn();
   const GIntBig count = source.GetFeatureCount(FALSE);
@@ -540,7 +682,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
       for (const auto* point : *geometry->toMultiPoint()) {
         RawFeature part = f;
         part.point = {point->getX(), point->getY()};
-        raw.push_back(std::move(part));
+        projector.add(std::move(part));
       }
       continue;
     }
@@ -550,8 +692,10 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
       continue;
     }
     f.cutAtPlaneEdge = cut;
-    raw.push_back(std::move(f));
+    projector.add(std::move(f));
   }
+  std::vector<ProcessedFeature> processed;
+  projector.finish(raw, processed);
   const auto cancelled = [&] {
     if (!progress || !progress->cancelled) return false;
     notices.add(Severity::Info, "not loaded (loading was cancelled)");
@@ -598,15 +742,18 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     if (request.symbology) layer.symbology = *request.symbology;
     layer.role = request.role;
     layer.plane = request.plane;
-    const Projection toLonLat = Projection::lonLatTo(request.plane);
+    const Projection& toLonLat = toPlane;
     reserveFor(layer, raw, processed);
     for (std::size_t i = 0; i < raw.size(); ++i) {
       RawFeature& r = raw[i];
       ProcessedFeature& p = processed[i];
-      const std::string label = fmt::format("feature {} '{}'", r.fid, r.name);
+      // Formatted only for a notice: most features have none.
+      const auto label = [](std::int64_t fid, const std::string& name) {
+        return fmt::format("feature {} '{}'", fid, name);
+      };
       if (!p.projected) {
         notices.add(Severity::Warning,
-                    label + ": coordinates outside the range of its CRS; skipped");
+                    label(r.fid, r.name) + ": coordinates outside the range of its CRS; skipped");
         continue;
       }
       Feature f;
@@ -627,7 +774,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
         PreparedPolygon& poly = p.polygon;
         if (!poly.problem.empty() && !(r.cutAtPlaneEdge && !poly.triangles.empty()))
           notices.add(poly.triangles.empty() ? Severity::Error : Severity::Warning,
-                      fmt::format("{}: invalid polygon ({}){}", label, poly.problem,
+                      fmt::format("{}: invalid polygon ({}){}", label(f.fid, f.name), poly.problem,
                                   poly.triangles.empty() ? "; skipped"
                                   : poly.repaired        ? "; repaired with GEOS MakeValid"
                                                          : ""));
@@ -669,20 +816,11 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     return layer;
   };
 
-  // Project, then triangulate, on all cores, each worker with its own PROJ and GEOS context.
-  std::vector<ProcessedFeature> processed(raw.size());
+  // Projected while read (above); triangulated on all cores, each worker with its own GEOS
+  // context.
   const std::size_t vertices = polygonVertices(raw);
   const bool large = vertices > kEarClipVertices;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  {
-    const std::size_t workers = std::clamp<std::size_t>(raw.size() / 64, 1, cores);
-    std::vector<std::jthread> pool;
-    for (std::size_t w = 0; w < workers; ++w) {
-      const std::size_t begin = raw.size() * w / workers, end = raw.size() * (w + 1) / workers;
-      pool.emplace_back(
-          [&, begin, end] { projectRange(request.plane, raw, processed, begin, end, progress); });
-    }
-  }
   // Only for a loader that knows the map's view (the window's, not a re-read for a new plane).
   if (vertices > kPreviewVertices && progress && progress->onPreview &&
       !progress->view().box.empty() && !progress->cancelled) {
