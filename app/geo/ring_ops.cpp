@@ -57,14 +57,20 @@ std::vector<Vec2> simplifyRing(const std::vector<Vec2>& ring, double tolerance) 
       opposite = i;
     }
   }
-  std::vector<Vec2> points(ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(n));
-  points.push_back(ring[0]);
+  // The ring closed: itself when it is (the usual case), else a closed copy.
+  std::vector<Vec2> copy;
+  if (!closed) {
+    copy.assign(ring.begin(), ring.end());
+    copy.push_back(ring[0]);
+  }
+  const std::vector<Vec2>& points = closed ? ring : copy;
   std::vector<char> keep(points.size(), 0);
   keep[0] = keep[opposite] = keep[n] = 1;
   const double toleranceSquared = tolerance * tolerance;
   markKept(points, 0, opposite, toleranceSquared, keep);
   markKept(points, opposite, n, toleranceSquared, keep);
   std::vector<Vec2> out;
+  out.reserve(n + 1);
   for (std::size_t i = 0; i < n; ++i)
     if (keep[i]) out.push_back(points[i]);
   if (out.size() < 3) return {};

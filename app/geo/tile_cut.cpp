@@ -194,6 +194,14 @@ TiledTriangles triangulateCells(const std::vector<TileCell>& cells, std::stop_to
   }
 
   TiledTriangles out;
+  if (results.size() == 1 && results[0].done) {  // most parts: one cell, nothing to join
+    out.cellsDone = 1;
+    out.exact = results[0].exact;
+    out.repairedCells = results[0].repaired ? 1 : 0;
+    out.problem = std::move(results[0].problem);
+    out.triangles = std::move(results[0].triangles);
+    return out;
+  }
   std::size_t total = 0;
   for (const CellResult& r : results)
     total += r.triangles.size();

@@ -211,11 +211,15 @@ PreparedPolygon prepareLargePolygon(const geos::Context& c, const std::vector<Po
     }
     if (rings.empty()) continue;
     // A big part, or one with many holes, is cut into cells, each ear-clipped (and if need be
-    // repaired) on its own (geo/tile_cut.hpp); a small one is one cell.
-    const std::vector<TileCell> cells = partVertices <= tiles.maxCellVertices
-                                            ? std::vector<TileCell>{{box, rings}}
-                                            : cutIntoCells(rings, tiles);
+    // repaired) on its own (geo/tile_cut.hpp); a small one is one cell, its rings lent to it.
+    const bool oneCell = partVertices <= tiles.maxCellVertices;
+    std::vector<TileCell> cells;
+    if (oneCell)
+      cells.push_back({box, std::move(rings)});
+    else
+      cells = cutIntoCells(rings, tiles);
     TiledTriangles tiled = triangulateCells(cells, stop, threads, first);
+    if (oneCell) rings = std::move(cells[0].rings);
     if (tiled.stopped) return out;
     exact = exact && tiled.exact;
     repairedCells += tiled.repairedCells;
