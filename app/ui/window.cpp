@@ -60,14 +60,17 @@ class ImGuiSession {
  public:
   ImGuiSession(const GlWindow& window, float pixelRatio, float uiScale)
       : settings_(deskSettingsFile()), uiScale_(uiScale) {
+    int width = 0, height = 0;
+    SDL_GetWindowSize(window.window(), &width, &height);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // read and written here, atomically
     if (std::ifstream in(settings_); in) {
-      // Sized for the scale they were saved at: a desk from another screen keeps its proportions.
+      // Saved on another screen (scale, window): resized and kept as far from the nearer edges.
       const std::string text =
-          deskSettingsToLoad(std::string(std::istreambuf_iterator<char>(in), {}), uiScale);
+          deskSettingsToLoad(std::string(std::istreambuf_iterator<char>(in), {}),
+                             {uiScale, static_cast<float>(width), static_cast<float>(height)});
       ImGui::LoadIniSettingsFromMemory(text.data(), text.size());
     }
     ImGui::StyleColorsLight();
@@ -103,7 +106,9 @@ class ImGuiSession {
     std::size_t size = 0;
     const char* text = ImGui::SaveIniSettingsToMemory(&size);
     if (const auto error = writeFileAtomically(
-            settings_, deskSettingsToSave(std::string_view(text, size), uiScale_))) {
+            settings_, deskSettingsToSave(std::string_view(text, size),
+                                          {uiScale_, ImGui::GetIO().DisplaySize.x,
+                                           ImGui::GetIO().DisplaySize.y}))) {
       printError("the panels' places were not saved: " + *error);
       settings_.clear();  // said once
     }
