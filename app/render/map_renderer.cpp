@@ -564,13 +564,14 @@ void MapRenderer::drawComparedDates(const FrameDescription& frame, const Compari
               edge = std::max(1.f, std::round(2 * r));
   addBox(d - core - edge, 0, d + core + edge, h * r, palette::kHaloEdge);
   addBox(d - core, 0, d + core, h * r, palette::kHaloCore);
+  // A handle low on the map, clear of the place in the middle that the view is about; no label
+  // covers it, nor do the dates, which go no lower than just above it.
+  const float mapTop = frame.topInset / frame.uiScale,
+              mapBottom =
+                  (static_cast<float>(frame.viewport.height) - frame.bottomInset) / frame.uiScale,
+              handleY = mapTop + (mapBottom - mapTop) * 0.75f;
   if (c.mode == CompareMode::Swipe) {
-    // A handle low on the map, clear of the place in the middle that the view is about; no
-    // label covers it.
-    const float top = frame.topInset / frame.uiScale,
-                bottom =
-                    (static_cast<float>(frame.viewport.height) - frame.bottomInset) / frame.uiScale,
-                y = top + (bottom - top) * 0.75f, arrow = 11;
+    const float y = handleY, arrow = 11;
     addPanel((divider - 16) * r, (y - 15) * r, (divider + 16) * r, (y + 15) * r,
              palette::kHaloEdge);
     addBox((divider - 14.5f) * r, (y - 13.5f) * r, (divider + 14.5f) * r, (y + 13.5f) * r,
@@ -598,7 +599,7 @@ void MapRenderer::drawComparedDates(const FrameDescription& frame, const Compari
   }
   const std::array<ComparedDate, 2> dates = {ComparedDate{&c.beforeText, xA, widthA},
                                              ComparedDate{&frame.dateText, xB, widthB}};
-  const float y = comparedDatesTop(frame, dates, divider, font_.lineHeight(px));
+  const float y = comparedDatesTop(frame, dates, divider, font_.lineHeight(px), handleY - 15);
   for (const auto& [text, x, tw] : dates) {
     addPanel((x - 12) * r, (y - 5) * r, (x + tw + 12) * r, (y + font_.lineHeight(px) + 3) * r,
              paper);
@@ -608,13 +609,12 @@ void MapRenderer::drawComparedDates(const FrameDescription& frame, const Compari
 
 float MapRenderer::comparedDatesTop(const FrameDescription& frame,
                                     std::span<const ComparedDate> dates, float divider,
-                                    float lineHeight) const {
+                                    float lineHeight, float lowest) const {
   // Below the menu bar; in the window, also below a panel either date would run under (the
   // Story panel's title at the right of a small window), the two kept level. The divider's grip
-  // (the window's narrow box around the line) is no panel. No room above the map's middle: at
-  // the top, as an export has it.
-  const float top = 14 + frame.topInset / frame.uiScale,
-              middle = static_cast<float>(frame.viewport.height) / frame.uiScale / 2;
+  // (the window's narrow box around the line) is no panel. No room above `lowest`: at the top,
+  // as an export has it.
+  const float top = 14 + frame.topInset / frame.uiScale, fits = lowest - lineHeight - 3 - 6;
   constexpr double kWidestGrip = 40;  // overlay points; a panel is far wider
   const auto hits = [&](const Box& b, float y) {
     if (b.min.x <= divider && b.max.x >= divider && b.max.x - b.min.x < kWidestGrip) return false;
@@ -625,7 +625,7 @@ float MapRenderer::comparedDatesTop(const FrameDescription& frame,
     return false;
   };
   float y = top;
-  for (bool moved = true; moved && y + lineHeight < middle;) {
+  for (bool moved = true; moved && y <= fits;) {
     moved = false;
     for (const Box& box : occupied_) {
       const Box points{box.min * (1.0 / frame.uiScale), box.max * (1.0 / frame.uiScale)};
@@ -634,7 +634,7 @@ float MapRenderer::comparedDatesTop(const FrameDescription& frame,
       moved = true;
     }
   }
-  return y + lineHeight < middle ? y : top;
+  return y <= fits ? y : top;
 }
 
 void MapRenderer::drawCaption(const FrameDescription& frame, float w, float h, float r, Rgba ink,

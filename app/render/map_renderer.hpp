@@ -141,9 +141,10 @@ class MapRenderer {
     const std::string* text;
     float left, width;  // overlay points
   };
-  // The compared dates' top (overlay points): below the menu bar and clear of the panels.
+  // The compared dates' top (overlay points): below the menu bar and clear of the panels, their
+  // bottom above `lowest`.
   float comparedDatesTop(const FrameDescription& frame, std::span<const ComparedDate> dates,
-                         float divider, float lineHeight) const;
+                         float divider, float lineHeight, float lowest) const;
   void drawLabels(const FrameDescription& frame);
   void drawOverlay(const FrameDescription& frame);
   void drawLegend(const FrameDescription& frame, bool compact);

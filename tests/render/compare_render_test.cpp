@@ -133,15 +133,16 @@ TEST_F(Compare, TheComparedDatesMoveBelowAWindowPanelTheyWouldRunUnder) {
     OffscreenTarget target(1280, 720, 1);
     target.bind();
     FrameDescription frame = describeFrame(*state_, view, {1280, 720}, 1.0f, Viewer::Analyst);
-    frame.topInset = 21;  // the menu bar
+    frame.topInset = 21;      // the menu bar
+    frame.bottomInset = 214;  // the timeline: the map ends at 506, its handle at 385
     frame.occupied = std::move(panels);
     renderer_->draw(frame);
     auto pixels = target.readPixels();
     bindWindowFramebuffer(1280, 720);
     return pixels;
   };
-  // Left and right of the divider (x 704), apart from it and its grip.
-  const int leftOf = 704 - 12, rightOf = 704 + 12;
+  // Left and right of the divider (x 704), apart from it, its grip and its handle.
+  const int leftOf = 704 - 20, rightOf = 704 + 20;
   const auto alone = draw({});
   ASSERT_GT(dateInk(alone, 1280, rightOf, 1272, 29, 62), 100) << "date B is not at the top";
   // The Story panel's title bar, then the Events and Changes bars below it; the divider's grip.
@@ -153,6 +154,11 @@ TEST_F(Compare, TheComparedDatesMoveBelowAWindowPanelTheyWouldRunUnder) {
   EXPECT_GT(dateInk(beside, 1280, rightOf, 1272, 110, 160), 100) << "date B is not below them";
   EXPECT_GT(dateInk(beside, 1280, 0, leftOf, 110, 160), 100) << "date A is not level with B";
   EXPECT_EQ(dateInk(beside, 1280, 0, leftOf, 29, 62), 0) << "date A stayed at the top";
+  // A panel down to the divider's handle leaves no room below it: the dates stay at the top
+  // rather than cover the handle.
+  const auto tall = draw({{{792, 29}, {1272, 420}}});
+  EXPECT_GT(dateInk(tall, 1280, 0, leftOf, 29, 62), 100) << "date A left the top";
+  EXPECT_EQ(dateInk(tall, 1280, 0, leftOf, 62, 400), 0) << "date A went down the map";
 }
 
 TEST_F(Compare, TheChangeMapHatchesExactlyTheCellsThatChangedHands) {
