@@ -8,6 +8,9 @@
    ../shared/seeds.
 3. No two observation posts share a point unless a note says a source puts them there
    ("shares this point").
+4. Every article has its ledger (geodata/article_ledger.csv): each thing it reports, in reading
+   order, with the rows that record it or a remark saying why none does. Each named row exists and
+   cites that article, and every row of the fact tables that cites an article is in its ledger.
 
 Usage: bundled_data_check.py REPO_ROOT      check the repository's geodata
        bundled_data_check.py --self-test REPO_ROOT   plant one fault of each kind in a copy;
@@ -102,6 +105,54 @@ def check_posts(rows, gz):
     return failures
 
 
+# The tables whose rows state facts, and the column that names each row in the ledger.
+FACT_TABLES = {"events.csv": "event_id", "displacement_figures.csv": "figure_id",
+               "displacement_flows.csv": "flow_id", "control_changes.csv": None}
+
+
+def fact_rows(geodata):
+    """Every fact row by its ledger name (a control change is 'Locality@date'), with its source."""
+    rows = {}
+    for table, key in FACT_TABLES.items():
+        for r in read_rows(os.path.join(geodata, table)):
+            name = r[key] if key else f"{r['locality']}@{r['date']}"
+            rows[name] = (table, r["source"])
+    return rows
+
+
+def check_ledger(geodata, seeds):
+    failures = []
+    facts = fact_rows(geodata)
+    listed = {}  # article -> row names its ledger gives
+    items = {}
+    for n, item in enumerate(read_rows(os.path.join(geodata, "article_ledger.csv")), start=2):
+        where = f"article_ledger.csv line {n}"
+        article = item["article"]
+        if not os.path.isfile(os.path.join(seeds, article)):
+            failures.append(f"{where}: {article} is not in {seeds}")
+        items.setdefault(article, []).append(int(item["item"]))
+        names = item["rows"].split()
+        if not names and not item["remark"].strip():
+            failures.append(f"{where}: names no row and gives no remark saying why")
+        for name in names:
+            listed.setdefault(article, set()).add(name)
+            if name not in facts:
+                failures.append(f"{where}: row {name} is in none of {', '.join(FACT_TABLES)}")
+            elif article not in facts[name][1]:
+                failures.append(f"{where}: row {name} ({facts[name][0]}) does not cite {article}")
+    for article in sorted(os.listdir(seeds)):
+        if ARTICLE.fullmatch(article) and items.get(article, []) != list(
+                range(1, len(items.get(article, [])) + 1)):
+            failures.append(f"article_ledger.csv: {article}'s items are not numbered 1, 2, ... "
+                            "in reading order (or it has none)")
+    for name, (table, source) in sorted(facts.items()):
+        for article in ARTICLE.findall(source):
+            if name not in listed.get(article, set()):
+                failures.append(f"{table} row {name} cites {article}, but that article's ledger "
+                                "does not list it")
+    return failures
+
+
 def run(repo):
     geodata = os.path.join(repo, "geodata")
     shared = os.path.join(repo, "..", "shared")
@@ -125,6 +176,8 @@ def run(repo):
         failures += check_articles(geodata, seeds)
         checked += 1
         print("articles: every article file cited in geodata/*.csv checked against", seeds)
+        failures += check_ledger(geodata, seeds)
+        print("ledger: every article's statements in article_ledger.csv, each with its rows or why none")
     else:
         print(f"SKIP articles: no {seeds}")
     failures += check_posts(read_rows(os.path.join(geodata, "observation_posts.csv")), gz)
@@ -163,6 +216,13 @@ def self_test(repo):
             f.write('Nowhere Village,35.50000,36.50000,2017-05-01,opposition,day,src,high,no position note\n')
         append_row(os.path.join(geodata, "events.csv"),
                    {"source": "seeds/999_0123456789abcdef.txt (2020-01-01)"})
+        # A row citing an article its ledger does not list; a ledger item naming a missing row, and
+        # one with neither rows nor a reason.
+        append_row(os.path.join(geodata, "events.csv"),
+                   {"event_id": "zz-01", "source": "seeds/000_c2a9752209b4bb0f.txt"})
+        with open(os.path.join(geodata, "article_ledger.csv"), "a", encoding="utf-8") as f:
+            f.write("004_e78f9370a36171e7.txt,16,a planted item,no date,a999-99,\n")
+            f.write("004_e78f9370a36171e7.txt,17,a planted item,no date,,\n")
         append_row(os.path.join(geodata, "observation_posts.csv"),
                    {"post_id": "zz99", "location_note": "a second post at the first one's point"})
 
@@ -172,7 +232,8 @@ def self_test(repo):
         text = out.getvalue()
         expected = ["Babila): position differs", "Babila): cites wof_id 1276847679 but lies",
                     "(Nowhere Village): more than", "999_0123456789abcdef.txt, not in",
-                    "and zz99 share a point"]
+                    "and zz99 share a point", "events.csv row zz-01 cites 000_",
+                    "row a999-99 is in none of", "names no row and gives no remark"]
         missing = [e for e in expected if e not in text]
         if code != 1 or missing:
             print(text)
