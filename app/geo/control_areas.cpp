@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 
 #include "geo/geos_context.hpp"
 #include "geo/projection.hpp"
@@ -343,50 +342,40 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
       if (!e.segments.empty()) edges.push_back(std::move(e));
     }
 
-  // The cells of one side merged and triangulated, the core and the fading rim apart (no
-  // triangle spans both, so the coverage, set per vertex, falls off evenly across the rim).
-  // Most changes leave most sides' cells as they were: each set is triangulated once.
+  // Each cell's core and fading rim triangulated once, apart (no triangle spans both, so the
+  // coverage, set per vertex, falls off evenly across the rim). A side's area is its cells'
+  // triangles: Voronoi cells share their edges exactly, so they tile the ground without the
+  // merging each side's cells again at every date would cost (GEOS union, most of the time).
   struct Fill {
     std::vector<Vec2> triangles;
     std::vector<float> coverage;
   };
-  std::map<std::pair<int, std::vector<bool>>, Fill> fills;
-  const auto fillOf = [&](int part, const std::vector<bool>& mine) -> const Fill& {
-    auto [it, added] = fills.try_emplace({part, mine});
-    if (!added) return it->second;
-    std::vector<GEOSGeometry*> pieces;
-    for (std::size_t k = 0; k < cells.size(); ++k)
-      if (mine[k])
-        pieces.push_back(GEOSGeom_clone_r(c.get(), (part ? cells[k].fading : cells[k].core).get()));
-    if (pieces.empty()) return it->second;
-    geos::Geometry group = own(GEOSGeom_createCollection_r(
-        c.get(), GEOS_GEOMETRYCOLLECTION, pieces.data(), static_cast<unsigned>(pieces.size())));
-    geos::Geometry merged = own(GEOSUnaryUnion_r(c.get(), group.get()));
-    it->second.triangles = triangulate(c, merged.get());
-    for (const Vec2 p : it->second.triangles)
-      it->second.coverage.push_back(part ? coverage.at(p) : 1.0f);
-    return it->second;
-  };
+  std::vector<std::array<Fill, 2>> fills(cells.size());
+  for (std::size_t k = 0; k < cells.size(); ++k)
+    for (const int part : {0, 1}) {
+      Fill& fill = fills[k][static_cast<std::size_t>(part)];
+      fill.triangles = triangulate(c, (part ? cells[k].fading : cells[k].core).get());
+      for (const Vec2 p : fill.triangles)
+        fill.coverage.push_back(part ? coverage.at(p) : 1.0f);
+    }
 
-  // One snapshot per change date: each side's cells, merged and triangulated.
+  // One snapshot per change date: each side's cells, side after side.
   for (const Day date : timeline.controlChangeDates()) {
     ControlSnapshot snap;
     snap.date = date;
     std::vector<std::optional<Controller>> controllerOfCell(cells.size());
     for (std::size_t k = 0; k < cells.size(); ++k)
       controllerOfCell[k] = localities[localityOfCell[k]].controllerAt(date);
-    for (int ctrl = 0; ctrl < kControllerCount; ++ctrl) {
-      std::vector<bool> mine(cells.size());
-      for (std::size_t k = 0; k < cells.size(); ++k)
-        mine[k] = controllerOfCell[k] == static_cast<Controller>(ctrl);
-      for (const int part : {0, 1}) {
-        const Fill& fill = fillOf(part, mine);
-        snap.triangles.insert(snap.triangles.end(), fill.triangles.begin(), fill.triangles.end());
-        snap.coverage.insert(snap.coverage.end(), fill.coverage.begin(), fill.coverage.end());
-        snap.triangleController.insert(snap.triangleController.end(), fill.triangles.size() / 3,
-                                       static_cast<Controller>(ctrl));
-      }
-    }
+    for (int ctrl = 0; ctrl < kControllerCount; ++ctrl)
+      for (const int part : {0, 1})
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+          if (controllerOfCell[k] != static_cast<Controller>(ctrl)) continue;
+          const Fill& fill = fills[k][static_cast<std::size_t>(part)];
+          snap.triangles.insert(snap.triangles.end(), fill.triangles.begin(), fill.triangles.end());
+          snap.coverage.insert(snap.coverage.end(), fill.coverage.begin(), fill.coverage.end());
+          snap.triangleController.insert(snap.triangleController.end(), fill.triangles.size() / 3,
+                                         static_cast<Controller>(ctrl));
+        }
     for (const Edge& e : edges) {
       const auto ca = controllerOfCell[e.cellA], cb = controllerOfCell[e.cellB];
       if (ca && cb && opposing(*ca, *cb))
