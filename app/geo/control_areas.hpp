@@ -1,8 +1,8 @@
 #pragma once
 // Computes the areas of control and front lines with GEOS: a Voronoi cell around each locality,
 // clipped to Syria's land within reach of a dated locality (fading out at the edge of that reach);
-// at each change date the cells are merged per controller and triangulated, and the front line is
-// the shared edge of cells whose controllers oppose.
+// each cell is triangulated once, a side's area at each change date is its cells' triangles, and
+// the front line is the shared edge of cells whose controllers oppose.
 #include <string>
 #include <vector>
 
