@@ -71,7 +71,7 @@ void menuBar(AppState& state, bool& quit, bool& exportOpen, FileBrowserState& br
       if (ImGui::MenuItem(automatic.c_str(), nullptr,
                           state.projectionChoice == ProjectionChoice::Automatic))
         state.projectionChoice = ProjectionChoice::Automatic;
-      for (const auto [choice, plane] :
+      for (const auto& [choice, plane] :
            {std::pair{ProjectionChoice::Local, MapPlane::Local},
             std::pair{ProjectionChoice::WebMercator, MapPlane::WebMercator},
             std::pair{ProjectionChoice::EqualEarth, MapPlane::EqualEarth}})
