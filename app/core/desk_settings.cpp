@@ -11,6 +11,7 @@ namespace idlib {
 namespace {
 
 constexpr std::string_view kScaleNote = "; ui scale ", kWindowNote = ", window ";
+constexpr float kMinScale = 0.25f, kMaxScale = 16, kMaxWindow = 100'000;
 
 // `text` read as a number up to `stop` (or its end); `text` then starts after the number.
 template <class T>
@@ -28,8 +29,10 @@ std::optional<DeskScreen> savedScreen(std::string_view line) {
   if (!line.starts_with(kScaleNote)) return std::nullopt;
   line.remove_prefix(kScaleNote.size());
   DeskScreen screen;
+  // Scales and windows no screen has (inf, 1e-30, a window a million points wide) mean the file
+  // is not ours: nothing is scaled by them.
   const auto scale = numberUpTo<float>(line, ',');
-  if (!scale || !(*scale > 0)) return std::nullopt;
+  if (!scale || !(*scale >= kMinScale && *scale <= kMaxScale)) return std::nullopt;
   screen.uiScale = *scale;
   if (line.empty()) return screen;
   if (!line.starts_with(kWindowNote)) return std::nullopt;
@@ -39,6 +42,8 @@ std::optional<DeskScreen> savedScreen(std::string_view line) {
   line.remove_prefix(1);
   const auto height = numberUpTo<float>(line, '\0');
   if (!height || !line.empty()) return std::nullopt;
+  if (!(*width > 0 && *width <= kMaxWindow && *height > 0 && *height <= kMaxWindow))
+    return std::nullopt;
   screen.width = *width;
   screen.height = *height;
   return screen;

@@ -65,6 +65,11 @@ TEST(DeskSettings, AFileWithoutItsScaleIsNotTrusted) {
   EXPECT_EQ(deskSettingsToLoad("; ui scale none\n[Window][Story]\nPos=1,2\n", kSmall), "");
   EXPECT_EQ(deskSettingsToLoad("; ui scale 1, window big\n[Window][Story]\nPos=1,2\n", kSmall), "");
   EXPECT_EQ(deskSettingsToLoad("", kSmall), "");
+  // Numbers no screen has are not scaled by.
+  for (const char* note : {"; ui scale inf", "; ui scale nan", "; ui scale 1e-30", "; ui scale -2",
+                           "; ui scale 1, window 1e9x720", "; ui scale 1, window infxinf"})
+    EXPECT_EQ(deskSettingsToLoad(std::string(note) + "\n[Window][Story]\nPos=1,2\n", kSmall), "")
+        << note;
 }
 
 TEST(DeskSettings, ALineItCannotReadIsKeptAsItIs) {
