@@ -24,6 +24,17 @@ std::optional<T> numberUpTo(std::string_view& text, char stop) {
   return value;
 }
 
+// The whole of `text` as two numbers with `separator` between them ("16,95", "3072x1728").
+template <class T>
+std::optional<std::pair<T, T>> twoNumbers(std::string_view text, char separator) {
+  const auto first = numberUpTo<T>(text, separator);
+  if (!first || text.empty()) return std::nullopt;
+  text.remove_prefix(1);
+  const auto second = numberUpTo<T>(text, '\0');
+  if (!second || !text.empty()) return std::nullopt;
+  return std::pair{*first, *second};
+}
+
 // "; ui scale 2, window 3072x1728" (the window may be missing); nothing if it is not that.
 std::optional<DeskScreen> savedScreen(std::string_view line) {
   if (!line.starts_with(kScaleNote)) return std::nullopt;
@@ -37,28 +48,20 @@ std::optional<DeskScreen> savedScreen(std::string_view line) {
   if (line.empty()) return screen;
   if (!line.starts_with(kWindowNote)) return std::nullopt;
   line.remove_prefix(kWindowNote.size());
-  const auto width = numberUpTo<float>(line, 'x');
-  if (!width || line.empty()) return std::nullopt;
-  line.remove_prefix(1);
-  const auto height = numberUpTo<float>(line, '\0');
-  if (!height || !line.empty()) return std::nullopt;
-  if (!(*width > 0 && *width <= kMaxWindow && *height > 0 && *height <= kMaxWindow))
+  const auto window = twoNumbers<float>(line, 'x');
+  if (!window) return std::nullopt;
+  const auto [width, height] = *window;
+  if (!(width > 0 && width <= kMaxWindow && height > 0 && height <= kMaxWindow))
     return std::nullopt;
-  screen.width = *width;
-  screen.height = *height;
+  screen.width = width;
+  screen.height = height;
   return screen;
 }
 
 // "Pos=16,95": the two numbers after `key`.
 std::optional<std::pair<int, int>> pairAfter(std::string_view line, std::string_view key) {
   if (!line.starts_with(key)) return std::nullopt;
-  line.remove_prefix(key.size());
-  const auto x = numberUpTo<int>(line, ',');
-  if (!x || line.empty()) return std::nullopt;
-  line.remove_prefix(1);
-  const auto y = numberUpTo<int>(line, '\0');
-  if (!y || !line.empty()) return std::nullopt;
-  return std::pair{*x, *y};
+  return twoNumbers<int>(line.substr(key.size()), ',');
 }
 
 // One axis of a window's place: scaled from the start, or from the end where the window lay

@@ -28,17 +28,17 @@ namespace {
 // proj_normalize_for_visualization leaves them. Each is a conversion on WGS 84's ellipsoid, with
 // no datum shift and no grid, so PROJ makes it without searching its database (several
 // milliseconds each time, and every layer load makes one); it transforms to the same bits.
-std::optional<std::string_view> planePipeline(std::string_view source, std::string_view target) {
+std::optional<std::string> planePipeline(std::string_view source, std::string_view target) {
   if (source != kLonLatCrs) return std::nullopt;
-  if (target == kMapCrs)
-    return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=tmerc "
-           "+lat_0=35.9 +lon_0=36.7 +k=1 +x_0=0 +y_0=0 +ellps=WGS84";
+  const std::string lonLatToRadians =
+      "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step ";
+  if (target == kMapCrs)  // kMapCrs's own projection, its datum given as PROJ's step gives it
+    return lonLatToRadians + std::string(kMapCrs.substr(0, kMapCrs.find(" +datum="))) +
+           " +ellps=WGS84";
   if (target == kWebMercatorCrs)
-    return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=webmerc "
-           "+lat_0=0 +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
+    return lonLatToRadians + "+proj=webmerc +lat_0=0 +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
   if (target == kEqualEarthCrs)
-    return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=eqearth "
-           "+lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
+    return lonLatToRadians + "+proj=eqearth +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
   return std::nullopt;
 }
 
@@ -50,7 +50,7 @@ std::variant<Projection, std::string> Projection::create(std::string_view source
   p.context_.reset(proj_context_create());
   proj_log_level(p.context_.get(), PJ_LOG_NONE);
   if (const auto pipeline = planePipeline(source, target)) {
-    p.transform_.reset(proj_create(p.context_.get(), std::string(*pipeline).c_str()));
+    p.transform_.reset(proj_create(p.context_.get(), pipeline->c_str()));
     if (p.transform_) return p;
   }
   const std::string s(source), t(target);

@@ -453,9 +453,10 @@ bool isLonLat(const OGRSpatialReference& source) {
 // within ±85.05°, and nothing reaches PROJ outside the range of the plane.
 class ToPlaneArea {
  public:
-  ToPlaneArea(const OGRSpatialReference& source, MapPlane plane)
+  // `sourceIsLonLat`: isLonLat(source), which the loader already knows.
+  ToPlaneArea(const OGRSpatialReference& source, bool sourceIsLonLat, MapPlane plane)
       : valid_(validArea(plane)), lonLat_(lonLatReference()) {
-    if (!isLonLat(source)) toLonLat_.reset(OGRCreateCoordinateTransformation(&source, &lonLat_));
+    if (!sourceIsLonLat) toLonLat_.reset(OGRCreateCoordinateTransformation(&source, &lonLat_));
     OGRLinearRing ring;
     ring.addPoint(valid_.west, valid_.south);
     ring.addPoint(valid_.east, valid_.south);
@@ -624,7 +625,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   }
   // WGS 84 lon/lat needs no check of its own: the transform to the plane below is that check.
   const OGRSpatialReference sourceSrs = sourceReference(sourceCrs, srs);
-  if (!isLonLat(sourceSrs))
+  const bool sourceIsLonLat = isLonLat(sourceSrs);
+  if (!sourceIsLonLat)
     if (auto check = Projection::create(sourceCrs); std::holds_alternative<std::string>(check)) {
       notices.add(Severity::Error, std::get<std::string>(check));
       return;
@@ -639,7 +641,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   const Projection& toPlane = std::get<Projection>(madeToPlane);
 
   // Read features; OGR is not thread-safe, so this part is sequential (projecting is not).
-  const ToPlaneArea toPlaneArea(sourceSrs, request.plane);
+  const ToPlaneArea toPlaneArea(sourceSrs, sourceIsLonLat, request.plane);
   ProjectWhileReading projector(toPlane, request.plane, progress);
   std::vector<RawFeature> raw;
   const OGRFeatureDefn& defn = *source.GetLayerDefn();
@@ -742,7 +744,6 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     if (request.symbology) layer.symbology = *request.symbology;
     layer.role = request.role;
     layer.plane = request.plane;
-    const Projection& toLonLat = toPlane;
     reserveFor(layer, raw, processed);
     for (std::size_t i = 0; i < raw.size(); ++i) {
       RawFeature& r = raw[i];
@@ -801,7 +802,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
         f.bounds.extend(r.point);
         layer.pointFeatures.push_back(index);
       }
-      f.anchorLonLat = toLonLat.inverseLonLat(f.anchor);
+      f.anchorLonLat = toPlane.inverseLonLat(f.anchor);
       layer.bounds.extend(f.bounds);
       layer.features.push_back(std::move(f));
     }
