@@ -822,6 +822,14 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   const std::size_t vertices = polygonVertices(raw);
   const bool large = vertices > kEarClipVertices;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // A single image needs no more than it shows: its full triangulation would be drawn once, at
+  // a pixel coarser than most of its detail.
+  if (vertices > kPreviewVertices && request.drawnAt) {
+    std::vector<ProcessedFeature> seen = previewOf(raw, processed, *request.drawnAt);
+    if (std::optional<Layer> layer = assemble(seen, false, notices))
+      result.layers.push_back(std::move(*layer));
+    return;
+  }
   // Only for a loader that knows the map's view (the window's, not a re-read for a new plane).
   if (vertices > kPreviewVertices && progress && progress->onPreview &&
       !progress->view().box.empty() && !progress->cancelled) {

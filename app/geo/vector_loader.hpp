@@ -15,6 +15,12 @@
 
 namespace idlib {
 
+// What the map shows: a big layer's first look is cut for it.
+struct LoadView {
+  Box box;  // map plane, the layer's
+  double metresPerPixel = 0;
+};
+
 struct LoadRequest {
   std::string path{};
   LayerRole role = LayerRole::Generic;
@@ -27,12 +33,10 @@ struct LoadRequest {
   // The plane to project to. Geometry is clipped to its valid area first (in lon/lat), so a
   // world layer loses only what this plane cannot draw, and nothing is "out of range".
   MapPlane plane = MapPlane::Local;
-};
-
-// What the map shows: a big layer's first look is cut for it.
-struct LoadView {
-  Box box;  // map plane, the layer's
-  double metresPerPixel = 0;
+  // The one view a single image draws: a big layer (over kPreviewVertices) then keeps only the
+  // features in it, simplified to its pixel, as QGIS draws. None: the full detail, for a map
+  // that moves.
+  std::optional<LoadView> drawnAt{};
 };
 
 // Updated by the loader while it works, read by the window to draw a progress bar.

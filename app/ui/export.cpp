@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <variant>
 
 #include "core/cli_values.hpp"
@@ -108,8 +109,11 @@ struct HeadlessSession {
   View view;  // --view, or the home view
 };
 
+// What a headless command draws: one image of one view, or frames that may move.
+enum class Views { One, Moving };
+
 // Parses the shared options and loads everything; on failure returns the exit code.
-std::variant<HeadlessSession, int> openHeadless(const Options& options) {
+std::variant<HeadlessSession, int> openHeadless(const Options& options, Views views) {
   const auto size = parseSizeArgument(options.size);
   if (const auto* error = std::get_if<std::string>(&size)) {
     printError(*error);
@@ -121,6 +125,11 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   HeadlessSession s;
   s.width = std::get<SizeArgument>(size).width;
   s.height = std::get<SizeArgument>(size).height;
+  // Read on a worker while this thread opens GL and reads the layers: a big layer's GDAL read
+  // keeps one core busy for seconds.
+  std::future<DatedData> datedLoad = std::async(std::launch::async, [&options] {
+    return loadDatedData(options.dataDir, eventSourcesOf(options));
+  });
   auto opened = GlWindow::open(GlWindow::Mode::Headless, 64, 64);
   if (const auto* error = std::get_if<std::string>(&opened)) {
     printError("cannot render headless: " + *error);
@@ -144,8 +153,12 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   }
   for (LoadRequest& request : userLayersOf(options))
     requests.push_back(std::move(request));
-  for (LoadRequest& request : requests)
+  s.view = start->view ? mapView(state, *start->view) : idlibHomeView(viewport, state.plane);
+  for (LoadRequest& request : requests) {
     request.plane = state.plane;
+    if (views == Views::One)
+      request.drawnAt = LoadView{visibleWorld(s.view, viewport), s.view.metresPerPoint};
+  }
   loadAll(state, *s.renderer, requests);
   s.notices = state.notices;  // with what the layers' styles could not use (AppState::addLayer)
   if (options.workspace) {
@@ -159,7 +172,7 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
     state.notices.insert(state.notices.end(), options.workspaceNotices.begin(),
                          options.workspaceNotices.end());
   }
-  DatedData dated = loadDatedData(options.dataDir, eventSourcesOf(options));
+  DatedData dated = datedLoad.get();
   s.notices.insert(s.notices.end(), dated.notices.begin(), dated.notices.end());
   state.setTimeline(std::move(dated), start->date);
   state.playback.windowDays = options.windowDays;
@@ -167,7 +180,6 @@ std::variant<HeadlessSession, int> openHeadless(const Options& options) {
   s.renderer->timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
   printNotices(s.notices);
 
-  s.view = start->view ? mapView(state, *start->view) : idlibHomeView(viewport, state.plane);
   state.camera.setViewport(viewport);
   state.camera.setView(s.view);
   // A PostGIS table's events: the window of the date and view drawn, from the server.
@@ -220,7 +232,7 @@ int runExport(const Options& options) {
   if (outputRefused("--export", options.exportPath, {".png"}, options,
                     pngSidecars(options.exportPath)))
     return 2;
-  auto opened = openHeadless(options);
+  auto opened = openHeadless(options, Views::One);
   if (const int* code = std::get_if<int>(&opened)) return *code;
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   try {
@@ -250,7 +262,7 @@ int runSaveWorkspace(const Options& options) {
         options.saveWorkspace, kWorkspaceEnding, withWorkspaceEnding(options.saveWorkspace)));
     return 2;
   }
-  auto opened = openHeadless(options);
+  auto opened = openHeadless(options, Views::Moving);
   if (const int* code = std::get_if<int>(&opened)) return *code;
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   if (const auto error = saveWorkspace(*s.state, options.saveWorkspace, false)) {
@@ -273,7 +285,7 @@ int runVideoExport(const Options& options) {
     printNotices(story->notices);
     if (story->story.cues.empty()) return 1;
   }
-  auto opened = openHeadless(options);
+  auto opened = openHeadless(options, Views::Moving);
   if (const int* code = std::get_if<int>(&opened)) return *code;
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   AppState& state = *s.state;
@@ -327,7 +339,7 @@ int runPosterExport(const Options& options) {
   const auto range = dateRange(options, "--export-poster");
   if (!range) return 2;
   if (outputRefused("--export-poster", options.exportPoster, {".png"}, options)) return 2;
-  auto opened = openHeadless(options);
+  auto opened = openHeadless(options, Views::Moving);
   if (const int* code = std::get_if<int>(&opened)) return *code;
   HeadlessSession& s = std::get<HeadlessSession>(opened);
   try {

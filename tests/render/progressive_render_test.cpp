@@ -121,5 +121,41 @@ TEST_F(ProgressiveLoading, CancelAtThePreviewAddsNothingAndTakesThePreviewAway) 
   EXPECT_TRUE(near(pixelAt(renderAt("2020-02-20"), kCentre), base_, 1));
 }
 
+// A single image draws the layer once, at one pixel: a big layer is then kept only as the view
+// shows it, and the picture is the full layer's.
+TEST_F(ProgressiveLoading, ASingleImageKeepsABigLayerAtItsPixelAndLooksTheSame) {
+  LoadRequest wholeLayer = userLayer(file_);
+  wholeLayer.symbology = Symbology{.colour = rgb(0xd95f02)};  // both drawn alike
+  LoadRequest oneView = wholeLayer;
+  oneView.drawnAt = progress_.view();
+  LoadResult full = loadVectorSource(wholeLayer);
+  LoadResult drawn = loadVectorSource(oneView);
+  ASSERT_EQ(full.layers.size(), 1u);
+  ASSERT_EQ(drawn.layers.size(), 1u);
+  EXPECT_FALSE(drawn.layers[0].preview) << "it is the layer, not a first look";
+  EXPECT_LT(drawn.layers[0].fills.vertices.size(), full.layers[0].fills.vertices.size() / 20);
+  EXPECT_LT(drawn.layers[0].outlines.endpoints.size(),
+            full.layers[0].outlines.endpoints.size() / 20);
+
+  const Rgba inDrawn = addAndLook(std::move(drawn.layers[0]));
+  EXPECT_TRUE(near(inDrawn, over(fromFile().style.fill, base_)));
+  const RenderedImage atPixel = renderAt("2020-02-20");
+  for (std::size_t i = state_->layers.size(); i-- > 0;)
+    if (state_->layers[i].layer.sourcePath == file_) removeLayer(*state_, i);
+  releaseRemovedLayers(*state_, *renderer_);
+  const Rgba inFull = addAndLook(std::move(full.layers[0]));
+  EXPECT_TRUE(near(inFull, over(fromFile().style.fill, base_)));
+  const RenderedImage whole = renderAt("2020-02-20");
+  ASSERT_EQ(atPixel.rgba.size(), whole.rgba.size());
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < whole.rgba.size(); i += 4)
+    for (std::size_t c = 0; c < 3; ++c)
+      if (std::abs(whole.rgba[i + c] - atPixel.rgba[i + c]) > 24) {
+        ++differing;
+        break;
+      }
+  EXPECT_LT(differing, whole.rgba.size() / 4 / 200) << "under 0.5 % of the pixels differ";
+}
+
 }  // namespace
 }  // namespace idlib::test
