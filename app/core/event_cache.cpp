@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <system_error>
 
@@ -59,6 +60,7 @@ struct EventStoreAccess {
       s.poolIndex_.emplace(s.pool_[i], static_cast<std::uint32_t>(i));
   }
   static const std::string& ownText(const EventStore& s) { return s.ownText_; }
+  static std::string& ownTextMutable(EventStore& s) { return s.ownText_; }
   static bool hasBlocks(const EventStore& s) { return !s.blocks_.empty(); }
   static void useBlock(EventStore& s, std::shared_ptr<const TextBlock> block) {
     s.blocks_ = {std::move(block)};
@@ -235,8 +237,13 @@ fs::path eventCacheFile(const fs::path& folder, std::string_view key) {
   return folder / fmt::format("{:016x}.events", fnv1a(key));
 }
 
-std::optional<std::string> writeEventCache(const fs::path& file, std::string_view key,
-                                           const EventStore& events) {
+namespace {
+
+// Writes the cache file of `events` for `key`, atomically, its text arena (`arenaBytes` long)
+// given by `putArena`, which hands its bytes to the writer and says whether it could read them all.
+std::optional<std::string> writeCacheFile(
+    const fs::path& file, std::string_view key, const EventStore& events, std::uint64_t arenaBytes,
+    const std::function<bool(const std::function<void(const void*, std::size_t)>&)>& putArena) {
   using A = EventStoreAccess;
   if (A::hasBlocks(events)) return "the events are already mapped from a cache";
   if (key.size() > kMaxKeyBytes) return "the table's name is too long for a cache";
@@ -256,8 +263,9 @@ std::optional<std::string> writeEventCache(const fs::path& file, std::string_vie
   h.count = events.size();
   h.poolCount = pool.size();
   h.poolBytes = poolBytes;
-  h.arenaBytes = A::ownText(events).size();
+  h.arenaBytes = arenaBytes;
   std::uint32_t body = 0;
+  std::uint64_t arenaWritten = 0;
   bool ok = std::fwrite(&h, sizeof h, 1, out.get()) == 1;
   auto put = [&](const void* data, std::size_t n) {
     if (n == 0) return;
@@ -272,7 +280,11 @@ std::optional<std::string> writeEventCache(const fs::path& file, std::string_vie
   }
   for (const std::string& s : pool)
     put(s.data(), s.size());
-  put(A::ownText(events).data(), A::ownText(events).size());
+  ok = putArena([&](const void* data, std::size_t n) {
+         put(data, n);
+         arenaWritten += n;
+       }) &&
+       ok && arenaWritten == arenaBytes;
   h.bodyCrc = body;
   h.headerCrc = headerCrc(h);
   ok = ok && std::fseek(out.get(), 0, SEEK_SET) == 0 &&
@@ -285,6 +297,136 @@ std::optional<std::string> writeEventCache(const fs::path& file, std::string_vie
     return fmt::format("{}: could not be written", file.string());
   }
   return std::nullopt;
+}
+
+// The texts' arena of the cache file just written, mapped (its last `arenaBytes` bytes).
+std::shared_ptr<const MappedFile> mapArena(const fs::path& file, std::uint64_t arenaBytes) {
+  const Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat st {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) return nullptr;
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size < arenaBytes || size == 0) return nullptr;
+  void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+  if (base == MAP_FAILED) return nullptr;
+  return std::make_shared<MappedFile>(base, size, size - arenaBytes, arenaBytes);
+}
+
+// Texts are spilled to disk in steps of this size.
+constexpr std::size_t kSpillBytes = std::size_t{16} << 20;
+
+}  // namespace
+
+std::optional<std::string> writeEventCache(const fs::path& file, std::string_view key,
+                                           const EventStore& events) {
+  const std::string& text = EventStoreAccess::ownText(events);
+  return writeCacheFile(file, key, events, text.size(), [&](const auto& put) {
+    put(text.data(), text.size());
+    return true;
+  });
+}
+
+EventCacheBuilder::EventCacheBuilder(fs::path file, std::string key)
+    : file_(std::move(file)), key_(std::move(key)) {}
+
+bool EventCacheBuilder::openSpillFile() {
+  std::error_code error;
+  fs::create_directories(file_.parent_path(), error);
+  // Unnamed: nothing is left behind however the program ends.
+  const int fd = ::open(file_.parent_path().c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  spillFile_.reset(::fdopen(fd, "w+b"));
+  if (!spillFile_) {
+    ::close(fd);
+    return false;
+  }
+  // Unbuffered: a failed write is known at once, and its text kept in memory instead.
+  std::setvbuf(spillFile_.get(), nullptr, _IONBF, 0);
+  return true;
+}
+
+void EventCacheBuilder::add(const Event& e) {
+  events_.push_back(e);
+  // The store numbers its texts from its own; those spilled come first in the arena.
+  EventStoreAccess::text(events_).back() += spilled_;
+  if (EventStoreAccess::ownTextMutable(events_).size() >= kSpillBytes) spill();
+}
+
+void EventCacheBuilder::spill() {
+  std::string& text = EventStoreAccess::ownTextMutable(events_);
+  if (spillFailed_ || text.empty()) return;
+  // Made at the first spill: a small table never touches the disk before its cache is written.
+  if (!spillFile_ && !openSpillFile()) {
+    spillFailed_ = true;
+    return;
+  }
+  if (std::fwrite(text.data(), 1, text.size(), spillFile_.get()) != text.size()) {
+    // What was written before still reads back; this text and later ones stay in memory.
+    spillFailed_ = true;
+    return;
+  }
+  spilled_ += text.size();
+  text.clear();
+  // Room for one step and a long note, so the texts' buffer does not double past it.
+  constexpr std::size_t kRoom = kSpillBytes + (std::size_t{1} << 20);
+  if (text.capacity() > kRoom) {
+    std::string room;
+    room.reserve(kRoom);
+    text.swap(room);
+  }
+}
+
+bool EventCacheBuilder::copySpilledText(const std::function<void(const void*, std::size_t)>& put) {
+  if (spilled_ == 0) return true;
+  if (std::fseek(spillFile_.get(), 0, SEEK_SET) != 0) return false;
+  std::vector<char> buffer(std::size_t{1} << 20);
+  for (std::uint64_t left = spilled_; left > 0;) {
+    const std::size_t n = std::fread(buffer.data(), 1, std::min<std::uint64_t>(left, buffer.size()),
+                                     spillFile_.get());
+    if (n == 0) return false;
+    put(buffer.data(), n);
+    left -= n;
+  }
+  return true;
+}
+
+std::optional<std::string> EventCacheBuilder::write() {
+  using A = EventStoreAccess;
+  const std::string& own = A::ownText(events_);
+  const std::uint64_t arenaBytes = spilled_ + own.size();
+  if (auto error = writeCacheFile(file_, key_, events_, arenaBytes, [&](const auto& put) {
+        if (!copySpilledText(put)) return false;
+        put(own.data(), own.size());
+        return true;
+      }))
+    return error;
+  const auto mapped = mapArena(file_, arenaBytes);
+  if (!mapped) return fmt::format("{}: could not be mapped after writing", file_.string());
+  std::string().swap(A::ownTextMutable(events_));  // its memory goes (assigning "" would keep it)
+  A::useBlock(events_, mapped);
+  mapped->release();  // the notes stay on disk until a panel reads them
+  spillFile_.reset();
+  spilled_ = 0;
+  written_ = true;
+  return std::nullopt;
+}
+
+EventStore EventCacheBuilder::take() && {
+  if (!written_ && spilled_ > 0) {
+    // Back into memory, in the arena's order. A spill file that cannot be read back leaves zeros:
+    // those events' ids and notes read as empty, never past the text.
+    std::string all(spilled_, '\0');
+    std::size_t at = 0;
+    copySpilledText([&](const void* data, std::size_t n) {
+      std::memcpy(all.data() + at, data, n);
+      at += n;
+    });
+    std::string& own = EventStoreAccess::ownTextMutable(events_);
+    all += own;
+    own = std::move(all);
+    spilled_ = 0;
+  }
+  spillFile_.reset();
+  return std::move(events_);
 }
 
 EventCacheRead readEventCache(const fs::path& file, std::string_view key) {

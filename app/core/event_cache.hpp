@@ -4,7 +4,10 @@
 // reading it, written atomically. A file that is truncated, corrupted, of another version or for
 // another table is refused with the reason, and the table is read again. The notes and ids stay
 // in the file, mapped: they cost memory only while something reads them.
+#include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +29,37 @@ std::filesystem::path eventCacheFile(const std::filesystem::path& folder, std::s
 // Writes `events` for `key`, atomically. Returns why it could not, or nothing.
 std::optional<std::string> writeEventCache(const std::filesystem::path& file, std::string_view key,
                                            const EventStore& events);
+
+// Gathers a table's events as they are read and writes their cache (issue 12). The ids and notes
+// go to an unnamed file beside the cache as they come, so the texts of millions of rows never sit
+// in memory; after write() the events read them from the cache file. Where the spill file cannot
+// be made the texts stay in memory, as in an EventStore.
+class EventCacheBuilder {
+ public:
+  EventCacheBuilder(std::filesystem::path file, std::string key);
+  void add(const Event& e);
+  std::size_t size() const { return events_.size(); }
+  // Writes the cache file; the events then read their texts from it. Returns why it could not.
+  std::optional<std::string> write();
+  // The events: their texts mapped from the cache after write(), otherwise read back into memory.
+  EventStore take() &&;
+
+ private:
+  struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  bool openSpillFile();
+  void spill();
+  bool copySpilledText(const std::function<void(const void*, std::size_t)>& put);
+
+  std::filesystem::path file_;
+  std::string key_;
+  EventStore events_;
+  std::unique_ptr<std::FILE, FileCloser> spillFile_;
+  std::uint64_t spilled_ = 0;  // bytes of texts in spillFile_, before the store's own
+  bool spillFailed_ = false;
+  bool written_ = false;
+};
 
 struct EventCacheRead {
   std::optional<EventStore> events;  // set when the cache was good

@@ -304,5 +304,53 @@ TEST_F(EventCache, AReopenedTableKeepsAtMost150BytesAnEventOnTheHeap) {
   EXPECT_LE(static_cast<double>(after - before) / n, 150.0);
 }
 
+// A big table's events, as read, with notes long enough that the builder puts its texts on disk.
+Event bigNotesEvent(int i) {
+  Event e = fullEvent(i % 1000);
+  e.id = "SYR" + std::to_string(i);
+  e.notes = std::string(1500, static_cast<char>('a' + i % 26)) + " of " + e.id;
+  return e;
+}
+constexpr int kBigNotesEvents = 40000;  // 60 MB of notes: several steps (16 MB) to disk
+
+TEST_F(EventCache, ABuiltCacheGivesEveryEventBackWithItsTextsReadFromTheFile) {
+  const std::size_t before = heapInUse();
+  EventCacheBuilder building(file, key);
+  for (int i = 0; i < kBigNotesEvents; ++i)
+    building.add(bigNotesEvent(i));
+  const std::size_t read = heapInUse();  // the notes of all but the last step are on disk
+  ASSERT_FALSE(building.write());
+  const EventStore built = std::move(building).take();
+  const std::size_t after = heapInUse();
+  ASSERT_EQ(built.size(), static_cast<std::size_t>(kBigNotesEvents));
+  for (int i = 0; i < kBigNotesEvents; i += 997)
+    expectSame(bigNotesEvent(i), built[static_cast<std::size_t>(i)]);
+  expectSame(bigNotesEvent(kBigNotesEvents - 1), built.back());
+  if (!sanitized()) {  // notes of 1.5 kB an event: on the heap, they would be ten times more
+    EXPECT_LE(static_cast<double>(read - before) / kBigNotesEvents, 700.0);
+    EXPECT_LE(static_cast<double>(after - before) / kBigNotesEvents, 300.0);
+  }
+  const EventCacheRead reopened = readEventCache(file, key);
+  ASSERT_TRUE(reopened.events) << reopened.problem;
+  for (int i = 0; i < kBigNotesEvents; i += 997)
+    expectSame(bigNotesEvent(i), (*reopened.events)[static_cast<std::size_t>(i)]);
+}
+
+TEST_F(EventCache, ATableLeftUncachedGetsTheTextsItPutOnDiskBack) {
+  EventStore kept;
+  {
+    EventCacheBuilder building(file, key);
+    for (int i = 0; i < kBigNotesEvents; ++i)
+      building.add(bigNotesEvent(i));
+    kept = std::move(building).take();  // never written: e.g. the table had a bad row
+  }
+  EXPECT_FALSE(fs::exists(file));
+  EXPECT_TRUE(fs::is_empty(dir));  // the texts' file had no name and is gone
+  ASSERT_EQ(kept.size(), static_cast<std::size_t>(kBigNotesEvents));
+  for (int i = 0; i < kBigNotesEvents; i += 997)
+    expectSame(bigNotesEvent(i), kept[static_cast<std::size_t>(i)]);
+  expectSame(bigNotesEvent(kBigNotesEvents - 1), kept.back());
+}
+
 }  // namespace
 }  // namespace idlib
