@@ -7,6 +7,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 
 #include "core/column_mapping.hpp"
@@ -46,7 +48,7 @@ class RowChecker {
     ok_ = false;
   }
   std::optional<Day> date(std::string_view field, bool required) {
-    const std::string text = row_.get(field);
+    const std::string& text = row_.get(field);
     if (text.empty()) {
       if (required) fail(fmt::format("{} is empty (expected a date, YYYY-MM-DD)", field));
       return std::nullopt;
@@ -59,7 +61,7 @@ class RowChecker {
   }
   // Unix seconds, as ACLED's timestamp column.
   std::optional<Day> timestampDate(std::string_view field) {
-    const std::string text = row_.get(field);
+    const std::string& text = row_.get(field);
     const auto d = parseDateAs(text, DateFormat::UnixSeconds);
     if (!d)
       fail(fmt::format("{} '{}' is not a date (expected Unix seconds, e.g. 1588982400)", field,
@@ -67,7 +69,7 @@ class RowChecker {
     return d;
   }
   DatePrecision precision(std::string_view field) {
-    const std::string text = row_.get(field);
+    const std::string& text = row_.get(field);
     // ACLED writes time_precision as 1 (day), 2 (week) or 3 (month).
     if (text == "1") return DatePrecision::Day;
     if (text == "2") return DatePrecision::Week;
@@ -77,7 +79,7 @@ class RowChecker {
     return DatePrecision::Day;
   }
   std::optional<long> people(std::string_view field) {
-    const std::string text = row_.get(field);
+    const std::string& text = row_.get(field);
     const auto v = number(text);
     if (!v || *v < 0 || *v != std::floor(*v) || *v > 1e12) {
       fail(fmt::format("{} '{}' is not a count of people (expected a whole number, 0 or more)",
@@ -88,7 +90,8 @@ class RowChecker {
   }
   std::optional<LonLat> position(std::string_view latField, std::string_view lonField,
                                  bool required) {
-    const std::string latText = row_.get(latField), lonText = row_.get(lonField);
+    const std::string& latText = row_.get(latField);
+    const std::string& lonText = row_.get(lonField);
     if (latText.empty() && lonText.empty() && !required) return std::nullopt;
     const auto lat = number(latText), lon = number(lonText);
     if (!lat || !lon) {
@@ -184,9 +187,10 @@ std::string Row::where() const {
   return fmt::format("{} {} {}", file, byLine ? "line" : "feature", line);
 }
 
-std::string Row::get(std::string_view name) const {
+const std::string& Row::get(std::string_view name) const {
+  static const std::string none;
   auto it = fields.find(name);
-  return it == fields.end() ? std::string() : it->second;
+  return it == fields.end() ? none : it->second;
 }
 
 std::span<const std::string_view> requiredColumns(Table table) {
@@ -229,9 +233,25 @@ std::optional<std::string> missingColumnsMessage(const std::string& file, Table 
                      missing.size() > 1 ? "s" : "", foundInstead(columns, firstRow, missing));
 }
 
+namespace {
+
+// Plain ASCII, checked eight bytes at a time: nearly every field of a big table is.
+bool isAscii(std::string_view text) {
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; i + sizeof word <= text.size(); i += sizeof word) {
+    std::memcpy(&word, text.data() + i, sizeof word);
+    if (word & 0x8080808080808080ULL) return false;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) & 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
 void TextRepair::repair(Row& row, std::vector<Notice>& notices) {
   for (auto& [name, text] : row.fields) {
-    if (isUtf8(text)) continue;
+    if (isAscii(text) || isUtf8(text)) continue;
     text = windows1252ToUtf8(text);
     if (reported_) continue;
     reported_ = true;
@@ -240,6 +260,18 @@ void TextRepair::repair(Row& row, std::vector<Notice>& notices) {
                                    "any later such fields in this file too",
                                    row.where(), shownName(name))});
   }
+}
+
+std::span<const std::string_view> eventColumnsRead() {
+  // Keep in step with eventFromRow, RowChecker's fields and provenanceOf below.
+  static constexpr std::array<std::string_view, 26> columns = {
+      "timestamp", "event_date",    "time_precision", "date_precision", "latitude",
+      "longitude", "event_id",      "event_id_cnty",  "event_type",     "actor1",
+      "actor2",    "location",      "admin1",         "admin2",         "admin3",
+      "iso",       "assoc_actor_1", "assoc_actor_2",  "geo_precision",  "fatalities",
+      "displaced", "attacks",       "notes",          "date_basis",     "source",
+      "confidence"};
+  return columns;
 }
 
 std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices) {

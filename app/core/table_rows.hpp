@@ -23,8 +23,8 @@ struct Row {
   int line = 0;        // the file's line for a text table, the feature id otherwise
   bool byLine = true;  // whether `line` is a line ("line 12") or a feature ("feature 12")
 
-  std::string where() const;  // "events.csv line 12"
-  std::string get(std::string_view name) const;
+  std::string where() const;                            // "events.csv line 12"
+  const std::string& get(std::string_view name) const;  // "" where the row has no such field
   bool has(std::string_view name) const { return fields.find(name) != fields.end(); }
 };
 
@@ -48,6 +48,9 @@ class TextRepair {
  private:
   bool reported_ = false;
 };
+
+// The columns eventFromRow reads (ACLED's names): a reader may leave the others unread.
+std::span<const std::string_view> eventColumnsRead();
 
 // Each reader returns the row's record, or nothing after adding a notice saying why.
 std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices);

@@ -5,6 +5,7 @@
 #include <gdal/cpl_error.h>
 
 #include <cmath>
+#include <utility>
 
 namespace idlib {
 
@@ -37,24 +38,68 @@ RowNumbering rowNumbering(GDALDataset& ds) {
   return {};
 }
 
+namespace {
+
+// Field i of a feature that has it set, as text (dates as YYYY-MM-DD), into `text`.
+void fieldText(OGRFeature& feature, int i, const OGRFieldDefn& field, std::string& text) {
+  int y = 0, m = 0, d = 0, hour = 0, minute = 0, zone = 0;
+  float second = 0;
+  const bool date = field.GetType() == OFTDate || field.GetType() == OFTDateTime;
+  if (date && feature.GetFieldAsDateTime(i, &y, &m, &d, &hour, &minute, &second, &zone))
+    text = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  else
+    text.assign(feature.GetFieldAsString(i));
+}
+
+}  // namespace
+
 Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path,
           RowNumbering numbering) {
   Row row;
   row.file = path;
   row.byLine = numbering.byLine;
   row.line = static_cast<int>(feature.GetFID()) + numbering.offset;
-  for (int i = 0; i < defn.GetFieldCount(); ++i) {
-    if (!feature.IsFieldSetAndNotNull(i)) continue;
-    const OGRFieldDefn& field = *defn.GetFieldDefn(i);
-    int y = 0, m = 0, d = 0, hour = 0, minute = 0, zone = 0;
-    float second = 0;
-    const bool date = field.GetType() == OFTDate || field.GetType() == OFTDateTime;
-    row.fields[field.GetNameRef()] =
-        date && feature.GetFieldAsDateTime(i, &y, &m, &d, &hour, &minute, &second, &zone)
-            ? fmt::format("{:04}-{:02}-{:02}", y, m, d)
-            : feature.GetFieldAsString(i);
-  }
+  for (int i = 0; i < defn.GetFieldCount(); ++i)
+    if (feature.IsFieldSetAndNotNull(i))
+      fieldText(feature, i, *defn.GetFieldDefn(i), row.fields[defn.GetFieldDefn(i)->GetNameRef()]);
   return row;
+}
+
+RowReader::RowReader(const OGRFeatureDefn& defn, const std::string& path, RowNumbering numbering)
+    : defn_(defn), path_(path), numbering_(numbering) {
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    names_.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
+    indexOf_.emplace(names_.back(), names_.size() - 1);
+  }
+  row_.file = path_;
+  row_.byLine = numbering_.byLine;
+  slots_.assign(names_.size(), row_.fields.end());
+}
+
+Row& RowReader::read(OGRFeature& feature) {
+  row_.line = static_cast<int>(feature.GetFID()) + numbering_.offset;
+  if (indexOf_.size() != names_.size()) {  // two columns of one name: the later one wins
+    row_ = rowOf(feature, defn_, path_, numbering_);
+    return row_;
+  }
+  std::size_t set = 0;
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    Field& slot = slots_[i];
+    if (!feature.IsFieldSetAndNotNull(static_cast<int>(i))) {
+      if (slot != row_.fields.end()) row_.fields.erase(std::exchange(slot, row_.fields.end()));
+      continue;
+    }
+    if (slot == row_.fields.end()) slot = row_.fields.try_emplace(names_[i]).first;
+    fieldText(feature, static_cast<int>(i), *defn_.GetFieldDefn(static_cast<int>(i)), slot->second);
+    ++set;
+  }
+  // Fields the caller added to the last row (a column mapping's) are not this feature's.
+  if (row_.fields.size() != set)
+    std::erase_if(row_.fields, [&](const auto& field) {
+      const auto index = indexOf_.find(std::string_view(field.first));
+      return index == indexOf_.end() || slots_[index->second] == row_.fields.end();
+    });
+  return row_;
 }
 
 FeaturePoints::FeaturePoints(OGRLayer& layer) {

@@ -3,9 +3,11 @@
 // in degrees, for the table readers (timeline_loader, table_sample).
 #include <gdal/ogrsf_frmts.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/geometry.hpp"
 #include "core/table_rows.hpp"
@@ -29,6 +31,28 @@ RowNumbering rowNumbering(GDALDataset& ds);
 // The feature's set fields as text, dates as YYYY-MM-DD (GDAL writes its date fields 2020/05/09).
 Row rowOf(OGRFeature& feature, const OGRFeatureDefn& defn, const std::string& path,
           RowNumbering numbering);
+
+// rowOf for every feature of a layer, into one Row whose strings keep their memory from feature
+// to feature: a million rows are not a million maps of strings (issue 12). The row holds the
+// feature's set fields only, as rowOf's does, even where the caller added fields to the last one.
+class RowReader {
+ public:
+  RowReader(const OGRFeatureDefn& defn, const std::string& path, RowNumbering numbering);
+  Row& read(OGRFeature& feature);
+
+ private:
+  void setField(int i, OGRFeature& feature);
+
+  using Field = decltype(Row::fields)::iterator;
+
+  const OGRFeatureDefn& defn_;
+  const std::string& path_;
+  RowNumbering numbering_;
+  std::vector<std::string> names_;
+  std::map<std::string, std::size_t, std::less<>> indexOf_;  // field index by name
+  Row row_;
+  std::vector<Field> slots_;  // field i's entry in row_, or row_.fields.end() where it is unset
+};
 
 // A feature's point in WGS 84 longitude/latitude: a point's own, a line's or area's centre.
 class FeaturePoints {

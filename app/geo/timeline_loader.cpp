@@ -16,6 +16,7 @@
 #include "core/output_paths.hpp"
 #include "core/table_rows.hpp"
 #include "core/text_safety.hpp"
+#include "geo/feature_stream.hpp"
 #include "geo/ogr_rows.hpp"
 #include "geo/projection.hpp"
 
@@ -110,6 +111,22 @@ class RowNotices {
   Severity worst_ = Severity::Info;
 };
 
+// Tells GDAL to skip the columns events are not read from (ACLED has a dozen), so it does not
+// copy them out of every row.
+void readOnlyEventColumns(OGRLayer& layer, const ColumnMapping& mapping) {
+  std::vector<std::string> used(eventColumnsRead().begin(), eventColumnsRead().end());
+  for (const EventField& f : eventFields())
+    if (const std::string& c = mapping.*(f.column); !c.empty()) used.push_back(c);
+  std::vector<const char*> ignored;
+  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    const char* name = defn.GetFieldDefn(i)->GetNameRef();
+    if (std::find(used.begin(), used.end(), name) == used.end()) ignored.push_back(name);
+  }
+  ignored.push_back(nullptr);
+  layer.SetIgnoredFields(ignored.data());
+}
+
 // Calls `visit` for every row of every layer of `path` that has the columns `table` needs (named
 // so, or through `mapping`, which renames them first), with a list for what it has to say about
 // the row; reports files GDAL cannot read, and layers without those columns (once, not per row).
@@ -140,13 +157,17 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
       notices.push_back({Severity::Error, *problem});
       continue;
     }
-    for (auto& feature : *layer) {
-      Row row = rowOf(*feature, defn, path, numbering);
-      text.repair(row, aboutRow);
-      const auto point = mapping.useGeometry ? pointOf(*feature) : std::nullopt;
-      if (mapping.empty() || applyMapping(mapping, row, point, aboutRow)) visit(row, aboutRow);
-      said.add(aboutRow);
-    }
+    if (table == Table::Events) readOnlyEventColumns(*layer, mapping);
+    RowReader reader(defn, path, numbering);
+    FeatureStream features(*layer);  // GDAL reads ahead on a thread of its own
+    for (auto batch = features.next(); !batch.empty(); batch = features.next())
+      for (const OGRFeatureUniquePtr& feature : batch) {
+        Row& row = reader.read(*feature);
+        text.repair(row, aboutRow);
+        const auto point = mapping.useGeometry ? pointOf(*feature) : std::nullopt;
+        if (mapping.empty() || applyMapping(mapping, row, point, aboutRow)) visit(row, aboutRow);
+        said.add(aboutRow);
+      }
   }
 }
 
@@ -174,30 +195,27 @@ EventStore loadEvents(const EventSource& source, std::uint16_t sourceIndex,
     if (!cached.problem.empty())
       notices.push_back({Severity::Info, cached.problem + "; the table is read again"});
   }
-  EventStore events;
   const std::size_t noticesBefore = notices.size();
+  // A table that may be cached is gathered by the cache's builder: its texts go to disk as read.
+  std::optional<EventCacheBuilder> building;
+  if (cacheFile) building.emplace(*cacheFile, *key);
+  EventStore events;
   forEachRow(
       source.path, Table::Events, notices,
       [&](const Row& row, std::vector<Notice>& said) {
         if (auto e = eventFromRow(row, said)) {
           e->position = projection.forward(e->where);
           e->sourceIndex = sourceIndex;
-          events.push_back(*e);
+          building ? building->add(*e) : events.push_back(*e);
         }
       },
       source.columns);
-  if (!cacheFile || events.size() < cacheFromEvents || notices.size() != noticesBefore)
-    return events;
-  if (auto error = writeEventCache(*cacheFile, *key, events)) {
-    notices.push_back({Severity::Info, *error + " (the events cache; the table loaded)"});
-    return events;
-  }
-  // Reopened from the file just written, the notes stay on disk instead of in memory.
-  if (EventCacheRead cached = readEventCache(*cacheFile, *key); cached.events) {
-    cached.events->setSourceIndex(sourceIndex);
-    return std::move(*cached.events);
-  }
-  return events;
+  if (!building) return events;
+  if (building->size() >= cacheFromEvents && notices.size() == noticesBefore)
+    if (auto error = building->write())
+      notices.push_back({Severity::Info, *error + " (the events cache; the table loaded)"});
+  // Written, the events read their notes from the cache file instead of memory.
+  return std::move(*building).take();
 }
 
 }  // namespace
