@@ -1,8 +1,9 @@
 // Lean events (issue 12), in one process: GDAL's own read of an event table, the app's load of it
 // (read, intern, cache), its reopening from the cache, and what the loaded events keep resident:
 // bytes per event by the process's resident memory (VmRSS) and by malloc's count, with the table
-// held. Usage: idlib-event-bench TABLE.csv [CACHE_DIR] (default: a fresh folder under /tmp).
-// The million-row figures in BENCHMARKS.md come from bench/acled_sample.py 1000000.
+// held, and each step's peak resident memory (VmHWM, set back before each step). Usage:
+// idlib-event-bench TABLE.csv [CACHE_DIR] (default: a fresh folder under /tmp). The million-row
+// figures in BENCHMARKS.md come from bench/acled_sample.py 1000000.
 #include <gdal/ogrsf_frmts.h>
 #include <malloc.h>
 #include <unistd.h>
@@ -24,12 +25,25 @@ double seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-// Resident memory of this process now (VmRSS), in bytes.
-double rssBytes() {
+// A line of /proc/self/status in bytes: "VmRSS" (resident now), "VmHWM" (its peak).
+double statusBytes(const std::string& name) {
   std::ifstream status("/proc/self/status");
   for (std::string line; std::getline(status, line);)
-    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) * 1024.0;
+    if (line.rfind(name + ":", 0) == 0) return std::stod(line.substr(name.size() + 1)) * 1024.0;
   return 0;
+}
+
+double rssBytes() {
+  return statusBytes("VmRSS");
+}
+
+// Sets the peak back to what is resident now (Linux 4.0 and later), so the next step's is its own.
+void resetPeak() {
+  std::ofstream("/proc/self/clear_refs") << "5";
+}
+
+double peakMiB() {
+  return statusBytes("VmHWM") / (1024.0 * 1024.0);
 }
 
 double heapBytes() {
@@ -51,9 +65,10 @@ std::size_t gdalRead(const std::string& path) {
   return features;
 }
 
-void report(const char* name, double s, std::size_t events, double rss, double heap) {
-  std::printf("%s: %.3f s, %zu events, resident %.1f bytes/event, heap %.1f bytes/event\n", name, s,
-              events, events ? rss / events : 0.0, events ? heap / events : 0.0);
+void report(const char* name, double s, std::size_t events, double rss, double heap, double peak) {
+  std::printf(
+      "%s: %.3f s, %zu events, resident %.1f bytes/event, heap %.1f bytes/event, peak %.0f MiB\n",
+      name, s, events, events ? rss / events : 0.0, events ? heap / events : 0.0, peak);
 }
 
 }  // namespace
@@ -73,17 +88,20 @@ int main(int argc, char** argv) {
   GDALAllRegister();
   idlib::TimelineSources sources{{{table}}, "", ""};
 
+  resetPeak();
   auto t = Clock::now();
   const std::size_t features = gdalRead(table);
-  std::printf("gdal_read: %.3f s, %zu features\n", seconds(t), features);
+  std::printf("gdal_read: %.3f s, %zu features, peak %.0f MiB\n", seconds(t), features, peakMiB());
 
   for (const char* pass : {"load (no cache: read, then cached)", "reopen (from the cache)"}) {
     const double rss = rssBytes(), heap = heapBytes();
+    resetPeak();
     t = Clock::now();
     idlib::TimelineLoad load = idlib::loadTimeline(sources);
     const double s = seconds(t);
+    const double peak = peakMiB();
     malloc_trim(0);  // what the load freed goes back, so the resident figure is what is kept
-    report(pass, s, load.timeline.events.size(), rssBytes() - rss, heapBytes() - heap);
+    report(pass, s, load.timeline.events.size(), rssBytes() - rss, heapBytes() - heap, peak);
     for (const auto& n : load.notices)
       std::printf("  notice: %s\n", n.message.c_str());
   }

@@ -56,9 +56,12 @@ void permute(std::vector<T>& v, const std::vector<std::size_t>& order) {
   v = std::move(out);
 }
 
+// Moves `from`'s values to the end of `to` and frees `from` at once: a table of millions of
+// events is never held twice over, only one column at a time.
 template <class T>
 void moveAppend(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), from.begin(), from.end());
+  std::vector<T>().swap(from);
 }
 
 }  // namespace
@@ -249,9 +252,12 @@ void EventStore::append(EventStore&& other) {
   std::vector<std::uint32_t> remap(other.pool_.size());
   for (std::size_t i = 0; i < remap.size(); ++i)
     remap[i] = intern(other.pool_[i]);
-  for (std::size_t c = 0; c < kPooledCount; ++c)
+  for (std::size_t c = 0; c < kPooledCount; ++c) {
+    pooled_[c].reserve(pooled_[c].size() + other.pooled_[c].size());
     for (const std::uint32_t id : other.pooled_[c])
       pooled_[c].push_back(remap[id]);
+    std::vector<std::uint32_t>().swap(other.pooled_[c]);
+  }
   // Texts: owned ones are copied; mapped blocks join this store's, as long as refs can name them.
   const bool keepBlocks = blocks_.size() + other.blocks_.size() <= kMaxBlocks;
   const std::uint64_t ownShift = ownText_.size();
@@ -260,7 +266,8 @@ void EventStore::append(EventStore&& other) {
     ownText_ += other.ownText_;
     blocks_.insert(blocks_.end(), other.blocks_.begin(), other.blocks_.end());
   }
-  for (std::size_t i = 0; i < other.size(); ++i) {
+  text_.reserve(text_.size() + other.text_.size());
+  for (std::size_t i = 0; i < other.text_.size(); ++i) {
     const std::uint64_t ref = other.text_[i];
     const std::uint64_t block = ref >> kArenaShift;
     if (!keepBlocks) {
@@ -276,6 +283,7 @@ void EventStore::append(EventStore&& other) {
       text_.push_back(((block + blockShift) << kArenaShift) | (ref & kOffsetMask));
     }
   }
+  if (keepBlocks) std::vector<std::uint64_t>().swap(other.text_);
   moveAppend(date_, other.date_);
   moveAppend(precision_, other.precision_);
   moveAppend(place_, other.place_);
