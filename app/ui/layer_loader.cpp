@@ -16,16 +16,23 @@ BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests,
                                    std::vector<EventSource> extraEventSources)
     : requests_(std::move(requests)), jobs_(requests_.size() + (dataDir ? 1 : 0)) {
   progress_.onPreview = [this](Layer preview) { previewReady(std::move(preview)); };
-  worker_ =
-      std::jthread([this, dataDir, extra = std::move(extraEventSources)](std::stop_token stop) {
-        for (const LoadRequest& request : requests_) {
-          if (stop.stop_requested()) return;
-          showing(std::filesystem::path(request.path).filename().string());
-          add(loadVectorSource(request, &progress_));
-        }
-        if (dataDir && !stop.stop_requested()) loadDated(*dataDir, extra);
+  worker_ = std::jthread([this](std::stop_token stop) {
+    for (const LoadRequest& request : requests_) {
+      if (stop.stop_requested()) return;
+      showing(std::filesystem::path(request.path).filename().string());
+      add(loadVectorSource(request, &progress_));
+    }
+    std::lock_guard lock(mutex_);
+    allLoaded_ = true;
+  });
+  // On a thread of its own: the timeline does not wait for a big layer's read.
+  if (!dataDir) return;
+  datedPending_ = true;
+  datedWorker_ = std::jthread(
+      [this, dataDir = *dataDir, extra = std::move(extraEventSources)](std::stop_token stop) {
+        if (!stop.stop_requested()) loadDated(dataDir, extra);
         std::lock_guard lock(mutex_);
-        allLoaded_ = true;
+        datedPending_ = false;
       });
 }
 
@@ -73,6 +80,7 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
 
 BackgroundLoader::~BackgroundLoader() {
   worker_.request_stop();
+  datedWorker_.request_stop();
 }
 
 void BackgroundLoader::showing(std::string what) {
@@ -129,7 +137,7 @@ LoadResult BackgroundLoader::takeFinished() {
 
 bool BackgroundLoader::done() const {
   std::lock_guard lock(mutex_);
-  return allLoaded_ && finished_.layers.empty() && finished_.notices.empty() &&
+  return allLoaded_ && !datedPending_ && finished_.layers.empty() && finished_.notices.empty() &&
          finished_.withdrawnPreviews.empty() && !dated_ && unmapped_.empty();
 }
 

@@ -25,7 +25,8 @@ struct DroppedSources {
 
 class BackgroundLoader {
  public:
-  // Loads the layers, then (if `dataDir` is set) the dated data and its control areas.
+  // Loads the layers and, beside them (if `dataDir` is set), the dated data and its control
+  // areas.
   BackgroundLoader(std::vector<LoadRequest> requests, std::optional<std::string> dataDir,
                    std::vector<EventSource> extraEventSources = {});
   explicit BackgroundLoader(DroppedSources dropped);
@@ -34,6 +35,7 @@ class BackgroundLoader {
   // the rest are not added; done() comes true soon after.
   void cancel() {
     worker_.request_stop();
+    datedWorker_.request_stop();
     progress_.cancel();
   }
   bool cancelled() const { return worker_.get_stop_token().stop_requested(); }
@@ -63,9 +65,11 @@ class BackgroundLoader {
   std::optional<DatedData> dated_;
   std::vector<std::string> unmapped_;
   std::size_t jobs_ = 0, completed_ = 0;
-  bool allLoaded_ = false;
+  bool allLoaded_ = false;     // the layers, dropped files and their dated data
+  bool datedPending_ = false;  // the opening's dated data, read by datedWorker_
   std::string current_;
   std::jthread worker_;
+  std::jthread datedWorker_;
 };
 
 // Adds a loaded layer to the map; the full layer takes its preview's place (and keeps its
