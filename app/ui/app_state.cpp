@@ -91,7 +91,7 @@ std::size_t AppState::addLayer(Layer layer) {
   hovered.reset();
   selected.reset();
 
-  rebuildTownSearch(*this);  // point layers the user adds are searchable too
+  forgetTownSearch(*this);  // point layers the user adds are searchable too
   return index;
 }
 

@@ -57,7 +57,7 @@ bool removeLayer(AppState& state, std::size_t index) {
   state.layers.erase(state.layers.begin() + static_cast<std::ptrdiff_t>(index));
   followRemoval(state.hovered, index);
   followRemoval(state.selected, index);
-  rebuildTownSearch(state);
+  forgetTownSearch(state);
   return true;
 }
 
@@ -87,7 +87,13 @@ bool zoomToLayer(AppState& state, std::size_t index) {
   return true;
 }
 
-void rebuildTownSearch(AppState& state) {
+void forgetTownSearch(AppState& state) {
+  state.townSearch.reset();
+  state.townSearchLayer.clear();
+}
+
+const TownSearch& townSearchOf(AppState& state) {
+  if (state.townSearch) return *state.townSearch;
   std::vector<SearchEntry> entries;
   state.townSearchLayer.clear();
   for (std::size_t l = 0; l < state.layers.size(); ++l) {
@@ -104,6 +110,7 @@ void rebuildTownSearch(AppState& state) {
     }
   }
   state.townSearch = std::make_unique<TownSearch>(std::move(entries));
+  return *state.townSearch;
 }
 
 }  // namespace idlib

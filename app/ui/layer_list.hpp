@@ -23,7 +23,10 @@ void releaseRemovedLayers(const AppState& state, MapRenderer& renderer);
 bool renameLayer(AppState& state, std::size_t index, const std::string& title);
 // Flies the camera to fit the layer's features. False for an empty or unknown layer.
 bool zoomToLayer(AppState& state, std::size_t index);
-// The search over the point layers (towns, a user's points), rebuilt after the list changes.
-void rebuildTownSearch(AppState& state);
+// The search over the point layers (towns, a user's points): forgotten when the list changes,
+// built again when next searched (transliterating thousands of names at each layer added would
+// cost every start and export).
+void forgetTownSearch(AppState& state);
+const TownSearch& townSearchOf(AppState& state);
 
 }  // namespace idlib

@@ -189,7 +189,7 @@ void withdrawPreviews(AppState& state, const std::vector<std::string>& ids) {
   for (const std::string& id : ids)
     if (const std::optional<std::size_t> preview = previewOf(state, id)) {
       takePreview(state, *preview);
-      rebuildTownSearch(state);
+      forgetTownSearch(state);
     }
 }
 

@@ -111,7 +111,7 @@ void PlaneFollower::finish(AppState& state, MapRenderer& renderer) {
     switchPlane(state, plane);
     renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
   }
-  rebuildTownSearch(state);  // its entries point at features, which may have been re-read
+  forgetTownSearch(state);  // its entries point at features, which may have been re-read
   loader_.reset();
   target_.reset();
   read_.clear();

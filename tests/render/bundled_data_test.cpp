@@ -1,5 +1,6 @@
 // The bundled towns as a user searches them.
 #include "render_fixture.hpp"
+#include "ui/layer_list.hpp"
 
 namespace idlib::test {
 namespace {
@@ -7,9 +8,9 @@ namespace {
 using BundledTowns = BundledMap;
 
 std::string firstHit(const std::string& query) {
-  const auto hits = BundledMap::state_->townSearch->find(query);
-  return hits.empty() ? std::string("<nothing>")
-                      : BundledMap::state_->townSearch->entries()[hits[0].entry].name;
+  const TownSearch& towns = townSearchOf(*BundledMap::state_);
+  const auto hits = towns.find(query);
+  return hits.empty() ? std::string("<nothing>") : towns.entries()[hits[0].entry].name;
 }
 
 TEST_F(BundledTowns, SearchFindsTownsByEverySpelling) {

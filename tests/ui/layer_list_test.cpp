@@ -52,6 +52,7 @@ TEST_F(LayerList, MovingALayerReordersTheListAndTheSelectionFollows) {
   EXPECT_EQ(state.selected->layer, 0u);
   EXPECT_EQ(state.hovered->layer, 2u);
   // The search finds the town in its layer's new place.
+  townSearchOf(state);
   EXPECT_EQ(state.townSearchLayer, std::vector<std::size_t>{0});
   ASSERT_TRUE(moveLayer(state, 0, 3));  // and back to the top
   EXPECT_EQ(titles(), (std::vector<std::string>{"admin", "mine", "other", "towns"}));
@@ -70,6 +71,7 @@ TEST_F(LayerList, OnlyUserLayersAreRemovedAndIndicesAboveShiftDown) {
   EXPECT_EQ(titles(), (std::vector<std::string>{"admin", "other", "towns"}));
   EXPECT_FALSE(state.hovered);  // it was on the removed layer
   EXPECT_EQ(state.selected->layer, 2u);
+  townSearchOf(state);
   EXPECT_EQ(state.townSearchLayer, std::vector<std::size_t>{2});
 }
 

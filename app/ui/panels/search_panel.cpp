@@ -1,6 +1,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/layer_list.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels/panels.hpp"
 
@@ -19,10 +20,11 @@ void search(AppState& state) {
   ImGui::SetNextItemWidth(-1);
   const bool enter = ImGui::InputTextWithHint("##query", "Saraqib, Maarat al-Numan, Kafranbel…",
                                               &query, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (state.townSearch && !query.empty()) {
-    const auto hits = state.townSearch->find(query, 8);
+  if (!query.empty()) {
+    const TownSearch& towns = townSearchOf(state);
+    const auto hits = towns.find(query, 8);
     for (std::size_t i = 0; i < hits.size(); ++i) {
-      const SearchEntry& e = state.townSearch->entries()[hits[i].entry];
+      const SearchEntry& e = towns.entries()[hits[i].entry];
       const FeatureRef ref{state.townSearchLayer[hits[i].entry], e.payload};
       const std::string label = e.name == hits[i].matchedSpelling
                                     ? e.name
