@@ -81,10 +81,16 @@ if wants world; then
   measure gdal_world "$limit" "$gdal_read" "$data/countries-land-10m.geojson"
   measure atlas_world_export "$limit" "$atlas" --size 1920x1080 --export "$out/world_countries_home.png" \
     --layer "$data/countries-land-10m.geojson"
+  # An image keeps a big layer at its view's detail; saving a workspace loads it whole, at every
+  # detail, as the window does.
+  measure atlas_world_full_load "$limit" "$atlas" --save-workspace "$out/world.workspace.json" \
+    --layer "$data/countries-land-10m.geojson"
 fi
 if wants polygon; then
   measure gdal_polygon1m "$limit" "$gdal_read" "$data/polygon1m.geojson"
   measure atlas_polygon1m_export "$limit" "$atlas" --size 1920x1080 --export "$out/polygon1m_home.png" \
+    --layer "$data/polygon1m.geojson"
+  measure atlas_polygon1m_full_load "$limit" "$atlas" --save-workspace "$out/polygon1m.workspace.json" \
     --layer "$data/polygon1m.geojson"
 fi
 if wants admin1; then
