@@ -54,6 +54,9 @@ std::span<const std::string_view> eventColumnsRead();
 
 // Each reader returns the row's record, or nothing after adding a notice saying why.
 std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices);
+// eventFromRow into `e`, reused from row to row so its strings keep their memory (a big table's
+// load, issue 12): every field but position and sourceIndex is set. False after the notice.
+bool readEvent(const Row& row, Event& e, std::vector<Notice>& notices);
 // A post without coordinates is kept (listed, not drawn) with NaN `where`, and a note says so.
 std::optional<ObservationPost> postFromRow(const Row& row, std::vector<Notice>& notices);
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
 
 #include "core/column_mapping.hpp"
 #include "core/csv_quotes.hpp"
@@ -48,14 +49,14 @@ std::string gdalReason() {
 }
 
 // GDAL's CSV reader takes everything after an unclosed quote as one field: say so.
-void reportUnclosedQuote(const std::string& path, std::vector<Notice>& notices) {
+std::optional<Notice> unclosedQuoteNotice(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   const auto quote = findUnclosedQuote(in);
-  if (!quote) return;
-  notices.push_back(
-      {Severity::Error, fmt::format("{} line {}: a quote opens here and is never closed; the {} "
-                                    "lines after it could not be read as rows",
-                                    path, quote->line, quote->linesAfter)});
+  if (!quote) return std::nullopt;
+  return Notice{Severity::Error,
+                fmt::format("{} line {}: a quote opens here and is never closed; the {} lines "
+                            "after it could not be read as rows",
+                            path, quote->line, quote->linesAfter)};
 }
 
 std::vector<std::string> columnNames(const OGRFeatureDefn& defn) {
@@ -142,7 +143,11 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
   }
   const bool csv = std::string_view(ds->GetDriver()->GetDescription()) == "CSV";
   const RowNumbering numbering = rowNumbering(*ds);
-  if (csv) reportUnclosedQuote(path, notices);
+  // The quotes are checked (a read of the whole file) while the rows are read; said first.
+  std::future<std::optional<Notice>> unclosedQuote;
+  if (csv)
+    unclosedQuote = std::async(std::launch::async, [&path] { return unclosedQuoteNotice(path); });
+  const std::size_t quoteNoticeAt = notices.size();
   TextRepair text;
   RowNotices said(path, notices);
   std::vector<Notice> aboutRow;
@@ -169,6 +174,10 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
         said.add(aboutRow);
       }
   }
+  if (unclosedQuote.valid())
+    if (auto notice = unclosedQuote.get())
+      notices.insert(notices.begin() + static_cast<std::ptrdiff_t>(quoteNoticeAt),
+                     std::move(*notice));
 }
 
 // What a table's cache depends on besides the file: how it is read and where it is drawn.
@@ -200,14 +209,14 @@ EventStore loadEvents(const EventSource& source, std::uint16_t sourceIndex,
   std::optional<EventCacheBuilder> building;
   if (cacheFile) building.emplace(*cacheFile, *key);
   EventStore events;
+  Event e;  // one, reused: its strings keep their memory from row to row
   forEachRow(
       source.path, Table::Events, notices,
       [&](const Row& row, std::vector<Notice>& said) {
-        if (auto e = eventFromRow(row, said)) {
-          e->position = projection.forward(e->where);
-          e->sourceIndex = sourceIndex;
-          building ? building->add(*e) : events.push_back(*e);
-        }
+        if (!readEvent(row, e, said)) return;
+        e.position = projection.forward(e.where);
+        e.sourceIndex = sourceIndex;
+        building ? building->add(e) : events.push_back(e);
       },
       source.columns);
   if (!building) return events;
