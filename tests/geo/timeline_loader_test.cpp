@@ -2,6 +2,7 @@
 #include "geo/timeline_loader.hpp"
 
 #include <fmt/format.h>
+#include <gdal/ogrsf_frmts.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -401,6 +402,48 @@ TEST(TimelineLoader, AThousandBadRowsGiveAHundredMessagesAndACount) {
       load.notices[100].message,
       events.string() + ": 900 more problems in later rows are not listed (the first 100 are)");
   EXPECT_EQ(load.notices[100].severity, Severity::Error);
+}
+
+// Rows are read into one reused row (issue 12): a cell left NULL in a GeoPackage reads as no
+// value, never as the value of the row before it.
+TEST(TimelineLoader, ANullCellIsNotTheRowAbovesValue) {
+  test::TempDir dir;
+  const auto path = dir.file("events.gpkg");
+  {
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    const GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* layer = ds->CreateLayer("events", nullptr, wkbNone, nullptr);
+    for (const char* name :
+         {"event_id", "event_date", "latitude", "longitude", "actor2", "location"}) {
+      OGRFieldDefn field(name, OFTString);
+      layer->CreateField(&field);
+    }
+    const std::vector<std::vector<const char*>> rows = {
+        {"e1", "2020-02-03", "35.8", "36.8", "Hayat Tahrir al-Sham", "Saraqib"},
+        {"e2", "2020-02-04", "35.8", "36.8", nullptr, nullptr},
+        {"e3", "2020-02-05", "35.8", "36.8", "", ""}};
+    for (const auto& row : rows) {
+      OGRFeature feature(layer->GetLayerDefn());
+      for (int i = 0; i < static_cast<int>(row.size()); ++i)
+        if (row[static_cast<std::size_t>(i)]) feature.SetField(i, row[static_cast<std::size_t>(i)]);
+      ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+    }
+  }
+  const TimelineLoad load = loadTimeline({{{path.string()}}, "", ""});
+  for (const auto& n : load.notices)
+    ADD_FAILURE() << n.message;
+  ASSERT_EQ(load.timeline.events.size(), 3u);
+  const EventStore& events = load.timeline.events;
+  EXPECT_EQ(events[0].actor2(), "Hayat Tahrir al-Sham");
+  EXPECT_EQ(events[0].location(), "Saraqib");
+  EXPECT_EQ(events[1].id(), "e2");
+  EXPECT_EQ(events[1].actor2(), "");
+  EXPECT_EQ(events[1].location(), "");
+  // No location column value at all keeps the place as precise as the first row's; an empty
+  // name (row 3) names no town.
+  EXPECT_EQ(events[1].place(), events[0].place());
+  EXPECT_EQ(events[2].place(), PlacePrecision::Region);
 }
 
 TEST(TimelineLoader, MissingEventFileIsNamed) {
