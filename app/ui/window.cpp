@@ -26,7 +26,6 @@
 #include "ui/file_drop.hpp"
 #include "ui/frame_keys.hpp"
 #include "ui/imgui_fonts.hpp"
-#include "ui/imgui_one_upload.hpp"
 #include "ui/imgui_rects.hpp"
 #include "ui/layer_list.hpp"
 #include "ui/layer_loader.hpp"
@@ -348,7 +347,6 @@ int runInteractive(const Options& options) {
     // For benchmarks (bench/window_fps.sh): frames presented a second and CPU per frame.
     const bool printFrameStats = std::getenv("IDLIB_FRAME_STATS") != nullptr;
     FrameRateMeter frameMeter;
-    ImGuiOneUpload imguiOneUpload;  // the panels' vertices in one upload a frame
 
     bool quit = false;
     while (!quit && !interruptRequested()) {  // Ctrl+C in the terminal closes the window too
@@ -528,9 +526,7 @@ int runInteractive(const Options& options) {
       addEventCellLabels(renderer.eventCells(), frame.labels);
       renderer.draw(frame);
       if (!frame.black)  // the black screen is black: not even the export window shows
-        ImGui_ImplOpenGL3_RenderDrawData(imguiOneUpload.join(
-            ImGui::GetDrawData(),
-            ImGui::GetIO().BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset));
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window.window());
       if (printFrameStats)
         if (const auto line = frameMeter.framePresented(FrameRateMeter::Clock::now(),
