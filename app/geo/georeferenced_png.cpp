@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/interrupt.hpp"
+#include "geo/gdal_drivers.hpp"
 
 namespace idlib {
 namespace fs = std::filesystem;
@@ -25,7 +26,7 @@ struct Georeference {
 std::optional<std::string> writePngFile(const fs::path& path, const std::uint8_t* rgba, int width,
                                         int height, const std::optional<Georeference>& georeference,
                                         const PngText& text) {
-  GDALAllRegister();
+  registerGdalDrivers();
   CPLPushErrorHandler(CPLQuietErrorHandler);
   struct PopHandler {
     ~PopHandler() { CPLPopErrorHandler(); }

@@ -7,10 +7,12 @@
 #include <cmath>
 #include <utility>
 
+#include "geo/gdal_drivers.hpp"
+
 namespace idlib {
 
 GDALDatasetUniquePtr openTable(const std::string& path) {
-  GDALAllRegister();
+  registerGdalDrivers();
   CPLErrorReset();
   CPLPushErrorHandler(CPLQuietErrorHandler);
   // GDAL 3.6's XLSX and ODS drivers take these as configuration, not open, options; set for

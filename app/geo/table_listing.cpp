@@ -4,12 +4,13 @@
 #include <gdal/ogrsf_frmts.h>
 
 #include "core/text_safety.hpp"
+#include "geo/gdal_drivers.hpp"
 
 namespace idlib {
 
 TableListing listTables(const std::string& source) {
   TableListing listing;
-  GDALAllRegister();
+  registerGdalDrivers();
   CPLErrorReset();
   CPLPushErrorHandler(CPLQuietErrorHandler);  // the reason goes into `error`, not to stderr
   // PostGIS lists only tables with a geometry unless asked: event tables have lat/lon columns.

@@ -18,6 +18,7 @@
 #include "core/table_rows.hpp"
 #include "core/text_safety.hpp"
 #include "geo/feature_stream.hpp"
+#include "geo/gdal_drivers.hpp"
 #include "geo/ogr_rows.hpp"
 #include "geo/projection.hpp"
 
@@ -251,7 +252,7 @@ TimelineSources bundledTimelineSources(const std::string& dataDir) {
 
 // Reads the tables through core's row readers, then places what they read on the map's plane.
 TimelineLoad loadTimeline(const TimelineSources& sources) {
-  GDALAllRegister();
+  registerGdalDrivers();
   TimelineLoad out;
   Timeline& t = out.timeline;
   Displacement& d = out.displacement;

@@ -20,6 +20,7 @@
 #include "core/layer_style.hpp"
 #include "core/output_paths.hpp"
 #include "core/text_safety.hpp"
+#include "geo/gdal_drivers.hpp"
 #include "geo/projection.hpp"
 #include "geo/ring_ops.hpp"
 #include "geo/triangulate.hpp"
@@ -867,7 +868,7 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
     return result;
   }
   GdalMessages gdalMessages;
-  GDALAllRegister();
+  registerGdalDrivers();
   std::vector<const char*> options;
   for (const auto& o : request.openOptions)
     options.push_back(o.c_str());
