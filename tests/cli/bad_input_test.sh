@@ -731,13 +731,15 @@ signal_run() {  # signal_run SIGNAL CMD...: start, wait 2 s, signal, time the ex
   signal_case=1 sane
   check "ends within ${signal_grace_ms} ms of the signal (took $took ms)" test "$took" -le "$signal_grace_ms"
 }
+# A workspace loads the big layer whole (an image would keep only what it shows, and be done
+# before the signal).
 case_ "SIGINT during a long load: exit 130 at once, 'interrupted', no temp files"
-signal_run INT "$bin" --export "$dir/m.png" "${small[@]}" --layer "$out/in/big.geojson"
-rc_is 130; err_has "interrupted"; no_hidden; nothing_at "$dir/m.png"
+signal_run INT "$bin" --save-workspace "$dir/m.workspace.json" --layer "$out/in/big.geojson"
+rc_is 130; err_has "interrupted"; no_hidden; nothing_at "$dir/m.workspace.json"
 
 case_ "SIGTERM during a long load: exit 143 at once, no temp files"
-signal_run TERM "$bin" --export "$dir/m.png" "${small[@]}" --layer "$out/in/big.geojson"
-rc_is 143; err_has "interrupted"; no_hidden; nothing_at "$dir/m.png"
+signal_run TERM "$bin" --save-workspace "$dir/m.workspace.json" --layer "$out/in/big.geojson"
+rc_is 143; err_has "interrupted"; no_hidden; nothing_at "$dir/m.workspace.json"
 
 case_ "SIGTERM during a video export: exit 143, no temp video, no half video"
 signal_run TERM "$bin" --export-video "$dir/v.mp4" --from 2018-05-01 --to 2020-03-01 --days-per-second 20 --fps 30 --size 320x180
