@@ -41,8 +41,6 @@ class RowReader {
   Row& read(OGRFeature& feature);
 
  private:
-  void setField(int i, OGRFeature& feature);
-
   using Field = decltype(Row::fields)::iterator;
 
   const OGRFeatureDefn& defn_;
