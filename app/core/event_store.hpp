@@ -92,7 +92,8 @@ enum class Pooled : std::uint8_t {
 };
 inline constexpr std::size_t kPooledCount = static_cast<std::size_t>(Pooled::Count);
 
-// Bytes of text that stay put while the store lives: an owned string or a mapped cache file.
+// Bytes of text that stay put while the store lives: an owned string or a mapped cache file. A
+// mapped file may give back the pages read so far on a read; their bytes stay readable.
 class TextBlock {
  public:
   virtual ~TextBlock() = default;
