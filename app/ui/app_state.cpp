@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "core/event_source_key.hpp"
 #include "core/format.hpp"
@@ -55,9 +57,21 @@ void placeDatedMarks(AppState& s, const Projection& p) {
 }
 
 // The areas of control were computed on another plane: each vertex goes through lon/lat. They
-// cover a few tens of kilometres, so straight edges stay straight enough on any plane.
+// cover a few tens of kilometres, so straight edges stay straight enough on any plane. The
+// snapshots repeat the same vertices date after date: each distinct one is projected once.
 void moveControlAreas(ControlAreas& areas, const Projection& from, const Projection& to) {
-  const auto move = [&](Vec2& v) { v = to.forward(from.inverseLonLat(v)); };
+  const auto key = [](Vec2 v) {
+    return std::pair{std::bit_cast<std::uint64_t>(v.x), std::bit_cast<std::uint64_t>(v.y)};
+  };
+  const auto hash = [](const std::pair<std::uint64_t, std::uint64_t>& k) {
+    return std::hash<std::uint64_t>{}(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
+  };
+  std::unordered_map<std::pair<std::uint64_t, std::uint64_t>, Vec2, decltype(hash)> moved(0, hash);
+  const auto move = [&](Vec2& v) {
+    const auto [at, isNew] = moved.try_emplace(key(v));
+    if (isNew) at->second = to.forward(from.inverseLonLat(v));
+    v = at->second;
+  };
   for (ControlSnapshot& snap : areas.snapshots) {
     for (Vec2& v : snap.triangles)
       move(v);
