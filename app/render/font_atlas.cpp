@@ -122,8 +122,6 @@ FontAtlas::FontAtlas(const std::string& ttfPath, std::string fallbackPattern)
     for (int x = 0; x < kSolid; ++x)
       pixels_[y * kAtlasSize + x] = 255;
   penX_ = kSolid + 1;
-  for (char32_t c = 32; c < 127; ++c)
-    glyph(c);
 }
 
 FontAtlas::~FontAtlas() = default;
