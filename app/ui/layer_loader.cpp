@@ -16,15 +16,22 @@ BackgroundLoader::BackgroundLoader(std::vector<LoadRequest> requests,
                                    std::vector<EventSource> extraEventSources)
     : requests_(std::move(requests)), jobs_(requests_.size() + (dataDir ? 1 : 0)) {
   progress_.onPreview = [this](Layer preview) { previewReady(std::move(preview)); };
-  worker_ = std::jthread([this](std::stop_token stop) {
-    for (const LoadRequest& request : requests_) {
-      if (stop.stop_requested()) return;
-      showing(std::filesystem::path(request.path).filename().string());
-      add(loadVectorSource(request, &progress_));
+  // The bundled layers and the user's are read side by side: a big file of the user's starts at
+  // once, not after the bundled ones, which show while it is read.
+  const auto users = std::stable_partition(requests_.begin(), requests_.end(), [](const auto& r) {
+    return r.role != LayerRole::Generic;
+  });
+  const auto loadEach = [this](std::stop_token stop, auto from, auto to) {
+    for (auto request = from; request != to && !stop.stop_requested(); ++request) {
+      showing(std::filesystem::path(request->path).filename().string());
+      add(loadVectorSource(*request, &progress_));
     }
     std::lock_guard lock(mutex_);
-    allLoaded_ = true;
-  });
+    allLoaded_ = --layerWorkersLeft_ == 0;
+  };
+  layerWorkersLeft_ = users == requests_.end() ? 1 : 2;
+  worker_ = std::jthread(loadEach, requests_.begin(), users);
+  if (users != requests_.end()) userWorker_ = std::jthread(loadEach, users, requests_.end());
   // On a thread of its own: the timeline does not wait for a big layer's read.
   if (!dataDir) return;
   datedPending_ = true;
@@ -80,7 +87,17 @@ BackgroundLoader::BackgroundLoader(DroppedSources dropped) : jobs_(dropped.files
 
 BackgroundLoader::~BackgroundLoader() {
   worker_.request_stop();
+  userWorker_.request_stop();
   datedWorker_.request_stop();
+}
+
+void BackgroundLoader::wakeOnNews(std::function<void()> wake) {
+  std::lock_guard lock(mutex_);
+  wake_ = std::move(wake);
+}
+
+void BackgroundLoader::wake() {
+  if (wake_) wake_();
 }
 
 void BackgroundLoader::showing(std::string what) {
@@ -91,6 +108,7 @@ void BackgroundLoader::showing(std::string what) {
 void BackgroundLoader::previewReady(Layer preview) {
   std::lock_guard lock(mutex_);
   finished_.layers.push_back(std::move(preview));
+  wake();
 }
 
 void BackgroundLoader::add(LoadResult result) {
@@ -102,6 +120,7 @@ void BackgroundLoader::add(LoadResult result) {
   for (auto& n : result.notices)
     finished_.notices.push_back(std::move(n));
   ++completed_;
+  wake();
 }
 
 void BackgroundLoader::loadDated(const std::string& dataDir,
@@ -118,6 +137,7 @@ void BackgroundLoader::loadDated(const std::string& dataDir,
   std::lock_guard lock(mutex_);
   dated_ = std::move(dated);
   ++completed_;
+  wake();
 }
 
 std::optional<DatedData> BackgroundLoader::takeDatedData() {

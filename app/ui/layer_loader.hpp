@@ -1,6 +1,7 @@
 #pragma once
-// Loads layers on a worker thread so the window keeps drawing; the GL thread collects the
+// Loads layers on worker threads so the window keeps drawing; the GL thread collects the
 // finished layers each frame and uploads them.
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -35,10 +36,14 @@ class BackgroundLoader {
   // the rest are not added; done() comes true soon after.
   void cancel() {
     worker_.request_stop();
+    userWorker_.request_stop();
     datedWorker_.request_stop();
     progress_.cancel();
   }
   bool cancelled() const { return worker_.get_stop_token().stop_requested(); }
+  // Called, on the loader's thread, when something is ready to take: the window wakes at once
+  // instead of at its next poll.
+  void wakeOnNews(std::function<void()> wake);
   // What the map shows now: a big layer's first look (a preview) is cut for it.
   void setView(const LoadView& view) { progress_.setView(view); }
   // Layers and notices finished since the last call; a big layer comes first as a preview
@@ -52,6 +57,7 @@ class BackgroundLoader {
 
  private:
   void showing(std::string what);
+  void wake();  // under mutex_
   void previewReady(Layer preview);
   void add(LoadResult result);
   // `newFiles` (dropped): only their notices are kept, the others were given before.
@@ -66,9 +72,12 @@ class BackgroundLoader {
   std::vector<std::string> unmapped_;
   std::size_t jobs_ = 0, completed_ = 0;
   bool allLoaded_ = false;     // the layers, dropped files and their dated data
+  int layerWorkersLeft_ = 1;   // worker_, and userWorker_ where it runs
   bool datedPending_ = false;  // the opening's dated data, read by datedWorker_
   std::string current_;
+  std::function<void()> wake_;
   std::jthread worker_;
+  std::jthread userWorker_;  // the user's layers, beside the bundled ones
   std::jthread datedWorker_;
 };
 
