@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace idlib {
 namespace {
@@ -9,17 +10,27 @@ namespace {
 // The scan's state between blocks.
 class QuoteScanner {
  public:
+  // memchr finds the quotes and line ends at memory speed: a loop over every byte took half a
+  // second of a million-row table's first open (issue 12).
   void feed(std::string_view block) {
-    for (const char c : block) {
-      if (c == '"') {
-        quoted_ = !quoted_;
-        if (quoted_) openLine_ = line_, newlinesSinceOpen_ = 0;
-      } else if (c == '\n') {
+    const char* at = block.data();
+    const char* const end = at + block.size();
+    while (at < end) {
+      const char* quote =
+          static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(end - at)));
+      if (!quote) quote = end;
+      for (const char* lineEnd; (lineEnd = static_cast<const char*>(
+                                     std::memchr(at, '\n', static_cast<std::size_t>(quote - at))));
+           at = lineEnd + 1) {
         ++line_;
         ++newlinesSinceOpen_;
       }
-      last_ = c;
+      if (quote == end) break;
+      quoted_ = !quoted_;
+      if (quoted_) openLine_ = line_, newlinesSinceOpen_ = 0;
+      at = quote + 1;
     }
+    if (!block.empty()) last_ = block.back();
   }
   std::optional<UnclosedQuote> result() const {
     if (!quoted_) return std::nullopt;
