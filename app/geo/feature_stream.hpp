@@ -29,18 +29,22 @@ class FeatureStream {
   FeatureStream(const FeatureStream&) = delete;
   FeatureStream& operator=(const FeatureStream&) = delete;
 
-  // The next features; none at the layer's end. Rethrows what the reading thread threw.
-  Batch next() {
+  // Replaces `batch`, read, with the next features; false at the layer's end. The features read
+  // go back to the reading thread to be freed there: memory GDAL allocated on that thread is
+  // reused from its own caches. Rethrows what the reading thread threw.
+  bool next(Batch& batch) {
     std::unique_lock lock(mutex_);
+    if (!batch.empty()) spent_.push_back(std::move(batch));
+    batch.clear();
     changed_.wait(lock, [&] { return !ready_.empty() || done_; });
     if (ready_.empty()) {
       if (failure_) std::rethrow_exception(failure_);
-      return {};
+      return false;
     }
-    Batch batch = std::move(ready_.front());
+    batch = std::move(ready_.front());
     ready_.pop_front();
     changed_.notify_all();
-    return batch;
+    return true;
   }
 
  private:
@@ -65,19 +69,25 @@ class FeatureStream {
     changed_.notify_all();
   }
 
-  // Queues a batch once there is room; false when the caller has stopped reading.
+  // Queues a batch once there is room; false when the caller has stopped reading. Frees the
+  // batches the caller has read, outside the lock.
   bool hand(Batch batch) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return ready_.size() < kBatchesAhead || stopped_; });
-    if (stopped_) return false;
-    ready_.push_back(std::move(batch));
-    changed_.notify_all();
+    std::deque<Batch> spent;
+    {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return ready_.size() < kBatchesAhead || stopped_; });
+      if (stopped_) return false;
+      ready_.push_back(std::move(batch));
+      spent.swap(spent_);
+      changed_.notify_all();
+    }
     return true;
   }
 
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Batch> ready_;
+  std::deque<Batch> spent_;  // read by the caller, to be freed by the reading thread
   bool done_ = false, stopped_ = false;
   std::exception_ptr failure_;
   std::jthread reader_;  // last: starts once the rest is made, and is joined before it goes

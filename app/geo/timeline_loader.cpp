@@ -166,7 +166,8 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
     if (table == Table::Events) readOnlyEventColumns(*layer, mapping);
     RowReader reader(defn, path, numbering);
     FeatureStream features(*layer);  // GDAL reads ahead on a thread of its own
-    for (auto batch = features.next(); !batch.empty(); batch = features.next())
+    FeatureStream::Batch batch;
+    while (features.next(batch))
       for (const OGRFeatureUniquePtr& feature : batch) {
         Row& row = reader.read(*feature);
         text.repair(row, aboutRow);
