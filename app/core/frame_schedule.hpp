@@ -26,8 +26,9 @@ class FrameSchedule {
   // Dear ImGui settles a few frames after input (hover, a window brought to the front, a popup
   // closing): that many frames are drawn after the last event.
   static constexpr int kSettleFrames = 3;
-  // Progress bars and finished loads are picked up this often while work runs in the background.
-  static constexpr double kBackgroundPoll = 0.1;
+  // Progress bars are redrawn this often while work runs in the background (what finishes wakes
+  // the window at once): each redraw of a software-rendered window takes CPU from the load.
+  static constexpr double kBackgroundPoll = 0.5;
   // A text cursor's blink (ImGui: on 0.8 s of every 1.2 s) and a presenter's second counter.
   static constexpr double kBlinkPoll = 0.4;
   static constexpr double kPresentingPoll = 0.2;  // under the story's longest step (0.25 s)

@@ -8,6 +8,7 @@
 #include "geo/table_sample.hpp"
 #include "geo/timeline_loader.hpp"
 #include "ui/layer_list.hpp"
+#include "ui/sdl_window.hpp"
 
 namespace idlib {
 
@@ -91,15 +92,6 @@ BackgroundLoader::~BackgroundLoader() {
   datedWorker_.request_stop();
 }
 
-void BackgroundLoader::wakeOnNews(std::function<void()> wake) {
-  std::lock_guard lock(mutex_);
-  wake_ = std::move(wake);
-}
-
-void BackgroundLoader::wake() {
-  if (wake_) wake_();
-}
-
 void BackgroundLoader::showing(std::string what) {
   std::lock_guard lock(mutex_);
   current_ = std::move(what);
@@ -108,7 +100,7 @@ void BackgroundLoader::showing(std::string what) {
 void BackgroundLoader::previewReady(Layer preview) {
   std::lock_guard lock(mutex_);
   finished_.layers.push_back(std::move(preview));
-  wake();
+  wakeEventLoop();  // shown at once, not at the next progress redraw
 }
 
 void BackgroundLoader::add(LoadResult result) {
@@ -120,7 +112,7 @@ void BackgroundLoader::add(LoadResult result) {
   for (auto& n : result.notices)
     finished_.notices.push_back(std::move(n));
   ++completed_;
-  wake();
+  wakeEventLoop();
 }
 
 void BackgroundLoader::loadDated(const std::string& dataDir,
@@ -137,7 +129,7 @@ void BackgroundLoader::loadDated(const std::string& dataDir,
   std::lock_guard lock(mutex_);
   dated_ = std::move(dated);
   ++completed_;
-  wake();
+  wakeEventLoop();
 }
 
 std::optional<DatedData> BackgroundLoader::takeDatedData() {

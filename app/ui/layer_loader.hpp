@@ -1,7 +1,6 @@
 #pragma once
 // Loads layers on worker threads so the window keeps drawing; the GL thread collects the
 // finished layers each frame and uploads them.
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -41,9 +40,6 @@ class BackgroundLoader {
     progress_.cancel();
   }
   bool cancelled() const { return worker_.get_stop_token().stop_requested(); }
-  // Called, on the loader's thread, when something is ready to take: the window wakes at once
-  // instead of at its next poll.
-  void wakeOnNews(std::function<void()> wake);
   // What the map shows now: a big layer's first look (a preview) is cut for it.
   void setView(const LoadView& view) { progress_.setView(view); }
   // Layers and notices finished since the last call; a big layer comes first as a preview
@@ -57,7 +53,6 @@ class BackgroundLoader {
 
  private:
   void showing(std::string what);
-  void wake();  // under mutex_
   void previewReady(Layer preview);
   void add(LoadResult result);
   // `newFiles` (dropped): only their notices are kept, the others were given before.
@@ -75,7 +70,6 @@ class BackgroundLoader {
   int layerWorkersLeft_ = 1;   // worker_, and userWorker_ where it runs
   bool datedPending_ = false;  // the opening's dated data, read by datedWorker_
   std::string current_;
-  std::function<void()> wake_;
   std::jthread worker_;
   std::jthread userWorker_;  // the user's layers, beside the bundled ones
   std::jthread datedWorker_;

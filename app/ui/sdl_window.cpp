@@ -25,6 +25,12 @@ void requestMultisampling(bool on) {
 
 }  // namespace
 
+void wakeEventLoop() {
+  SDL_Event wake{};
+  wake.type = SDL_USEREVENT;
+  SDL_PushEvent(&wake);
+}
+
 bool displayAvailable() {
   for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"})
     if (const char* v = std::getenv(var); v && *v) return true;

@@ -34,4 +34,8 @@ class GlWindow {
 // True when an interactive window could be shown: a display server or an explicit SDL driver.
 bool displayAvailable();
 
+// Ends the window's wait for events (an SDL user event): work finished on another thread is
+// shown at once. Any thread may call it; without SDL's events it does nothing.
+void wakeEventLoop();
+
 }  // namespace idlib

@@ -233,13 +233,6 @@ class InterruptWakesWindow {
   InterruptWakesWindow& operator=(const InterruptWakesWindow&) = delete;
 };
 
-// Wakes the window from its wait for events; any thread may call it.
-void pushWakeEvent() {
-  SDL_Event wake{};
-  wake.type = SDL_USEREVENT;
-  SDL_PushEvent(&wake);
-}
-
 // `[` and `]` move the swipe divider, Esc leaves comparing (and, through mapKey, the selection).
 void compareKey(AppState& state, const SDL_Keysym& key) {
   if (state.presenting || (key.mod & (KMOD_CTRL | KMOD_ALT))) return;
@@ -305,7 +298,6 @@ int runInteractive(const Options& options) {
     }
     BackgroundLoader loader(std::move(requests), options.dataDir,
                             withAcceptedEvents(eventSourcesOf(options), state.acceptedEventsFile));
-    loader.wakeOnNews(pushWakeEvent);
     state.playback.windowDays = options.windowDays;
     state.uiScale = options.uiScale;
     state.deskScale = deskScale;
@@ -446,7 +438,7 @@ int runInteractive(const Options& options) {
           state.setTimeline(std::move(*dated), date);
           if (!dropped && from != workspaceLoader) state.comparison = start->comparison;
           renderer.timeLayers().upload(state.timeline, state.controlAreas, state.displacement);
-          postgisEvents.attach(state, pushWakeEvent);
+          postgisEvents.attach(state, wakeEventLoop);  // an answer wakes the window
           if (presentWhenLoaded && !dropped) presenterMode.enter(state);
         }
         if (dropped && hasErrors(finished.notices)) state.showNotices = true;
