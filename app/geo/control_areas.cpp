@@ -22,22 +22,33 @@ constexpr double kReachMetres = kControlReachMetres, kFadeMetres = kControlFadeM
 constexpr std::string_view kEqualAreaCrs =
     "+proj=laea +lat_0=35.9 +lon_0=36.7 +datum=WGS84 +units=m +no_defs +type=crs";
 
-// Syria's land in `path` (features whose `admin` is Syria, or all when there is no such field;
-// only the one whose `name` is `only` where that is given), projected and merged into one
-// geometry: areas of control stop at the border.
-geos::Geometry readLand(const geos::Context& c, const std::string& path,
-                        std::vector<Notice>& notices, std::string_view only = {}) {
+// The union of `parts` (taken).
+geos::Geometry unionOf(const geos::Context& c, std::vector<GEOSGeometry*>& parts) {
+  const geos::Geometry all =
+      geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                               static_cast<unsigned>(parts.size())));
+  return geos::own(c, GEOSUnaryUnion_r(c.get(), all.get()));
+}
+
+// Syria's land in `path` (features whose `admin` is Syria, or all when there is no such field),
+// projected and merged into one geometry: areas of control stop at the border. Idlib
+// governorate's part of it (the feature named "Idlib"), where the land held is counted.
+struct Land {
+  geos::Geometry syria, idlib;
+};
+
+Land readLand(const geos::Context& c, const std::string& path, std::vector<Notice>& notices) {
   CPLPushErrorHandler(CPLQuietErrorHandler);
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   CPLPopErrorHandler();
   if (!ds) {
     notices.push_back({Severity::Error,
                        fmt::format("{}: cannot read the land to clip areas of control to", path)});
-    return geos::own(c, nullptr);
+    return {geos::own(c, nullptr), geos::own(c, nullptr)};
   }
   OGRSpatialReference map;
   map.SetFromUserInput(std::string(kMapCrs).c_str());
-  std::vector<GEOSGeometry*> parts;
+  std::vector<GEOSGeometry*> parts, idlibParts;
   for (auto* layer : ds->GetLayers()) {
     const OGRSpatialReference* source = layer->GetSpatialRef();
     OGRSpatialReference wgs84;
@@ -49,17 +60,16 @@ geos::Geometry readLand(const geos::Context& c, const std::string& path,
     const int name = layer->GetLayerDefn()->GetFieldIndex("name");
     for (auto& f : *layer) {
       if (admin >= 0 && std::string_view(f->GetFieldAsString(admin)) != "Syria") continue;
-      if (!only.empty() && (name < 0 || std::string_view(f->GetFieldAsString(name)) != only))
-        continue;
       OGRGeometry* g = f->GetGeometryRef();
       if (!g || !toMap || g->transform(toMap.get()) != OGRERR_NONE) continue;
-      if (GEOSGeometry* gg = g->exportToGEOS(c.get())) parts.push_back(gg);
+      GEOSGeometry* gg = g->exportToGEOS(c.get());
+      if (!gg) continue;
+      parts.push_back(gg);
+      if (name >= 0 && std::string_view(f->GetFieldAsString(name)) == "Idlib")
+        idlibParts.push_back(GEOSGeom_clone_r(c.get(), gg));
     }
   }
-  geos::Geometry all =
-      geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                               static_cast<unsigned>(parts.size())));
-  return geos::own(c, GEOSUnaryUnion_r(c.get(), all.get()));
+  return {unionOf(c, parts), unionOf(c, idlibParts)};
 }
 
 struct Town {
@@ -257,10 +267,7 @@ geos::Geometry discsAround(const geos::Context& c, const std::vector<GEOSGeometr
   for (const GEOSGeometry* point : points)
     // 8 segments per quarter circle: at 20 km, straight for 4 km at most.
     discs.push_back(GEOSBuffer_r(c.get(), point, kReachMetres, 8));
-  const geos::Geometry all =
-      geos::own(c, GEOSGeom_createCollection_r(c.get(), GEOS_GEOMETRYCOLLECTION, discs.data(),
-                                               static_cast<unsigned>(discs.size())));
-  return geos::own(c, GEOSUnaryUnion_r(c.get(), all.get()));
+  return unionOf(c, discs);
 }
 
 }  // namespace
@@ -280,10 +287,10 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
     points.push_back(GEOSGeom_createPointFromXY_r(c.get(), l.position.x, l.position.y));
   geos::Geometry sites = own(GEOSGeom_createCollection_r(c.get(), GEOS_MULTIPOINT, points.data(),
                                                          static_cast<unsigned>(points.size())));
-  const geos::Geometry land = readLand(c, landPath, notices);
+  const Land land = readLand(c, landPath, notices);
   const auto onLand = [&](const geos::Geometry& g) {
-    return land ? own(GEOSIntersection_r(c.get(), g.get(), land.get()))
-                : own(GEOSGeom_clone_r(c.get(), g.get()));
+    return land.syria ? own(GEOSIntersection_r(c.get(), g.get(), land.syria.get()))
+                      : own(GEOSGeom_clone_r(c.get(), g.get()));
   };
   const geos::Geometry discs = discsAround(c, points);
   const geos::Geometry covered = withoutHoles(c, discs.get());
@@ -332,8 +339,7 @@ ControlAreas computeControlAreas(const Timeline& timeline, const std::string& la
     std::vector<const GEOSGeometry*> wholeCells;
     for (const Cell& cell : cells)
       wholeCells.push_back(cell.whole.get());
-    const geos::Geometry idlib = readLand(c, landPath, notices, "Idlib");
-    measureCells(c, wholeCells, reach.get(), idlib.get(),
+    measureCells(c, wholeCells, reach.get(), land.idlib.get(),
                  townsPath.empty() ? std::vector<Town>{} : readTowns(townsPath, notices), out);
   }
 
