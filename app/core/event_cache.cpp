@@ -13,10 +13,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <functional>
 #include <limits>
 #include <system_error>
 
@@ -84,11 +82,13 @@ struct EventStoreAccess {
 namespace {
 
 constexpr char kMagic[8] = {'I', 'D', 'L', 'E', 'V', 'T', 'S', '\n'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::uint32_t kMaxKeyBytes = 1 << 16;
 
-// The file: this header, the key, the columns (EventStoreAccess::columns' order, each `count`
-// values), the interned texts' lengths (uint32) and bytes, then the ids' and notes' arena.
+// The file: this header, the key, the ids' and notes' arena, the columns (EventStoreAccess::
+// columns' order, each `count` values), then the interned texts' lengths (uint32) and bytes. The
+// arena comes before the columns so that a table's texts go into the file as they are read
+// (version 1 had it last, and copied the texts there when the table had been read).
 struct Header {
   char magic[8];
   std::uint32_t version;
@@ -109,10 +109,6 @@ std::uint32_t crc(std::uint32_t running, const void* data, std::size_t n) {
 std::uint32_t headerCrc(const Header& h) {
   return crc(0, &h, offsetof(Header, headerCrc));
 }
-
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
 
 class Fd {
  public:
@@ -249,79 +245,138 @@ fs::path eventCacheFile(const fs::path& folder, std::string_view key) {
   return folder / fmt::format("{:016x}.events", fnv1a(key));
 }
 
+// A cache file being written: the header's room and the key, then the body as it comes, its
+// checksum kept as it goes. The file has no name until it is complete, so nothing is left behind
+// however the program ends; then it is linked under its name, replacing the cache before it.
+class CacheFileWriter {
+ public:
+  CacheFileWriter(fs::path file, std::string_view key) : file_(std::move(file)) {
+    std::error_code error;
+    fs::create_directories(file_.parent_path(), error);
+    fd_ = ::open(file_.parent_path().c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);
+    if (fd_ < 0) {  // a file system without unnamed files: a named one, removed if unfinished
+      temporary_ = file_.string() + fmt::format(".{}.tmp", ::getpid());
+      fd_ = ::open(temporary_.c_str(), O_CREAT | O_TRUNC | O_RDWR | O_CLOEXEC, 0644);
+    }
+    if (fd_ < 0) {
+      why_ = fmt::format("{}: {}", file_.parent_path().string(), std::strerror(errno));
+      return;
+    }
+    const Header room{};
+    write(&room, sizeof room);
+    put(key.data(), key.size());
+  }
+  ~CacheFileWriter() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temporary_.empty() && !named_) {
+      std::error_code error;
+      fs::remove(temporary_, error);
+    }
+  }
+  CacheFileWriter(const CacheFileWriter&) = delete;
+  CacheFileWriter& operator=(const CacheFileWriter&) = delete;
+
+  bool ok() const { return why_.empty(); }
+  const std::string& why() const { return why_; }
+  int fd() const { return fd_; }
+  std::uint64_t size() const { return size_; }
+
+  // Appends to the body, counted in its checksum.
+  void put(const void* data, std::size_t n) {
+    write(data, n);
+    body_ = crc(body_, data, n);
+  }
+  // Writes the header (with the body's checksum) and gives the file its name.
+  bool finish(Header h) {
+    h.bodyCrc = body_;
+    h.headerCrc = headerCrc(h);
+    if (ok() && ::pwrite(fd_, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
+      why_ = std::strerror(errno);
+    // No fsync: waiting for hundreds of megabytes to reach the disk cost a first open a third of
+    // a second. A crash before they do leaves a file whose checksums fail, refused and read again.
+    if (ok() && temporary_.empty()) {  // unnamed: linked under a passing name, then renamed
+      temporary_ = file_.string() + fmt::format(".{}.tmp", ::getpid());
+      std::error_code error;
+      fs::remove(temporary_, error);
+      const std::string self = fmt::format("/proc/self/fd/{}", fd_);
+      if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temporary_.c_str(), AT_SYMLINK_FOLLOW) != 0)
+        why_ = std::strerror(errno);
+    }
+    if (!ok()) return false;
+    std::error_code error;
+    fs::rename(temporary_, file_, error);
+    if (error) {
+      why_ = error.message();
+      return false;
+    }
+    named_ = true;
+    return true;
+  }
+
+ private:
+  void write(const void* data, std::size_t n) {
+    for (auto* at = static_cast<const char*>(data); ok() && n > 0;) {
+      const ssize_t done = ::write(fd_, at, n);
+      if (done < 0 && errno == EINTR) continue;
+      if (done <= 0) {
+        why_ = done < 0 ? std::strerror(errno) : "nothing written";
+        return;
+      }
+      at += done;
+      n -= static_cast<std::size_t>(done);
+      size_ += static_cast<std::uint64_t>(done);
+    }
+  }
+
+  fs::path file_, temporary_;
+  int fd_ = -1;
+  std::string why_;
+  std::uint64_t size_ = 0;
+  std::uint32_t body_ = 0;
+  bool named_ = false;
+};
+
 namespace {
 
-// Writes the cache file of `events` for `key`, atomically, its text arena (`arenaBytes` long)
-// given by `putArena`, which hands its bytes to the writer and says whether it could read them all.
-std::optional<std::string> writeCacheFile(
-    const fs::path& file, std::string_view key, const EventStore& events, std::uint64_t arenaBytes,
-    const std::function<bool(const std::function<void(const void*, std::size_t)>&)>& putArena) {
+// After the arena (`arenaBytes`, already put): the columns and the interned texts, then the
+// header; the file gets its name. Returns why it could not.
+std::optional<std::string> finishCacheFile(CacheFileWriter& out, std::string_view key,
+                                           const EventStore& events, std::uint64_t arenaBytes) {
   using A = EventStoreAccess;
-  if (A::hasBlocks(events)) return "the events are already mapped from a cache";
-  if (key.size() > kMaxKeyBytes) return "the table's name is too long for a cache";
-  std::error_code error;
-  fs::create_directories(file.parent_path(), error);
-  const fs::path temporary = file.string() + fmt::format(".{}.tmp", ::getpid());
-  std::unique_ptr<std::FILE, FileCloser> out(std::fopen(temporary.c_str(), "wb"));
-  if (!out) return fmt::format("{}: {}", temporary.string(), std::strerror(errno));
+  A::columns(events, [&](const auto& v) { out.put(v.data(), v.size() * sizeof(v[0])); });
   const std::vector<std::string>& pool = A::pool(events);
-  std::uint64_t poolBytes = 0;
-  for (const std::string& s : pool)
-    poolBytes += s.size();
+  std::vector<std::uint32_t> lengths;
+  lengths.reserve(pool.size());
+  std::string texts;
+  for (const std::string& s : pool) {
+    lengths.push_back(static_cast<std::uint32_t>(s.size()));
+    texts += s;
+  }
+  out.put(lengths.data(), lengths.size() * sizeof lengths[0]);
+  out.put(texts.data(), texts.size());
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kVersion;
   h.keyBytes = static_cast<std::uint32_t>(key.size());
   h.count = events.size();
   h.poolCount = pool.size();
-  h.poolBytes = poolBytes;
+  h.poolBytes = texts.size();
   h.arenaBytes = arenaBytes;
-  std::uint32_t body = 0;
-  std::uint64_t arenaWritten = 0;
-  bool ok = std::fwrite(&h, sizeof h, 1, out.get()) == 1;
-  auto put = [&](const void* data, std::size_t n) {
-    if (n == 0) return;
-    ok = ok && std::fwrite(data, 1, n, out.get()) == n;
-    body = crc(body, data, n);
-  };
-  put(key.data(), key.size());
-  A::columns(events, [&](const auto& v) { put(v.data(), v.size() * sizeof(v[0])); });
-  for (const std::string& s : pool) {
-    const auto n = static_cast<std::uint32_t>(s.size());
-    put(&n, sizeof n);
-  }
-  for (const std::string& s : pool)
-    put(s.data(), s.size());
-  ok = putArena([&](const void* data, std::size_t n) {
-         put(data, n);
-         arenaWritten += n;
-       }) &&
-       ok && arenaWritten == arenaBytes;
-  h.bodyCrc = body;
-  h.headerCrc = headerCrc(h);
-  // No fsync: waiting for hundreds of megabytes to reach the disk cost a first open a third of a
-  // second. A crash before they do leaves a file whose checksums fail, refused and read again.
-  ok = ok && std::fseek(out.get(), 0, SEEK_SET) == 0 &&
-       std::fwrite(&h, sizeof h, 1, out.get()) == 1 && std::fflush(out.get()) == 0;
-  out.reset();
-  if (ok) fs::rename(temporary, file, error);
-  if (!ok || error) {
-    fs::remove(temporary, error);
-    return fmt::format("{}: could not be written", file.string());
-  }
-  return std::nullopt;
+  if (out.finish(h)) return std::nullopt;
+  return fmt::format("could not be written: {}", out.why());
 }
 
-// The texts' arena of the cache file just written, mapped (its last `arenaBytes` bytes).
-std::shared_ptr<const MappedFile> mapArena(const fs::path& file, std::uint64_t arenaBytes) {
-  const Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-  struct stat st {};
-  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) return nullptr;
-  const auto size = static_cast<std::uint64_t>(st.st_size);
-  if (size < arenaBytes || size == 0) return nullptr;
-  void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+// Where a cache's arena starts: after the header and the key.
+std::uint64_t arenaOffset(std::size_t keyBytes) {
+  return sizeof(Header) + keyBytes;
+}
+
+// The texts' arena of the cache file just written (open as `fd`), mapped.
+std::shared_ptr<const MappedFile> mapArena(int fd, std::uint64_t size, std::uint64_t arenaAt,
+                                           std::uint64_t arenaBytes) {
+  void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (base == MAP_FAILED) return nullptr;
-  return std::make_shared<MappedFile>(base, size, size - arenaBytes, arenaBytes);
+  return std::make_shared<MappedFile>(base, size, arenaAt, arenaBytes);
 }
 
 // Texts are spilled to disk in steps of this size.
@@ -331,31 +386,22 @@ constexpr std::size_t kSpillBytes = std::size_t{16} << 20;
 
 std::optional<std::string> writeEventCache(const fs::path& file, std::string_view key,
                                            const EventStore& events) {
-  const std::string& text = EventStoreAccess::ownText(events);
-  return writeCacheFile(file, key, events, text.size(), [&](const auto& put) {
-    put(text.data(), text.size());
-    return true;
-  });
+  using A = EventStoreAccess;
+  if (A::hasBlocks(events)) return "the events are already mapped from a cache";
+  if (key.size() > kMaxKeyBytes) return "the table's name is too long for a cache";
+  CacheFileWriter out(file, key);
+  const std::string& text = A::ownText(events);
+  out.put(text.data(), text.size());
+  if (auto error = finishCacheFile(out, key, events, text.size()))
+    return fmt::format("{}: {}", file.string(), *error);
+  return std::nullopt;
 }
 
 EventCacheBuilder::EventCacheBuilder(fs::path file, std::string key)
     : file_(std::move(file)), key_(std::move(key)) {}
-
-bool EventCacheBuilder::openSpillFile() {
-  std::error_code error;
-  fs::create_directories(file_.parent_path(), error);
-  // Unnamed: nothing is left behind however the program ends.
-  const int fd = ::open(file_.parent_path().c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0) return false;
-  spillFile_.reset(::fdopen(fd, "w+b"));
-  if (!spillFile_) {
-    ::close(fd);
-    return false;
-  }
-  // Unbuffered: a failed write is known at once, and its text kept in memory instead.
-  std::setvbuf(spillFile_.get(), nullptr, _IONBF, 0);
-  return true;
-}
+EventCacheBuilder::~EventCacheBuilder() = default;
+EventCacheBuilder::EventCacheBuilder(EventCacheBuilder&&) noexcept = default;
+EventCacheBuilder& EventCacheBuilder::operator=(EventCacheBuilder&&) noexcept = default;
 
 void EventCacheBuilder::add(const Event& e) {
   events_.push_back(e);
@@ -368,12 +414,17 @@ void EventCacheBuilder::spill() {
   std::string& text = EventStoreAccess::ownTextMutable(events_);
   if (spillFailed_ || text.empty()) return;
   // Made at the first spill: a small table never touches the disk before its cache is written.
-  if (!spillFile_ && !openSpillFile()) {
-    spillFailed_ = true;
-    return;
+  if (!out_) {
+    if (key_.size() > kMaxKeyBytes) {
+      spillFailed_ = true;
+      return;
+    }
+    out_ = std::make_unique<CacheFileWriter>(file_, key_);
   }
-  if (std::fwrite(text.data(), 1, text.size(), spillFile_.get()) != text.size()) {
-    // What was written before still reads back; this text and later ones stay in memory.
+  out_->put(text.data(), text.size());
+  if (!out_->ok()) {
+    // What was written before still reads back; this text and later ones stay in memory, and
+    // no cache is written.
     spillFailed_ = true;
     return;
   }
@@ -388,36 +439,26 @@ void EventCacheBuilder::spill() {
   }
 }
 
-bool EventCacheBuilder::copySpilledText(const std::function<void(const void*, std::size_t)>& put) {
-  if (spilled_ == 0) return true;
-  if (std::fseek(spillFile_.get(), 0, SEEK_SET) != 0) return false;
-  std::vector<char> buffer(std::size_t{1} << 20);
-  for (std::uint64_t left = spilled_; left > 0;) {
-    const std::size_t n = std::fread(buffer.data(), 1, std::min<std::uint64_t>(left, buffer.size()),
-                                     spillFile_.get());
-    if (n == 0) return false;
-    put(buffer.data(), n);
-    left -= n;
-  }
-  return true;
-}
-
 std::optional<std::string> EventCacheBuilder::write() {
   using A = EventStoreAccess;
+  if (written_) return "the events are already mapped from a cache";
+  if (key_.size() > kMaxKeyBytes) return "the table's name is too long for a cache";
+  if (spillFailed_)
+    return fmt::format("{}: could not be written: {}", file_.string(),
+                       out_ ? out_->why() : "no file for the texts");
+  if (!out_) out_ = std::make_unique<CacheFileWriter>(file_, key_);
   const std::string& own = A::ownText(events_);
+  out_->put(own.data(), own.size());
   const std::uint64_t arenaBytes = spilled_ + own.size();
-  if (auto error = writeCacheFile(file_, key_, events_, arenaBytes, [&](const auto& put) {
-        if (!copySpilledText(put)) return false;
-        put(own.data(), own.size());
-        return true;
-      }))
-    return error;
-  const auto mapped = mapArena(file_, arenaBytes);
+  // Where it fails, the texts spilled before stay in the file for take(); the rest are here.
+  if (auto error = finishCacheFile(*out_, key_, events_, arenaBytes))
+    return fmt::format("{}: {}", file_.string(), *error);
+  const auto mapped = mapArena(out_->fd(), out_->size(), arenaOffset(key_.size()), arenaBytes);
   if (!mapped) return fmt::format("{}: could not be mapped after writing", file_.string());
   std::string().swap(A::ownTextMutable(events_));  // its memory goes (assigning "" would keep it)
   A::useBlock(events_, mapped);
   mapped->release();  // the notes stay on disk until a panel reads them
-  spillFile_.reset();
+  out_.reset();
   spilled_ = 0;
   written_ = true;
   return std::nullopt;
@@ -425,20 +466,23 @@ std::optional<std::string> EventCacheBuilder::write() {
 
 EventStore EventCacheBuilder::take() && {
   if (!written_ && spilled_ > 0) {
-    // Back into memory, in the arena's order. A spill file that cannot be read back leaves zeros:
+    // Back into memory, in the arena's order. Texts that cannot be read back are left zeros:
     // those events' ids and notes read as empty, never past the text.
     std::string all(spilled_, '\0');
-    std::size_t at = 0;
-    copySpilledText([&](const void* data, std::size_t n) {
-      std::memcpy(all.data() + at, data, n);
-      at += n;
-    });
+    const std::uint64_t from = arenaOffset(key_.size());
+    for (std::uint64_t at = 0; at < spilled_;) {
+      const ssize_t n =
+          ::pread(out_->fd(), all.data() + at, spilled_ - at, static_cast<off_t>(from + at));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      at += static_cast<std::uint64_t>(n);
+    }
     std::string& own = EventStoreAccess::ownTextMutable(events_);
     all += own;
     own = std::move(all);
     spilled_ = 0;
   }
-  spillFile_.reset();
+  out_.reset();
   return std::move(events_);
 }
 
@@ -468,12 +512,12 @@ EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
 
   void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
   if (base == MAP_FAILED) return refuse(std::strerror(errno));
-  const std::uint64_t arenaAt = size - h.arenaBytes;
+  const std::uint64_t arenaAt = arenaOffset(h.keyBytes);
   const auto mapped = std::make_shared<MappedFile>(base, size, arenaAt, h.arenaBytes);
   const char* at = static_cast<const char*>(base) + sizeof h;
   if (mapped->checksum(sizeof h) != h.bodyCrc) return refuse("corrupted (checksum mismatch)");
   if (std::string_view(at, h.keyBytes) != key) return refuse("made for another file or version");
-  at += h.keyBytes;
+  at += h.keyBytes + h.arenaBytes;
 
   EventStore store;
   const char* const start = static_cast<const char*>(base);

@@ -4,9 +4,8 @@
 // reading it, written atomically. A file that is truncated, corrupted, of another version or for
 // another table is refused with the reason, and the table is read again. The notes and ids stay
 // in the file, mapped: they cost memory only while something reads them.
-#include <cstdio>
+#include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,13 +29,19 @@ std::filesystem::path eventCacheFile(const std::filesystem::path& folder, std::s
 std::optional<std::string> writeEventCache(const std::filesystem::path& file, std::string_view key,
                                            const EventStore& events);
 
+class CacheFileWriter;
+
 // Gathers a table's events as they are read and writes their cache (issue 12). The ids and notes
-// go to an unnamed file beside the cache as they come, so the texts of millions of rows never sit
-// in memory; after write() the events read them from the cache file. Where the spill file cannot
-// be made the texts stay in memory, as in an EventStore.
+// go into the cache file itself as they come (unnamed until it is complete), so the texts of
+// millions of rows never sit in memory and are not copied again when the cache is written; after
+// write() the events read them from the cache file. Where that file cannot be made the texts stay
+// in memory, as in an EventStore, and no cache is written.
 class EventCacheBuilder {
  public:
   EventCacheBuilder(std::filesystem::path file, std::string key);
+  ~EventCacheBuilder();
+  EventCacheBuilder(EventCacheBuilder&&) noexcept;
+  EventCacheBuilder& operator=(EventCacheBuilder&&) noexcept;
   void add(const Event& e);
   std::size_t size() const { return events_.size(); }
   // Writes the cache file; the events then read their texts from it. Returns why it could not.
@@ -45,18 +50,13 @@ class EventCacheBuilder {
   EventStore take() &&;
 
  private:
-  struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-  };
-  bool openSpillFile();
   void spill();
-  bool copySpilledText(const std::function<void(const void*, std::size_t)>& put);
 
   std::filesystem::path file_;
   std::string key_;
   EventStore events_;
-  std::unique_ptr<std::FILE, FileCloser> spillFile_;
-  std::uint64_t spilled_ = 0;  // bytes of texts in spillFile_, before the store's own
+  std::unique_ptr<CacheFileWriter> out_;  // the cache file being written, from the first spill
+  std::uint64_t spilled_ = 0;             // bytes of texts in out_, before the store's own
   bool spillFailed_ = false;
   bool written_ = false;
 };

@@ -252,7 +252,9 @@ TEST_F(EventCache, AHostileCacheWithRightChecksumsIsRefusedForItsValues) {
   const std::size_t n = 20;
   ASSERT_FALSE(writeEventCache(file, key, storeOf(static_cast<int>(n))));
   const std::string whole = bytes();
-  const std::size_t columns = 56 + key.size();
+  std::uint64_t arenaBytes = 0;  // the ids' and notes' arena lies between the key and the columns
+  std::memcpy(&arenaBytes, whole.data() + 40, sizeof arenaBytes);
+  const std::size_t columns = 56 + key.size() + arenaBytes;
   const std::size_t fixed = 4 + 1 + 1 + 2 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4 + 8;  // before texts
   auto patched = [&](std::size_t at, const void* value, std::size_t size) {
     std::string bad = whole;
