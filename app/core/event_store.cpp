@@ -47,6 +47,28 @@ std::string_view takeText(std::string_view arena, std::size_t& at) {
   return s;
 }
 
+// The order that sorts `dates`, equal dates keeping theirs. A table's dates span a few thousand
+// days: counted per day, that is one pass, where a merge sort of a million took ~60 ms.
+std::vector<std::size_t> dateOrder(const std::vector<Day>& dates) {
+  std::vector<std::size_t> order(dates.size());
+  if (dates.empty()) return order;
+  const auto [lowest, highest] = std::minmax_element(dates.begin(), dates.end());
+  const std::int64_t days = std::int64_t{*highest} - *lowest + 1;
+  if (days > static_cast<std::int64_t>(4 * dates.size() + 4096)) {
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return dates[a] < dates[b]; });
+    return order;
+  }
+  std::vector<std::size_t> next(static_cast<std::size_t>(days) + 1);  // first place of each day
+  for (const Day d : dates)
+    ++next[static_cast<std::size_t>(d - *lowest) + 1];
+  std::partial_sum(next.begin(), next.end(), next.begin());
+  for (std::size_t i = 0; i < dates.size(); ++i)
+    order[next[static_cast<std::size_t>(dates[i] - *lowest)]++] = i;
+  return order;
+}
+
 template <class T>
 void permute(std::vector<T>& v, const std::vector<std::size_t>& order) {
   std::vector<T> out;
@@ -302,10 +324,7 @@ void EventStore::append(EventStore&& other) {
 
 void EventStore::sortByDate() {
   if (std::is_sorted(date_.begin(), date_.end())) return;
-  std::vector<std::size_t> order(size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return date_[a] < date_[b]; });
+  const std::vector<std::size_t> order = dateOrder(date_);
   permute(date_, order);
   permute(precision_, order);
   permute(place_, order);

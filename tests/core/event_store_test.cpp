@@ -110,6 +110,24 @@ TEST(EventStore, SortingByDateKeepsEachEventWholeAndSameDayOrder) {
   }
 }
 
+// Dates centuries apart are ordered as closely spaced ones are (the sort counts days only where
+// they span few).
+TEST(EventStore, SortingDatesCenturiesApartKeepsSameDayOrder) {
+  EventStore s;
+  const Day years[] = {makeDay(2020, 5, 1), makeDay(1, 1, 1), makeDay(9999, 12, 31),
+                       makeDay(2020, 5, 1), makeDay(1, 1, 1)};
+  for (int i = 0; i < 5; ++i) {
+    Event e = fullEvent(i);
+    e.date = years[i];
+    s.push_back(e);
+  }
+  s.sortByDate();
+  std::vector<std::string_view> ids;
+  for (const EventRef e : s)
+    ids.push_back(e.id());
+  EXPECT_EQ(ids, (std::vector<std::string_view>{"SYR1", "SYR4", "SYR0", "SYR3", "SYR2"}));
+}
+
 TEST(EventStore, MergingTablesKeepsTheirTextsAndTypes) {
   EventStore a = storeOf(50);
   Event other = fullEvent(1000);
