@@ -8,6 +8,7 @@
 #include <gdal/ogrsf_frmts.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <deque>
@@ -38,9 +39,9 @@ struct RawFeature {
   std::string name;
   std::vector<std::pair<std::string, std::string>> attributes;
   Kind kind = Kind::Point;
-  std::vector<PolygonRings> polygons;
-  std::vector<std::vector<Vec2>> lines;
-  Vec2 point;
+  std::vector<PolygonRings> polygons{};
+  std::vector<std::vector<Vec2>> lines{};
+  Vec2 point{};
   // Clipped to the plane's area by cutToBox: the cut's own seams are not the source's problem.
   bool cutAtPlaneEdge = false;
 };
@@ -194,113 +195,6 @@ std::size_t polygonVertices(const RawFeature& f) {
   return n;
 }
 
-// Projects features while the reader reads the next ones. OGR reads on one thread only, and
-// PROJ's exact transverse Mercator costs more than GDAL's read, so the features go to a worker
-// in batches as they are read; when the reading ends, the reader projects what is still queued
-// beside it. Each thread projects with its own copy of the transform.
-class ProjectWhileReading {
- public:
-  ProjectWhileReading(const Projection& toPlane, MapPlane plane, LoadProgress* progress)
-      : toPlane_(toPlane), plane_(plane), progress_(progress) {
-    if (std::thread::hardware_concurrency() > 1)
-      worker_ = std::jthread([this] {
-        const std::optional<Projection> copy = workerCopy(toPlane_, plane_);
-        projectQueued(copy ? &*copy : nullptr);
-      });
-  }
-  ~ProjectWhileReading() { close(); }  // the worker stops; worker_, last, joins it first
-  ProjectWhileReading(const ProjectWhileReading&) = delete;
-  ProjectWhileReading& operator=(const ProjectWhileReading&) = delete;
-
-  // A feature read, in reading order.
-  void add(RawFeature f) {
-    readingVertices_ += polygonVertices(f);
-    reading_.push_back(std::move(f));
-    if (reading_.size() >= kBatchFeatures || readingVertices_ >= kBatchVertices) handOver();
-  }
-
-  // Every feature in reading order, projected, with whether it could be.
-  void finish(std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& processed) {
-    handOver();
-    close();
-    projectQueued(&toPlane_);
-    if (worker_.joinable()) worker_.join();
-    std::size_t total = 0;
-    for (const auto& batch : batches_)
-      total += batch->features.size();
-    raw.reserve(total);
-    processed.resize(total);
-    for (const auto& batch : batches_)
-      for (std::size_t k = 0; k < batch->features.size(); ++k) {
-        processed[raw.size()].projected = batch->projected[k];
-        raw.push_back(std::move(batch->features[k]));
-      }
-    batches_.clear();
-  }
-
- private:
-  // Small enough that the worker starts soon and the two threads end together, big enough
-  // that handing over costs nothing next to projecting.
-  static constexpr std::size_t kBatchFeatures = 64, kBatchVertices = 16'384;
-  struct Batch {
-    std::vector<RawFeature> features;
-    std::vector<char> projected;
-  };
-
-  void handOver() {
-    if (reading_.empty()) return;
-    auto batch = std::make_unique<Batch>();
-    batch->features = std::move(reading_);
-    batch->projected.assign(batch->features.size(), 1);
-    reading_.clear();
-    readingVertices_ = 0;
-    {
-      std::lock_guard lock(mutex_);
-      queued_.push_back(batch.get());
-      batches_.push_back(std::move(batch));
-    }
-    ready_.notify_one();
-  }
-
-  void close() {
-    {
-      std::lock_guard lock(mutex_);
-      closed_ = true;
-    }
-    ready_.notify_all();
-  }
-
-  // Takes batches off the queue until it is closed and empty.
-  void projectQueued(const Projection* projection) {
-    for (;;) {
-      Batch* batch = nullptr;
-      {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return closed_ || !queued_.empty(); });
-        if (queued_.empty()) return;
-        batch = queued_.front();
-        queued_.pop_front();
-      }
-      for (std::size_t k = 0; k < batch->features.size(); ++k) {
-        if (progress_ && progress_->cancelled) break;
-        batch->projected[k] = projectFeature(projection, batch->features[k]);
-      }
-    }
-  }
-
-  const Projection& toPlane_;
-  const MapPlane plane_;
-  LoadProgress* const progress_;
-  std::vector<RawFeature> reading_;  // the reader's batch being filled
-  std::size_t readingVertices_ = 0;
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::vector<std::unique_ptr<Batch>> batches_;  // in reading order
-  std::deque<Batch*> queued_;                    // not yet taken by a thread
-  bool closed_ = false;
-  std::jthread worker_;  // declared last: joined before the queue it reads goes
-};
-
 std::size_t polygonVertices(const std::vector<RawFeature>& raw) {
   std::size_t n = 0;
   for (const RawFeature& f : raw)
@@ -393,6 +287,16 @@ void reserveFor(Layer& layer, const std::vector<RawFeature>& raw,
   layer.outlines.featureOfSegment.reserve(segments);
 }
 
+// The view as a big layer's first look cuts it: a few pixels more, so the cut never shows at
+// the view's edge.
+Box previewClip(const LoadView& view) {
+  const double pixel = std::max(view.metresPerPixel, 1e-9);
+  Box clip = view.box;
+  clip.extend(view.box.min - Vec2{4 * pixel, 4 * pixel});
+  clip.extend(view.box.max + Vec2{4 * pixel, 4 * pixel});
+  return clip;
+}
+
 // A big layer's first look: the projected polygons in the view (the whole layer when the view
 // shows none of it), simplified to its pixel and clipped to it. Features out of view stay empty.
 std::vector<ProcessedFeature> previewOf(const std::vector<RawFeature>& raw,
@@ -407,13 +311,10 @@ std::vector<ProcessedFeature> previewOf(const std::vector<RawFeature>& raw,
       all.extend(bounds[i] = polygonBounds(raw[i]));
   }
   if (!view.box.intersects(all)) view = {all, std::max(all.width(), all.height()) / 2000};
-  const double pixel = std::max(view.metresPerPixel, 1e-9);
-  Box clip = view.box;  // a few pixels more, so the cut never shows at the view's edge
-  clip.extend(view.box.min - Vec2{4 * pixel, 4 * pixel});
-  clip.extend(view.box.max + Vec2{4 * pixel, 4 * pixel});
+  const Box clip = previewClip(view);
   for (std::size_t i = 0; i < raw.size(); ++i)
     if (!bounds[i].empty() && bounds[i].intersects(clip))
-      out[i].polygon = previewPolygon(raw[i].polygons, clip, pixel / 2);
+      out[i].polygon = previewPolygon(raw[i].polygons, clip, view.metresPerPixel / 2);
   return out;
 }
 
@@ -585,6 +486,296 @@ void detectTime(Layer& layer, NoticeList& notices) {
     notices.add(Severity::Warning, describe(layer, p));
 }
 
+// The layer a source's features go into, before any feature: its id, title, attribution, style
+// and fields, read from OGR here so that a preview can be assembled on another thread.
+Layer blankLayer(const LoadRequest& request, OGRLayer& source, int layerCount) {
+  const std::string layerName = source.GetName();
+  Layer layer;
+  // Shown in panels and saved in workspaces: a connection's password is neither.
+  const std::string shownPath = redactSecrets(request.path);
+  layer.sourcePath = shownPath;
+  layer.sourceLayerName = layerName;
+  layer.id = layerCount > 1 ? fmt::format("{}:{}", shownPath, layerName) : shownPath;
+  layer.title =
+      request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
+  layer.attribution = request.attribution;
+  if (request.attribution.empty() && request.role == LayerRole::Generic) {
+    layer.licence = licenceOf(source);
+    const bool file = !looksLikeConnectionString(request.path);
+    layer.attribution = userLayerAttribution(
+        file ? std::filesystem::path(request.path).filename().string() : layerName, layer.licence);
+  }
+  if (request.symbology) layer.symbology = *request.symbology;
+  layer.role = request.role;
+  layer.plane = request.plane;
+  const OGRFeatureDefn& defn = *source.GetLayerDefn();
+  for (int i = 0; i < defn.GetFieldCount(); ++i)
+    layer.fields.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
+  return layer;
+}
+
+// Assembles `blank` with the features in reading order from `processed`. A preview copies what
+// the full layer then moves. `toPlane`: the plane's projection, for the anchors' lon/lat.
+std::optional<Layer> assembleLayer(const Layer& blank, std::vector<RawFeature>& raw,
+                                   std::vector<ProcessedFeature>& processed, bool preview,
+                                   const Projection& toPlane, bool someOutsidePlane,
+                                   NoticeList& notices) {
+  Layer layer = blank;
+  reserveFor(layer, raw, processed);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    RawFeature& r = raw[i];
+    ProcessedFeature& p = processed[i];
+    // Formatted only for a notice: most features have none.
+    const auto label = [](std::int64_t fid, const std::string& name) {
+      return fmt::format("feature {} '{}'", fid, name);
+    };
+    if (!p.projected) {
+      notices.add(Severity::Warning,
+                  label(r.fid, r.name) + ": coordinates outside the range of its CRS; skipped");
+      continue;
+    }
+    Feature f;
+    f.fid = r.fid;
+    f.name = preview ? r.name : std::move(r.name);
+    f.attributes = preview ? r.attributes : std::move(r.attributes);
+    const auto index = static_cast<std::uint32_t>(layer.features.size());
+    auto addOutline = [&](const std::vector<Vec2>& line) {
+      for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+        layer.outlines.endpoints.push_back(line[k]);
+        layer.outlines.endpoints.push_back(line[k + 1]);
+        layer.outlines.featureOfSegment.push_back(index);
+        f.bounds.extend(line[k]);
+      }
+      if (!line.empty()) f.bounds.extend(line.back());
+    };
+    if (r.kind == Kind::Polygon) {
+      PreparedPolygon& poly = p.polygon;
+      if (!poly.problem.empty() && !(r.cutAtPlaneEdge && !poly.triangles.empty()))
+        notices.add(poly.triangles.empty() ? Severity::Error : Severity::Warning,
+                    fmt::format("{}: invalid polygon ({}){}", label(f.fid, f.name), poly.problem,
+                                poly.triangles.empty() ? "; skipped"
+                                : poly.repaired        ? "; repaired with GEOS MakeValid"
+                                                       : ""));
+      if (poly.triangles.empty()) continue;
+      f.firstTriangleVertex = static_cast<std::uint32_t>(layer.fills.vertices.size());
+      f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
+      layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(),
+                                  poly.triangles.end());
+      layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(),
+                                         index);
+      for (const auto& ring : poly.outlines)
+        addOutline(ring);
+      f.area = poly.area;
+      f.anchor = poly.interiorPoint;
+      if (!preview) p.polygon = {};  // in the layer now: freed as it goes, for the peak
+    } else if (r.kind == Kind::Line) {
+      for (const auto& line : r.lines)
+        addOutline(line);
+      const auto& longest = *std::max_element(r.lines.begin(), r.lines.end(),
+                                              [](auto& a, auto& b) { return a.size() < b.size(); });
+      f.anchor = longest[longest.size() / 2];
+    } else {
+      f.anchor = r.point;
+      f.bounds.extend(r.point);
+      layer.pointFeatures.push_back(index);
+    }
+    f.anchorLonLat = toPlane.inverseLonLat(f.anchor);
+    layer.bounds.extend(f.bounds);
+    layer.features.push_back(std::move(f));
+  }
+  if (layer.features.empty() && !someOutsidePlane) {
+    notices.add(Severity::Warning, "no feature could be drawn");
+    return std::nullopt;
+  }
+  detectTime(layer, notices);
+  layer.preview = preview;
+  return layer;
+}
+
+// A big layer shows while it is still being read (LoadProgress::onPreview). The file is not
+// ordered by place, so each time the reading brings polygons the view shows, those read so far
+// are handed out again, simplified to its pixel, at most every kEvery. On the projecting worker,
+// which has time while OGR parses: the reader never waits for it.
+class PreviewWhileReading {
+ public:
+  PreviewWhileReading(const Layer& blank, LoadProgress& progress)
+      : blank_(blank), progress_(progress) {}
+
+  // Features the worker has just projected; they stay where they are until the reading ends.
+  void projected(const std::vector<RawFeature>& features, const std::vector<char>& ok,
+                 const Projection& toPlane) {
+    for (std::size_t k = 0; k < features.size(); ++k)
+      if (ok[k] && features[k].kind == Kind::Polygon) {
+        seen_.push_back({&features[k], polygonBounds(features[k])});
+        vertices_ += polygonVertices(features[k]);
+      }
+    const auto now = std::chrono::steady_clock::now();
+    if (vertices_ <= kPreviewVertices || progress_.cancelled || (handedOut_ && now < next_)) return;
+    if (std::optional<Layer> layer = cutForView(toPlane)) {
+      progress_.onPreview(std::move(*layer));
+      handedOut_ = true;
+      next_ = now + kEvery;
+    }
+  }
+  // Read once the worker is joined: a preview is on the map, to replace or withdraw.
+  bool handedOut() const { return handedOut_; }
+
+ private:
+  static constexpr std::chrono::milliseconds kEvery{500};
+  struct Seen {
+    const RawFeature* feature;
+    Box bounds;
+    std::optional<PreparedPolygon> look{};  // cut for cutFor_, when in view
+  };
+
+  // The polygons in the view so far, when one of them is new to it.
+  std::optional<Layer> cutForView(const Projection& toPlane) {
+    const LoadView view = progress_.view();
+    if (view.box.empty()) return std::nullopt;
+    if (view.box.min != cutFor_.box.min || view.box.max != cutFor_.box.max ||
+        view.metresPerPixel != cutFor_.metresPerPixel)
+      for (Seen& s : seen_)
+        s.look.reset();
+    cutFor_ = view;
+    const Box clip = previewClip(view);
+    bool fresh = false;
+    std::vector<RawFeature> raw;
+    std::vector<ProcessedFeature> processed;
+    for (Seen& s : seen_) {
+      if (!s.bounds.intersects(clip)) continue;
+      if (!s.look) {
+        s.look = previewPolygon(s.feature->polygons, clip, view.metresPerPixel / 2);
+        fresh = true;
+      }
+      const RawFeature& f = *s.feature;
+      raw.push_back({.fid = f.fid, .name = f.name, .attributes = f.attributes, .kind = f.kind});
+      processed.push_back({*s.look});
+    }
+    if (!fresh) return std::nullopt;
+    std::vector<Notice> unsaid;  // the full layer says them
+    NoticeList notices(unsaid, {});
+    return assembleLayer(blank_, raw, processed, true, toPlane, true, notices);
+  }
+
+  const Layer& blank_;
+  LoadProgress& progress_;
+  std::vector<Seen> seen_;  // the polygons projected so far, in reading order
+  std::size_t vertices_ = 0;
+  LoadView cutFor_{};
+  bool handedOut_ = false;
+  std::chrono::steady_clock::time_point next_{};
+};
+
+// Projects features while the reader reads the next ones. OGR reads on one thread only, and
+// PROJ's exact transverse Mercator costs more than GDAL's read, so the features go to a worker
+// in batches as they are read; when the reading ends, the reader projects what is still queued
+// beside it. Each thread projects with its own copy of the transform.
+class ProjectWhileReading {
+ public:
+  // `preview`: shows the view's polygons as the worker projects them; none: no preview.
+  ProjectWhileReading(const Projection& toPlane, MapPlane plane, LoadProgress* progress,
+                      PreviewWhileReading* preview)
+      : toPlane_(toPlane), plane_(plane), progress_(progress) {
+    if (std::thread::hardware_concurrency() > 1)
+      worker_ = std::jthread([this, preview] {
+        const std::optional<Projection> copy = workerCopy(toPlane_, plane_);
+        projectQueued(copy ? &*copy : nullptr, copy ? preview : nullptr);
+      });
+  }
+  ~ProjectWhileReading() { close(); }  // the worker stops; worker_, last, joins it first
+  ProjectWhileReading(const ProjectWhileReading&) = delete;
+  ProjectWhileReading& operator=(const ProjectWhileReading&) = delete;
+
+  // A feature read, in reading order.
+  void add(RawFeature f) {
+    readingVertices_ += polygonVertices(f);
+    reading_.push_back(std::move(f));
+    if (reading_.size() >= kBatchFeatures || readingVertices_ >= kBatchVertices) handOver();
+  }
+
+  // Every feature in reading order, projected, with whether it could be.
+  void finish(std::vector<RawFeature>& raw, std::vector<ProcessedFeature>& processed) {
+    handOver();
+    close();
+    projectQueued(&toPlane_, nullptr);
+    if (worker_.joinable()) worker_.join();
+    std::size_t total = 0;
+    for (const auto& batch : batches_)
+      total += batch->features.size();
+    raw.reserve(total);
+    processed.resize(total);
+    for (const auto& batch : batches_)
+      for (std::size_t k = 0; k < batch->features.size(); ++k) {
+        processed[raw.size()].projected = batch->projected[k];
+        raw.push_back(std::move(batch->features[k]));
+      }
+    batches_.clear();
+  }
+
+ private:
+  // Small enough that the worker starts soon and the two threads end together, big enough
+  // that handing over costs nothing next to projecting.
+  static constexpr std::size_t kBatchFeatures = 64, kBatchVertices = 16'384;
+  struct Batch {
+    std::vector<RawFeature> features;
+    std::vector<char> projected;
+  };
+
+  void handOver() {
+    if (reading_.empty()) return;
+    auto batch = std::make_unique<Batch>();
+    batch->features = std::move(reading_);
+    batch->projected.assign(batch->features.size(), 1);
+    reading_.clear();
+    readingVertices_ = 0;
+    {
+      std::lock_guard lock(mutex_);
+      queued_.push_back(batch.get());
+      batches_.push_back(std::move(batch));
+    }
+    ready_.notify_one();
+  }
+
+  void close() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+  }
+
+  // Takes batches off the queue until it is closed and empty.
+  void projectQueued(const Projection* projection, PreviewWhileReading* preview) {
+    for (;;) {
+      Batch* batch = nullptr;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return closed_ || !queued_.empty(); });
+        if (queued_.empty()) return;
+        batch = queued_.front();
+        queued_.pop_front();
+      }
+      for (std::size_t k = 0; k < batch->features.size(); ++k) {
+        if (progress_ && progress_->cancelled) break;
+        batch->projected[k] = projectFeature(projection, batch->features[k]);
+      }
+      if (preview) preview->projected(batch->features, batch->projected, *projection);
+    }
+  }
+
+  const Projection& toPlane_;
+  const MapPlane plane_;
+  LoadProgress* const progress_;
+  std::vector<RawFeature> reading_;  // the reader's batch being filled
+  std::size_t readingVertices_ = 0;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<std::unique_ptr<Batch>> batches_;  // in reading order
+  std::deque<Batch*> queued_;                    // not yet taken by a thread
+  bool closed_ = false;
+  std::jthread worker_;  // declared last: joined before the queue it reads goes
+};
+
 void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, LoadResult& result,
                LoadProgress* progress) {
   const std::string layerName = source.GetName();
@@ -643,7 +834,11 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
 
   // Read features; OGR is not thread-safe, so this part is sequential (projecting is not).
   const ToPlaneArea toPlaneArea(sourceSrs, sourceIsLonLat, request.plane);
-  ProjectWhileReading projector(toPlane, request.plane, progress);
+  const Layer blank = blankLayer(request, source, layerCount);
+  // Only for a loader that knows the map's view (the window's, not a re-read for a new plane).
+  std::optional<PreviewWhileReading> preview;
+  if (progress && progress->onPreview && !request.drawnAt) preview.emplace(blank, *progress);
+  ProjectWhileReading projector(toPlane, request.plane, progress, preview ? &*preview : nullptr);
   std::vector<RawFeature> raw;
   const OGRFeatureDefn& defn = *source.GetLayerDefn();
   const GIntBig count = source.GetFeatureCount(FALSE);
@@ -652,6 +847,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   source.ResetReading();
   for (auto& feature : source) {
     if (progress && progress->cancelled) break;
+    if (progress) progress->featuresRead.fetch_add(1, std::memory_order_relaxed);
     const OGRGeometry* geometry = feature->GetGeometryRef();
     if (!geometry || geometry->IsEmpty()) {
       ++withoutGeometry;
@@ -699,6 +895,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   }
   std::vector<ProcessedFeature> processed;
   projector.finish(raw, processed);
+  // Until the full layer is added below.
+  if (preview && preview->handedOut()) result.withdrawnPreviews.push_back(blank.id);
   const auto cancelled = [&] {
     if (!progress || !progress->cancelled) return false;
     notices.add(Severity::Info, "not loaded (loading was cancelled)");
@@ -722,102 +920,6 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
     return;
   }
 
-  // Assembles the layer in feature order from `processed`. A preview copies what the full layer
-  // then moves, and its notices are not said (the full layer says them).
-  const auto assemble = [&](std::vector<ProcessedFeature>& processed, bool preview,
-                            NoticeList& notices) -> std::optional<Layer> {
-    Layer layer;
-    // Shown in panels and saved in workspaces: a connection's password is neither.
-    const std::string shownPath = redactSecrets(request.path);
-    layer.sourcePath = shownPath;
-    layer.sourceLayerName = layerName;
-    layer.id = layerCount > 1 ? fmt::format("{}:{}", shownPath, layerName) : shownPath;
-    layer.title =
-        request.title.empty() ? defaultTitle(request.path, layerName, layerCount) : request.title;
-    layer.attribution = request.attribution;
-    if (request.attribution.empty() && request.role == LayerRole::Generic) {
-      layer.licence = licenceOf(source);
-      const bool file = !looksLikeConnectionString(request.path);
-      layer.attribution = userLayerAttribution(
-          file ? std::filesystem::path(request.path).filename().string() : layerName,
-          layer.licence);
-    }
-    if (request.symbology) layer.symbology = *request.symbology;
-    layer.role = request.role;
-    layer.plane = request.plane;
-    reserveFor(layer, raw, processed);
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      RawFeature& r = raw[i];
-      ProcessedFeature& p = processed[i];
-      // Formatted only for a notice: most features have none.
-      const auto label = [](std::int64_t fid, const std::string& name) {
-        return fmt::format("feature {} '{}'", fid, name);
-      };
-      if (!p.projected) {
-        notices.add(Severity::Warning,
-                    label(r.fid, r.name) + ": coordinates outside the range of its CRS; skipped");
-        continue;
-      }
-      Feature f;
-      f.fid = r.fid;
-      f.name = preview ? r.name : std::move(r.name);
-      f.attributes = preview ? r.attributes : std::move(r.attributes);
-      const auto index = static_cast<std::uint32_t>(layer.features.size());
-      auto addOutline = [&](const std::vector<Vec2>& line) {
-        for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-          layer.outlines.endpoints.push_back(line[k]);
-          layer.outlines.endpoints.push_back(line[k + 1]);
-          layer.outlines.featureOfSegment.push_back(index);
-          f.bounds.extend(line[k]);
-        }
-        if (!line.empty()) f.bounds.extend(line.back());
-      };
-      if (r.kind == Kind::Polygon) {
-        PreparedPolygon& poly = p.polygon;
-        if (!poly.problem.empty() && !(r.cutAtPlaneEdge && !poly.triangles.empty()))
-          notices.add(poly.triangles.empty() ? Severity::Error : Severity::Warning,
-                      fmt::format("{}: invalid polygon ({}){}", label(f.fid, f.name), poly.problem,
-                                  poly.triangles.empty() ? "; skipped"
-                                  : poly.repaired        ? "; repaired with GEOS MakeValid"
-                                                         : ""));
-        if (poly.triangles.empty()) continue;
-        f.firstTriangleVertex = static_cast<std::uint32_t>(layer.fills.vertices.size());
-        f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
-        layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(),
-                                    poly.triangles.end());
-        layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(),
-                                           index);
-        for (const auto& ring : poly.outlines)
-          addOutline(ring);
-        f.area = poly.area;
-        f.anchor = poly.interiorPoint;
-        if (!preview) p.polygon = {};  // in the layer now: freed as it goes, for the peak
-      } else if (r.kind == Kind::Line) {
-        for (const auto& line : r.lines)
-          addOutline(line);
-        const auto& longest = *std::max_element(
-            r.lines.begin(), r.lines.end(), [](auto& a, auto& b) { return a.size() < b.size(); });
-        f.anchor = longest[longest.size() / 2];
-      } else {
-        f.anchor = r.point;
-        f.bounds.extend(r.point);
-        layer.pointFeatures.push_back(index);
-      }
-      f.anchorLonLat = toPlane.inverseLonLat(f.anchor);
-      layer.bounds.extend(f.bounds);
-      layer.features.push_back(std::move(f));
-    }
-    if (layer.features.empty() && outsidePlane == 0) {
-      notices.add(Severity::Warning, "no feature could be drawn");
-      return std::nullopt;
-    }
-    for (int i = 0; i < defn.GetFieldCount(); ++i)
-      layer.fields.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
-    detectTime(layer, notices);
-    layer.preview = preview;
-    return layer;
-  };
-
   // Projected while read (above); triangulated on all cores, each worker with its own GEOS
   // context.
   const std::size_t vertices = polygonVertices(raw);
@@ -827,18 +929,21 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
   // a pixel coarser than most of its detail.
   if (vertices > kPreviewVertices && request.drawnAt) {
     std::vector<ProcessedFeature> seen = previewOf(raw, processed, *request.drawnAt);
-    if (std::optional<Layer> layer = assemble(seen, false, notices))
+    if (std::optional<Layer> layer =
+            assembleLayer(blank, raw, seen, false, toPlane, outsidePlane > 0, notices))
       result.layers.push_back(std::move(*layer));
     return;
   }
   // Only for a loader that knows the map's view (the window's, not a re-read for a new plane).
   if (vertices > kPreviewVertices && progress && progress->onPreview &&
       !progress->view().box.empty() && !progress->cancelled) {
-    std::vector<ProcessedFeature> preview = previewOf(raw, processed, progress->view());
+    std::vector<ProcessedFeature> look = previewOf(raw, processed, progress->view());
     std::vector<Notice> unsaid;  // the full layer says them
     NoticeList previewNotices(unsaid, {});
-    if (std::optional<Layer> first = assemble(preview, true, previewNotices)) {
-      result.withdrawnPreviews.push_back(first->id);  // until the full layer is added below
+    if (std::optional<Layer> first =
+            assembleLayer(blank, raw, look, true, toPlane, outsidePlane > 0, previewNotices)) {
+      if (std::ranges::find(result.withdrawnPreviews, first->id) == result.withdrawnPreviews.end())
+        result.withdrawnPreviews.push_back(first->id);
       progress->onPreview(std::move(*first));
     }
   }
@@ -848,7 +953,8 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
 
   if (cancelled()) return;
 
-  if (std::optional<Layer> layer = assemble(processed, false, notices)) {
+  if (std::optional<Layer> layer =
+          assembleLayer(blank, raw, processed, false, toPlane, outsidePlane > 0, notices)) {
     std::erase(result.withdrawnPreviews, layer->id);
     result.layers.push_back(std::move(*layer));
   }

@@ -41,7 +41,8 @@ struct LoadRequest {
 
 // Updated by the loader while it works, read by the window to draw a progress bar.
 struct LoadProgress {
-  std::atomic<std::size_t> featuresDone{0};
+  std::atomic<std::size_t> featuresRead{0};  // by OGR
+  std::atomic<std::size_t> featuresDone{0};  // triangulated, or needing none
   std::atomic<std::size_t> featuresTotal{0};
   // Set from another thread to stop reading a big file mid-way: the layer is then not added.
   // cancel() also stops a big polygon's ear clipping between two of its cells (stopSource).
@@ -52,8 +53,8 @@ struct LoadProgress {
     stopSource.request_stop();
   }
   // Progressive loading: a big layer (kPreviewVertices) is first handed here as the view's
-  // features, simplified to its pixel and clipped to it (Layer::preview), on the loader's
-  // thread, then loaded whole. Unset, or no view set: no preview.
+  // features, simplified to its pixel and clipped to it (Layer::preview), again as more of them
+  // are read (on a worker of the loader), then loaded whole. Unset, or no view set: no preview.
   std::function<void(Layer)> onPreview{};
 
   void setView(const LoadView& view) {

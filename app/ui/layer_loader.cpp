@@ -156,7 +156,11 @@ bool BackgroundLoader::done() const {
 float BackgroundLoader::fraction() const {
   std::lock_guard lock(mutex_);
   const auto total = progress_.featuresTotal.load();
-  const float within = total ? static_cast<float>(progress_.featuresDone.load()) / total : 0.f;
+  // Reading is the first half of a layer's work, triangulating the second.
+  const float within =
+      total ? static_cast<float>(progress_.featuresRead.load() + progress_.featuresDone.load()) /
+                  (2.f * static_cast<float>(total))
+            : 0.f;
   if (jobs_ == 0) return 1.f;
   return std::min(1.f, (completed_ + std::min(within, 0.99f)) / static_cast<float>(jobs_));
 }
