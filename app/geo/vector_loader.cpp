@@ -18,6 +18,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/input_files.hpp"
 #include "core/layer_style.hpp"
 #include "core/output_paths.hpp"
 #include "core/text_safety.hpp"
@@ -966,6 +967,10 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
   LoadResult result;
   if (!looksLikeConnectionString(request.path) && !std::filesystem::exists(request.path)) {
     result.notices.push_back({Severity::Error, fmt::format("{}: file not found", request.path)});
+    return result;
+  }
+  if (std::optional<std::string> refused = refuseInput(request.path)) {
+    result.notices.push_back({Severity::Error, *refused});
     return result;
   }
   if (std::error_code ec; std::filesystem::is_regular_file(request.path, ec) &&

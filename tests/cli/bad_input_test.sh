@@ -168,6 +168,17 @@ mkdir -p folder.story
 story_run "$dir/folder.story"
 rc_is 1; err_has "$dir/folder.story: is a folder"; nothing_at "$dir/story.mp4"
 
+# --- pipes and devices given as files -----------------------------------------------------------
+
+case_ "a named pipe as --layer: named at once, no wait for a writer, the map still written"
+mkfifo pipe.geojson
+run "$bin" --export "$dir/m.png" "${small[@]}" --layer "$dir/pipe.geojson"
+rc_is 1; err_has "$dir/pipe.geojson: is a named pipe"; png_written "$dir/m.png"
+
+case_ "a device as --layer: 'is a device', the map still written"
+run "$bin" --export "$dir/m.png" "${small[@]}" --layer /dev/zero
+rc_is 1; err_has "/dev/zero: is a device"; png_written "$dir/m.png"
+
 case_ "a folder where the PNG should go: exit 1 or 2, the folder untouched"
 mkdir -p taken.png
 run "$bin" --export "$dir/taken.png" "${small[@]}"
