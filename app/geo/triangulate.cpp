@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
 
@@ -111,6 +112,18 @@ namespace {
 
 constexpr double kFinestDetail = 0.1;  // metres
 
+// `ring` without its detail finer than kFinestDetail. Douglas–Peucker costs more than the ear
+// clipping after it, and a ring with no side that short (most drawn at a map's scale) has
+// nothing it would drop but points nearly in line, which ear clipping takes as they are.
+std::vector<Vec2> withoutUnseenDetail(const std::vector<Vec2>& ring) {
+  constexpr double kShortSquared = 16 * kFinestDetail * kFinestDetail;
+  const bool dense = std::adjacent_find(ring.begin(), ring.end(), [](Vec2 a, Vec2 b) {
+                       const Vec2 d = b - a;
+                       return d.x * d.x + d.y * d.y < kShortSquared;
+                     }) != ring.end();
+  return dense || ring.size() < 4 ? simplifyRing(ring, kFinestDetail) : ring;
+}
+
 double triangleArea(Vec2 a, Vec2 b, Vec2 c) {
   return std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
 }
@@ -199,7 +212,7 @@ PreparedPolygon prepareLargePolygon(const geos::Context& c, const std::vector<Po
     std::size_t partVertices = 0;
     Box box;
     for (const auto& ring : part.rings) {
-      std::vector<Vec2> simple = simplifyRing(ring, kFinestDetail);
+      std::vector<Vec2> simple = withoutUnseenDetail(ring);
       if (simple.empty() && rings.empty()) break;  // the shell is a speck
       if (simple.empty()) continue;
       if (!(simple.front() == simple.back())) simple.push_back(simple.front());

@@ -263,31 +263,6 @@ Box polygonBounds(const RawFeature& f) {
   return box;
 }
 
-// Sizes the layer's arrays once: grown by doubling, a world layer's would briefly need twice
-// their memory.
-void reserveFor(Layer& layer, const std::vector<RawFeature>& raw,
-                const std::vector<ProcessedFeature>& processed) {
-  std::size_t triangleVertices = 0, segments = 0;
-  const auto add = [&](const std::vector<Vec2>& line) {
-    segments += line.empty() ? 0 : line.size() - 1;
-  };
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (!processed[i].projected) continue;
-    if (raw[i].kind == Kind::Polygon) {
-      triangleVertices += processed[i].polygon.triangles.size();
-      for (const auto& ring : processed[i].polygon.outlines)
-        add(ring);
-    } else if (raw[i].kind == Kind::Line) {
-      for (const auto& line : raw[i].lines)
-        add(line);
-    }
-  }
-  layer.fills.vertices.reserve(triangleVertices);
-  layer.fills.featureOfVertex.reserve(triangleVertices);
-  layer.outlines.endpoints.reserve(2 * segments);
-  layer.outlines.featureOfSegment.reserve(segments);
-}
-
 // The view as a big layer's first look cuts it: a few pixels more, so the cut never shows at
 // the view's edge.
 Box previewClip(const LoadView& view) {
@@ -515,6 +490,65 @@ Layer blankLayer(const LoadRequest& request, OGRLayer& source, int layerCount) {
   return layer;
 }
 
+std::size_t segmentsOf(const std::vector<std::vector<Vec2>>& lines) {
+  std::size_t n = 0;
+  for (const auto& line : lines)
+    n += line.empty() ? 0 : line.size() - 1;
+  return n;
+}
+
+// Where a drawn feature's triangle vertices and outline segments go in the layer's arrays.
+struct FeaturePlace {
+  std::size_t raw;  // index into the features read
+  std::size_t firstVertex, firstSegment;
+};
+
+// Fills in the layer's feature `index`, its triangles and outline, at `place`; the arrays are
+// sized already, so that threads fill disjoint parts. Returns its bounds.
+Box fillFeature(Layer& layer, std::uint32_t index, const FeaturePlace& place, RawFeature& r,
+                ProcessedFeature& p, bool preview, const Projection& toPlane) {
+  Feature& f = layer.features[index];
+  f.fid = r.fid;
+  f.name = preview ? r.name : std::move(r.name);
+  f.attributes = preview ? r.attributes : std::move(r.attributes);
+  std::size_t segment = place.firstSegment;
+  const auto addOutline = [&](const std::vector<Vec2>& line) {
+    for (std::size_t k = 0; k + 1 < line.size(); ++k, ++segment) {
+      layer.outlines.endpoints[2 * segment] = line[k];
+      layer.outlines.endpoints[2 * segment + 1] = line[k + 1];
+      layer.outlines.featureOfSegment[segment] = index;
+      f.bounds.extend(line[k]);
+    }
+    if (!line.empty()) f.bounds.extend(line.back());
+  };
+  if (r.kind == Kind::Polygon) {
+    PreparedPolygon& poly = p.polygon;
+    f.firstTriangleVertex = static_cast<std::uint32_t>(place.firstVertex);
+    f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
+    std::copy(poly.triangles.begin(), poly.triangles.end(),
+              layer.fills.vertices.begin() + static_cast<std::ptrdiff_t>(place.firstVertex));
+    std::fill_n(
+        layer.fills.featureOfVertex.begin() + static_cast<std::ptrdiff_t>(place.firstVertex),
+        poly.triangles.size(), index);
+    for (const auto& ring : poly.outlines)
+      addOutline(ring);
+    f.area = poly.area;
+    f.anchor = poly.interiorPoint;
+    if (!preview) p.polygon = {};  // in the layer now: freed as it goes, for the peak
+  } else if (r.kind == Kind::Line) {
+    for (const auto& line : r.lines)
+      addOutline(line);
+    const auto& longest = *std::max_element(r.lines.begin(), r.lines.end(),
+                                            [](auto& a, auto& b) { return a.size() < b.size(); });
+    f.anchor = longest[longest.size() / 2];
+  } else {
+    f.anchor = r.point;
+    f.bounds.extend(r.point);
+  }
+  f.anchorLonLat = toPlane.inverseLonLat(f.anchor);
+  return f.bounds;
+}
+
 // Assembles `blank` with the features in reading order from `processed`. A preview copies what
 // the full layer then moves. `toPlane`: the plane's projection, for the anchors' lon/lat.
 std::optional<Layer> assembleLayer(const Layer& blank, std::vector<RawFeature>& raw,
@@ -522,67 +556,67 @@ std::optional<Layer> assembleLayer(const Layer& blank, std::vector<RawFeature>& 
                                    const Projection& toPlane, bool someOutsidePlane,
                                    NoticeList& notices) {
   Layer layer = blank;
-  reserveFor(layer, raw, processed);
+  // Which features are drawn, and where each one goes; problems are said in feature order.
+  std::vector<FeaturePlace> places;
+  std::size_t vertices = 0, segments = 0;
   for (std::size_t i = 0; i < raw.size(); ++i) {
-    RawFeature& r = raw[i];
-    ProcessedFeature& p = processed[i];
+    const RawFeature& r = raw[i];
+    const ProcessedFeature& p = processed[i];
     // Formatted only for a notice: most features have none.
-    const auto label = [](std::int64_t fid, const std::string& name) {
-      return fmt::format("feature {} '{}'", fid, name);
-    };
+    const auto label = [&] { return fmt::format("feature {} '{}'", r.fid, r.name); };
     if (!p.projected) {
       notices.add(Severity::Warning,
-                  label(r.fid, r.name) + ": coordinates outside the range of its CRS; skipped");
+                  label() + ": coordinates outside the range of its CRS; skipped");
       continue;
     }
-    Feature f;
-    f.fid = r.fid;
-    f.name = preview ? r.name : std::move(r.name);
-    f.attributes = preview ? r.attributes : std::move(r.attributes);
-    const auto index = static_cast<std::uint32_t>(layer.features.size());
-    auto addOutline = [&](const std::vector<Vec2>& line) {
-      for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-        layer.outlines.endpoints.push_back(line[k]);
-        layer.outlines.endpoints.push_back(line[k + 1]);
-        layer.outlines.featureOfSegment.push_back(index);
-        f.bounds.extend(line[k]);
-      }
-      if (!line.empty()) f.bounds.extend(line.back());
-    };
+    const PreparedPolygon& poly = p.polygon;
     if (r.kind == Kind::Polygon) {
-      PreparedPolygon& poly = p.polygon;
       if (!poly.problem.empty() && !(r.cutAtPlaneEdge && !poly.triangles.empty()))
         notices.add(poly.triangles.empty() ? Severity::Error : Severity::Warning,
-                    fmt::format("{}: invalid polygon ({}){}", label(f.fid, f.name), poly.problem,
+                    fmt::format("{}: invalid polygon ({}){}", label(), poly.problem,
                                 poly.triangles.empty() ? "; skipped"
                                 : poly.repaired        ? "; repaired with GEOS MakeValid"
                                                        : ""));
       if (poly.triangles.empty()) continue;
-      f.firstTriangleVertex = static_cast<std::uint32_t>(layer.fills.vertices.size());
-      f.triangleVertexCount = static_cast<std::uint32_t>(poly.triangles.size());
-      layer.fills.vertices.insert(layer.fills.vertices.end(), poly.triangles.begin(),
-                                  poly.triangles.end());
-      layer.fills.featureOfVertex.insert(layer.fills.featureOfVertex.end(), poly.triangles.size(),
-                                         index);
-      for (const auto& ring : poly.outlines)
-        addOutline(ring);
-      f.area = poly.area;
-      f.anchor = poly.interiorPoint;
-      if (!preview) p.polygon = {};  // in the layer now: freed as it goes, for the peak
-    } else if (r.kind == Kind::Line) {
-      for (const auto& line : r.lines)
-        addOutline(line);
-      const auto& longest = *std::max_element(r.lines.begin(), r.lines.end(),
-                                              [](auto& a, auto& b) { return a.size() < b.size(); });
-      f.anchor = longest[longest.size() / 2];
-    } else {
-      f.anchor = r.point;
-      f.bounds.extend(r.point);
-      layer.pointFeatures.push_back(index);
     }
-    f.anchorLonLat = toPlane.inverseLonLat(f.anchor);
-    layer.bounds.extend(f.bounds);
-    layer.features.push_back(std::move(f));
+    if (r.kind == Kind::Point)
+      layer.pointFeatures.push_back(static_cast<std::uint32_t>(places.size()));
+    places.push_back({i, vertices, segments});
+    vertices += r.kind == Kind::Polygon ? poly.triangles.size() : 0;
+    segments += segmentsOf(r.kind == Kind::Polygon ? poly.outlines : r.lines);
+  }
+  layer.fills.vertices.resize(vertices);
+  layer.fills.featureOfVertex.resize(vertices);
+  layer.outlines.endpoints.resize(2 * segments);
+  layer.outlines.featureOfSegment.resize(segments);
+  layer.features.resize(places.size());
+  const auto fill = [&](std::size_t from, std::size_t to, const Projection& projection) {
+    Box bounds;
+    for (std::size_t k = from; k < to; ++k) {
+      const FeaturePlace& place = places[k];
+      bounds.extend(fillFeature(layer, static_cast<std::uint32_t>(k), place, raw[place.raw],
+                                processed[place.raw], preview, projection));
+    }
+    return bounds;
+  };
+  // A big layer is copied in on two threads, each its half of the vertices and segments.
+  constexpr std::size_t kSharedFrom = 200'000;
+  std::optional<Projection> second;
+  if (vertices + segments > kSharedFrom && std::thread::hardware_concurrency() > 1)
+    second = toPlane.clone();
+  if (second) {
+    const auto middle = std::partition_point(places.begin(), places.end(), [&](const auto& p) {
+      return p.firstVertex + p.firstSegment < (vertices + segments) / 2;
+    });
+    const auto half = static_cast<std::size_t>(middle - places.begin());
+    Box secondBounds;
+    {
+      std::jthread helper([&] { secondBounds = fill(half, places.size(), *second); });
+      layer.bounds = fill(0, half, toPlane);
+    }
+    layer.bounds.extend(secondBounds);
+  } else {
+    layer.bounds = fill(0, places.size(), toPlane);
   }
   if (layer.features.empty() && !someOutsidePlane) {
     notices.add(Severity::Warning, "no feature could be drawn");
@@ -595,8 +629,8 @@ std::optional<Layer> assembleLayer(const Layer& blank, std::vector<RawFeature>& 
 
 // A big layer shows while it is still being read (LoadProgress::onPreview). The file is not
 // ordered by place, so each time the reading brings polygons the view shows, those read so far
-// are handed out again, simplified to its pixel, at most every kEvery. On the projecting worker,
-// which has time while OGR parses: the reader never waits for it.
+// are handed out again, simplified to its pixel, at most every kEvery. On the projecting worker:
+// the reader never waits for it.
 class PreviewWhileReading {
  public:
   PreviewWhileReading(const Layer& blank, LoadProgress& progress)
@@ -612,7 +646,7 @@ class PreviewWhileReading {
       }
     const auto now = std::chrono::steady_clock::now();
     if (vertices_ <= kPreviewVertices || progress_.cancelled || (handedOut_ && now < next_)) return;
-    if (std::optional<Layer> layer = cutForView(toPlane)) {
+    if (std::optional<Layer> layer = cutForView(toPlane); layer && !layer->features.empty()) {
       progress_.onPreview(std::move(*layer));
       handedOut_ = true;
       next_ = now + kEvery;
