@@ -23,24 +23,25 @@ Projection::~Projection() = default;
 
 namespace {
 
-// The map's planes from WGS 84 lon/lat, written out as the PROJ pipelines that
+// The map's planes from WGS 84 lon/lat: the projection step of the PROJ pipelines that
 // proj_create_crs_to_crs chooses for them (`projinfo -s EPSG:4326 -t CRS`), longitude first as
 // proj_normalize_for_visualization leaves them. Each is a conversion on WGS 84's ellipsoid, with
 // no datum shift and no grid, so PROJ makes it without searching its database (several
-// milliseconds each time, and every layer load makes one); it transforms to the same bits.
-std::optional<std::string> planePipeline(std::string_view source, std::string_view target) {
+// milliseconds each time, and every layer load makes one). The pipeline's first step, degrees
+// to radians, is done by Projection itself with the same arithmetic: the same bits, and a
+// quarter less time a point than PROJ's pipeline takes.
+std::optional<std::string> planeProjection(std::string_view source, std::string_view target) {
   if (source != kLonLatCrs) return std::nullopt;
-  const std::string lonLatToRadians =
-      "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step ";
   if (target == kMapCrs)  // kMapCrs's own projection, its datum given as PROJ's step gives it
-    return lonLatToRadians + std::string(kMapCrs.substr(0, kMapCrs.find(" +datum="))) +
-           " +ellps=WGS84";
+    return std::string(kMapCrs.substr(0, kMapCrs.find(" +datum="))) + " +ellps=WGS84";
   if (target == kWebMercatorCrs)
-    return lonLatToRadians + "+proj=webmerc +lat_0=0 +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
-  if (target == kEqualEarthCrs)
-    return lonLatToRadians + "+proj=eqearth +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
+    return "+proj=webmerc +lat_0=0 +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
+  if (target == kEqualEarthCrs) return "+proj=eqearth +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84";
   return std::nullopt;
 }
+
+// PROJ's unitconvert factor from degrees to radians: multiplied going in, divided coming out.
+constexpr double kRadiansPerDegree = 0.017453292519943295;
 
 }  // namespace
 
@@ -49,10 +50,12 @@ std::variant<Projection, std::string> Projection::create(std::string_view source
   Projection p;
   p.context_.reset(proj_context_create());
   proj_log_level(p.context_.get(), PJ_LOG_NONE);
-  if (const auto pipeline = planePipeline(source, target)) {
-    p.transform_.reset(proj_create(p.context_.get(), pipeline->c_str()));
+  if (const auto projection = planeProjection(source, target)) {
+    p.transform_.reset(proj_create(p.context_.get(), projection->c_str()));
+    p.takesRadians_ = true;
     if (p.transform_) return p;
   }
+  p.takesRadians_ = false;
   const std::string s(source), t(target);
   PJ* raw = proj_create_crs_to_crs(p.context_.get(), s.c_str(), t.c_str(), nullptr);
   if (!raw) {
@@ -74,6 +77,7 @@ std::optional<Projection> Projection::clone() const {
   proj_log_level(p.context_.get(), PJ_LOG_NONE);
   p.transform_.reset(proj_clone(p.context_.get(), transform_.get()));
   if (!p.transform_) return std::nullopt;
+  p.takesRadians_ = takesRadians_;
   return p;
 }
 
@@ -101,23 +105,31 @@ Projection Projection::lonLatTo(MapPlane plane) {
 }
 
 Vec2 Projection::forward(Vec2 p) const {
+  if (takesRadians_) p = {p.x * kRadiansPerDegree, p.y * kRadiansPerDegree};
   const PJ_COORD c = proj_trans(transform_.get(), PJ_FWD, proj_coord(p.x, p.y, 0, 0));
   return {c.xy.x, c.xy.y};
 }
 
 Vec2 Projection::inverse(Vec2 p) const {
   const PJ_COORD c = proj_trans(transform_.get(), PJ_INV, proj_coord(p.x, p.y, 0, 0));
+  if (takesRadians_ && c.xy.x != HUGE_VAL)
+    return {c.xy.x / kRadiansPerDegree, c.xy.y / kRadiansPerDegree};
   return {c.xy.x, c.xy.y};
 }
 
 bool Projection::forwardInPlace(double* x, double* y, std::size_t count, std::size_t stride) const {
+  const auto at = [stride](double* first, std::size_t i) -> double& {
+    return *reinterpret_cast<double*>(reinterpret_cast<char*>(first) + i * stride);
+  };
+  if (takesRadians_)
+    for (std::size_t i = 0; i < count; ++i) {
+      at(x, i) *= kRadiansPerDegree;
+      at(y, i) *= kRadiansPerDegree;
+    }
   proj_trans_generic(transform_.get(), PJ_FWD, x, stride, count, y, stride, count, nullptr, 0, 0,
                      nullptr, 0, 0);
-  for (std::size_t i = 0; i < count; ++i) {
-    const double vx =
-        *reinterpret_cast<const double*>(reinterpret_cast<const char*>(x) + i * stride);
-    if (!std::isfinite(vx) || vx == HUGE_VAL) return false;
-  }
+  for (std::size_t i = 0; i < count; ++i)
+    if (!std::isfinite(at(x, i)) || at(x, i) == HUGE_VAL) return false;
   return true;
 }
 

@@ -65,6 +65,9 @@ class Projection {
   Projection() = default;
   std::unique_ptr<pj_ctx, ContextDeleter> context_;  // declared first: destroyed last
   std::unique_ptr<PJconsts, PjDeleter> transform_;
+  // The transform is a plane's projection step alone: lon/lat in degrees are converted to and
+  // from radians here, as the pipeline's unitconvert step would.
+  bool takesRadians_ = false;
 };
 
 // The longitudes and latitudes `planeBox` shows on the plane `lonLatToPlane` projects to,

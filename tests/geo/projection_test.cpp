@@ -31,6 +31,32 @@ TEST(Projection, CentredOnIdlibInMetres) {
   EXPECT_NEAR(d, 16800, 600);
 }
 
+// Each plane's projection from lon/lat, made without PROJ's database search and with the degrees
+// converted by Projection itself, gives the very bits PROJ's own choice of operation gives.
+TEST(Projection, PlanesGiveTheBitsOfPROJsOwnOperation) {
+  constexpr std::string_view kLonLatByDefinition = "+proj=longlat +datum=WGS84 +no_defs +type=crs";
+  for (const MapPlane plane : {MapPlane::Local, MapPlane::WebMercator, MapPlane::EqualEarth}) {
+    const Projection fast = Projection::lonLatTo(plane);
+    auto searched = Projection::create(kLonLatByDefinition, crsOf(plane));
+    ASSERT_TRUE(std::holds_alternative<Projection>(searched));
+    const Projection& reference = std::get<Projection>(searched);
+    std::vector<Vec2> inPlace;
+    for (double lon = 6.7; lon <= 66.7; lon += 2.5)
+      for (double lat = 5.9; lat <= 65.9; lat += 2.5) {
+        const Vec2 ll{lon, lat};
+        const Vec2 a = fast.forward(ll), b = reference.forward(ll);
+        EXPECT_EQ(a.x, b.x) << lon << ", " << lat;
+        EXPECT_EQ(a.y, b.y) << lon << ", " << lat;
+        const Vec2 backA = fast.inverse(a), backB = reference.inverse(b);
+        EXPECT_EQ(backA.x, backB.x);
+        EXPECT_EQ(backA.y, backB.y);
+        inPlace.push_back(ll);
+      }
+    ASSERT_TRUE(fast.forwardInPlace(&inPlace[0].x, &inPlace[0].y, inPlace.size(), sizeof(Vec2)));
+    EXPECT_EQ(inPlace[7].x, reference.forward(Vec2{6.7, 5.9 + 7 * 2.5}).x);
+  }
+}
+
 TEST(Projection, ReadsAnyCrsPROJKnows) {
   auto web = Projection::create("EPSG:3857");
   ASSERT_TRUE(std::holds_alternative<Projection>(web));
