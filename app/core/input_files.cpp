@@ -15,8 +15,7 @@ std::optional<std::string> refuseInput(const std::string& path) {
   const char* what = fs::is_fifo(status)     ? "a named pipe (FIFO)"
                      : fs::is_socket(status) ? "a socket"
                                              : "a device";
-  return fmt::format("{}: is {}, not a file; reading it would wait for data without end", path,
-                     what);
+  return fmt::format("is {}, not a file; reading it would wait for data without end", what);
 }
 
 }  // namespace idlib

@@ -6,9 +6,9 @@
 
 namespace idlib {
 
-// Why `path` cannot be read as a data file, or nothing: a FIFO, socket or device says so; a
-// regular file, a folder (a shapefile's, a file geodatabase), a missing path or a database
-// connection are left to the reader, which says what is wrong with them.
+// Why `path` cannot be read as a data file ("is a named pipe..."), or nothing: a FIFO, socket or
+// device says so; a regular file, a folder (a shapefile's, a file geodatabase), a missing path or
+// a database connection are left to the reader, which says what is wrong with them.
 std::optional<std::string> refuseInput(const std::string& path);
 
 }  // namespace idlib

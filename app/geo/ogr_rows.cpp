@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/input_files.hpp"
 #include "geo/gdal_drivers.hpp"
 
 namespace idlib {
@@ -15,6 +16,12 @@ GDALDatasetUniquePtr openTable(const std::string& path) {
   registerGdalDrivers();
   CPLErrorReset();
   CPLPushErrorHandler(CPLQuietErrorHandler);
+  // A pipe or device would keep GDAL's open waiting: refused, the reason as GDAL's error.
+  if (const std::optional<std::string> why = refuseInput(path)) {
+    CPLError(CE_Failure, CPLE_OpenFailed, "%s", why->c_str());
+    CPLPopErrorHandler();
+    return nullptr;
+  }
   // GDAL 3.6's XLSX and ODS drivers take these as configuration, not open, options; set for
   // this thread only, while opening.
   const CPLConfigOptionSetter xlsxHeaders("OGR_XLSX_HEADERS", "FORCE", true);

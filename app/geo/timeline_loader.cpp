@@ -14,6 +14,7 @@
 #include "core/column_mapping.hpp"
 #include "core/csv_quotes.hpp"
 #include "core/event_cache.hpp"
+#include "core/input_files.hpp"
 #include "core/output_paths.hpp"
 #include "core/table_rows.hpp"
 #include "core/text_safety.hpp"
@@ -38,6 +39,7 @@ bool worthOpening(const std::string& path, std::vector<Notice>& notices) {
   };
   if (!fs::exists(status)) return refuse("file not found");
   if (fs::is_directory(status)) return refuse("is a folder, not a table");
+  if (const std::optional<std::string> why = refuseInput(path)) return refuse(*why);
   if (fs::is_regular_file(status) && fs::file_size(path, error) == 0 && !error)
     return refuse("is empty");
   return true;

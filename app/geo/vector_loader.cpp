@@ -1004,7 +1004,7 @@ LoadResult loadVectorSource(const LoadRequest& request, LoadProgress* progress) 
     return result;
   }
   if (std::optional<std::string> refused = refuseInput(request.path)) {
-    result.notices.push_back({Severity::Error, *refused});
+    result.notices.push_back({Severity::Error, fmt::format("{}: {}", request.path, *refused)});
     return result;
   }
   if (std::error_code ec; std::filesystem::is_regular_file(request.path, ec) &&

@@ -175,6 +175,11 @@ mkfifo pipe.geojson
 run "$bin" --export "$dir/m.png" "${small[@]}" --layer "$dir/pipe.geojson"
 rc_is 1; err_has "$dir/pipe.geojson: is a named pipe"; png_written "$dir/m.png"
 
+case_ "a named pipe as --event-file: named at once, the bundled events still print"
+mkfifo pipe.csv
+run "$bin" --events --event-file "$dir/pipe.csv"
+rc_is 1; err_has "$dir/pipe.csv: is a named pipe"; bundled_events
+
 case_ "a device as --layer: 'is a device', the map still written"
 run "$bin" --export "$dir/m.png" "${small[@]}" --layer /dev/zero
 rc_is 1; err_has "/dev/zero: is a device"; png_written "$dir/m.png"

@@ -3,6 +3,7 @@
 #include "ui/file_drop.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -173,6 +174,16 @@ TEST_F(FileDrop, UnknownFilesAreSaidAndNothingLoads) {
   EXPECT_TRUE(noticeSays("photo.jpg: not a map or table file"));
   EXPECT_TRUE(noticeSays("gone.csv: not found"));
   EXPECT_TRUE(state.showNotices);  // the Data problems window opens
+}
+
+// A named pipe dropped among files is said at once; waiting for a writer would hang the drop.
+TEST_F(FileDrop, ANamedPipeIsSaidAndTheOtherFilesLoad) {
+  ASSERT_EQ(::mkfifo((dir / "pipe.csv").c_str(), 0600), 0);
+  const std::size_t layersBefore = state.layers.size();
+  pushDrop({dir / "pipe.csv", dir / "area.geojson"});
+  runFrames();
+  EXPECT_TRUE(noticeSays("pipe.csv: is a named pipe"));
+  EXPECT_EQ(state.layers.size(), layersBefore + 1) << "the area still loads";
 }
 
 // A dropped table with neither ACLED's columns nor a geometry is not an empty layer: it waits for
