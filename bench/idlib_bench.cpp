@@ -124,6 +124,22 @@ void LoadReprojectTriangulateWorldAdmin1(benchmark::State& state) {
 }
 BENCHMARK(LoadReprojectTriangulateWorldAdmin1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// Projecting lon/lat to the local plane (issue 12): a million points spread ±25° around Idlib,
+// PROJ's exact transverse Mercator, the degrees converted by Projection. The time of an
+// iteration in milliseconds is the time of a point in nanoseconds.
+void ProjectMillionPointsToLocalPlane(benchmark::State& state) {
+  const Projection toPlane = Projection::lonLatToMap();
+  std::vector<Vec2> points(1'000'000);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < points.size(); ++i)
+      points[i] = {11.7 + 50.0 * static_cast<double>(i % 1000) / 1000,
+                   30 + 10.0 * static_cast<double>(i / 1000) / 1000};
+    benchmark::DoNotOptimize(
+        toPlane.forwardInPlace(&points[0].x, &points[0].y, points.size(), sizeof(Vec2)));
+  }
+}
+BENCHMARK(ProjectMillionPointsToLocalPlane)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // One frame of the default view at 1920x1080, offscreen. Thread CPU time of describing the frame
 // (describe_cpu_ms) and of issuing it (draw_cpu_ms: label placement, text layout and the GL calls,
 // which on llvmpipe include vertex shading on this thread); the iteration time adds glFinish, the
