@@ -102,6 +102,9 @@ struct Header {
 };
 
 std::uint32_t crc(std::uint32_t running, const void* data, std::size_t n) {
+  // zlib takes a null buffer as a request for the initial value: an empty column's data() is
+  // one, and would start the running checksum again.
+  if (n == 0) return running;
   return static_cast<std::uint32_t>(
       crc32_z(running, static_cast<const Bytef*>(data), static_cast<z_size_t>(n)));
 }
