@@ -52,10 +52,9 @@ std::variant<Projection, std::string> Projection::create(std::string_view source
   proj_log_level(p.context_.get(), PJ_LOG_NONE);
   if (const auto projection = planeProjection(source, target)) {
     p.transform_.reset(proj_create(p.context_.get(), projection->c_str()));
-    p.takesRadians_ = true;
-    if (p.transform_) return p;
+    p.takesRadians_ = static_cast<bool>(p.transform_);
+    if (p.takesRadians_) return p;
   }
-  p.takesRadians_ = false;
   const std::string s(source), t(target);
   PJ* raw = proj_create_crs_to_crs(p.context_.get(), s.c_str(), t.c_str(), nullptr);
   if (!raw) {

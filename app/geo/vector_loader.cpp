@@ -641,7 +641,7 @@ class PreviewWhileReading {
                  const Projection& toPlane) {
     for (std::size_t k = 0; k < features.size(); ++k)
       if (ok[k] && features[k].kind == Kind::Polygon) {
-        seen_.push_back({&features[k], polygonBounds(features[k])});
+        seen_.push_back({&features[k]});
         vertices_ += polygonVertices(features[k]);
       }
     const auto now = std::chrono::steady_clock::now();
@@ -659,7 +659,7 @@ class PreviewWhileReading {
   static constexpr std::chrono::milliseconds kEvery{500};
   struct Seen {
     const RawFeature* feature;
-    Box bounds;
+    Box bounds{};  // found at the first preview: a small layer never needs it
     std::optional<PreparedPolygon> look{};  // cut for cutFor_, when in view
   };
 
@@ -677,6 +677,7 @@ class PreviewWhileReading {
     std::vector<RawFeature> raw;
     std::vector<ProcessedFeature> processed;
     for (Seen& s : seen_) {
+      if (s.bounds.empty()) s.bounds = polygonBounds(*s.feature);
       if (!s.bounds.intersects(clip)) continue;
       if (!s.look) {
         s.look = previewPolygon(s.feature->polygons, clip, view.metresPerPixel / 2);
