@@ -113,6 +113,76 @@ std::vector<Vec2> clipRing(const std::vector<Vec2>& ring, const Box& box) {
   return current;
 }
 
+namespace {
+
+// One side of a box: the points whose coordinate `axis` (0: x, 1: y) equals `at`.
+struct BoxSide {
+  int axis;
+  double at;
+  bool on(Vec2 p) const { return (axis == 0 ? p.x : p.y) == at; }
+  double along(Vec2 p) const { return axis == 0 ? p.y : p.x; }
+};
+
+// The positions along `side` of the points strictly between those of `a` and `b`, in that
+// direction; `onSide`: every point of the rings on the side, sorted, without repeats.
+std::pair<std::size_t, std::size_t> between(const std::vector<double>& onSide, double a, double b) {
+  const double low = std::min(a, b), high = std::max(a, b);
+  const auto first = std::upper_bound(onSide.begin(), onSide.end(), low);
+  const auto last = std::lower_bound(first, onSide.end(), high);
+  return {static_cast<std::size_t>(first - onSide.begin()),
+          static_cast<std::size_t>(last - onSide.begin())};
+}
+
+}  // namespace
+
+bool shareEdgePointsOnBox(std::vector<std::vector<Vec2>>& rings, const Box& box) {
+  std::size_t budget = 0;  // points it may add: as many as the rings have
+  for (const auto& ring : rings)
+    budget += ring.size();
+  for (const BoxSide side : {BoxSide{0, box.min.x}, BoxSide{0, box.max.x}, BoxSide{1, box.min.y},
+                             BoxSide{1, box.max.y}}) {
+    std::vector<double> onSide;
+    for (const auto& ring : rings)
+      for (const Vec2 p : ring)
+        if (side.on(p)) onSide.push_back(side.along(p));
+    if (onSide.size() < 3) continue;  // no edge along it has a point of another between its ends
+    std::ranges::sort(onSide);
+    onSide.erase(std::unique(onSide.begin(), onSide.end()), onSide.end());
+    // Counted first: a ring that zigzags across the side could otherwise grow quadratically.
+    std::size_t added = 0;
+    for (const auto& ring : rings)
+      for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+        if (side.on(ring[i]) && side.on(ring[i + 1])) {
+          const auto [first, last] = between(onSide, side.along(ring[i]), side.along(ring[i + 1]));
+          added += last - first;
+        }
+    if (added == 0) continue;
+    if (added > budget) return false;
+    budget -= added;
+    for (auto& ring : rings) {
+      std::vector<Vec2> shared;
+      shared.reserve(ring.size());
+      for (std::size_t i = 0; i < ring.size(); ++i) {
+        shared.push_back(ring[i]);
+        if (i + 1 == ring.size() || !side.on(ring[i]) || !side.on(ring[i + 1])) continue;
+        const double from = side.along(ring[i]), to = side.along(ring[i + 1]);
+        const auto [first, last] = between(onSide, from, to);
+        const auto point = [&](std::size_t k) {
+          return side.axis == 0 ? Vec2{side.at, onSide[k]} : Vec2{onSide[k], side.at};
+        };
+        if (from < to)
+          for (std::size_t k = first; k < last; ++k)
+            shared.push_back(point(k));
+        else
+          for (std::size_t k = last; k-- > first;)
+            shared.push_back(point(k));
+      }
+      ring = std::move(shared);
+    }
+  }
+  return true;
+}
+
 double signedArea(const std::vector<Vec2>& ring) {
   double sum = 0;
   for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)

@@ -16,6 +16,13 @@ std::vector<Vec2> simplifyRing(const std::vector<Vec2>& ring, double tolerance);
 // Empty when nothing of it is inside.
 std::vector<Vec2> clipRing(const std::vector<Vec2>& ring, const Box& box);
 
+// Rings clipped to `box` (clipRing) where a part crossed a side more than once are joined by
+// edges along that side which overlap. Each such edge is given the rings' points that lie on its
+// side between its ends, so that overlapping edges share their points: projected to a plane where
+// the side is a curve, they still coincide instead of crossing (which would need a repair). False
+// where that would more than double their points: the side it stopped at is left as it was.
+bool shareEdgePointsOnBox(std::vector<std::vector<Vec2>>& rings, const Box& box);
+
 // Signed area by the shoelace formula: positive counter-clockwise (x east, y north).
 double signedArea(const std::vector<Vec2>& ring);
 

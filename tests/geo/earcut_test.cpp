@@ -5,7 +5,9 @@
 #include <cmath>
 #include <numbers>
 
+#include "geo/projection.hpp"
 #include "geo/ring_ops.hpp"
+#include "geo/triangulate.hpp"
 
 namespace idlib {
 namespace {
@@ -112,6 +114,78 @@ TEST(RingOps, ClipCutsARingToTheTileBox) {
     EXPECT_TRUE(tile.contains(p));
   EXPECT_TRUE(clipRing(square(20, 20, 5), tile).empty());
   EXPECT_NEAR(std::abs(signedArea(clipRing(square(2, 2, 3), tile))), 9, 1e-9);
+}
+
+// A comb in lon/lat whose spine lies east of `east` and whose five teeth reach west across it.
+std::vector<Vec2> combAcross(double east) {
+  std::vector<Vec2> ring{{east - 4, 30}, {east + 3, 30}, {east + 3, 50}, {east - 4, 50}};
+  for (double top = 48; top > 30; top -= 4)  // down the teeth's west ends, gap by gap
+    for (const Vec2 p : {Vec2{east - 4, top}, Vec2{east + 1, top}, Vec2{east + 1, top - 2},
+                         Vec2{east - 4, top - 2}})
+      ring.push_back(p);
+  ring.pop_back();
+  ring.push_back(ring.front());
+  return ring;
+}
+
+TEST(RingOps, ClippedEdgesAlongTheBoxShareTheirPoints) {
+  Box box;
+  box.extend(Vec2{0, 0});
+  box.extend(Vec2{10, 60});
+  std::vector<std::vector<Vec2>> rings{clipRing(combAcross(10), box)};
+  const double area = signedArea(rings[0]);
+  ASSERT_TRUE(shareEdgePointsOnBox(rings, box));
+  EXPECT_NEAR(signedArea(rings[0]), area, 1e-9);
+  // No edge along the side passes over a point of the ring on it.
+  std::vector<double> onSide;
+  for (const Vec2 p : rings[0])
+    if (p.x == 10) onSide.push_back(p.y);
+  ASSERT_GE(onSide.size(), 10u);
+  for (std::size_t i = 0; i + 1 < rings[0].size(); ++i) {
+    const Vec2 a = rings[0][i], b = rings[0][i + 1];
+    if (a.x != 10 || b.x != 10) continue;
+    for (const double y : onSide)
+      EXPECT_FALSE(y > std::min(a.y, b.y) && y < std::max(a.y, b.y)) << a.y << " " << b.y;
+  }
+}
+
+TEST(RingOps, RingsWhoseEdgesAlongTheBoxAllOverlapGetNoMorePointsThanTheyHad) {
+  Box box;
+  box.extend(Vec2{0, 0});
+  box.extend(Vec2{10, 100'000});
+  // 20,000 edges along the side, each over nearly all of its 40,000 points: sharing them all
+  // would add 400 million points.
+  std::vector<Vec2> ring;
+  for (double y = 0; y < 20'000; ++y)
+    for (const Vec2 p : {Vec2{10, y}, Vec2{10, 100'000 - y}, Vec2{5, 50'000}})
+      ring.push_back(p);
+  ring.push_back(ring.front());
+  std::vector<std::vector<Vec2>> rings{ring};
+  EXPECT_FALSE(shareEdgePointsOnBox(rings, box));
+  EXPECT_EQ(rings[0], ring);
+}
+
+// A world layer on the local plane is cut at its edge in lon/lat, then projected, where the
+// meridian it was cut along is a curve: the comb's edges there must still ear-clip exactly,
+// without GEOS's repair (which takes longer than the rest of the polygon's work).
+TEST(RingOps, APolygonCutAtTheLocalPlanesEdgeEarClipsExactlyOnThePlane) {
+  const LonLatBox area = validArea(MapPlane::Local);
+  Box box;
+  box.extend(Vec2{area.west, area.south});
+  box.extend(Vec2{area.east, area.north});
+  const Projection toPlane = Projection::lonLatTo(MapPlane::Local);
+  std::vector<Vec2> mirrored = combAcross(area.west);  // its teeth reach east across the west
+  for (Vec2& p : mirrored)
+    p.x = 2 * area.west - p.x;
+  for (const std::vector<Vec2>& comb : {combAcross(area.east), mirrored}) {
+    std::vector<std::vector<Vec2>> rings{clipRing(comb, box)};
+    ASSERT_TRUE(shareEdgePointsOnBox(rings, box));
+    for (Vec2& p : rings[0])
+      p = toPlane.forward(p);
+    std::vector<Vec2> triangles;
+    EXPECT_TRUE(earClip(rings, triangles, false)) << "cut at " << comb.front().x;
+    EXPECT_FALSE(triangles.empty());
+  }
 }
 
 TEST(RingOps, PointInRingsHonoursHoles) {
