@@ -404,6 +404,7 @@ bool cutToBox(RawFeature& f, const Box& box) {
       ring = clipRing(ring, box);
     if (part.rings.empty() || part.rings[0].empty()) return true;
     std::erase_if(part.rings, [](const std::vector<Vec2>& ring) { return ring.empty(); });
+    shareEdgePointsOnBox(part.rings, box);  // else GEOS repairs where the edges cross
     return false;
   });
   return !f.polygons.empty();
@@ -585,11 +586,29 @@ std::optional<Layer> assembleLayer(const Layer& blank, std::vector<RawFeature>& 
     vertices += r.kind == Kind::Polygon ? poly.triangles.size() : 0;
     segments += segmentsOf(r.kind == Kind::Polygon ? poly.outlines : r.lines);
   }
-  layer.fills.vertices.resize(vertices);
-  layer.fills.featureOfVertex.resize(vertices);
-  layer.outlines.endpoints.resize(2 * segments);
-  layer.outlines.featureOfSegment.resize(segments);
-  layer.features.resize(places.size());
+  const auto sizeFills = [&] {
+    layer.fills.vertices.resize(vertices);
+    layer.fills.featureOfVertex.resize(vertices);
+    layer.features.resize(places.size());
+  };
+  const auto sizeOutlines = [&] {
+    layer.outlines.endpoints.resize(2 * segments);
+    layer.outlines.featureOfSegment.resize(segments);
+  };
+  // A big layer is sized and copied in on two threads: touching its arrays' fresh pages costs
+  // the kernel as much as the copy.
+  constexpr std::size_t kSharedFrom = 200'000;
+  std::optional<Projection> second;
+  if (vertices + segments > kSharedFrom && std::thread::hardware_concurrency() > 1) {
+    std::jthread helper([&] {
+      sizeOutlines();
+      second = toPlane.clone();
+    });
+    sizeFills();
+  } else {
+    sizeFills();
+    sizeOutlines();
+  }
   const auto fill = [&](std::size_t from, std::size_t to, const Projection& projection) {
     Box bounds;
     for (std::size_t k = from; k < to; ++k) {
@@ -599,12 +618,7 @@ std::optional<Layer> assembleLayer(const Layer& blank, std::vector<RawFeature>& 
     }
     return bounds;
   };
-  // A big layer is copied in on two threads, each its half of the vertices and segments.
-  constexpr std::size_t kSharedFrom = 200'000;
-  std::optional<Projection> second;
-  if (vertices + segments > kSharedFrom && std::thread::hardware_concurrency() > 1)
-    second = toPlane.clone();
-  if (second) {
+  if (second) {  // each thread its half of the vertices and segments
     const auto middle = std::partition_point(places.begin(), places.end(), [&](const auto& p) {
       return p.firstVertex + p.firstSegment < (vertices + segments) / 2;
     });
@@ -910,6 +924,7 @@ void loadLayer(const LoadRequest& request, OGRLayer& source, int layerCount, Loa
                                 f.fid, f.name));
         continue;
     }
+    f.attributes.reserve(static_cast<std::size_t>(defn.GetFieldCount()));
     for (int i = 0; i < defn.GetFieldCount(); ++i)
       if (feature->IsFieldSetAndNotNull(i))
         f.attributes.emplace_back(defn.GetFieldDefn(i)->GetNameRef(), fieldText(*feature, i));
