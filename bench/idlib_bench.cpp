@@ -161,7 +161,7 @@ void PlaybackWindowFrame1920x1080(benchmark::State& state) {
   Scene scene;
   if (!scene.open()) return state.SkipWithError("no headless GL context");
   AppState& app = *scene.app;
-  const double start = makeDay(2019, 12, 20);
+  const double start = state.range(2) == 0 ? makeDay(2019, 12, 20) : makeDay(2020, 2, 1);
   app.playback.jumpTo(start, app.timeline);
   app.playback.playing = true;
   app.timeLayers.flows = app.timeLayers.arrivals = state.range(1) != 0;
@@ -186,11 +186,12 @@ void PlaybackWindowFrame1920x1080(benchmark::State& state) {
   state.counters["cpu_ms_per_frame"] = cpuMs / static_cast<double>(state.iterations());
   state.counters["base_redraws"] = static_cast<double>(scene.renderer->baseCache().redraws());
 }
-// Arguments: kept images, flows shown.
+// Arguments: kept images, flows shown, from February 2020.
 BENCHMARK(PlaybackWindowFrame1920x1080)
-    ->Args({0, 1})
-    ->Args({1, 1})
-    ->Args({1, 0})
+    ->Args({0, 1, 0})
+    ->Args({1, 1, 0})
+    ->Args({1, 0, 0})
+    ->Args({1, 1, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->MinTime(3.0);

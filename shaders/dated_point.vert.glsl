@@ -1,6 +1,7 @@
 #version 330 core
 // Dated marks (events, observation posts): one instanced quad per mark. Visibility, status and
-// fade are decided here from u_date, so scrubbing changes only uniforms, never the buffers.
+// fade are decided here from u_date, so scrubbing changes only uniforms, never the buffers. The
+// circle where an event's place may lie is place_circle's.
 layout(location = 0) in vec2 a_position;
 // events: (date, place radius in metres, 1 if the date is known only to a week or more, 1 if the
 // position only stands in for a region); posts: (established, encircled, withdrawn, -)
@@ -29,9 +30,6 @@ out vec4 v_color;
 out vec2 v_offset;
 out float v_radius;
 flat out int v_shape;       // 0 disc, 1 diamond, 2 hollow square with a cross, 3 hollow disc
-out float v_reach;          // events: the circle where the place may lie, pixels (0: none)
-flat out int v_dot;         // events: whether the mark has a dot (its place is a town)
-flat out int v_dashed;      // events: the circle is dotted (the date is known only roughly)
 flat out vec3 v_ring;       // events of several sources: the source's colour around the symbol
 out float v_ringWidth;      // pixels; 0: no ring
 
@@ -49,16 +47,13 @@ void main() {
   float alpha = 1.0;
   vec4 color = a_color;
   int shape = 0;
-  float reach = 0.0;
-  int dot = 1, dashed = 0;
+  int dot = 1;
   float ringWidth = 0.0;
   int source = int(a_source + 0.5);
   if (u_mode == 0) {
-    // A rough date: a hollow mark, or a dotted circle. A stand-in position: a circle, no dot.
+    // A rough date: a hollow mark. A stand-in position: no dot (only place_circle's circle).
     shape = a_dates.z > 0.5 ? 3 : 0;
-    dashed = a_dates.z > 0.5 ? 1 : 0;
     dot = a_dates.w > 0.5 ? 0 : 1;
-    reach = a_dates.y * u_scale.x * 0.5 * u_viewportPx.x;
     float age = u_date - a_dates.x;
     // Shown from its day for u_window days, fading from full to a quarter.
     alpha = (age >= 0.0 && age < max(u_window, 1.0)) ? mix(1.0, 0.25, age / max(u_window, 1.0)) : 0.0;
@@ -72,16 +67,13 @@ void main() {
   }
   bool highlighted = abs(a_index - u_highlight) < 0.5;
   float radius = 0.5 * a_size * u_pixelRatio * (highlighted ? 1.5 : 1.0);
-  vec2 corner = kCorners[gl_VertexID] * (max(radius + ringWidth, reach) + 2.0 * u_pixelRatio);
+  vec2 corner = kCorners[gl_VertexID] * (radius + ringWidth + 2.0 * u_pixelRatio);
   vec2 centre = (a_position - u_centre) * u_scale;
   // Hidden marks collapse to nothing instead of costing fragments.
-  gl_Position = alpha > 0.0 ? vec4(centre + corner / (0.5 * u_viewportPx), 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
+  gl_Position = alpha > 0.0 && dot == 1 ? vec4(centre + corner / (0.5 * u_viewportPx), 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
   v_offset = corner;
   v_radius = radius;
   v_shape = shape;
-  v_reach = reach;
-  v_dot = dot;
-  v_dashed = dashed;
   v_ring = sourceColor(source);
   v_ringWidth = ringWidth;
   v_color = vec4(color.rgb, color.a * alpha * u_opacity);

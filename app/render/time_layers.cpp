@@ -37,6 +37,7 @@ TimeLayerRenderer::TimeLayerRenderer()
     : fill_("fill"),
       line_("line"),
       marks_("dated_point"),
+      placeCircles_("place_circle"),
       flows_("flow"),
       arrivals_("arrivals"),
       hatch_("hatch") {}
@@ -225,6 +226,17 @@ void TimeLayerRenderer::uploadEvents(const EventStore& events) {
   events_ = static_cast<GLsizei>(marks.size());
   eventVao_ =
       marks.empty() ? gl::VertexArray() : makeVertexArray(marks.data(), marks.size(), eventBuffer_);
+  std::vector<DatedMarkInstance> circles;
+  circleDays_.clear();
+  biggestCircleMetres_ = 0;
+  for (const DatedMarkInstance& m : marks)
+    if (m.dates[1] > 0) {
+      circles.push_back(m);
+      circleDays_.push_back(m.dates[0]);
+      biggestCircleMetres_ = std::max(biggestCircleMetres_, static_cast<double>(m.dates[1]));
+    }
+  circleVao_ = circles.empty() ? gl::VertexArray()
+                               : makeVertexArray(circles.data(), circles.size(), circleBuffer_);
 }
 
 void TimeLayerRenderer::drawAreas(const ViewTransform& v, const TimeFrame& f, Palette scheme) {
@@ -316,6 +328,8 @@ void TimeLayerRenderer::drawMarks(const ViewTransform& v, const TimeFrame& f) {
     ++drawCalls_;
   }
   if (f.showEvents && eventVao_) {
+    drawPlaceCircles(v, f);
+    marks_.use();
     glUniform1i(marks_.uniform("u_mode"), 0);
     glUniform1f(marks_.uniform("u_opacity"), f.eventsOpacity);
     glUniform1f(marks_.uniform("u_highlight"), static_cast<float>(f.highlightEvent));
@@ -334,6 +348,32 @@ void TimeLayerRenderer::drawMarks(const ViewTransform& v, const TimeFrame& f) {
       ++drawCalls_;
     }
   }
+}
+
+void TimeLayerRenderer::drawPlaceCircles(const ViewTransform& v, const TimeFrame& f) {
+  if (!circleVao_) return;
+  // The events' window as days (the shader decides each one's fade, as dated_point's does).
+  const auto date = static_cast<float>(f.date - kShaderEpoch);
+  const float window = std::max(static_cast<float>(f.windowDays), 1.0f);
+  const auto first = std::lower_bound(circleDays_.begin(), circleDays_.end(), date - window - 1);
+  const auto last = std::upper_bound(first, circleDays_.end(), date + 1);
+  if (first == last) return;
+  // Sides enough that a side strays under 2 pixels from the biggest circle.
+  const double reachPx = biggestCircleMetres_ * v.scaleX * 0.5 * v.viewportW;
+  const int sides =
+      reachPx > 2
+          ? std::clamp(static_cast<int>(std::ceil(M_PI / std::acos(1 - 2 / reachPx))), 8, 128)
+          : 8;
+  setViewUniforms(placeCircles_, v);
+  glUniform1f(placeCircles_.uniform("u_date"), date);
+  glUniform1f(placeCircles_.uniform("u_window"), static_cast<float>(f.windowDays));
+  glUniform1f(placeCircles_.uniform("u_opacity"), f.eventsOpacity);
+  glUniform1ui(placeCircles_.uniform("u_hiddenSources"), f.hiddenEventSources);
+  glUniform1i(placeCircles_.uniform("u_segments"), sides);
+  startInstancesAt<DatedMarkInstance>(circleVao_, circleBuffer_,
+                                      static_cast<std::size_t>(first - circleDays_.begin()));
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (sides + 1), static_cast<GLsizei>(last - first));
+  ++drawCalls_;
 }
 
 }  // namespace idlib

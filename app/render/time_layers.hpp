@@ -94,7 +94,10 @@ class TimeLayerRenderer {
     GLint first = 0;
     GLsizei count = 0;
   };
-  ShaderProgram fill_, line_, marks_, flows_, arrivals_, hatch_;
+  // The circles of events with a place radius, drawn before the marks, over the events' window.
+  void drawPlaceCircles(const ViewTransform& v, const TimeFrame& f);
+
+  ShaderProgram fill_, line_, marks_, placeCircles_, flows_, arrivals_, hatch_;
   gl::VertexArray cellVao_;  // every locality's cell (ControlAreas::cells), for the hatch
   gl::Buffer cellBuffer_;
   std::vector<Range> cellRanges_;
@@ -106,6 +109,12 @@ class TimeLayerRenderer {
   GLsizei flows_count_ = 0, destinations_ = 0;
   std::vector<Range> areaRanges_, frontRanges_;
   GLsizei posts_ = 0, events_ = 0;
+  // The events with a place circle, by date as the events are: their buffer, their dates (days
+  // since the shader epoch) and the biggest radius, metres.
+  gl::VertexArray circleVao_;
+  gl::Buffer circleBuffer_;
+  std::vector<float> circleDays_;
+  double biggestCircleMetres_ = 0;
   std::size_t drawCalls_ = 0;
   std::uint64_t uploads_ = 0;
 };

@@ -30,7 +30,7 @@ struct PointInstance {  // point.vert
   float size;
   float feature;
 };
-struct DatedMarkInstance {  // dated_point.vert
+struct DatedMarkInstance {  // dated_point.vert, place_circle.vert
   float x, y;
   float dates[4];
   Rgba color;

@@ -71,6 +71,38 @@ TEST_F(EventPrecision, AProvinceWideEventIsACircleWithNoDotAtItsStandIn) {
   EXPECT_GT(drawn, samples * 4 / 10) << "the dashed circle is missing";
 }
 
+// Zoomed in until the circle is far wider than the window: its rim is still drawn where it
+// crosses the window (the band of sides it is drawn as follows the circle at every zoom).
+TEST_F(EventPrecision, AProvinceCircleWiderThanTheWindowStillShowsItsRim) {
+  state_->timeLayers.events = true;
+  state_->playback.jumpTo(*parseDate("2020-02-07"), state_->timeline);
+  const double radiusMetres = placeRadiusMetres(PlacePrecision::Region);
+  View view = idlibHomeView({800, 600});
+  view.centre = state_->projection.forward(kIdlibProvince) + Vec2{radiusMetres, 0};
+  view.metresPerPoint = 10;  // the circle 4,200 points across its radius
+  const RenderedImage with = renderImage(*state_, *renderer_, view, 800, 600);
+  state_->timeLayers.events = false;
+  const RenderedImage without = renderImage(*state_, *renderer_, view, 800, 600);
+  const auto pixel = [](const RenderedImage& image, int x, int y) {
+    const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+    return Rgba{p[0], p[1], p[2], 255};
+  };
+  // Row by row, the rim's column: the centre column at the middle row, bending left away from it.
+  const double radiusPx = radiusMetres / with.grid.pixelSize;
+  int drawn = 0;
+  for (int y = 10; y < 590; y += 4) {
+    const double dy = y - 300;
+    const int x =
+        400 + static_cast<int>(std::lround(std::sqrt(radiusPx * radiusPx - dy * dy) - radiusPx));
+    bool changed = false;
+    for (int ox = -2; ox <= 2; ++ox)
+      changed |= !near(pixel(with, x + ox, y), pixel(without, x + ox, y), 2);
+    drawn += changed;
+  }
+  EXPECT_GT(drawn, 145 * 4 / 10) << "the circle's rim is missing across the window";
+  state_->timeLayers.events = true;
+}
+
 TEST_F(EventPrecision, ATownEventOnAKnownDayIsASolidDot) {
   const RenderedImage image = render("2020-02-03", true);
   for (const auto& [dx, dy] : {std::pair{0, 0}, {3, 0}, {-3, 0}, {0, 3}, {0, -3}})
