@@ -6,9 +6,9 @@
 #   DISPLAY=:71 bench/window_fps.sh /work/baseline/idlib-atlas build/app/idlib-atlas
 #
 # Run it from the repository root (the app finds its data there). Each binary in turn: open at
-# 2019-12-20, move the window to 0,0 and size it 1920x1080, wait for the timeline to load (the
-# window's title shows the date), measure the
-# process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at 60 fps
+# START_DATE (2019-12-20; 2020-02-01 plays the offensive's busiest month), move the window to 0,0
+# and size it 1920x1080, wait for the timeline to load (the window's title shows the date),
+# measure the process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at 60 fps
 # (ffmpeg x11grab, subsampled to 640x360 and hashed frame by frame) and count the frames that
 # differ from the one before; CPU during playback too, the app's and the recorder's, and the
 # load average. The app is started with IDLIB_FRAME_STATS=1: a binary that knows it prints its
@@ -18,6 +18,7 @@ set -eu
 
 IDLE_SECONDS=${IDLE_SECONDS:-10}
 RECORD_SECONDS=${RECORD_SECONDS:-5}
+START_DATE=${START_DATE:-2019-12-20}
 LOAD_SECONDS=${LOAD_SECONDS:-180}  # at most, for the timeline to load
 : "${DISPLAY:?set DISPLAY to an X server, e.g. Xvfb :71 -screen 0 1920x1080x24}"
 [ $# -gt 0 ] || set -- build/app/idlib-atlas
@@ -87,7 +88,7 @@ printf '%-32s %6s %6s %9s %9s %8s %9s %11s %12s\n' binary "idle%" "play%" "disti
   "CPU/frm" "ffmpeg%" "load1" "app's fps" "app's ms/frm"
 for binary in "$@"; do
   config=$(mktemp -d "$work/config.XXXX")  # the desk's panels as on a first start
-  IDLIB_FRAME_STATS=1 XDG_CONFIG_HOME="$config" "$binary" --date 2019-12-20 >"$work/app.log" 2>&1 &
+  IDLIB_FRAME_STATS=1 XDG_CONFIG_HOME="$config" "$binary" --date "$START_DATE" >"$work/app.log" 2>&1 &
   app=$!
   place_window
   wait_loaded
