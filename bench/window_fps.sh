@@ -8,9 +8,9 @@
 # Run it from the repository root (the app finds its data there). Each binary in turn: open at
 # START_DATE (2019-12-20; 2020-02-01 plays the offensive's busiest month), move the window to 0,0
 # and size it 1920x1080, wait for the timeline to load (the window's title shows the date),
-# measure the process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at 60 fps
-# (ffmpeg x11grab, subsampled to 640x360 and hashed frame by frame) and count the frames that
-# differ from the one before; CPU during playback too, the app's and the recorder's, and the
+# measure the process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at
+# 60 fps (ffmpeg x11grab, subsampled to 640x360 and hashed frame by frame) and count the frames
+# that differ from the one before; CPU during playback too, the app's and the recorder's, and the
 # load average. The app is started with IDLIB_FRAME_STATS=1: a binary that knows it prints its
 # own presented frames per second and CPU milliseconds per frame, shown as "app's own".
 # Needs xdotool and ffmpeg.
