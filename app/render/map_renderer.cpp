@@ -358,9 +358,28 @@ bool MapRenderer::drawUnderMarksCached(const FrameDescription& frame, Rgba groun
   const StaticLayersKey key = underMarksKey(frame, now ? &*now : nullptr);
   const std::optional<StaticLayersKey> nextKey =
       next ? std::optional(underMarksKey(frame, &*next)) : std::nullopt;
+  // The two images differ only over the cells changing hands, and the front line along them.
+  Box differ;
+  if (next) {
+    const Box change = time_.changeAfter(*now->snapshot);
+    // Past the cells, the widest front line (the projector's, with its casing) and its edge.
+    namespace projector = palette::projector;
+    const double margin = (projector::kFrontWidthPt + projector::kFrontCasingPt + 2) *
+                          frame.uiScale * frame.pixelRatio;
+    for (const Vec2 corner : {change.min, change.max}) {
+      if (change.empty()) break;
+      const Vec2 s = worldToScreen(frame.view, frame.viewport, corner);  // points, y down
+      differ.extend(Vec2{s.x * frame.pixelRatio, viewportPx_.y - s.y * frame.pixelRatio});
+    }
+    if (!differ.empty()) {
+      differ.min = differ.min - Vec2{margin, margin};
+      differ.max = differ.max + Vec2{margin, margin};
+    }
+  }
   return underMarksCache_.drawCached(
       key, nextKey ? &*nextKey : nullptr, mix, ground,
-      [&](int which) { draw(which == 0 ? (now ? &*now : nullptr) : &*next); });
+      [&](int which) { draw(which == 0 ? (now ? &*now : nullptr) : &*next); },
+      next ? &differ : nullptr);
 }
 
 StaticLayersKey MapRenderer::keyOfView(const FrameDescription& frame) const {

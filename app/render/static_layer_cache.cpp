@@ -1,6 +1,7 @@
 #include "render/static_layer_cache.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <stdexcept>
 
@@ -76,7 +77,8 @@ bool StaticLayerCache::drawCached(const StaticLayersKey& key, Rgba ground,
 }
 
 bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayersKey* next,
-                                  float mix, Rgba ground, const std::function<void(int)>& draw) {
+                                  float mix, Rgba ground, const std::function<void(int)>& draw,
+                                  const Box* differ) {
   GLint multisampled = 0;
   glGetIntegerv(GL_SAMPLE_BUFFERS, &multisampled);
   if (multisampled > 0 || key.widthPx <= 0 || key.heightPx <= 0) return false;
@@ -96,15 +98,32 @@ bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayers
   first.used = frames_;
   Slot* second = next ? &imageFor(*next, ground, &first, [&] { draw(1); }) : nullptr;
   if (second) second->used = frames_;
-  if (!second) {
-    // One image: copied as it is (llvmpipe copies it tile by tile, no shader per pixel).
+  const auto copyFirst = [&] {
+    // Copied as it is (llvmpipe copies it tile by tile, no shader per pixel).
     GLint read = 0;
     glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, first.fbo.id());
     glBlitFramebuffer(0, 0, first.width, first.height, 0, 0, first.width, first.height,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read));
+  };
+  if (!second) {
+    copyFirst();
     return true;
+  }
+  // Where the images are the same the mix is the first: copied, and mixed only where they
+  // differ (a software rasteriser shades the mix pixel by pixel). Not under a caller's scissor.
+  const bool within = differ && !glIsEnabled(GL_SCISSOR_TEST);
+  if (within) {
+    copyFirst();
+    const Box& d = *differ;
+    const int x0 = std::clamp(static_cast<int>(std::floor(d.min.x)), 0, first.width);
+    const int y0 = std::clamp(static_cast<int>(std::floor(d.min.y)), 0, first.height);
+    const int x1 = std::clamp(static_cast<int>(std::ceil(d.max.x)), 0, first.width);
+    const int y1 = std::clamp(static_cast<int>(std::ceil(d.max.y)), 0, first.height);
+    if (d.empty() || x1 <= x0 || y1 <= y0) return true;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
   }
   // The images are opaque and cover the viewport: written, not blended over what was there.
   GLboolean blending = GL_FALSE;
@@ -121,6 +140,7 @@ bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayers
   glBindVertexArray(vao_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   if (blending) glEnable(GL_BLEND);
+  if (within) glDisable(GL_SCISSOR_TEST);
   return true;
 }
 

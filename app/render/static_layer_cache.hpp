@@ -56,9 +56,10 @@ class StaticLayerCache {
   bool drawCached(const StaticLayersKey& key, Rgba ground, const std::function<void()>& draw);
   // The same for two images mixed: `key`'s and, at the share `mix` (0..1), `next`'s; `draw(0)`
   // draws the first, `draw(1)` the second. Both stay kept, so when `next` becomes the first
-  // (the next control snapshot comes into force) nothing is drawn again.
+  // (the next control snapshot comes into force) nothing is drawn again. `differ`: where the two
+  // images may differ (pixels, from the bottom left), when known; elsewhere the first is copied.
   bool drawCached(const StaticLayersKey& key, const StaticLayersKey* next, float mix, Rgba ground,
-                  const std::function<void(int)>& draw);
+                  const std::function<void(int)>& draw, const Box* differ = nullptr);
   // How many times the layers were drawn into a texture (for tests).
   std::size_t redraws() const { return redraws_; }
 

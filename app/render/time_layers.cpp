@@ -72,6 +72,19 @@ void TimeLayerRenderer::upload(const Timeline& timeline, const ControlAreas& are
   areaVao_ =
       fills.empty() ? gl::VertexArray() : makeVertexArray(fills.data(), fills.size(), areaBuffer_);
   uploadCells(areas);
+  // A cell differs between two snapshots only where its locality changes hands at the second.
+  const std::vector<Day>& dates = timeline.controlChangeDates();  // the snapshots' dates
+  changeBoxes_.assign(areas.snapshots.size(), Box{});
+  for (const ControlCell& cell : areas.cells)
+    for (const ControlChange& change : timeline.localities.at(cell.locality).history) {
+      const auto next = std::lower_bound(dates.begin(), dates.end(), change.date);
+      const auto k = next - dates.begin();
+      if (next == dates.begin() || next == dates.end() || *next != change.date ||
+          static_cast<std::size_t>(k) > changeBoxes_.size())
+        continue;
+      for (const Vec2 p : cell.triangles)
+        changeBoxes_[static_cast<std::size_t>(k) - 1].extend(p);
+    }
   frontVao_ =
       lines.empty() ? gl::VertexArray() : makeVertexArray(lines.data(), lines.size(), frontBuffer_);
 
@@ -348,6 +361,10 @@ void TimeLayerRenderer::drawMarks(const ViewTransform& v, const TimeFrame& f) {
       ++drawCalls_;
     }
   }
+}
+
+Box TimeLayerRenderer::changeAfter(std::size_t snapshot) const {
+  return snapshot < changeBoxes_.size() ? changeBoxes_[snapshot] : Box{};
 }
 
 void TimeLayerRenderer::drawPlaceCircles(const ViewTransform& v, const TimeFrame& f) {

@@ -82,6 +82,9 @@ class TimeLayerRenderer {
   void drawFlows(const ViewTransform& v,
                  const TimeFrame& f);  // flows and arrivals, under the marks
   void drawMarks(const ViewTransform& v, const TimeFrame& f);  // posts and events, over towns
+  // Where the areas and front line of control snapshot `snapshot` and the next differ (map
+  // plane): the cells that change hands between them. Empty where none does.
+  Box changeAfter(std::size_t snapshot) const;
   // The legend's reference circles (kLegendPeople), their shared bottom point at `origin` (pixels).
   void drawArrivalLegend(const ViewTransform& v, Vec2 origin);
   std::size_t drawCalls() const { return drawCalls_; }  // since resetDrawCalls
@@ -108,6 +111,7 @@ class TimeLayerRenderer {
   Day arrivalFirstDay_ = 0;
   GLsizei flows_count_ = 0, destinations_ = 0;
   std::vector<Range> areaRanges_, frontRanges_;
+  std::vector<Box> changeBoxes_;  // changeAfter's, one per snapshot
   GLsizei posts_ = 0, events_ = 0;
   // The events with a place circle, by date as the events are: their buffer, their dates (days
   // since the shader epoch) and the biggest radius, metres.

@@ -3,6 +3,7 @@
 // restyled layer draws the texture again.
 #include <algorithm>
 #include <cstdlib>
+#include <tuple>
 
 #include "render/offscreen_target.hpp"
 #include "render_fixture.hpp"
@@ -126,6 +127,62 @@ TEST_F(StaticLayerCacheRender, AControlChangeDrawsTheKeptAreasAgain) {
       << "Saraqib's colour did not change with its control";
   EXPECT_TRUE(near(government, pixelAt(direct, kSaraqib), 0));
   EXPECT_EQ(largestDifference(after, direct), 0);
+}
+
+// While playing, a control change fades in over the kept images: mixed only where the two
+// snapshots differ (the cells changing hands, the front along them), the first image elsewhere.
+TEST_F(StaticLayerCacheRender, AControlChangeFadesInWhereItHappensAndNowhereElse) {
+  constexpr LonLat kSaraqib{36.8006, 35.8636}, kLatakia{35.7796, 35.5236};
+  LayerEntry& towns = layer(LayerRole::Towns);  // no marker or label over the towns' areas
+  towns.visible = false;
+  state_->timeLayers.events = false;
+  const Timeline& t = state_->timeline;
+  const auto saraqib = std::find_if(t.localities.begin(), t.localities.end(),
+                                    [](const Locality& l) { return l.name == "Saraqib"; });
+  ASSERT_NE(saraqib, t.localities.end());
+  // Its change in February 2020, and the change date before it (the snapshot then in force).
+  const auto change =
+      std::find_if(saraqib->history.begin(), saraqib->history.end(),
+                   [](const ControlChange& c) { return c.date > *parseDate("2020-02-01"); });
+  ASSERT_NE(change, saraqib->history.end());
+  const std::vector<Day>& dates = t.controlChangeDates();
+  const auto at = std::lower_bound(dates.begin(), dates.end(), change->date);
+  ASSERT_TRUE(at != dates.begin() && at != dates.end());
+  const double before = *(at - 1) + 0.01, fading = change->date - 0.2 * (change->date - *(at - 1));
+  const auto still = [&](double date) {
+    state_->playback.playing = false;
+    frameAt(home(), "2020-01-01", true);  // leave the date
+    state_->playback.date = date;
+    OffscreenTarget target(kWidth, kHeight, 1);
+    target.bind();
+    FrameDescription frame =
+        describeFrame(*state_, home(), {kWidth, kHeight}, 1.0f, Viewer::Analyst);
+    frame.cacheStaticLayers = true;
+    renderer_->draw(frame);
+    renderer_->draw(frame);  // kept once asked for twice
+    return target.readPixels();
+  };
+  const auto old = still(before), now = still(change->date);
+  state_->playback.playing = true;
+  state_->playback.date = fading;
+  OffscreenTarget target(kWidth, kHeight, 1);
+  target.bind();
+  FrameDescription frame = describeFrame(*state_, home(), {kWidth, kHeight}, 1.0f, Viewer::Analyst);
+  ASSERT_TRUE(frame.time && frame.time->crossfade > 0.1f && frame.time->crossfade < 0.9f);
+  frame.cacheStaticLayers = true;
+  renderer_->draw(frame);
+  renderer_->draw(frame);
+  const auto mixed = target.readPixels();
+  state_->playback.playing = false;
+  towns.visible = true;
+  const Rgba a = pixelAt(old, kSaraqib), b = pixelAt(now, kSaraqib), m = pixelAt(mixed, kSaraqib);
+  ASSERT_FALSE(near(a, b, 30)) << "Saraqib's colour does not change at its change date";
+  EXPECT_FALSE(near(m, a, 5)) << "Saraqib shows the old snapshot, not a mix";
+  EXPECT_FALSE(near(m, b, 5)) << "Saraqib shows the new snapshot, not a mix";
+  for (const auto& [channel, low, high] :
+       {std::tuple{m.r, a.r, b.r}, {m.g, a.g, b.g}, {m.b, a.b, b.b}})
+    EXPECT_TRUE(channel >= std::min(low, high) - 1 && channel <= std::max(low, high) + 1);
+  EXPECT_TRUE(near(pixelAt(mixed, kLatakia), pixelAt(old, kLatakia), 0));
 }
 
 // A layer's time settings changed in the Layers panel (no new upload): the kept image is not
