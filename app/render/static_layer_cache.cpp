@@ -117,10 +117,14 @@ bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayers
   if (within) {
     copyFirst();
     const Box& d = *differ;
-    const int x0 = std::clamp(static_cast<int>(std::floor(d.min.x)), 0, first.width);
-    const int y0 = std::clamp(static_cast<int>(std::floor(d.min.y)), 0, first.height);
-    const int x1 = std::clamp(static_cast<int>(std::ceil(d.max.x)), 0, first.width);
-    const int y1 = std::clamp(static_cast<int>(std::ceil(d.max.y)), 0, first.height);
+    // Clamped as doubles: a box far off a view zoomed in is beyond what an int holds.
+    const auto pixel = [](double v, int size) {
+      return std::isnan(v) ? 0 : static_cast<int>(std::clamp(v, 0.0, static_cast<double>(size)));
+    };
+    const int x0 = pixel(std::floor(d.min.x), first.width);
+    const int y0 = pixel(std::floor(d.min.y), first.height);
+    const int x1 = pixel(std::ceil(d.max.x), first.width);
+    const int y1 = pixel(std::ceil(d.max.y), first.height);
     if (d.empty() || x1 <= x0 || y1 <= y0) return true;
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, y0, x1 - x0, y1 - y0);

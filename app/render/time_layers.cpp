@@ -375,12 +375,11 @@ void TimeLayerRenderer::drawPlaceCircles(const ViewTransform& v, const TimeFrame
   const auto first = std::lower_bound(circleDays_.begin(), circleDays_.end(), date - window - 1);
   const auto last = std::upper_bound(first, circleDays_.end(), date + 1);
   if (first == last) return;
-  // Sides enough that a side strays under 2 pixels from the biggest circle.
+  // Sides enough that a side strays under 2 pixels from the biggest circle (clamped as a double:
+  // a view zoomed far in asks for more than an int holds).
   const double reachPx = biggestCircleMetres_ * v.scaleX * 0.5 * v.viewportW;
-  const int sides =
-      reachPx > 2
-          ? std::clamp(static_cast<int>(std::ceil(M_PI / std::acos(1 - 2 / reachPx))), 8, 128)
-          : 8;
+  const double wanted = reachPx > 2 ? std::ceil(M_PI / std::acos(1 - 2 / reachPx)) : 8;
+  const int sides = static_cast<int>(std::clamp(wanted, 8.0, 128.0));
   setViewUniforms(placeCircles_, v);
   glUniform1f(placeCircles_.uniform("u_date"), date);
   glUniform1f(placeCircles_.uniform("u_window"), static_cast<float>(f.windowDays));
