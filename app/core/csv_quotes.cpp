@@ -63,6 +63,77 @@ std::optional<UnclosedQuote> findUnclosedQuote(std::string_view text) {
   return scanner.result();
 }
 
+namespace {
+
+// The boundary scan's state between blocks: inside quotes or not, and the record so far.
+class RecordScanner {
+ public:
+  explicit RecordScanner(std::uint64_t from) : from_(from) {}
+
+  // Scans `block` (the text's next bytes); true once the boundary is found.
+  bool feed(std::string_view block) {
+    const char* at = block.data();
+    const char* const end = at + block.size();
+    while (at < end) {
+      const auto left = [&] { return static_cast<std::size_t>(end - at); };
+      const char* quote = static_cast<const char*>(std::memchr(at, '"', left()));
+      if (quoted_) {  // a line end here continues the field
+        take(at, quote ? quote + 1 : end);
+        quoted_ = !quote;
+        continue;
+      }
+      const char* stop = quote ? quote : end;
+      const char* lineEnd =
+          static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(stop - at)));
+      if (!lineEnd) {
+        take(at, quote ? quote + 1 : end);
+        quoted_ = quote != nullptr;
+        continue;
+      }
+      take(at, lineEnd);
+      // GDAL drops the line end (and a carriage return before it) and skips what is left empty.
+      if (recordBytes_ > (lastIsReturn_ ? 1u : 0u)) ++records_;
+      recordBytes_ = 0;
+      lastIsReturn_ = false;
+      at = lineEnd + 1;
+      if (offset(block, at) >= from_) {
+        boundary_ = RecordBoundary{offset(block, at), records_};
+        return true;
+      }
+    }
+    scanned_ += block.size();
+    return false;
+  }
+  std::optional<RecordBoundary> boundary() const { return boundary_; }
+
+ private:
+  void take(const char*& at, const char* to) {
+    if (to > at) lastIsReturn_ = to[-1] == '\r';
+    recordBytes_ += static_cast<std::uint64_t>(to - at);
+    at = to;
+  }
+  std::uint64_t offset(std::string_view block, const char* at) const {
+    return scanned_ + static_cast<std::uint64_t>(at - block.data());
+  }
+
+  std::uint64_t from_, scanned_ = 0, recordBytes_ = 0;
+  long records_ = 0;
+  bool quoted_ = false, lastIsReturn_ = false;
+  std::optional<RecordBoundary> boundary_;
+};
+
+}  // namespace
+
+std::optional<RecordBoundary> findRecordBoundary(std::istream& in, std::uint64_t from) {
+  RecordScanner scanner(from);
+  std::array<char, 64 * 1024> block;
+  while (in) {
+    in.read(block.data(), block.size());
+    if (scanner.feed({block.data(), static_cast<std::size_t>(in.gcount())})) break;
+  }
+  return scanner.boundary();
+}
+
 std::string csvField(std::string_view text) {
   double number = 0;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), number);

@@ -1,6 +1,7 @@
 #pragma once
 // Finds a quote in CSV text that opens and never closes. GDAL's CSV reader then takes the rest of
 // the file as one field, so rows vanish without a word; this names the line where it happened.
+#include <cstdint>
 #include <istream>
 #include <optional>
 #include <string>
@@ -18,6 +19,16 @@ struct UnclosedQuote {
 // end inside quotes continues the field. Streams in blocks: memory stays constant, time linear.
 std::optional<UnclosedQuote> findUnclosedQuote(std::istream& in);
 std::optional<UnclosedQuote> findUnclosedQuote(std::string_view text);
+
+// Where a CSV text can be cut between two rows: the byte after the first line end outside quotes
+// at or after byte `from`, and how many records come before it (header included; empty lines not
+// counted, as GDAL skips them). Quotes are read as findUnclosedQuote reads them. Two GDAL readers
+// can then read the two sides at once (issue 12).
+struct RecordBoundary {
+  std::uint64_t offset = 0;
+  long recordsBefore = 0;
+};
+std::optional<RecordBoundary> findRecordBoundary(std::istream& in, std::uint64_t from);
 
 // A cell as RFC 4180 writes it. Text a spreadsheet would run as a formula (=, +, -, @, tab or CR
 // first: the OWASP rule) starts with a quote mark so it stays text; a plain number stays as it is.

@@ -442,6 +442,45 @@ void EventCacheBuilder::spill() {
   }
 }
 
+void EventCacheBuilder::append(EventCacheBuilder&& other) {
+  using A = EventStoreAccess;
+  // The other's texts come after all of this one's: its arena offsets shift by what is before.
+  spill();
+  const std::uint64_t before = spilled_;
+  EventStore theirs;
+  if (other.spilled_ == 0 || copySpilledTexts(other))
+    theirs = std::move(other.events_);  // what it had not spilled is still in its memory
+  else
+    theirs = std::move(other).take();  // all its texts back in memory
+  for (std::uint64_t& ref : A::text(theirs))
+    ref += before;
+  events_.append(std::move(theirs));  // adds this one's unspilled texts' size
+  if (A::ownText(events_).size() >= kSpillBytes) spill();
+}
+
+// Copies the texts `other` spilled to its file after this one's; false (nothing counted, no more
+// spills) where that fails.
+bool EventCacheBuilder::copySpilledTexts(const EventCacheBuilder& other) {
+  if (spillFailed_ || !EventStoreAccess::ownText(events_).empty() || !other.out_) return false;
+  if (!out_) out_ = std::make_unique<CacheFileWriter>(file_, key_);
+  std::string block(kSpillBytes, '\0');
+  const std::uint64_t from = arenaOffset(other.key_.size());
+  for (std::uint64_t at = 0; at < other.spilled_ && out_->ok();) {
+    const std::size_t want = std::min<std::uint64_t>(block.size(), other.spilled_ - at);
+    const ssize_t n = ::pread(other.out_->fd(), block.data(), want, static_cast<off_t>(from + at));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out_->put(block.data(), static_cast<std::size_t>(n));
+    at += static_cast<std::uint64_t>(n);
+    if (at == other.spilled_ && out_->ok()) {
+      spilled_ += other.spilled_;
+      return true;
+    }
+  }
+  spillFailed_ = true;
+  return false;
+}
+
 std::optional<std::string> EventCacheBuilder::write() {
   using A = EventStoreAccess;
   if (written_) return "the events are already mapped from a cache";

@@ -43,6 +43,9 @@ class EventCacheBuilder {
   EventCacheBuilder(EventCacheBuilder&&) noexcept;
   EventCacheBuilder& operator=(EventCacheBuilder&&) noexcept;
   void add(const Event& e);
+  // Moves `other`'s events after this one's, in order (a table read in two parts at once);
+  // its texts on disk are copied after this one's.
+  void append(EventCacheBuilder&& other);
   std::size_t size() const { return events_.size(); }
   // Writes the cache file; the events then read their texts from it. Returns why it could not.
   std::optional<std::string> write();
@@ -51,6 +54,7 @@ class EventCacheBuilder {
 
  private:
   void spill();
+  bool copySpilledTexts(const EventCacheBuilder& other);
 
   std::filesystem::path file_;
   std::string key_;

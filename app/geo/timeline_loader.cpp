@@ -116,27 +116,95 @@ class RowNotices {
 };
 
 // Tells GDAL to skip the columns events are not read from (ACLED has a dozen), so it does not
-// copy them out of every row.
-void readOnlyEventColumns(OGRLayer& layer, const ColumnMapping& mapping) {
+// copy them out of every row. `columns` names them: the layer's own, or the header's for a part
+// of a file read without one.
+void readOnlyEventColumns(OGRLayer& layer, const OGRFeatureDefn& columns,
+                          const ColumnMapping& mapping) {
   std::vector<std::string> used(eventColumnsRead().begin(), eventColumnsRead().end());
   for (const EventField& f : eventFields())
     if (const std::string& c = mapping.*(f.column); !c.empty()) used.push_back(c);
   std::vector<const char*> ignored;
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
   for (int i = 0; i < defn.GetFieldCount(); ++i) {
-    const char* name = defn.GetFieldDefn(i)->GetNameRef();
-    if (std::find(used.begin(), used.end(), name) == used.end()) ignored.push_back(name);
+    const bool named = i < columns.GetFieldCount();
+    if (!named ||
+        std::find(used.begin(), used.end(), columns.GetFieldDefn(i)->GetNameRef()) == used.end())
+      ignored.push_back(defn.GetFieldDefn(i)->GetNameRef());
   }
   ignored.push_back(nullptr);
   layer.SetIgnoredFields(ignored.data());
 }
 
+using RowVisit = std::function<void(const Row&, std::vector<Notice>&)>;
+
+// How one layer's rows are read: named by `columns`, numbered by `numbering`, renamed by
+// `mapping`, placed by `pointOf` (if any), non-UTF-8 text repaired by `text`.
+struct RowReading {
+  const std::string& path;
+  const OGRFeatureDefn& columns;
+  RowNumbering numbering;
+  const ColumnMapping& mapping;
+  const FeaturePoints* pointOf;
+  TextRepair& text;
+};
+
+// Visits the layer's rows with what is wrong with each; `said` takes that and returns false to
+// stop. Returns the last feature id read.
+GIntBig visitRows(OGRLayer& layer, const RowReading& how, const RowVisit& visit,
+                  const std::function<bool(std::vector<Notice>&)>& said) {
+  RowReader reader(how.columns, how.path, how.numbering);
+  std::vector<Notice> aboutRow;
+  GIntBig last = 0;
+  FeatureStream features(layer);  // GDAL reads ahead on a thread of its own
+  FeatureStream::Batch batch;
+  while (features.next(batch))
+    for (const OGRFeatureUniquePtr& feature : batch) {
+      last = feature->GetFID();
+      Row& row = reader.read(*feature);
+      how.text.repair(row, aboutRow);
+      const auto point = how.pointOf ? (*how.pointOf)(*feature) : std::nullopt;
+      if (how.mapping.empty() || applyMapping(how.mapping, row, point, aboutRow))
+        visit(row, aboutRow);
+      if (!said(aboutRow)) return last;
+    }
+  return last;
+}
+
+// What is wrong with a layer's columns for `table`, or nothing.
+std::optional<std::string> columnsProblem(const std::string& path, Table table, OGRLayer& layer,
+                                          const ColumnMapping& mapping, bool hasGeometry) {
+  const std::vector<std::string> names = columnNames(*layer.GetLayerDefn());
+  return mapping.empty() ? missingColumnsMessage(path, table, names, firstRowValues(layer))
+                         : mappingProblem(path, mapping, names, hasGeometry);
+}
+
+// Checks the quotes of a CSV (a read of the whole file) on a thread of its own while the rows
+// are read; what it finds is said before the rows' notices.
+class QuoteCheck {
+ public:
+  QuoteCheck(const std::string& path, bool csv, std::vector<Notice>& notices)
+      : notices_(notices), at_(notices.size()) {
+    if (csv) found_ = std::async(std::launch::async, [&path] { return unclosedQuoteNotice(path); });
+  }
+  ~QuoteCheck() {
+    if (found_.valid())
+      if (auto notice = found_.get())
+        notices_.insert(notices_.begin() + static_cast<std::ptrdiff_t>(at_), std::move(*notice));
+  }
+  QuoteCheck(const QuoteCheck&) = delete;
+  QuoteCheck& operator=(const QuoteCheck&) = delete;
+
+ private:
+  std::vector<Notice>& notices_;
+  std::size_t at_;
+  std::future<std::optional<Notice>> found_;
+};
+
 // Calls `visit` for every row of every layer of `path` that has the columns `table` needs (named
 // so, or through `mapping`, which renames them first), with a list for what it has to say about
 // the row; reports files GDAL cannot read, and layers without those columns (once, not per row).
 void forEachRow(const std::string& path, Table table, std::vector<Notice>& notices,
-                const std::function<void(const Row&, std::vector<Notice>&)>& visit,
-                const ColumnMapping& mapping = {}) {
+                const RowVisit& visit, const ColumnMapping& mapping = {}) {
   if (!worthOpening(path, notices)) return;
   const GDALDatasetUniquePtr ds = openTable(path);
   if (!ds) {
@@ -144,44 +212,25 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
         {Severity::Error, fmt::format("{}: is not a table GDAL can read: {}", path, gdalReason())});
     return;
   }
-  const bool csv = std::string_view(ds->GetDriver()->GetDescription()) == "CSV";
-  const RowNumbering numbering = rowNumbering(*ds);
-  // The quotes are checked (a read of the whole file) while the rows are read; said first.
-  std::future<std::optional<Notice>> unclosedQuote;
-  if (csv)
-    unclosedQuote = std::async(std::launch::async, [&path] { return unclosedQuoteNotice(path); });
-  const std::size_t quoteNoticeAt = notices.size();
+  const QuoteCheck quotes(path, std::string_view(ds->GetDriver()->GetDescription()) == "CSV",
+                          notices);
   TextRepair text;
   RowNotices said(path, notices);
-  std::vector<Notice> aboutRow;
   for (auto* layer : ds->GetLayers()) {
-    const OGRFeatureDefn& defn = *layer->GetLayerDefn();
     const FeaturePoints pointOf(*layer);
-    const auto problem =
-        mapping.empty()
-            ? missingColumnsMessage(path, table, columnNames(defn), firstRowValues(*layer))
-            : mappingProblem(path, mapping, columnNames(defn), pointOf.layerHasGeometry());
-    if (problem) {
+    if (auto problem = columnsProblem(path, table, *layer, mapping, pointOf.layerHasGeometry())) {
       notices.push_back({Severity::Error, *problem});
       continue;
     }
-    if (table == Table::Events) readOnlyEventColumns(*layer, mapping);
-    RowReader reader(defn, path, numbering);
-    FeatureStream features(*layer);  // GDAL reads ahead on a thread of its own
-    FeatureStream::Batch batch;
-    while (features.next(batch))
-      for (const OGRFeatureUniquePtr& feature : batch) {
-        Row& row = reader.read(*feature);
-        text.repair(row, aboutRow);
-        const auto point = mapping.useGeometry ? pointOf(*feature) : std::nullopt;
-        if (mapping.empty() || applyMapping(mapping, row, point, aboutRow)) visit(row, aboutRow);
-        said.add(aboutRow);
-      }
+    const OGRFeatureDefn& defn = *layer->GetLayerDefn();
+    if (table == Table::Events) readOnlyEventColumns(*layer, defn, mapping);
+    const RowReading how{
+        path, defn, rowNumbering(*ds), mapping, mapping.useGeometry ? &pointOf : nullptr, text};
+    visitRows(*layer, how, visit, [&](std::vector<Notice>& about) {
+      said.add(about);
+      return true;
+    });
   }
-  if (unclosedQuote.valid())
-    if (auto notice = unclosedQuote.get())
-      notices.insert(notices.begin() + static_cast<std::ptrdiff_t>(quoteNoticeAt),
-                     std::move(*notice));
 }
 
 // What a table's cache depends on besides the file: how it is read and where it is drawn.
@@ -191,10 +240,153 @@ std::optional<std::string> cacheKeyOf(const EventSource& source) {
       source.path, fmt::format("events v1\n{}\n{}", columnMappingText(source.columns), kMapCrs));
 }
 
-// One event table: from its cache when that is good, else read through GDAL (and cached when big
-// and read without a problem, so the problems are said again next time).
+// Where a table's events go as they are read: a cache's builder when the table may be cached
+// (its texts go to disk as read), else a store.
+struct EventSink {
+  std::optional<EventCacheBuilder> building;
+  EventStore events;
+
+  void add(const Event& e) { building ? building->add(e) : events.push_back(e); }
+  void append(EventSink&& other) {
+    building ? building->append(std::move(*other.building))
+             : events.append(std::move(other.events));
+  }
+};
+
+// Makes rows events on one thread, with a projection of its own (PROJ's are not shared).
+struct EventMaker {
+  const Projection& projection;
+  std::uint16_t sourceIndex;
+  EventSink& sink;
+  Event e{};  // one, reused: its strings keep their memory from row to row
+
+  void operator()(const Row& row, std::vector<Notice>& said) {
+    if (!readEvent(row, e, said)) return;
+    e.position = projection.forward(e.where);
+    e.sourceIndex = sourceIndex;
+    sink.add(e);
+  }
+};
+
+// A CSV table as GDAL reads one part of it (`from`, `bytes`), the part after the first without
+// the header; all as text, as openTable opens tables.
+GDALDatasetUniquePtr openCsvPart(const std::string& path, std::uint64_t from, std::uint64_t bytes) {
+  const std::string part = fmt::format("/vsisubfile/{}_{},{}", from, bytes, path);
+  const char* drivers[] = {"CSV", nullptr};
+  const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES",
+                           from > 0 ? "HEADERS=NO" : nullptr, nullptr};
+  const CPLErrorStateBackuper keepLastError;  // a refused part is no error of the user's file
+  const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
+  return GDALDatasetUniquePtr(GDALDataset::Open(part.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                drivers, options, nullptr));
+}
+
+// Whether GDAL reads the layer's rows as text only, with no geometry.
+bool textOnly(OGRLayer& layer) {
+  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+  for (int i = 0; i < defn.GetFieldCount(); ++i)
+    if (defn.GetFieldDefn(i)->GetType() != OFTString) return false;
+  return defn.GetGeomFieldCount() == 0;
+}
+
+// The two halves of a big CSV, each opened by GDAL, and where they meet.
+struct CsvHalves {
+  GDALDatasetUniquePtr first, second;
+  RecordBoundary cut;
+  OGRLayer& firstLayer() const { return *first->GetLayer(0); }
+  OGRLayer& secondLayer() const { return *second->GetLayer(0); }
+};
+
+// A CSV of at least `fromBytes` cut at a row boundary near its middle, when both halves read as
+// the whole would: text, no geometry, the first half's columns as the events need them.
+std::optional<CsvHalves> csvHalves(const std::string& path, std::uintmax_t fromBytes,
+                                   const ColumnMapping& mapping) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  std::string extension = fs::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (mapping.useGeometry || extension != ".csv" || !fs::is_regular_file(path, error) || error ||
+      size < fromBytes)
+    return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  const std::optional<RecordBoundary> cut = findRecordBoundary(in, size / 2);
+  if (!cut || cut->offset >= size) return std::nullopt;
+  CsvHalves halves{openCsvPart(path, 0, cut->offset),
+                   openCsvPart(path, cut->offset, size - cut->offset), *cut};
+  if (!halves.first || !halves.second || halves.first->GetLayerCount() != 1 ||
+      halves.second->GetLayerCount() != 1)
+    return std::nullopt;
+  OGRLayer& first = halves.firstLayer();
+  OGRLayer& second = halves.secondLayer();
+  if (!textOnly(first) || !textOnly(second) ||
+      second.GetLayerDefn()->GetFieldCount() < first.GetLayerDefn()->GetFieldCount() ||
+      columnsProblem(path, Table::Events, first, mapping, false))
+    return std::nullopt;
+  return halves;
+}
+
+// A big CSV's events read by two GDAL readers at once, one on each half of the file, and made
+// events on two threads (issue 12): GDAL's parse is most of a big table's load, and one reader
+// keeps one core busy. The second half, read without its header, is numbered from the records
+// counted before the cut; where GDAL counts the first half's rows otherwise, nothing is kept and
+// this returns false (the file is then read whole). Where the second half has something to say
+// about a row, it stops and is read again after the first, so what is said keeps the file's order.
+bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventMaker first,
+                     const std::function<EventSink(std::string_view)>& newSink,
+                     std::vector<Notice>& notices) {
+  const std::string& path = source.path;
+  const ColumnMapping& mapping = source.columns;
+  std::optional<CsvHalves> halves = csvHalves(path, fromBytes, mapping);
+  const std::optional<Projection> projection = halves ? first.projection.clone() : std::nullopt;
+  if (!projection) return false;
+  const OGRFeatureDefn& columns = *halves->firstLayer().GetLayerDefn();
+  readOnlyEventColumns(halves->firstLayer(), columns, mapping);
+  readOnlyEventColumns(halves->secondLayer(), columns, mapping);
+  const RowNumbering secondNumbering{true, static_cast<int>(halves->cut.recordsBefore)};
+
+  const std::size_t noticesBefore = notices.size();
+  bool agreed = false;
+  {
+    const QuoteCheck quotes(path, true, notices);
+    auto second = std::async(std::launch::async, [&]() -> std::optional<EventSink> {
+      EventSink sink = newSink(".half");
+      TextRepair text;
+      bool spoke = false;
+      visitRows(halves->secondLayer(), {path, columns, secondNumbering, mapping, nullptr, text},
+                EventMaker{*projection, first.sourceIndex, sink},
+                [&](const std::vector<Notice>& about) { return !(spoke = !about.empty()); });
+      return spoke ? std::nullopt : std::optional(std::move(sink));
+    });
+    TextRepair text;
+    RowNotices said(path, notices);
+    auto tell = [&](std::vector<Notice>& about) {
+      said.add(about);
+      return true;
+    };
+    const RowReading firstHalf{path, columns, {true, 1}, mapping, nullptr, text};
+    const GIntBig last = visitRows(halves->firstLayer(), firstHalf, std::ref(first), tell);
+    std::optional<EventSink> secondEvents = second.get();
+    agreed = last + 1 == halves->cut.recordsBefore;
+    if (agreed && secondEvents) {
+      first.sink.append(std::move(*secondEvents));
+    } else if (agreed) {
+      RowReading secondHalf = firstHalf;
+      secondHalf.numbering = secondNumbering;
+      visitRows(halves->secondLayer(), secondHalf, std::ref(first), tell);
+    }
+  }
+  if (agreed) return true;
+  notices.resize(noticesBefore);
+  first.sink = newSink("");
+  return false;
+}
+
+// One table's events: from its cache when that is good, else read through GDAL (and cached when
+// big and read without a problem, so the problems are said again next time).
 EventStore loadEvents(const EventSource& source, std::uint16_t sourceIndex,
-                      std::size_t cacheFromEvents, const Projection& projection,
+                      const TimelineSources& options, const Projection& projection,
                       std::vector<Notice>& notices) {
   const auto folder = eventCacheFolder();
   const auto key = folder ? cacheKeyOf(source) : std::nullopt;
@@ -209,26 +401,23 @@ EventStore loadEvents(const EventSource& source, std::uint16_t sourceIndex,
       notices.push_back({Severity::Info, cached.problem + "; the table is read again"});
   }
   const std::size_t noticesBefore = notices.size();
-  // A table that may be cached is gathered by the cache's builder: its texts go to disk as read.
-  std::optional<EventCacheBuilder> building;
-  if (cacheFile) building.emplace(*cacheFile, *key);
-  EventStore events;
-  Event e;  // one, reused: its strings keep their memory from row to row
-  forEachRow(
-      source.path, Table::Events, notices,
-      [&](const Row& row, std::vector<Notice>& said) {
-        if (!readEvent(row, e, said)) return;
-        e.position = projection.forward(e.where);
-        e.sourceIndex = sourceIndex;
-        building ? building->add(e) : events.push_back(e);
-      },
-      source.columns);
-  if (!building) return events;
-  if (building->size() >= cacheFromEvents && notices.size() == noticesBefore)
-    if (auto error = building->write())
+  // A table that may be cached is gathered by the cache's builder; the second half of one read
+  // in halves by a builder of its own (`suffix` names its file), whose texts join the first's.
+  auto newSink = [&](std::string_view suffix) {
+    EventSink sink;
+    if (cacheFile) sink.building.emplace(cacheFile->string() + std::string(suffix), *key);
+    return sink;
+  };
+  EventSink sink = newSink("");
+  const EventMaker maker{projection, sourceIndex, sink};
+  if (!readEventHalves(source, options.halvesFromBytes, maker, newSink, notices))
+    forEachRow(source.path, Table::Events, notices, EventMaker(maker), source.columns);
+  if (!sink.building) return std::move(sink.events);
+  if (sink.building->size() >= options.cacheFromEvents && notices.size() == noticesBefore)
+    if (auto error = sink.building->write())
       notices.push_back({Severity::Info, *error + " (the events cache; the table loaded)"});
   // Written, the events read their notes from the cache file instead of memory.
-  return std::move(*building).take();
+  return std::move(*sink.building).take();
 }
 
 }  // namespace
@@ -263,8 +452,8 @@ TimelineLoad loadTimeline(const TimelineSources& sources) {
   const Projection projection = Projection::lonLatToMap();
 
   for (std::size_t i = 0; i < sources.events.size(); ++i)
-    t.events.append(loadEvents(sources.events[i], static_cast<std::uint16_t>(i),
-                               sources.cacheFromEvents, projection, notices));
+    t.events.append(
+        loadEvents(sources.events[i], static_cast<std::uint16_t>(i), sources, projection, notices));
   if (!sources.posts.empty())
     forEachRow(sources.posts, Table::Posts, notices,
                [&](const Row& row, std::vector<Notice>& said) {

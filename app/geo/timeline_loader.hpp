@@ -2,6 +2,7 @@
 // Reads the dated data (events, observation posts, control changes) through GDAL, so an ACLED
 // export, a GeoPackage or a CSV all load the same way. Bad rows are reported with file and line
 // and skipped; the rest loads.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct TimelineSources {
   // An event table of at least this many events, read without a problem, is kept in the user's
   // cache folder (core/event_cache) and reopened from there while it is unchanged.
   std::size_t cacheFromEvents = 20000;
+  // A CSV event table of at least this many bytes is read in two halves at once.
+  std::uintmax_t halvesFromBytes = std::uintmax_t{32} << 20;
 };
 
 struct TimelineLoad {

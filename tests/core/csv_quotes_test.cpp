@@ -36,6 +36,35 @@ TEST(CsvQuotes, StreamsAcrossBlocks) {
 
 // What the app writes into CSV (event lists, candidates from articles, accepted events): a
 // spreadsheet opening it runs no formula, and the cells read back as they were.
+TEST(CsvQuotes, ARecordBoundaryIsALineEndOutsideQuotes) {
+  // Header, a row with a quoted line end, an empty line, a row ending in CR LF, a last row.
+  const std::string text = "a,b\n1,\"two\nlines\"\n\n2,x\r\n\r\n3,y\n";
+  auto at = [&](std::uint64_t from) {
+    std::istringstream in(text);
+    return findRecordBoundary(in, from);
+  };
+  EXPECT_EQ(at(0)->offset, 4u);  // after the header
+  EXPECT_EQ(at(0)->recordsBefore, 1);
+  // From inside the quoted field, the boundary is after the field's row, not its inner line end.
+  const auto inQuotes = at(text.find("lines"));
+  EXPECT_EQ(inQuotes->offset, text.find("\n\n2") + 1);
+  EXPECT_EQ(inQuotes->recordsBefore, 2);
+  // The empty line and the CR-only line are not records.
+  const auto beforeLast = at(text.find("3,y"));
+  EXPECT_EQ(beforeLast->offset, text.find("3,y"));
+  EXPECT_EQ(beforeLast->recordsBefore, 3);
+  EXPECT_EQ(at(text.size())->offset, text.size());  // the final line end
+  EXPECT_FALSE(at(text.size() + 1));
+}
+
+TEST(CsvQuotes, NoRecordBoundaryAfterAQuoteThatNeverCloses) {
+  std::string text = "a,b\n1,\"open\n";
+  for (int i = 0; i < 20000; ++i)
+    text += "row,still inside\n";  // past the first 64 KiB block
+  std::istringstream in(text);
+  EXPECT_FALSE(findRecordBoundary(in, 10));
+}
+
 TEST(CsvQuotes, FieldsKeepFormulasAsTextAndNumbersAsNumbers) {
   EXPECT_EQ(csvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
   EXPECT_EQ(csvField("@SUM(A1)"), "'@SUM(A1)");

@@ -423,5 +423,31 @@ TEST_F(EventCache, ATableLeftUncachedGetsTheTextsItPutOnDiskBack) {
   expectSame(bigNotesEvent(kBigNotesEvents - 1), kept.back());
 }
 
+// A table read in two halves at once (issue 12): the second half's builder, its texts on disk,
+// joins the first's; the whole reads back in order, from memory and from the cache written.
+TEST_F(EventCache, TwoBuildersJoinedGiveEveryEventInOrderWithItsTexts) {
+  const int half = kBigNotesEvents / 2 + 123;  // neither half a whole number of steps
+  for (const bool written : {true, false}) {
+    EventCacheBuilder first(file, key);
+    EventCacheBuilder second(fs::path(file.string() + ".half"), key);
+    for (int i = 0; i < kBigNotesEvents; ++i)
+      (i < half ? first : second).add(bigNotesEvent(i));
+    first.append(std::move(second));
+    ASSERT_EQ(first.size(), static_cast<std::size_t>(kBigNotesEvents));
+    if (written) ASSERT_FALSE(first.write());
+    const EventStore joined = std::move(first).take();
+    for (int i = 0; i < kBigNotesEvents; i += 331)
+      expectSame(bigNotesEvent(i), joined[static_cast<std::size_t>(i)]);
+    expectSame(bigNotesEvent(half - 1), joined[static_cast<std::size_t>(half - 1)]);
+    expectSame(bigNotesEvent(half), joined[static_cast<std::size_t>(half)]);
+    expectSame(bigNotesEvent(kBigNotesEvents - 1), joined.back());
+  }
+  const EventCacheRead reopened = readEventCache(file, key);
+  ASSERT_TRUE(reopened.events) << reopened.problem;
+  for (int i = 0; i < kBigNotesEvents; i += 331)
+    expectSame(bigNotesEvent(i), (*reopened.events)[static_cast<std::size_t>(i)]);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+}
+
 }  // namespace
 }  // namespace idlib
