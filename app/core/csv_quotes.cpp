@@ -3,6 +3,9 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <fstream>
+
+#include "core/file_scan.hpp"
 
 namespace idlib {
 namespace {
@@ -55,6 +58,17 @@ std::optional<UnclosedQuote> findUnclosedQuote(std::istream& in) {
     scanner.feed({block.data(), static_cast<std::size_t>(in.gcount())});
   }
   return scanner.result();
+}
+
+std::optional<UnclosedQuote> findUnclosedQuoteInFile(const std::string& path) {
+  QuoteScanner scanner;
+  const bool mapped = scanMappedFile(path, [&](std::string_view block) {
+    scanner.feed(block);
+    return false;
+  });
+  if (mapped) return scanner.result();
+  std::ifstream in(path, std::ios::binary);
+  return findUnclosedQuote(in);
 }
 
 std::optional<UnclosedQuote> findUnclosedQuote(std::string_view text) {
@@ -132,6 +146,15 @@ std::optional<RecordBoundary> findRecordBoundary(std::istream& in, std::uint64_t
     if (scanner.feed({block.data(), static_cast<std::size_t>(in.gcount())})) break;
   }
   return scanner.boundary();
+}
+
+std::optional<RecordBoundary> findRecordBoundaryInFile(const std::string& path,
+                                                       std::uint64_t from) {
+  RecordScanner scanner(from);
+  if (scanMappedFile(path, [&](std::string_view block) { return scanner.feed(block); }))
+    return scanner.boundary();
+  std::ifstream in(path, std::ios::binary);
+  return findRecordBoundary(in, from);
 }
 
 std::string csvField(std::string_view text) {

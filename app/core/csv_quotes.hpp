@@ -19,6 +19,8 @@ struct UnclosedQuote {
 // end inside quotes continues the field. Streams in blocks: memory stays constant, time linear.
 std::optional<UnclosedQuote> findUnclosedQuote(std::istream& in);
 std::optional<UnclosedQuote> findUnclosedQuote(std::string_view text);
+// The same for the file at `path`, scanned without copying it where it can be mapped.
+std::optional<UnclosedQuote> findUnclosedQuoteInFile(const std::string& path);
 
 // Where a CSV text can be cut between two rows: the byte after the first line end outside quotes
 // at or after byte `from`, and how many records come before it (header included; empty lines not
@@ -29,6 +31,7 @@ struct RecordBoundary {
   long recordsBefore = 0;
 };
 std::optional<RecordBoundary> findRecordBoundary(std::istream& in, std::uint64_t from);
+std::optional<RecordBoundary> findRecordBoundaryInFile(const std::string& path, std::uint64_t from);
 
 // A cell as RFC 4180 writes it. Text a spreadsheet would run as a formula (=, +, -, @, tab or CR
 // first: the OWASP rule) starts with a quote mark so it stays text; a plain number stays as it is.

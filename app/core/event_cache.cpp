@@ -268,6 +268,7 @@ class CacheFileWriter {
     const Header room{};
     write(&room, sizeof room);
     put(key.data(), key.size());
+    afterKey_ = 0;
   }
   ~CacheFileWriter() {
     if (fd_ >= 0) ::close(fd_);
@@ -288,6 +289,27 @@ class CacheFileWriter {
   void put(const void* data, std::size_t n) {
     write(data, n);
     body_ = crc(body_, data, n);
+    afterKey_ = crc(afterKey_, data, n);
+  }
+  // Appends what `from` put after its key, copied by the kernel (no trip through this process);
+  // its checksum joins this one's without reading the bytes again. False where that fails.
+  bool putAllOf(const CacheFileWriter& from, std::uint64_t at) {
+    const std::uint64_t bytes = from.size_ - at;
+    auto in = static_cast<loff_t>(at);
+    for (std::uint64_t left = bytes; ok() && left > 0;) {
+      const ssize_t done = ::copy_file_range(from.fd_, &in, fd_, nullptr, left, 0);
+      if (done < 0 && errno == EINTR) continue;
+      if (done <= 0) {
+        why_ = done < 0 ? std::strerror(errno) : "nothing copied";
+        return false;
+      }
+      left -= static_cast<std::uint64_t>(done);
+      size_ += static_cast<std::uint64_t>(done);
+    }
+    const auto n = static_cast<z_off_t>(bytes);
+    body_ = static_cast<std::uint32_t>(crc32_combine(body_, from.afterKey_, n));
+    afterKey_ = static_cast<std::uint32_t>(crc32_combine(afterKey_, from.afterKey_, n));
+    return ok();
   }
   // Writes the header (with the body's checksum) and gives the file its name.
   bool finish(Header h) {
@@ -336,6 +358,7 @@ class CacheFileWriter {
   std::string why_;
   std::uint64_t size_ = 0;
   std::uint32_t body_ = 0;
+  std::uint32_t afterKey_ = 0;  // the checksum of what was put after the key
   bool named_ = false;
 };
 
@@ -461,21 +484,13 @@ void EventCacheBuilder::append(EventCacheBuilder&& other) {
 // Copies the texts `other` spilled to its file after this one's; false (nothing counted, no more
 // spills) where that fails.
 bool EventCacheBuilder::copySpilledTexts(const EventCacheBuilder& other) {
-  if (spillFailed_ || !EventStoreAccess::ownText(events_).empty() || !other.out_) return false;
+  if (spillFailed_ || other.spillFailed_ || !EventStoreAccess::ownText(events_).empty() ||
+      !other.out_)
+    return false;
   if (!out_) out_ = std::make_unique<CacheFileWriter>(file_, key_);
-  std::string block(kSpillBytes, '\0');
-  const std::uint64_t from = arenaOffset(other.key_.size());
-  for (std::uint64_t at = 0; at < other.spilled_ && out_->ok();) {
-    const std::size_t want = std::min<std::uint64_t>(block.size(), other.spilled_ - at);
-    const ssize_t n = ::pread(other.out_->fd(), block.data(), want, static_cast<off_t>(from + at));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    out_->put(block.data(), static_cast<std::size_t>(n));
-    at += static_cast<std::uint64_t>(n);
-    if (at == other.spilled_ && out_->ok()) {
-      spilled_ += other.spilled_;
-      return true;
-    }
+  if (out_->ok() && out_->putAllOf(*other.out_, arenaOffset(other.key_.size()))) {
+    spilled_ += other.spilled_;
+    return true;
   }
   spillFailed_ = true;
   return false;

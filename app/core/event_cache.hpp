@@ -47,6 +47,7 @@ class EventCacheBuilder {
   // its texts on disk are copied after this one's.
   void append(EventCacheBuilder&& other);
   std::size_t size() const { return events_.size(); }
+  void reserve(std::size_t n) { events_.reserve(n); }
   // Writes the cache file; the events then read their texts from it. Returns why it could not.
   std::optional<std::string> write();
   // The events: their texts mapped from the cache after write(), otherwise read back into memory.

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace idlib {
@@ -63,6 +67,29 @@ TEST(CsvQuotes, NoRecordBoundaryAfterAQuoteThatNeverCloses) {
     text += "row,still inside\n";  // past the first 64 KiB block
   std::istringstream in(text);
   EXPECT_FALSE(findRecordBoundary(in, 10));
+}
+
+TEST(CsvQuotes, AFileIsScannedAsItsTextIs) {
+  // Past the mapped scan's 16 MiB blocks: a cut and an unclosed quote beyond the first block.
+  std::string text = "a,b\n";
+  while (text.size() < (std::size_t{17} << 20))
+    text += "row,\"quoted, with a line\nend\"\n";
+  const std::uint64_t from = text.size() - 100;
+  text += "bad,\"open\nlost\n";
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("idlib-csv-quotes-" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(path, std::ios::binary) << text;
+  std::istringstream in(text);
+  const auto expected = findRecordBoundary(in, from);
+  const auto cut = findRecordBoundaryInFile(path.string(), from);
+  const auto quote = findUnclosedQuoteInFile(path.string());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(expected && cut && quote);
+  EXPECT_EQ(cut->offset, expected->offset);
+  EXPECT_EQ(cut->recordsBefore, expected->recordsBefore);
+  EXPECT_EQ(quote->line, findUnclosedQuote(text)->line);
+  EXPECT_EQ(quote->linesAfter, 1);  // "lost"
+  EXPECT_FALSE(findRecordBoundaryInFile("/nonexistent/x.csv", 0));
 }
 
 TEST(CsvQuotes, FieldsKeepFormulasAsTextAndNumbersAsNumbers) {
