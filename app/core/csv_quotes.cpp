@@ -88,20 +88,24 @@ class RecordScanner {
   bool feed(std::string_view block) {
     const char* at = block.data();
     const char* const end = at + block.size();
+    // The next quote, found once for all the line ends before it (a search per line would
+    // scan the rest of the block again for every line of a file without quotes).
+    const char* quote = nullptr;
     while (at < end) {
-      const auto left = [&] { return static_cast<std::size_t>(end - at); };
-      const char* quote = static_cast<const char*>(std::memchr(at, '"', left()));
+      if (!quote || quote < at) {
+        quote = static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(end - at)));
+        if (!quote) quote = end;
+      }
       if (quoted_) {  // a line end here continues the field
-        take(at, quote ? quote + 1 : end);
-        quoted_ = !quote;
+        take(at, quote == end ? end : quote + 1);
+        quoted_ = quote == end;
         continue;
       }
-      const char* stop = quote ? quote : end;
       const char* lineEnd =
-          static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(stop - at)));
+          static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(quote - at)));
       if (!lineEnd) {
-        take(at, quote ? quote + 1 : end);
-        quoted_ = quote != nullptr;
+        take(at, quote == end ? end : quote + 1);
+        quoted_ = quote != end;
         continue;
       }
       take(at, lineEnd);

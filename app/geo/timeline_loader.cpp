@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <limits>
+#include <new>
 
 #include "core/column_mapping.hpp"
 #include "core/csv_quotes.hpp"
@@ -245,7 +247,12 @@ struct EventSink {
   EventStore events;
 
   void add(const Event& e) { building ? building->add(e) : events.push_back(e); }
-  void reserve(std::size_t n) { building ? building->reserve(n) : events.reserve(n); }
+  // Room for `n` events: a hint (pages untouched cost nothing), so where there is no such room
+  // the columns grow as they are filled.
+  void reserve(std::size_t n) try {
+    building ? building->reserve(n) : events.reserve(n);
+  } catch (const std::bad_alloc&) {
+  }
   void append(EventSink&& other) {
     building ? building->append(std::move(*other.building))
              : events.append(std::move(other.events));
@@ -317,7 +324,9 @@ std::optional<CsvHalves> csvHalves(const std::string& path, std::uintmax_t fromB
       size < fromBytes)
     return std::nullopt;
   const std::optional<RecordBoundary> cut = findRecordBoundaryInFile(path, size / 2);
-  if (!cut || cut->offset >= size) return std::nullopt;
+  // Rows are numbered as ints (GDAL's feature ids plus the line offset).
+  constexpr long kMostRecords = std::numeric_limits<int>::max() / 2;
+  if (!cut || cut->offset >= size || cut->recordsBefore > kMostRecords) return std::nullopt;
   CsvHalves halves{openCsvPart(path, 0, cut->offset),
                    openCsvPart(path, cut->offset, size - cut->offset), *cut, size};
   if (!halves.first || !halves.second || halves.first->GetLayerCount() != 1 ||

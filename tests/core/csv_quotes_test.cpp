@@ -61,6 +61,19 @@ TEST(CsvQuotes, ARecordBoundaryIsALineEndOutsideQuotes) {
   EXPECT_FALSE(at(text.size() + 1));
 }
 
+TEST(CsvQuotes, ARecordBoundaryInTextWithoutQuotesCountsEveryRow) {
+  // Eight million rows and no quote: each row is counted once (a search for the next quote
+  // from every line end would read the rest of the text again for each row, for hours).
+  std::string text = "a,b\n";
+  for (int i = 0; i < 8'000'000; ++i)
+    text += "1,2\n";
+  std::istringstream in(text);
+  const auto cut = findRecordBoundary(in, text.size() / 2);
+  ASSERT_TRUE(cut);
+  EXPECT_EQ(cut->offset % 4, 0u);
+  EXPECT_EQ(cut->recordsBefore, static_cast<long>(cut->offset / 4));
+}
+
 TEST(CsvQuotes, NoRecordBoundaryAfterAQuoteThatNeverCloses) {
   std::string text = "a,b\n1,\"open\n";
   for (int i = 0; i < 20000; ++i)
