@@ -161,6 +161,16 @@ std::optional<RecordBoundary> findRecordBoundaryInFile(const std::string& path,
   return findRecordBoundary(in, from);
 }
 
+bool separatedByCommas(std::string_view line) {
+  if (line.find('\t') != std::string_view::npos) return false;
+  bool quoted = false;
+  for (const char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) return true;
+  }
+  return false;
+}
+
 std::string csvField(std::string_view text) {
   double number = 0;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), number);

@@ -33,6 +33,11 @@ struct RecordBoundary {
 std::optional<RecordBoundary> findRecordBoundary(std::istream& in, std::uint64_t from);
 std::optional<RecordBoundary> findRecordBoundaryInFile(const std::string& path, std::uint64_t from);
 
+// Whether GDAL (3.6) takes `line`, a CSV's first line, as separated by commas for sure: it has a
+// comma outside quotes (GDAL picks the first of , ; tab it finds, and a comma where they mix)
+// and no tab (which sends GDAL to other rules).
+bool separatedByCommas(std::string_view line);
+
 // A cell as RFC 4180 writes it. Text a spreadsheet would run as a formula (=, +, -, @, tab or CR
 // first: the OWASP rule) starts with a quote mark so it stays text; a plain number stays as it is.
 std::string csvField(std::string_view text);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <future>
 #include <limits>
@@ -310,6 +311,18 @@ struct CsvHalves {
   }
 };
 
+// The line of `path` from byte `at` (GDAL finds a CSV's separator from its first line, so each
+// half's first line must give the whole file's); empty where it is longer than 64 KiB.
+std::string lineAt(const std::string& path, std::uint64_t at) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line(std::size_t{64} << 10, '\0');
+  in.seekg(static_cast<std::streamoff>(at));
+  in.read(line.data(), static_cast<std::streamsize>(line.size()));
+  line.resize(static_cast<std::size_t>(in.gcount()));
+  const std::size_t end = line.find('\n');
+  return end == std::string::npos ? std::string() : line.substr(0, end);
+}
+
 // A CSV of at least `fromBytes` cut at a row boundary near its middle, when both halves read as
 // the whole would: text, no geometry, the first half's columns as the events need them.
 std::optional<CsvHalves> csvHalves(const std::string& path, std::uintmax_t fromBytes,
@@ -327,6 +340,8 @@ std::optional<CsvHalves> csvHalves(const std::string& path, std::uintmax_t fromB
   // Rows are numbered as ints (GDAL's feature ids plus the line offset).
   constexpr long kMostRecords = std::numeric_limits<int>::max() / 2;
   if (!cut || cut->offset >= size || cut->recordsBefore > kMostRecords) return std::nullopt;
+  if (!separatedByCommas(lineAt(path, 0)) || !separatedByCommas(lineAt(path, cut->offset)))
+    return std::nullopt;
   CsvHalves halves{openCsvPart(path, 0, cut->offset),
                    openCsvPart(path, cut->offset, size - cut->offset), *cut, size};
   if (!halves.first || !halves.second || halves.first->GetLayerCount() != 1 ||

@@ -105,6 +105,16 @@ TEST(CsvQuotes, AFileIsScannedAsItsTextIs) {
   EXPECT_FALSE(findRecordBoundaryInFile("/nonexistent/x.csv", 0));
 }
 
+TEST(CsvQuotes, ALineSeparatedByCommasAsGdalFindsIt) {
+  EXPECT_TRUE(separatedByCommas("a,b"));
+  EXPECT_TRUE(separatedByCommas("a;b,c"));  // mixed: GDAL takes the comma
+  EXPECT_TRUE(separatedByCommas("\"x;y\",z"));
+  EXPECT_FALSE(separatedByCommas("a;b;c"));
+  EXPECT_FALSE(separatedByCommas("\"a,b\";c"));  // the comma is quoted
+  EXPECT_FALSE(separatedByCommas("a,b\tc"));     // a tab: GDAL's other rules
+  EXPECT_FALSE(separatedByCommas(""));
+}
+
 TEST(CsvQuotes, FieldsKeepFormulasAsTextAndNumbersAsNumbers) {
   EXPECT_EQ(csvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
   EXPECT_EQ(csvField("@SUM(A1)"), "'@SUM(A1)");

@@ -647,5 +647,18 @@ TEST_F(CsvHalves, EveryCutGivesTheSameEvents) {
   }
 }
 
+TEST_F(CsvHalves, ASecondHalfSeparatedOtherwiseIsSplitAsTheWholeFileIs) {
+  // GDAL takes the separator from the first line: a second half read from its own first line
+  // would split these rows at their semicolons, where the whole file splits them at commas.
+  std::string text = "event_id_cnty,event_date,location,latitude,longitude,notes\n";
+  for (int i = 0; i < 400; ++i)
+    text += fmt::format(fmt::runtime(i < 200 ? "SYR{0},{1}-Feb-20,Place,35.{2},36.{2},note\n"
+                                             : "SYR{0};{1}-Feb-20;Place;35.{2};36.{2};note\n"),
+                        i, 1 + i % 28, 1000 + i);
+  test::writeText(table, text);
+  expectHalvesReadAsWhole();
+  EXPECT_EQ(loadWith(0).timeline.events.size(), 200u);
+}
+
 }  // namespace
 }  // namespace idlib
