@@ -171,6 +171,16 @@ GIntBig visitRows(OGRLayer& layer, const RowReading& how, const RowVisit& visit,
   return last;
 }
 
+// Visits the layer's rows until one has something to say; false from there.
+bool readQuietly(OGRLayer& layer, const RowReading& how, const RowVisit& visit) {
+  bool spoke = false;
+  visitRows(layer, how, visit, [&](const std::vector<Notice>& about) {
+    spoke = !about.empty();
+    return !spoke;
+  });
+  return !spoke;
+}
+
 // What is wrong with a layer's columns for `table`, or nothing.
 std::optional<std::string> columnsProblem(const std::string& path, Table table, OGRLayer& layer,
                                           const ColumnMapping& mapping, bool hasGeometry) {
@@ -367,7 +377,7 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
                      std::vector<Notice>& notices) {
   const std::string& path = source.path;
   const ColumnMapping& mapping = source.columns;
-  std::optional<CsvHalves> halves = csvHalves(path, fromBytes, mapping);
+  const std::optional<CsvHalves> halves = csvHalves(path, fromBytes, mapping);
   const std::optional<Projection> projection = halves ? first.projection.clone() : std::nullopt;
   if (!projection) return false;
   const OGRFeatureDefn& columns = *halves->firstLayer().GetLayerDefn();
@@ -383,15 +393,14 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
     // leave the heap fragmented (a 5M table peaked at 1.1 GB) and copy themselves each time;
     // the first half's has room for the second's, so joining them copies nothing of its own.
     first.sink.reserve(halves->rowsGuess());
-    auto second = std::async(std::launch::async, [&]() -> std::optional<EventSink> {
+    auto second = std::async(std::launch::async, [&] {
       EventSink sink = newSink(".half");
       sink.reserve(halves->rowsGuess() - std::min(halves->rowsGuess(), halves->firstRows()));
       TextRepair text;
-      bool spoke = false;
-      visitRows(halves->secondLayer(), {path, columns, secondNumbering, mapping, nullptr, text},
-                EventMaker{*projection, first.sourceIndex, sink},
-                [&](const std::vector<Notice>& about) { return !(spoke = !about.empty()); });
-      return spoke ? std::nullopt : std::optional(std::move(sink));
+      const bool whole = readQuietly(halves->secondLayer(),
+                                     {path, columns, secondNumbering, mapping, nullptr, text},
+                                     EventMaker{*projection, first.sourceIndex, sink});
+      return whole ? std::optional(std::move(sink)) : std::nullopt;
     });
     TextRepair text;
     RowNotices said(path, notices);
