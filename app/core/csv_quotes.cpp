@@ -3,7 +3,6 @@
 #include <array>
 #include <charconv>
 #include <cstring>
-#include <fstream>
 
 #include "core/file_scan.hpp"
 
@@ -62,13 +61,11 @@ std::optional<UnclosedQuote> findUnclosedQuote(std::istream& in) {
 
 std::optional<UnclosedQuote> findUnclosedQuoteInFile(const std::string& path) {
   QuoteScanner scanner;
-  const bool mapped = scanMappedFile(path, [&](std::string_view block) {
+  scanFile(path, [&](std::string_view block) {
     scanner.feed(block);
     return false;
   });
-  if (mapped) return scanner.result();
-  std::ifstream in(path, std::ios::binary);
-  return findUnclosedQuote(in);
+  return scanner.result();
 }
 
 std::optional<UnclosedQuote> findUnclosedQuote(std::string_view text) {
@@ -155,10 +152,8 @@ std::optional<RecordBoundary> findRecordBoundary(std::istream& in, std::uint64_t
 std::optional<RecordBoundary> findRecordBoundaryInFile(const std::string& path,
                                                        std::uint64_t from) {
   RecordScanner scanner(from);
-  if (scanMappedFile(path, [&](std::string_view block) { return scanner.feed(block); }))
-    return scanner.boundary();
-  std::ifstream in(path, std::ios::binary);
-  return findRecordBoundary(in, from);
+  scanFile(path, [&](std::string_view block) { return scanner.feed(block); });
+  return scanner.boundary();
 }
 
 bool separatedByCommas(std::string_view line) {

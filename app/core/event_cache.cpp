@@ -267,8 +267,9 @@ class CacheFileWriter {
     }
     const Header room{};
     write(&room, sizeof room);
-    put(key.data(), key.size());
-    afterKey_ = 0;
+    write(key.data(), key.size());
+    keySum_ = crc(0, key.data(), key.size());
+    keyEnd_ = size_;
   }
   ~CacheFileWriter() {
     if (fd_ >= 0) ::close(fd_);
@@ -288,14 +289,13 @@ class CacheFileWriter {
   // Appends to the body, counted in its checksum.
   void put(const void* data, std::size_t n) {
     write(data, n);
-    body_ = crc(body_, data, n);
     afterKey_ = crc(afterKey_, data, n);
   }
   // Appends what `from` put after its key, copied by the kernel (no trip through this process);
   // its checksum joins this one's without reading the bytes again. False where that fails.
-  bool putAllOf(const CacheFileWriter& from, std::uint64_t at) {
-    const std::uint64_t bytes = from.size_ - at;
-    auto in = static_cast<loff_t>(at);
+  bool putAllOf(const CacheFileWriter& from) {
+    const std::uint64_t bytes = from.size_ - from.keyEnd_;
+    auto in = static_cast<loff_t>(from.keyEnd_);
     for (std::uint64_t left = bytes; ok() && left > 0;) {
       const ssize_t done = ::copy_file_range(from.fd_, &in, fd_, nullptr, left, 0);
       if (done < 0 && errno == EINTR) continue;
@@ -306,14 +306,15 @@ class CacheFileWriter {
       left -= static_cast<std::uint64_t>(done);
       size_ += static_cast<std::uint64_t>(done);
     }
-    const auto n = static_cast<z_off_t>(bytes);
-    body_ = static_cast<std::uint32_t>(crc32_combine(body_, from.afterKey_, n));
-    afterKey_ = static_cast<std::uint32_t>(crc32_combine(afterKey_, from.afterKey_, n));
+    afterKey_ = static_cast<std::uint32_t>(
+        crc32_combine(afterKey_, from.afterKey_, static_cast<z_off_t>(bytes)));
     return ok();
   }
   // Writes the header (with the body's checksum) and gives the file its name.
   bool finish(Header h) {
-    h.bodyCrc = body_;
+    // The body is the key and what follows it.
+    h.bodyCrc = static_cast<std::uint32_t>(
+        crc32_combine(keySum_, afterKey_, static_cast<z_off_t>(size_ - keyEnd_)));
     h.headerCrc = headerCrc(h);
     if (ok() && ::pwrite(fd_, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
       why_ = std::strerror(errno);
@@ -357,8 +358,8 @@ class CacheFileWriter {
   int fd_ = -1;
   std::string why_;
   std::uint64_t size_ = 0;
-  std::uint32_t body_ = 0;
-  std::uint32_t afterKey_ = 0;  // the checksum of what was put after the key
+  std::uint64_t keyEnd_ = 0;                 // where what is put after the key starts
+  std::uint32_t keySum_ = 0, afterKey_ = 0;  // checksums of the key and of what follows it
   bool named_ = false;
 };
 
@@ -488,7 +489,7 @@ bool EventCacheBuilder::copySpilledTexts(const EventCacheBuilder& other) {
       !other.out_)
     return false;
   if (!out_) out_ = std::make_unique<CacheFileWriter>(file_, key_);
-  if (out_->ok() && out_->putAllOf(*other.out_, arenaOffset(other.key_.size()))) {
+  if (out_->ok() && out_->putAllOf(*other.out_)) {
     spilled_ += other.spilled_;
     return true;
   }

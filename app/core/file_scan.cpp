@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
+#include <fstream>
 
 namespace idlib {
 namespace {
@@ -43,11 +45,21 @@ class Mapping {
   std::size_t size_ = 0;
 };
 
+// The file read through a stream, a block at a time.
+void scanByReading(const std::string& path, const std::function<bool(std::string_view)>& feed) {
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, 64 * 1024> block;
+  while (in) {
+    in.read(block.data(), block.size());
+    if (feed({block.data(), static_cast<std::size_t>(in.gcount())})) return;
+  }
+}
+
 }  // namespace
 
-bool scanMappedFile(const std::string& path, const std::function<bool(std::string_view)>& feed) {
+void scanFile(const std::string& path, const std::function<bool(std::string_view)>& feed) {
   const Mapping file(path);
-  if (!file.data()) return false;
+  if (!file.data()) return scanByReading(path, feed);
   ::madvise(const_cast<char*>(file.data()), file.size(), MADV_SEQUENTIAL);
   constexpr std::size_t kBlock = std::size_t{16} << 20;  // a multiple of any page size
   for (std::size_t at = 0; at < file.size(); at += kBlock) {
@@ -55,7 +67,6 @@ bool scanMappedFile(const std::string& path, const std::function<bool(std::strin
     if (feed({file.data() + at, n})) break;
     file.release(at, at + n);
   }
-  return true;
 }
 
 }  // namespace idlib

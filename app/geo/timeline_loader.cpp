@@ -315,7 +315,7 @@ struct CsvHalves {
   OGRLayer& secondLayer() const { return *second->GetLayer(0); }
   // The rows of the first half (counted), and of both (guessed from the first's bytes a row).
   std::size_t firstRows() const { return static_cast<std::size_t>(cut.recordsBefore - 1); }
-  std::size_t rowsGuess() const {
+  std::size_t rowsGuess() const {  // never fewer than the first half's
     return static_cast<std::size_t>(static_cast<double>(firstRows()) * static_cast<double>(size) /
                                     static_cast<double>(cut.offset) * 1.02);
   }
@@ -395,7 +395,7 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
     first.sink.reserve(halves->rowsGuess());
     auto second = std::async(std::launch::async, [&] {
       EventSink sink = newSink(".half");
-      sink.reserve(halves->rowsGuess() - std::min(halves->rowsGuess(), halves->firstRows()));
+      sink.reserve(halves->rowsGuess() - halves->firstRows());
       TextRepair text;
       const bool whole = readQuietly(halves->secondLayer(),
                                      {path, columns, secondNumbering, mapping, nullptr, text},
