@@ -17,7 +17,7 @@
 namespace idlib {
 namespace {
 
-std::optional<double> number(const std::string& s) {
+std::optional<double> number(std::string_view s) {
   if (s.empty()) return std::nullopt;
   double v = 0;
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -25,78 +25,97 @@ std::optional<double> number(const std::string& s) {
   return v;
 }
 
-std::optional<long long> wholeNumber(const std::string& s) {
+std::optional<long long> wholeNumber(std::string_view s) {
   const auto v = number(s);
   if (!v || std::abs(*v) > 1e15) return std::nullopt;
   return static_cast<long long>(std::floor(*v));
 }
 
-std::optional<long> count(const std::string& s) {
+std::optional<long> count(std::string_view s) {
   const auto v = number(s);
   // Above LONG_MAX the conversion is undefined; no count of anything is that large.
   if (!v || *v < 0 || *v > 1e15) return std::nullopt;
   return static_cast<long>(*v);
 }
 
+// A field of a Row by its name, of EventFields by its column; and its name for messages.
+std::string_view textOf(const Row& row, std::string_view name) {
+  return row.get(name);
+}
+std::string_view textOf(const EventFields& row, EventColumn column) {
+  return row.get(column);
+}
+std::string_view nameOf(std::string_view name) {
+  return name;
+}
+std::string_view nameOf(EventColumn column) {
+  return eventColumnsRead()[static_cast<std::size_t>(column)];
+}
+
 // Checks a row's fields one by one, reporting each problem with the row's file and line.
+template <class Fields>
 class RowChecker {
  public:
-  RowChecker(const Row& row, std::vector<Notice>& notices) : row_(row), notices_(notices) {}
+  RowChecker(const Fields& row, std::vector<Notice>& notices) : row_(row), notices_(notices) {}
   bool ok() const { return ok_; }
   void fail(const std::string& what) {
     notices_.push_back({Severity::Error, fmt::format("{}: {}; row skipped", row_.where(), what)});
     ok_ = false;
   }
-  std::optional<Day> date(std::string_view field, bool required) {
-    const std::string& text = row_.get(field);
+  template <class Key>
+  std::optional<Day> date(Key field, bool required) {
+    const std::string_view text = textOf(row_, field);
     if (text.empty()) {
-      if (required) fail(fmt::format("{} is empty (expected a date, YYYY-MM-DD)", field));
+      if (required) fail(fmt::format("{} is empty (expected a date, YYYY-MM-DD)", nameOf(field)));
       return std::nullopt;
     }
     const auto d = parseDate(text);
     if (!d)
-      fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD, 3 May 2020 or 3-May-20)", field,
-                       text));
+      fail(fmt::format("{} '{}' is not a date (expected YYYY-MM-DD, 3 May 2020 or 3-May-20)",
+                       nameOf(field), text));
     return d;
   }
   // Unix seconds, as ACLED's timestamp column.
-  std::optional<Day> timestampDate(std::string_view field) {
-    const std::string& text = row_.get(field);
+  template <class Key>
+  std::optional<Day> timestampDate(Key field) {
+    const std::string_view text = textOf(row_, field);
     const auto d = parseDateAs(text, DateFormat::UnixSeconds);
     if (!d)
-      fail(fmt::format("{} '{}' is not a date (expected Unix seconds, e.g. 1588982400)", field,
-                       text));
+      fail(fmt::format("{} '{}' is not a date (expected Unix seconds, e.g. 1588982400)",
+                       nameOf(field), text));
     return d;
   }
-  DatePrecision precision(std::string_view field) {
-    const std::string& text = row_.get(field);
+  template <class Key>
+  DatePrecision precision(Key field) {
+    const std::string_view text = textOf(row_, field);
     // ACLED writes time_precision as 1 (day), 2 (week) or 3 (month).
     if (text == "1") return DatePrecision::Day;
     if (text == "2") return DatePrecision::Week;
     if (text == "3") return DatePrecision::Month;
     if (auto p = parsePrecision(text)) return *p;
-    fail(fmt::format("{} '{}' is not one of day, week, month, year", field, text));
+    fail(fmt::format("{} '{}' is not one of day, week, month, year", nameOf(field), text));
     return DatePrecision::Day;
   }
-  std::optional<long> people(std::string_view field) {
-    const std::string& text = row_.get(field);
+  template <class Key>
+  std::optional<long> people(Key field) {
+    const std::string_view text = textOf(row_, field);
     const auto v = number(text);
     if (!v || *v < 0 || *v != std::floor(*v) || *v > 1e12) {
       fail(fmt::format("{} '{}' is not a count of people (expected a whole number, 0 or more)",
-                       field, text));
+                       nameOf(field), text));
       return std::nullopt;
     }
     return static_cast<long>(*v);
   }
-  std::optional<LonLat> position(std::string_view latField, std::string_view lonField,
-                                 bool required) {
-    const std::string& latText = row_.get(latField);
-    const std::string& lonText = row_.get(lonField);
+  template <class Key>
+  std::optional<LonLat> position(Key latField, Key lonField, bool required) {
+    const std::string_view latText = textOf(row_, latField);
+    const std::string_view lonText = textOf(row_, lonField);
     if (latText.empty() && lonText.empty() && !required) return std::nullopt;
     const auto lat = number(latText), lon = number(lonText);
     if (!lat || !lon) {
-      fail(fmt::format("{}/{} '{}', '{}' are not numbers (expected decimal degrees)", latField,
-                       lonField, latText, lonText));
+      fail(fmt::format("{}/{} '{}', '{}' are not numbers (expected decimal degrees)",
+                       nameOf(latField), nameOf(lonField), latText, lonText));
       return std::nullopt;
     }
     if (std::abs(*lat) > 90 || std::abs(*lon) > 180) {
@@ -109,7 +128,7 @@ class RowChecker {
   }
 
  private:
-  const Row& row_;
+  const Fields& row_;
   std::vector<Notice>& notices_;
   bool ok_ = true;
 };
@@ -122,17 +141,24 @@ std::string_view fileName(std::string_view file) {
 }
 
 // Into `p`, whose strings keep their memory when it is reused from row to row.
-void setProvenance(const Row& row, Provenance& p) {
+void setProvenance(const EventFields& row, Provenance& p) {
   p.file.assign(fileName(row.file));
   p.line = row.line;
-  p.source = row.get("source");
-  p.confidence = row.get("confidence");
+  p.source = row.get(EventColumn::Source);
+  p.confidence = row.get(EventColumn::Confidence);
 }
 
 Provenance provenanceOf(const Row& row) {
   Provenance p;
-  setProvenance(row, p);
+  p.file.assign(fileName(row.file));
+  p.line = row.line;
+  p.source = row.get("source");
+  p.confidence = row.get("confidence");
   return p;
+}
+
+std::string placeOfRow(std::string_view file, bool byLine, int line) {
+  return fmt::format("{} {} {}", file, byLine ? "line" : "feature", line);
 }
 
 bool isNumber(std::string_view text) {
@@ -200,7 +226,24 @@ std::string foundInstead(const std::vector<std::string>& columns,
 }  // namespace
 
 std::string Row::where() const {
-  return fmt::format("{} {} {}", file, byLine ? "line" : "feature", line);
+  return placeOfRow(file, byLine, line);
+}
+
+std::string EventFields::where() const {
+  return placeOfRow(file, byLine, line);
+}
+
+EventFields eventFieldsOf(const Row& row) {
+  EventFields fields;
+  fields.file = row.file;
+  fields.line = row.line;
+  fields.byLine = row.byLine;
+  for (std::size_t c = 0; c < kEventColumnCount; ++c)
+    if (const auto it = row.fields.find(eventColumnsRead()[c]); it != row.fields.end()) {
+      fields.text[c] = it->second;
+      fields.set[c] = true;
+    }
+  return fields;
 }
 
 const std::string& Row::get(std::string_view name) const {
@@ -269,18 +312,44 @@ void TextRepair::repair(Row& row, std::vector<Notice>& notices) {
   for (auto& [name, text] : row.fields) {
     if (isAscii(text) || isUtf8(text)) continue;
     text = windows1252ToUtf8(text);
-    if (reported_) continue;
-    reported_ = true;
-    notices.push_back({Severity::Warning,
-                       fmt::format("{}: field '{}' is not UTF-8; read as Latin-1 (Windows-1252); "
-                                   "any later such fields in this file too",
-                                   row.where(), shownName(name))});
+    report(row.where(), name, notices);
   }
 }
 
+void TextRepair::repair(EventFields& row, std::array<std::string, kEventColumnCount>& repaired,
+                        std::vector<Notice>& notices) {
+  // In the columns' alphabetical order, as a Row's fields are: the same field is reported.
+  static const std::array<std::size_t, kEventColumnCount> byName = [] {
+    std::array<std::size_t, kEventColumnCount> order{};
+    for (std::size_t c = 0; c < order.size(); ++c)
+      order[c] = c;
+    std::sort(order.begin(), order.end(), [](std::size_t a, std::size_t b) {
+      return eventColumnsRead()[a] < eventColumnsRead()[b];
+    });
+    return order;
+  }();
+  for (const std::size_t c : byName) {
+    std::string_view& text = row.text[c];
+    if (isAscii(text) || isUtf8(text)) continue;
+    repaired[c] = windows1252ToUtf8(text);
+    text = repaired[c];
+    report(row.where(), eventColumnsRead()[c], notices);
+  }
+}
+
+void TextRepair::report(const std::string& where, std::string_view name,
+                        std::vector<Notice>& notices) {
+  if (reported_) return;
+  reported_ = true;
+  notices.push_back({Severity::Warning,
+                     fmt::format("{}: field '{}' is not UTF-8; read as Latin-1 (Windows-1252); "
+                                 "any later such fields in this file too",
+                                 where, shownName(name))});
+}
+
 std::span<const std::string_view> eventColumnsRead() {
-  // Keep in step with eventFromRow, RowChecker's fields and provenanceOf below.
-  static constexpr std::array<std::string_view, 26> columns = {
+  // In EventColumn's order.
+  static constexpr std::array<std::string_view, kEventColumnCount> columns = {
       "timestamp", "event_date",    "time_precision", "date_precision", "latitude",
       "longitude", "event_id",      "event_id_cnty",  "event_type",     "actor1",
       "actor2",    "location",      "admin1",         "admin2",         "admin3",
@@ -290,42 +359,44 @@ std::span<const std::string_view> eventColumnsRead() {
   return columns;
 }
 
-bool readEvent(const Row& row, Event& e, std::vector<Notice>& notices) {
+bool readEvent(const EventFields& row, Event& e, std::vector<Notice>& notices) {
+  using C = EventColumn;
   RowChecker check(row, notices);
-  e.timestamp = wholeNumber(row.get("timestamp"));
-  const bool byTimestamp = row.get("event_date").empty() && row.has("timestamp");
-  const auto date = byTimestamp ? check.timestampDate("timestamp") : check.date("event_date", true);
-  e.precision = check.precision(row.has("time_precision") ? "time_precision" : "date_precision");
-  const auto where = check.position("latitude", "longitude", true);
+  e.timestamp = wholeNumber(row.get(C::Timestamp));
+  const bool byTimestamp = row.get(C::EventDate).empty() && row.has(C::Timestamp);
+  const auto date =
+      byTimestamp ? check.timestampDate(C::Timestamp) : check.date(C::EventDate, true);
+  e.precision = check.precision(row.has(C::TimePrecision) ? C::TimePrecision : C::DatePrecision);
+  const auto where = check.position(C::Latitude, C::Longitude, true);
   if (!check.ok()) return false;
-  e.id = row.get("event_id").empty() ? row.get("event_id_cnty") : row.get("event_id");
+  e.id = row.get(C::EventId).empty() ? row.get(C::EventIdCnty) : row.get(C::EventId);
   e.date = *date;
   e.where = *where;
-  e.type = row.get("event_type");
-  e.actor1 = row.get("actor1");
-  e.actor2 = row.get("actor2");
-  e.location = row.get("location");
-  e.admin1 = row.get("admin1");
-  e.admin2 = row.get("admin2");
-  e.admin3 = row.get("admin3");
-  e.iso = row.get("iso");
-  e.assocActor1 = row.get("assoc_actor_1");
-  e.assocActor2 = row.get("assoc_actor_2");
-  const auto place = parsePlacePrecision(row.get("geo_precision"));
+  e.type = row.get(C::EventType);
+  e.actor1 = row.get(C::Actor1);
+  e.actor2 = row.get(C::Actor2);
+  e.location = row.get(C::Location);
+  e.admin1 = row.get(C::Admin1);
+  e.admin2 = row.get(C::Admin2);
+  e.admin3 = row.get(C::Admin3);
+  e.iso = row.get(C::Iso);
+  e.assocActor1 = row.get(C::AssocActor1);
+  e.assocActor2 = row.get(C::AssocActor2);
+  const auto place = parsePlacePrecision(row.get(C::GeoPrecision));
   if (!place)
     notices.push_back({Severity::Warning,
                        fmt::format("{}: geo_precision '{}' is not town, near, region, country or "
                                    "1-3; the place is taken as the whole region",
-                                   row.where(), shownName(row.get("geo_precision")))});
+                                   row.where(), shownName(row.get(C::GeoPrecision)))});
   e.place = place.value_or(PlacePrecision::Region);
   // A row that leaves its place name empty names no town: its place is the region at best.
-  if (row.has("location") && row.get("location").empty())
+  if (row.has(C::Location) && row.get(C::Location).empty())
     e.place = std::max(e.place, PlacePrecision::Region);
-  e.fatalities = count(row.get("fatalities"));
-  e.displaced = count(row.get("displaced"));
-  e.attacks = count(row.get("attacks"));
-  e.notes = row.get("notes");
-  e.dateBasis = row.get("date_basis");
+  e.fatalities = count(row.get(C::Fatalities));
+  e.displaced = count(row.get(C::Displaced));
+  e.attacks = count(row.get(C::Attacks));
+  e.notes = row.get(C::Notes);
+  e.dateBasis = row.get(C::DateBasis);
   // ACLED's timestamp is when the row was recorded, later than the event: say so where it dates
   // the event.
   if (byTimestamp && e.dateBasis.empty())
@@ -336,7 +407,7 @@ bool readEvent(const Row& row, Event& e, std::vector<Notice>& notices) {
 
 std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices) {
   Event e;
-  if (!readEvent(row, e, notices)) return std::nullopt;
+  if (!readEvent(eventFieldsOf(row), e, notices)) return std::nullopt;
   return e;
 }
 

@@ -3,6 +3,9 @@
 // displacement figures and flows. A row is text fields (GDAL reads them in geo; tests and fuzzers
 // make them by hand); positions come out in degrees and the caller projects them. Bad rows are
 // reported with file and line and skipped; the rest loads.
+#include <array>
+#include <bitset>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -28,6 +31,56 @@ struct Row {
   bool has(std::string_view name) const { return fields.find(name) != fields.end(); }
 };
 
+// The columns eventFromRow reads (ACLED's names), in EventColumn's order: a reader may leave the
+// others unread.
+std::span<const std::string_view> eventColumnsRead();
+enum class EventColumn : std::uint8_t {
+  Timestamp,
+  EventDate,
+  TimePrecision,
+  DatePrecision,
+  Latitude,
+  Longitude,
+  EventId,
+  EventIdCnty,
+  EventType,
+  Actor1,
+  Actor2,
+  Location,
+  Admin1,
+  Admin2,
+  Admin3,
+  Iso,
+  AssocActor1,
+  AssocActor2,
+  GeoPrecision,
+  Fatalities,
+  Displaced,
+  Attacks,
+  Notes,
+  DateBasis,
+  Source,
+  Confidence
+};
+inline constexpr std::size_t kEventColumnCount = 26;
+
+// One row's event columns found by position, not by name, as views into what its reader keeps
+// (a Row; a GDAL feature until the next): a big table's rows are read without a Row of strings
+// each (issue 12).
+struct EventFields {
+  std::array<std::string_view, kEventColumnCount> text{};
+  std::bitset<kEventColumnCount> set;  // the fields the row has (Row::has)
+  std::string_view file;
+  int line = 0;
+  bool byLine = true;
+
+  std::string_view get(EventColumn c) const { return text[static_cast<std::size_t>(c)]; }
+  bool has(EventColumn c) const { return set[static_cast<std::size_t>(c)]; }
+  std::string where() const;
+};
+// `row`'s event columns, as views into it.
+EventFields eventFieldsOf(const Row& row);
+
 enum class Table { Events, Posts, ControlChanges, DisplacementFigures, DisplacementFlows };
 
 // The columns a table must have for any of its rows to be read.
@@ -44,19 +97,20 @@ std::optional<std::string> missingColumnsMessage(const std::string& file, Table 
 class TextRepair {
  public:
   void repair(Row& row, std::vector<Notice>& notices);
+  // The same for a row's event columns: a field repaired is kept in `repaired`, by column.
+  void repair(EventFields& row, std::array<std::string, kEventColumnCount>& repaired,
+              std::vector<Notice>& notices);
 
  private:
+  void report(const std::string& where, std::string_view name, std::vector<Notice>& notices);
   bool reported_ = false;
 };
-
-// The columns eventFromRow reads (ACLED's names): a reader may leave the others unread.
-std::span<const std::string_view> eventColumnsRead();
 
 // Each reader returns the row's record, or nothing after adding a notice saying why.
 std::optional<Event> eventFromRow(const Row& row, std::vector<Notice>& notices);
 // eventFromRow into `e`, reused from row to row so its strings keep their memory (a big table's
 // load, issue 12): every field but position and sourceIndex is set. False after the notice.
-bool readEvent(const Row& row, Event& e, std::vector<Notice>& notices);
+bool readEvent(const EventFields& row, Event& e, std::vector<Notice>& notices);
 // A post without coordinates is kept (listed, not drawn) with NaN `where`, and a note says so.
 std::optional<ObservationPost> postFromRow(const Row& row, std::vector<Notice>& notices);
 

@@ -4,6 +4,7 @@
 #include <gdal/cpl_conv.h>
 #include <gdal/cpl_error.h>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -109,6 +110,42 @@ Row& RowReader::read(OGRFeature& feature) {
       return index == indexOf_.end() || slots_[index->second] == row_.fields.end();
     });
   return row_;
+}
+
+EventFieldReader::EventFieldReader(const OGRFeatureDefn& defn, const std::string& path,
+                                   RowNumbering numbering)
+    : defn_(defn), numbering_(numbering) {
+  index_.fill(-1);
+  const auto names = eventColumnsRead();
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    const auto c = std::find(names.begin(), names.end(), defn.GetFieldDefn(i)->GetNameRef());
+    if (c == names.end()) continue;
+    int& index = index_[static_cast<std::size_t>(c - names.begin())];
+    if (index >= 0) usable_ = false;
+    index = i;
+  }
+  fields_.file = path;
+  fields_.byLine = numbering.byLine;
+}
+
+EventFields& EventFieldReader::read(OGRFeature& feature, TextRepair& text,
+                                    std::vector<Notice>& notices) {
+  fields_.line = static_cast<int>(feature.GetFID()) + numbering_.offset;
+  for (std::size_t c = 0; c < kEventColumnCount; ++c) {
+    const int i = index_[c];
+    const bool set = i >= 0 && feature.IsFieldSetAndNotNull(i);
+    fields_.set[c] = set;
+    if (!set) {
+      fields_.text[c] = {};
+    } else if (const OGRFieldDefn& field = *defn_.GetFieldDefn(i); field.GetType() == OFTString) {
+      fields_.text[c] = feature.GetFieldAsString(i);  // the feature's own
+    } else {  // made for the call, into a buffer the next call reuses
+      fieldText(feature, i, field, kept_[c]);
+      fields_.text[c] = kept_[c];
+    }
+  }
+  text.repair(fields_, kept_, notices);
+  return fields_;
 }
 
 FeaturePoints::FeaturePoints(OGRLayer& layer) {

@@ -3,6 +3,7 @@
 // in degrees, for the table readers (timeline_loader, table_sample).
 #include <gdal/ogrsf_frmts.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,6 +51,26 @@ class RowReader {
   std::map<std::string, std::size_t, std::less<>> indexOf_;  // field index by name
   Row row_;
   std::vector<Field> slots_;  // field i's entry in row_, or row_.fields.end() where it is unset
+};
+
+// A feature's event columns found once by position (issue 12): views into the feature's own
+// text, without a Row of strings each. A layer where two columns share an event column's name is
+// not `usable` (read it as Rows: the later set one wins there).
+class EventFieldReader {
+ public:
+  EventFieldReader(const OGRFeatureDefn& defn, const std::string& path, RowNumbering numbering);
+  bool usable() const { return usable_; }
+  // The feature's fields, valid while it is unchanged and until the next read; text repaired by
+  // `text`.
+  EventFields& read(OGRFeature& feature, TextRepair& text, std::vector<Notice>& notices);
+
+ private:
+  const OGRFeatureDefn& defn_;
+  RowNumbering numbering_;
+  std::array<int, kEventColumnCount> index_{};       // the column's field, or -1
+  std::array<std::string, kEventColumnCount> kept_;  // dates, numbers, repaired text
+  EventFields fields_;
+  bool usable_ = true;
 };
 
 // A feature's point in WGS 84 longitude/latitude: a point's own, a line's or area's centre.

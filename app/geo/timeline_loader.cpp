@@ -136,7 +136,27 @@ void readOnlyEventColumns(OGRLayer& layer, const OGRFeatureDefn& columns,
   layer.SetIgnoredFields(ignored.data());
 }
 
+// Where a table's events go as they are read: a cache's builder when the table may be cached
+// (its texts go to disk as read), else a store.
+struct EventSink {
+  std::optional<EventCacheBuilder> building;
+  EventStore events;
+
+  void add(const Event& e) { building ? building->add(e) : events.push_back(e); }
+  // Room for `n` events: a hint (pages untouched cost nothing), so where there is no such room
+  // the columns grow as they are filled.
+  void reserve(std::size_t n) try {
+    building ? building->reserve(n) : events.reserve(n);
+  } catch (const std::bad_alloc&) {
+  }
+  void append(EventSink&& other) {
+    building ? building->append(std::move(*other.building))
+             : events.append(std::move(other.events));
+  }
+};
+
 using RowVisit = std::function<void(const Row&, std::vector<Notice>&)>;
+using Said = std::function<bool(std::vector<Notice>&)>;
 
 // How one layer's rows are read: named by `columns`, numbered by `numbering`, renamed by
 // `mapping`, placed by `pointOf` (if any), non-UTF-8 text repaired by `text`.
@@ -149,11 +169,10 @@ struct RowReading {
   TextRepair& text;
 };
 
-// Visits the layer's rows with what is wrong with each; `said` takes that and returns false to
-// stop. Returns the last feature id read.
-GIntBig visitRows(OGRLayer& layer, const RowReading& how, const RowVisit& visit,
-                  const std::function<bool(std::vector<Notice>&)>& said) {
-  RowReader reader(how.columns, how.path, how.numbering);
+// Gives `visit` each feature of the layer with a list for what is wrong with it; `said` takes
+// that and returns false to stop. Returns the last feature id read.
+template <class FeatureVisit>
+GIntBig visitFeatures(OGRLayer& layer, FeatureVisit&& visit, const Said& said) {
   std::vector<Notice> aboutRow;
   GIntBig last = 0;
   FeatureStream features(layer);  // GDAL reads ahead on a thread of its own
@@ -161,20 +180,59 @@ GIntBig visitRows(OGRLayer& layer, const RowReading& how, const RowVisit& visit,
   while (features.next(batch))
     for (const OGRFeatureUniquePtr& feature : batch) {
       last = feature->GetFID();
-      Row& row = reader.read(*feature);
-      how.text.repair(row, aboutRow);
-      const auto point = how.pointOf ? (*how.pointOf)(*feature) : std::nullopt;
-      if (how.mapping.empty() || applyMapping(how.mapping, row, point, aboutRow))
-        visit(row, aboutRow);
+      visit(*feature, aboutRow);
       if (!said(aboutRow)) return last;
     }
   return last;
 }
 
-// Visits the layer's rows until one has something to say; false from there.
-bool readQuietly(OGRLayer& layer, const RowReading& how, const RowVisit& visit) {
+// visitFeatures with each feature as a Row, repaired and renamed by the mapping.
+GIntBig visitRows(OGRLayer& layer, const RowReading& how, const RowVisit& visit, const Said& said) {
+  RowReader reader(how.columns, how.path, how.numbering);
+  const auto asRow = [&](OGRFeature& feature, std::vector<Notice>& aboutRow) {
+    Row& row = reader.read(feature);
+    how.text.repair(row, aboutRow);
+    const auto point = how.pointOf ? (*how.pointOf)(feature) : std::nullopt;
+    if (how.mapping.empty() || applyMapping(how.mapping, row, point, aboutRow))
+      visit(row, aboutRow);
+  };
+  return visitFeatures(layer, asRow, said);
+}
+
+// Makes rows events on one thread, with a projection of its own (PROJ's are not shared).
+struct EventMaker {
+  const Projection& projection;
+  std::uint16_t sourceIndex;
+  EventSink& sink;
+  Event e{};  // one, reused: its strings keep their memory from row to row
+
+  void operator()(const EventFields& row, std::vector<Notice>& said) {
+    if (!readEvent(row, e, said)) return;
+    e.position = projection.forward(e.where);
+    e.sourceIndex = sourceIndex;
+    sink.add(e);
+  }
+};
+
+// visitFeatures making events: of the fields found by column where the table is read as it is
+// (issue 12: a million rows are not a million Rows), else of Rows renamed by the mapping.
+GIntBig visitEvents(OGRLayer& layer, const RowReading& how, EventMaker& make, const Said& said) {
+  EventFieldReader fields(how.columns, how.path, how.numbering);
+  if (!how.mapping.empty() || !fields.usable())
+    return visitRows(
+        layer, how,
+        [&](const Row& row, std::vector<Notice>& aboutRow) { make(eventFieldsOf(row), aboutRow); },
+        said);
+  const auto asEvent = [&](OGRFeature& feature, std::vector<Notice>& aboutRow) {
+    make(fields.read(feature, how.text, aboutRow), aboutRow);
+  };
+  return visitFeatures(layer, asEvent, said);
+}
+
+// Makes the layer's events until a row has something to say; false from there.
+bool readQuietly(OGRLayer& layer, const RowReading& how, EventMaker& make) {
   bool spoke = false;
-  visitRows(layer, how, visit, [&](const std::vector<Notice>& about) {
+  visitEvents(layer, how, make, [&](const std::vector<Notice>& about) {
     spoke = !about.empty();
     return !spoke;
   });
@@ -211,11 +269,13 @@ class QuoteCheck {
   std::future<std::optional<Notice>> found_;
 };
 
-// Calls `visit` for every row of every layer of `path` that has the columns `table` needs (named
-// so, or through `mapping`, which renames them first), with a list for what it has to say about
-// the row; reports files GDAL cannot read, and layers without those columns (once, not per row).
-void forEachRow(const std::string& path, Table table, std::vector<Notice>& notices,
-                const RowVisit& visit, const ColumnMapping& mapping = {}) {
+using LayerRead = std::function<void(OGRLayer&, const RowReading&, const Said&)>;
+
+// Calls `read` for every layer of `path` that has the columns `table` needs (named so, or through
+// `mapping`, which renames them first), with a `said` that gathers what it has to say about each
+// row; reports files GDAL cannot read, and layers without those columns (once, not per row).
+void forEachLayer(const std::string& path, Table table, std::vector<Notice>& notices,
+                  const LayerRead& read, const ColumnMapping& mapping = {}) {
   if (!worthOpening(path, notices)) return;
   const GDALDatasetUniquePtr ds = openTable(path);
   if (!ds) {
@@ -237,11 +297,19 @@ void forEachRow(const std::string& path, Table table, std::vector<Notice>& notic
     if (table == Table::Events) readOnlyEventColumns(*layer, defn, mapping);
     const RowReading how{
         path, defn, rowNumbering(*ds), mapping, mapping.useGeometry ? &pointOf : nullptr, text};
-    visitRows(*layer, how, visit, [&](std::vector<Notice>& about) {
+    read(*layer, how, [&](std::vector<Notice>& about) {
       said.add(about);
       return true;
     });
   }
+}
+
+// forEachLayer visiting every row.
+void forEachRow(const std::string& path, Table table, std::vector<Notice>& notices,
+                const RowVisit& visit) {
+  forEachLayer(path, table, notices, [&](OGRLayer& layer, const RowReading& how, const Said& said) {
+    visitRows(layer, how, visit, said);
+  });
 }
 
 // What a table's cache depends on besides the file: how it is read and where it is drawn.
@@ -250,40 +318,6 @@ std::optional<std::string> cacheKeyOf(const EventSource& source) {
   return eventCacheKey(
       source.path, fmt::format("events v1\n{}\n{}", columnMappingText(source.columns), kMapCrs));
 }
-
-// Where a table's events go as they are read: a cache's builder when the table may be cached
-// (its texts go to disk as read), else a store.
-struct EventSink {
-  std::optional<EventCacheBuilder> building;
-  EventStore events;
-
-  void add(const Event& e) { building ? building->add(e) : events.push_back(e); }
-  // Room for `n` events: a hint (pages untouched cost nothing), so where there is no such room
-  // the columns grow as they are filled.
-  void reserve(std::size_t n) try {
-    building ? building->reserve(n) : events.reserve(n);
-  } catch (const std::bad_alloc&) {
-  }
-  void append(EventSink&& other) {
-    building ? building->append(std::move(*other.building))
-             : events.append(std::move(other.events));
-  }
-};
-
-// Makes rows events on one thread, with a projection of its own (PROJ's are not shared).
-struct EventMaker {
-  const Projection& projection;
-  std::uint16_t sourceIndex;
-  EventSink& sink;
-  Event e{};  // one, reused: its strings keep their memory from row to row
-
-  void operator()(const Row& row, std::vector<Notice>& said) {
-    if (!readEvent(row, e, said)) return;
-    e.position = projection.forward(e.where);
-    e.sourceIndex = sourceIndex;
-    sink.add(e);
-  }
-};
 
 // A CSV table as GDAL reads one part of it (`from`, `bytes`), the part after the first without
 // the header; all as text, as openTable opens tables.
@@ -397,9 +431,9 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
       EventSink sink = newSink(".half");
       sink.reserve(halves->rowsGuess() - halves->firstRows());
       TextRepair text;
-      const bool whole = readQuietly(halves->secondLayer(),
-                                     {path, columns, secondNumbering, mapping, nullptr, text},
-                                     EventMaker{*projection, first.sourceIndex, sink});
+      EventMaker make{*projection, first.sourceIndex, sink};
+      const bool whole = readQuietly(
+          halves->secondLayer(), {path, columns, secondNumbering, mapping, nullptr, text}, make);
       return whole ? std::optional(std::move(sink)) : std::nullopt;
     });
     TextRepair text;
@@ -409,7 +443,7 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
       return true;
     };
     const RowReading firstHalf{path, columns, {true, 1}, mapping, nullptr, text};
-    const GIntBig last = visitRows(halves->firstLayer(), firstHalf, std::ref(first), tell);
+    const GIntBig last = visitEvents(halves->firstLayer(), firstHalf, first, tell);
     std::optional<EventSink> secondEvents = second.get();
     agreed = last + 1 == halves->cut.recordsBefore;
     if (agreed && secondEvents) {
@@ -417,7 +451,7 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
     } else if (agreed) {
       RowReading secondHalf = firstHalf;
       secondHalf.numbering = secondNumbering;
-      visitRows(halves->secondLayer(), secondHalf, std::ref(first), tell);
+      visitEvents(halves->secondLayer(), secondHalf, first, tell);
     }
   }
   if (agreed) return true;
@@ -452,9 +486,14 @@ EventStore loadEvents(const EventSource& source, std::uint16_t sourceIndex,
     return sink;
   };
   EventSink sink = newSink("");
-  const EventMaker maker{projection, sourceIndex, sink};
-  if (!readEventHalves(source, options.halvesFromBytes, maker, newSink, notices))
-    forEachRow(source.path, Table::Events, notices, EventMaker(maker), source.columns);
+  EventMaker make{projection, sourceIndex, sink};
+  if (!readEventHalves(source, options.halvesFromBytes, make, newSink, notices))
+    forEachLayer(
+        source.path, Table::Events, notices,
+        [&](OGRLayer& layer, const RowReading& how, const Said& said) {
+          visitEvents(layer, how, make, said);
+        },
+        source.columns);
   if (!sink.building) return std::move(sink.events);
   if (sink.building->size() >= options.cacheFromEvents && notices.size() == noticesBefore)
     if (auto error = sink.building->write())

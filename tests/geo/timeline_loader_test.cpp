@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/accepted_events.hpp"
+#include "core/column_mapping.hpp"
 #include "core/utf8_text.hpp"
 #include "fixtures.hpp"
 
@@ -562,6 +563,58 @@ TEST_F(EventsCache, ATableWithBadRowsIsNotCachedSoItsProblemsAreSaidAgain) {
   EXPECT_FALSE(load().notices.empty());
   EXPECT_TRUE(cacheFiles().empty());
   EXPECT_FALSE(load().notices.empty());
+}
+
+// Events are read by column where the table is read as it is, and through a Row where a mapping
+// renames its columns (issue 12): a GeoPackage's typed columns (numbers, dates) give the same
+// events both ways, each number its own, not the one GDAL formatted before it.
+TEST_F(EventsCache, TypedColumnsReadTheSameByColumnAndThroughAMapping) {
+  const auto path = dir.file("typed.gpkg");
+  {
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    const GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* layer = ds->CreateLayer("events", nullptr, wkbNone, nullptr);
+    const std::vector<std::pair<const char*, OGRFieldType>> columns = {
+        {"event_id_cnty", OFTString}, {"event_date", OFTDate},    {"latitude", OFTReal},
+        {"longitude", OFTReal},       {"fatalities", OFTInteger}, {"geo_precision", OFTInteger},
+        {"timestamp", OFTInteger64},  {"notes", OFTString},       {"location", OFTString}};
+    for (const auto& [name, type] : columns) {
+      OGRFieldDefn field(name, type);
+      layer->CreateField(&field);
+    }
+    for (int i = 0; i < 40; ++i) {
+      OGRFeature feature(layer->GetLayerDefn());
+      feature.SetField(0, fmt::format("SYR{}", i).c_str());
+      feature.SetField(1, 2020, 2, 1 + i % 28);
+      feature.SetField(2, 35.5 + i / 1000.0);
+      feature.SetField(3, 36.5 + i / 100.0);
+      if (i % 5) feature.SetField(4, i);
+      feature.SetField(5, 1 + i % 3);
+      feature.SetField(6, static_cast<GIntBig>(1600000000) + i);
+      feature.SetField(7, fmt::format("note {}", i).c_str());
+      feature.SetField(8, fmt::format("Place {}", i % 4).c_str());
+      ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+    }
+  }
+  const auto mapping = std::get<ColumnMapping>(
+      parseColumnMapping("date=event_date,lat=latitude,lon=longitude,fatalities=fatalities"));
+  const TimelineLoad byColumn = loadTimeline({{{path.string()}}, "", ""});
+  const TimelineLoad mapped = loadTimeline({{{path.string(), "", mapping}}, "", ""});
+  EXPECT_TRUE(byColumn.notices.empty());
+  EXPECT_TRUE(mapped.notices.empty());
+  ASSERT_EQ(byColumn.timeline.events.size(), 40u);
+  EXPECT_EQ(csvOf(byColumn.timeline), csvOf(mapped.timeline));
+  const EventStore& events = byColumn.timeline.events;
+  const auto found =
+      std::find_if(events.begin(), events.end(), [](EventRef e) { return e.id() == "SYR39"; });
+  ASSERT_NE(found, events.end());
+  const EventRef last = *found;
+  EXPECT_EQ(last.date(), d("2020-02-12"));
+  EXPECT_DOUBLE_EQ(last.where().lat, 35.539);
+  EXPECT_DOUBLE_EQ(last.where().lon, 36.89);
+  EXPECT_EQ(last.fatalities(), 39);
+  EXPECT_EQ(last.timestamp(), 1600000039);
 }
 
 // A big CSV is read in two halves at once (issue 12); "big" is lowered to nothing here. The halves
