@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -16,8 +17,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <optional>
+#include <span>
 #include <system_error>
+#include <utility>
+#include <vector>
 
+#include "core/block_writer.hpp"
 #include "core/timeline.hpp"
 
 namespace idlib {
@@ -151,17 +157,29 @@ class MappedFile : public TextBlock {
     to = std::min(to, size_);
     if (to > from) ::madvise(static_cast<char*>(base_) + from, to - from, MADV_DONTNEED);
   }
-  // The checksum of [from, size), read in steps that are given back as it goes, so a big cache
-  // never sits in memory whole while it is checked.
-  std::uint32_t checksum(std::size_t from) const {
-    std::uint32_t sum = 0;
-    for (std::size_t at = from; at < size_; at += kStep) {
-      const std::size_t n = std::min(kStep, size_ - at);
-      sum = crc(sum, static_cast<const char*>(base_) + at, n);
+  // Gives `take` the bytes of [from, to) a step at a time, each given back after, so a big cache
+  // never sits in memory whole while it is read.
+  template <class Take>
+  void steps(std::size_t from, std::size_t to, Take&& take) const {
+    for (std::size_t at = from; at < to; at += kStep) {
+      const std::size_t n = std::min(kStep, to - at);
+      take(std::string_view(static_cast<const char*>(base_) + at, n));
       release(at, at + n);
     }
-    return sum;
   }
+  // The share of the pages of [from, to) in the page cache, as mincore says (none where it
+  // cannot); `from` is a whole number of pages.
+  double residentShare(std::size_t from, std::size_t to) const {
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> resident((to - from + page - 1) / page);
+    if (resident.empty() ||
+        ::mincore(static_cast<char*>(base_) + from, to - from, resident.data()) != 0)
+      return 0;
+    const auto in = std::count_if(resident.begin(), resident.end(),
+                                  [](unsigned char r) { return (r & 1) != 0; });
+    return static_cast<double>(in) / static_cast<double>(resident.size());
+  }
+  std::size_t size() const { return size_; }
   std::size_t textAt() const {
     return static_cast<std::size_t>(text_.data() - static_cast<const char*>(base_));
   }
@@ -181,22 +199,6 @@ std::uint64_t fnv1a(std::string_view s) {
   for (const char c : s)
     h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   return h;
-}
-
-// Whether an arena holds two length-prefixed texts at `at`; moves `at` past them.
-bool textsFit(std::string_view arena, std::size_t& at) {
-  for (int field = 0; field < 2; ++field) {
-    std::uint64_t n = 0;
-    for (int shift = 0;; shift += 7) {
-      if (at >= arena.size() || shift > 56) return false;
-      const auto byte = static_cast<unsigned char>(arena[at++]);
-      n |= std::uint64_t{byte & 0x7fu} << shift;
-      if (!(byte & 0x80)) break;
-    }
-    if (n > arena.size() - at) return false;
-    at += n;
-  }
-  return true;
 }
 
 // The reasons a well-sized cache can still be unusable: values no loader would have made.
@@ -249,8 +251,10 @@ fs::path eventCacheFile(const fs::path& folder, std::string_view key) {
 }
 
 // A cache file being written: the header's room and the key, then the body as it comes, its
-// checksum kept as it goes. The file has no name until it is complete, so nothing is left behind
-// however the program ends; then it is linked under its name, replacing the cache before it.
+// checksum kept as it goes, in whole blocks by direct I/O where the file system has it. The file
+// has no name until it is complete, so nothing is left behind however the program ends; then it
+// is linked under its name, replacing the cache before it. A part of it (`part()`) is written at
+// once by another thread, further on in the same file.
 class CacheFileWriter {
  public:
   CacheFileWriter(fs::path file, std::string_view key) : file_(std::move(file)) {
@@ -265,13 +269,16 @@ class CacheFileWriter {
       why_ = fmt::format("{}: {}", file_.parent_path().string(), std::strerror(errno));
       return;
     }
+    BlockWriter::tryDirect(fd_);
+    out_.emplace(fd_, 0);
     const Header room{};
     write(&room, sizeof room);
     write(key.data(), key.size());
     keySum_ = crc(0, key.data(), key.size());
-    keyEnd_ = size_;
+    begin_ = size();
   }
   ~CacheFileWriter() {
+    if (whole_) whole_->limit_ = kNoLimit;  // a part never taken: the whole may write over it
     if (fd_ >= 0) ::close(fd_);
     if (!temporary_.empty() && !named_) {
       std::error_code error;
@@ -281,41 +288,70 @@ class CacheFileWriter {
   CacheFileWriter(const CacheFileWriter&) = delete;
   CacheFileWriter& operator=(const CacheFileWriter&) = delete;
 
+  // A writer for what comes after this one's body, `room` bytes on at most: where the file
+  // system leaves unwritten bytes as a hole and can cut one out (ext4, XFS), a part of this
+  // file, written at once by another thread; nothing elsewhere. This one writes no further than
+  // where the part starts, while it lives.
+  std::unique_ptr<CacheFileWriter> part(std::uint64_t room) {
+    struct statfs fs {};
+    constexpr long kExt4 = 0xEF53, kXfs = 0x58465342;
+    if (!ok() || ::fstatfs(fd_, &fs) != 0 || (fs.f_type != kExt4 && fs.f_type != kXfs) ||
+        room > kNoLimit / 4)
+      return nullptr;
+    constexpr std::uint64_t kStep = std::uint64_t{1} << 20;  // a whole number of blocks
+    const std::uint64_t at = (size() + room + kStep - 1) / kStep * kStep;
+    const int fd = ::fcntl(fd_, F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) return nullptr;
+    limit_ = at;
+    return std::unique_ptr<CacheFileWriter>(new CacheFileWriter(*this, fd, at));
+  }
+
   bool ok() const { return why_.empty(); }
   const std::string& why() const { return why_; }
   int fd() const { return fd_; }
-  std::uint64_t size() const { return size_; }
+  std::uint64_t begin() const { return begin_; }  // where what is put starts
+  std::uint64_t size() const { return out_ ? out_->end() : 0; }
 
   // Appends to the body, counted in its checksum.
   void put(const void* data, std::size_t n) {
+    if (ok() && size() + n > limit_) why_ = "the texts ran into the part after them";
     write(data, n);
     afterKey_ = crc(afterKey_, data, n);
   }
-  // Appends what `from` put after its key, copied by the kernel (no trip through this process);
-  // its checksum joins this one's without reading the bytes again. False where that fails.
-  bool putAllOf(const CacheFileWriter& from) {
-    const std::uint64_t bytes = from.size_ - from.keyEnd_;
-    auto in = static_cast<loff_t>(from.keyEnd_);
-    for (std::uint64_t left = bytes; ok() && left > 0;) {
-      const ssize_t done = ::copy_file_range(from.fd_, &in, fd_, nullptr, left, 0);
-      if (done < 0 && errno == EINTR) continue;
-      if (done <= 0) {
-        why_ = done < 0 ? std::strerror(errno) : "nothing copied";
-        return false;
-      }
-      left -= static_cast<std::uint64_t>(done);
-      size_ += static_cast<std::uint64_t>(done);
-    }
+  // Appends what `from` put after its key (or, a part, from its start), after zeros that end
+  // this one's body at a whole block: this file's own part by cutting out the hole before it
+  // (its bytes stay where they are on disk), another by the kernel's copy; the checksums are
+  // joined without reading the bytes again. Returns where `from`'s bytes now start.
+  std::optional<std::uint64_t> putAllOf(CacheFileWriter& from) {
+    if (from.whole_ == this) limit_ = kNoLimit;
+    padToBlock();
+    if (from.ok() && !from.out_->flush()) from.why_ = std::strerror(errno);
+    if (!from.ok()) why_ = from.why();
+    if (!ok()) return std::nullopt;
+    const std::uint64_t at = size(), bytes = from.size() - from.begin_;
+    const bool cut = from.whole_ == this && bytes > 0 &&
+                     ::fallocate(fd_, FALLOC_FL_COLLAPSE_RANGE, static_cast<off_t>(at),
+                                 static_cast<off_t>(from.begin_ - at)) == 0;
+    if (!cut) copy(from.fd_, from.begin_, at, bytes);
+    out_.emplace(fd_, at + bytes);  // on from the last block `from` wrote
     afterKey_ = static_cast<std::uint32_t>(
         crc32_combine(afterKey_, from.afterKey_, static_cast<z_off_t>(bytes)));
-    return ok();
+    return ok() ? std::optional(at) : std::nullopt;
+  }
+  // Everything put written, and the file open for reads and writes of any size.
+  void readable() {
+    if (ok() && !out_->flush()) why_ = std::strerror(errno);
+    BlockWriter::buffered(fd_);
   }
   // Writes the header (with the body's checksum) and gives the file its name.
   bool finish(Header h) {
     // The body is the key and what follows it.
     h.bodyCrc = static_cast<std::uint32_t>(
-        crc32_combine(keySum_, afterKey_, static_cast<z_off_t>(size_ - keyEnd_)));
+        crc32_combine(keySum_, afterKey_, static_cast<z_off_t>(size() - begin_)));
     h.headerCrc = headerCrc(h);
+    readable();
+    // The last block was written whole, and a part not taken left its bytes beyond the end.
+    if (ok() && ::ftruncate(fd_, static_cast<off_t>(size())) != 0) why_ = std::strerror(errno);
     if (ok() && ::pwrite(fd_, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
       why_ = std::strerror(errno);
     // No fsync: waiting for hundreds of megabytes to reach the disk cost a first open a third of
@@ -340,26 +376,46 @@ class CacheFileWriter {
   }
 
  private:
+  static constexpr std::uint64_t kNoLimit = std::numeric_limits<std::int64_t>::max();
+
+  CacheFileWriter(CacheFileWriter& whole, int fd, std::uint64_t at)
+      : fd_(fd), begin_(at), whole_(&whole) {
+    out_.emplace(fd_, at);
+  }
+
   void write(const void* data, std::size_t n) {
-    for (auto* at = static_cast<const char*>(data); ok() && n > 0;) {
-      const ssize_t done = ::write(fd_, at, n);
-      if (done < 0 && errno == EINTR) continue;
-      if (done <= 0) {
-        why_ = done < 0 ? std::strerror(errno) : "nothing written";
-        return;
-      }
-      at += done;
-      n -= static_cast<std::size_t>(done);
-      size_ += static_cast<std::uint64_t>(done);
+    if (ok() && !out_->write(data, n)) why_ = std::strerror(errno);
+  }
+  // Zeros to a whole block, counted in the checksum, and everything written.
+  void padToBlock() {
+    static constexpr char kZeros[BlockWriter::kBlock] = {};
+    put(kZeros, (BlockWriter::kBlock - size() % BlockWriter::kBlock) % BlockWriter::kBlock);
+    if (ok() && !out_->pad()) why_ = std::strerror(errno);
+  }
+  // Copies `bytes` of `fd` from `from` to `to` in this file, by the kernel where it can (the
+  // same file's bytes to a place below them, that may overlap, a step at a time).
+  void copy(int fd, std::uint64_t from, std::uint64_t to, std::uint64_t bytes) {
+    BlockWriter::buffered(fd);
+    BlockWriter::buffered(fd_);
+    constexpr std::uint64_t kStep = std::uint64_t{1} << 20;
+    for (std::uint64_t done = 0; ok() && done < bytes;) {
+      auto in = static_cast<loff_t>(from + done), out = static_cast<loff_t>(to + done);
+      const ssize_t n = ::copy_file_range(fd, &in, fd_, &out, std::min(kStep, bytes - done), 0);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) why_ = n < 0 ? std::strerror(errno) : "nothing copied";
+      if (n > 0) done += static_cast<std::uint64_t>(n);
     }
   }
 
   fs::path file_, temporary_;
   int fd_ = -1;
   std::string why_;
-  std::uint64_t size_ = 0;
-  std::uint64_t keyEnd_ = 0;                 // where what is put after the key starts
-  std::uint32_t keySum_ = 0, afterKey_ = 0;  // checksums of the key and of what follows it
+  std::optional<BlockWriter> out_;
+  std::uint64_t begin_ = 0;                     // where what is put starts: after the key, or a
+                                                // part's place
+  std::atomic<std::uint64_t> limit_{kNoLimit};  // where a part starts, while it is written
+  CacheFileWriter* whole_ = nullptr;            // a part's: the writer of the file it is part of
+  std::uint32_t keySum_ = 0, afterKey_ = 0;     // checksums of the key and of what follows it
   bool named_ = false;
 };
 
@@ -437,6 +493,14 @@ void EventCacheBuilder::add(const Event& e) {
   if (EventStoreAccess::ownTextMutable(events_).size() >= kSpillBytes) spill();
 }
 
+EventCacheBuilder EventCacheBuilder::laterPart(std::uint64_t textBound) {
+  EventCacheBuilder later(file_.string() + ".part", key_);
+  if (spillFailed_ || key_.size() > kMaxKeyBytes) return later;
+  if (!out_) out_ = std::make_unique<CacheFileWriter>(file_, key_);
+  later.out_ = out_->part(textBound);
+  return later;
+}
+
 void EventCacheBuilder::spill() {
   std::string& text = EventStoreAccess::ownTextMutable(events_);
   if (spillFailed_ || text.empty()) return;
@@ -470,27 +534,29 @@ void EventCacheBuilder::append(EventCacheBuilder&& other) {
   using A = EventStoreAccess;
   // The other's texts come after all of this one's: its arena offsets shift by what is before.
   spill();
-  const std::uint64_t before = spilled_;
+  std::uint64_t before = spilled_;
   EventStore theirs;
-  if (other.spilled_ == 0 || copySpilledTexts(other))
+  if (other.spilled_ == 0 || copySpilledTexts(other, before))
     theirs = std::move(other.events_);  // what it had not spilled is still in its memory
   else
     theirs = std::move(other).take();  // all its texts back in memory
+  other.out_.reset();  // a part of this one's file: this one may now write where it was
   for (std::uint64_t& ref : A::text(theirs))
     ref += before;
   events_.append(std::move(theirs));  // adds this one's unspilled texts' size
   if (A::ownText(events_).size() >= kSpillBytes) spill();
 }
 
-// Copies the texts `other` spilled to its file after this one's; false (nothing counted, no more
-// spills) where that fails.
-bool EventCacheBuilder::copySpilledTexts(const EventCacheBuilder& other) {
+// Brings the texts `other` spilled after this one's, `at` where they start in the arena; false
+// (nothing counted, no more spills) where that fails.
+bool EventCacheBuilder::copySpilledTexts(EventCacheBuilder& other, std::uint64_t& at) {
   if (spillFailed_ || other.spillFailed_ || !EventStoreAccess::ownText(events_).empty() ||
       !other.out_)
     return false;
   if (!out_) out_ = std::make_unique<CacheFileWriter>(file_, key_);
-  if (out_->ok() && out_->putAllOf(*other.out_)) {
-    spilled_ += other.spilled_;
+  if (const auto start = out_->ok() ? out_->putAllOf(*other.out_) : std::nullopt) {
+    spilled_ = out_->size() - out_->begin();  // with the zeros that end each one's
+    at = *start - out_->begin();
     return true;
   }
   spillFailed_ = true;
@@ -527,7 +593,8 @@ EventStore EventCacheBuilder::take() && {
     // Back into memory, in the arena's order. Texts that cannot be read back are left zeros:
     // those events' ids and notes read as empty, never past the text.
     std::string all(spilled_, '\0');
-    const std::uint64_t from = arenaOffset(key_.size());
+    const std::uint64_t from = out_->begin();
+    out_->readable();
     for (std::uint64_t at = 0; at < spilled_;) {
       const ssize_t n =
           ::pread(out_->fd(), all.data() + at, spilled_ - at, static_cast<off_t>(from + at));
@@ -543,6 +610,48 @@ EventStore EventCacheBuilder::take() && {
   out_.reset();
   return std::move(events_);
 }
+
+namespace {
+
+// Gives `take` a cache's body (all after its header) in order, a step at a time: each step from
+// the page cache where it is there, else read straight from the disk (direct I/O, as BlockWriter
+// wrote it), so checking a cache just written does not copy it into fresh pages of the page
+// cache. False where a read fails.
+template <class Take>
+bool readBody(int fd, const MappedFile& mapped, Take&& take) {
+  constexpr std::size_t kStep = std::size_t{4} << 20;  // a whole number of blocks
+  // The same file opened again for direct I/O (its path may name another by now), once needed.
+  std::optional<Fd> direct;
+  std::unique_ptr<char, decltype(&std::free)> buffer(nullptr, &std::free);
+  for (std::size_t at = 0; at < mapped.size(); at += kStep) {
+    const std::size_t end = std::min(at + kStep, mapped.size());
+    const std::size_t from = std::max(at, sizeof(Header));
+    const bool cached = mapped.residentShare(at, end) >= 0.9;
+    if (!cached && !direct) {
+      direct.emplace(
+          ::open(fmt::format("/proc/self/fd/{}", fd).c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC));
+      buffer.reset(static_cast<char*>(std::aligned_alloc(BlockWriter::kBlock, kStep)));
+    }
+    if (cached || direct->get() < 0 || !buffer) {
+      mapped.steps(from, end, take);
+      continue;
+    }
+    for (std::size_t done = 0; done < end - at;) {
+      // Whole blocks: the last step's are cut short at the file's end.
+      const std::size_t want =
+          (end - at - done + BlockWriter::kBlock - 1) / BlockWriter::kBlock * BlockWriter::kBlock;
+      const ssize_t n =
+          ::pread(direct->get(), buffer.get() + done, want, static_cast<off_t>(at + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      done += static_cast<std::size_t>(n);
+    }
+    take(std::string_view(buffer.get() + (from - at), end - from));
+  }
+  return true;
+}
+
+}  // namespace
 
 EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
   using A = EventStoreAccess;
@@ -572,47 +681,58 @@ EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
   if (base == MAP_FAILED) return refuse(std::strerror(errno));
   const std::uint64_t arenaAt = arenaOffset(h.keyBytes);
   const auto mapped = std::make_shared<MappedFile>(base, size, arenaAt, h.arenaBytes);
-  const char* at = static_cast<const char*>(base) + sizeof h;
-  if (mapped->checksum(sizeof h) != h.bodyCrc) return refuse("corrupted (checksum mismatch)");
-  if (std::string_view(at, h.keyBytes) != key) return refuse("made for another file or version");
-  at += h.keyBytes + h.arenaBytes;
+  std::string stored(h.keyBytes, '\0');
+  if (::pread(fd.get(), stored.data(), stored.size(), sizeof h) !=
+      static_cast<ssize_t>(stored.size()))
+    return refuse("truncated (shorter than its key)");
 
+  // One pass over the body: its checksum, and the columns and interned texts after the arena
+  // copied out as they pass.
   EventStore store;
-  const char* const start = static_cast<const char*>(base);
+  std::vector<std::span<char>> into;
   A::columns(store, [&](auto& v) {
     v.resize(h.count);
-    if (h.count) std::memcpy(v.data(), at, h.count * sizeof(v[0]));
-    mapped->release(static_cast<std::size_t>(at - start),
-                    static_cast<std::size_t>(at - start) + h.count * sizeof(v[0]));
-    at += h.count * sizeof(v[0]);
+    into.emplace_back(reinterpret_cast<char*>(v.data()), h.count * sizeof(v[0]));
   });
+  std::string lengths(4 * h.poolCount, '\0'), pooled(h.poolBytes, '\0');
+  into.emplace_back(lengths.data(), lengths.size());
+  into.emplace_back(pooled.data(), pooled.size());
+  const std::uint64_t columnsAt = arenaAt + h.arenaBytes;
+  std::uint64_t at = sizeof h;
+  std::uint32_t sum = 0;
+  auto next = into.begin();
+  std::size_t filled = 0;  // of *next
+  const bool read = readBody(fd.get(), *mapped, [&](std::string_view step) {
+    sum = crc(sum, step.data(), step.size());
+    const std::uint64_t stepAt = std::exchange(at, at + step.size());
+    step.remove_prefix(
+        std::min<std::uint64_t>(step.size(), columnsAt - std::min(stepAt, columnsAt)));
+    while (!step.empty() && next != into.end()) {
+      const std::size_t n = std::min(step.size(), next->size() - filled);
+      std::memcpy(next->data() + filled, step.data(), n);
+      step.remove_prefix(n);
+      if ((filled += n) == next->size()) ++next, filled = 0;
+    }
+  });
+  if (!read) return refuse("could not be read");
+  if (sum != h.bodyCrc) return refuse("corrupted (checksum mismatch)");
+  if (stored != key) return refuse("made for another file or version");
   std::vector<std::string>& pool = A::pool(store);
   pool.resize(h.poolCount);
-  const char* lengths = at;
-  at += 4 * h.poolCount;
-  std::uint64_t poolLeft = h.poolBytes;
-  for (std::string& s : pool) {
+  std::uint64_t poolAt = 0;
+  for (std::size_t i = 0; i < pool.size(); ++i) {
     std::uint32_t n = 0;
-    std::memcpy(&n, lengths, sizeof n);
-    lengths += sizeof n;
-    if (n > poolLeft) return refuse("its table of texts is longer than stored");
-    s.assign(at, n);
-    at += n;
-    poolLeft -= n;
+    std::memcpy(&n, lengths.data() + 4 * i, sizeof n);
+    if (n > h.poolBytes - poolAt) return refuse("its table of texts is longer than stored");
+    pool[i].assign(pooled, poolAt, n);
+    poolAt += n;
   }
-  if (poolLeft != 0) return refuse("its table of texts is shorter than stored");
+  if (poolAt != h.poolBytes) return refuse("its table of texts is shorter than stored");
   A::reindexPool(store);
   if (auto why = implausible(store)) return refuse(*why);
-  const std::string_view arena = mapped->bytes();
-  std::size_t released = 0;  // texts are read in order: what lies behind is given back
-  for (const std::uint64_t offset : A::text(store)) {
-    if (std::size_t next = offset; offset >= arena.size() || !textsFit(arena, next))
-      return refuse("an event's texts run past the file's end");
-    if (offset > released + MappedFile::kStep) {
-      mapped->release(mapped->textAt() + released, mapped->textAt() + offset);
-      released = offset;
-    }
-  }
+  // The texts themselves are read only when asked for, never past the arena (EventStore::texts).
+  for (const std::uint64_t offset : A::text(store))
+    if (offset >= h.arenaBytes) return refuse("an event's texts start past the file's end");
   A::useBlock(store, mapped);
   mapped->release();  // the notes stay on disk until a panel reads them
   return {std::move(store), ""};

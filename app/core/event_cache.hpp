@@ -43,8 +43,14 @@ class EventCacheBuilder {
   EventCacheBuilder(EventCacheBuilder&&) noexcept;
   EventCacheBuilder& operator=(EventCacheBuilder&&) noexcept;
   void add(const Event& e);
+  // A builder for the events that come after this one's, gathered at once on another thread (a
+  // table read in two parts); this one has at most `textBound` more bytes of texts to gather.
+  // Where the file system allows, the other's texts go into this one's file that far on, and
+  // append() closes the gap without copying them; otherwise into a file of their own. This one
+  // is to outlive it.
+  EventCacheBuilder laterPart(std::uint64_t textBound);
   // Moves `other`'s events after this one's, in order (a table read in two parts at once);
-  // its texts on disk are copied after this one's.
+  // its texts on disk join this one's.
   void append(EventCacheBuilder&& other);
   std::size_t size() const { return events_.size(); }
   void reserve(std::size_t n) { events_.reserve(n); }
@@ -55,7 +61,7 @@ class EventCacheBuilder {
 
  private:
   void spill();
-  bool copySpilledTexts(const EventCacheBuilder& other);
+  bool copySpilledTexts(EventCacheBuilder& other, std::uint64_t& at);
 
   std::filesystem::path file_;
   std::string key_;

@@ -149,6 +149,12 @@ struct EventSink {
     building ? building->reserve(n) : events.reserve(n);
   } catch (const std::bad_alloc&) {
   }
+  // A sink for the events after this one's, gathered at once (EventCacheBuilder::laterPart).
+  EventSink laterPart(std::uint64_t textBound) {
+    EventSink later;
+    if (building) later.building.emplace(building->laterPart(textBound));
+    return later;
+  }
   void append(EventSink&& other) {
     building ? building->append(std::move(*other.building))
              : events.append(std::move(other.events));
@@ -407,8 +413,7 @@ std::optional<CsvHalves> csvHalves(const std::string& path, std::uintmax_t fromB
 // this returns false (the file is then read whole). Where the second half has something to say
 // about a row, it stops and is read again after the first, so what is said keeps the file's order.
 bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventMaker first,
-                     const std::function<EventSink(std::string_view)>& newSink,
-                     std::vector<Notice>& notices) {
+                     const std::function<EventSink()>& newSink, std::vector<Notice>& notices) {
   const std::string& path = source.path;
   const ColumnMapping& mapping = source.columns;
   const std::optional<CsvHalves> halves = csvHalves(path, fromBytes, mapping);
@@ -427,8 +432,12 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
     // leave the heap fragmented (a 5M table peaked at 1.1 GB) and copy themselves each time;
     // the first half's has room for the second's, so joining them copies nothing of its own.
     first.sink.reserve(halves->rowsGuess());
+    // The first half's texts (ids, notes) are its fields, each at most three times as long read
+    // as Latin-1, with their lengths: never four times the half's bytes.
+    EventSink secondSink = first.sink.laterPart(4 * halves->cut.offset + 4096);
     auto second = std::async(std::launch::async, [&] {
-      EventSink sink = newSink(".half");
+      // Its own, gone when it is not kept: the first half may then write where its texts were.
+      EventSink sink = std::move(secondSink);
       sink.reserve(halves->rowsGuess() - halves->firstRows());
       TextRepair text;
       EventMaker make{*projection, first.sourceIndex, sink};
@@ -456,7 +465,7 @@ bool readEventHalves(const EventSource& source, std::uintmax_t fromBytes, EventM
   }
   if (agreed) return true;
   notices.resize(noticesBefore);
-  first.sink = newSink("");
+  first.sink = newSink();
   return false;
 }
 
@@ -478,14 +487,13 @@ EventStore loadEvents(const EventSource& source, std::uint16_t sourceIndex,
       notices.push_back({Severity::Info, cached.problem + "; the table is read again"});
   }
   const std::size_t noticesBefore = notices.size();
-  // A table that may be cached is gathered by the cache's builder; the second half of one read
-  // in halves by a builder of its own (`suffix` names its file), whose texts join the first's.
-  auto newSink = [&](std::string_view suffix) {
+  // A table that may be cached is gathered by the cache's builder.
+  auto newSink = [&] {
     EventSink sink;
-    if (cacheFile) sink.building.emplace(cacheFile->string() + std::string(suffix), *key);
+    if (cacheFile) sink.building.emplace(*cacheFile, *key);
     return sink;
   };
-  EventSink sink = newSink("");
+  EventSink sink = newSink();
   EventMaker make{projection, sourceIndex, sink};
   if (!readEventHalves(source, options.halvesFromBytes, make, newSink, notices))
     forEachLayer(

@@ -1,8 +1,10 @@
 // The column-wise event store and its cache (issue 12): every field reads back as it was put,
 // sorting and merging tables keep each event whole, the cache reopens the same events, and a
 // cache that is stale, truncated, corrupted or hostile is refused with its reason, never trusted.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <malloc.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -292,7 +294,7 @@ TEST_F(EventCache, AHostileCacheWithRightChecksumsIsRefusedForItsValues) {
   const std::int32_t farDate = 2000000000;
   EXPECT_NE(patched(columns + 4 * 3, &farDate, 4).find("date is out of range"), std::string::npos);
   const std::uint64_t farText = 1ull << 40;
-  EXPECT_NE(patched(columns + n * fixed + 8 * 2, &farText, 8).find("texts run past"),
+  EXPECT_NE(patched(columns + n * fixed + 8 * 2, &farText, 8).find("texts start past"),
             std::string::npos);
   const std::uint32_t farType = 4000000;
   EXPECT_NE(patched(columns + n * (fixed + 8) + 4 * 5, &farType, 4).find("refers past"),
@@ -301,6 +303,17 @@ TEST_F(EventCache, AHostileCacheWithRightChecksumsIsRefusedForItsValues) {
   EXPECT_NE(patched(columns + n * 5 + 1, &badPlace, 1).find("place precision"), std::string::npos);
   const double offGlobe = 1e300;
   EXPECT_NE(patched(columns + n * 8 + 8, &offGlobe, 8).find("off the globe"), std::string::npos);
+  // A text whose length runs past the arena is read only as far as the arena (texts are read
+  // when asked for, not all when the cache opens).
+  std::string longText = whole;
+  longText[56 + key.size()] = '\xff';  // the first id's length: 16,383 bytes
+  longText[56 + key.size() + 1] = '\x7f';
+  rewriteSigned(longText);
+  const EventCacheRead opened = readEventCache(file, key);
+  ASSERT_TRUE(opened.events) << opened.problem;
+  EXPECT_EQ((*opened.events)[0].id().size(), arenaBytes - 2);  // the rest of the arena
+  for (const EventRef e : *opened.events)
+    EXPECT_LE(e.notes().size(), arenaBytes);
   std::string badVersion = whole;
   badVersion[8] = 9;
   rewriteSigned(badVersion);
@@ -424,29 +437,61 @@ TEST_F(EventCache, ATableLeftUncachedGetsTheTextsItPutOnDiskBack) {
 }
 
 // A table read in two halves at once (issue 12): the second half's builder, its texts on disk,
-// joins the first's; the whole reads back in order, from memory and from the cache written.
+// joins the first's; the whole reads back in order, from memory and from the cache written. The
+// second's texts are in a file of their own, or (where the file system allows) further on in the
+// first's file, the gap between cut out: the cache then holds no hole and no second copy.
 TEST_F(EventCache, TwoBuildersJoinedGiveEveryEventInOrderWithItsTexts) {
   const int half = kBigNotesEvents / 2 + 123;  // neither half a whole number of steps
-  for (const bool written : {true, false}) {
-    EventCacheBuilder first(file, key);
-    EventCacheBuilder second(fs::path(file.string() + ".half"), key);
-    for (int i = 0; i < kBigNotesEvents; ++i)
-      (i < half ? first : second).add(bigNotesEvent(i));
-    first.append(std::move(second));
-    ASSERT_EQ(first.size(), static_cast<std::size_t>(kBigNotesEvents));
-    if (written) ASSERT_FALSE(first.write());
-    const EventStore joined = std::move(first).take();
-    for (int i = 0; i < kBigNotesEvents; i += 331)
-      expectSame(bigNotesEvent(i), joined[static_cast<std::size_t>(i)]);
-    expectSame(bigNotesEvent(half - 1), joined[static_cast<std::size_t>(half - 1)]);
-    expectSame(bigNotesEvent(half), joined[static_cast<std::size_t>(half)]);
-    expectSame(bigNotesEvent(kBigNotesEvents - 1), joined.back());
+  for (const bool ownFile : {true, false})
+    for (const bool written : {true, false}) {
+      SCOPED_TRACE(fmt::format("own file {}, written {}", ownFile, written));
+      EventCacheBuilder first(file, key);
+      EventCacheBuilder second = ownFile ? EventCacheBuilder(fs::path(file.string() + ".half"), key)
+                                         : first.laterPart(std::uint64_t{100} << 20);
+      for (int i = 0; i < kBigNotesEvents; ++i)
+        (i < half ? first : second).add(bigNotesEvent(i));
+      first.append(std::move(second));
+      ASSERT_EQ(first.size(), static_cast<std::size_t>(kBigNotesEvents));
+      if (written) {
+        ASSERT_FALSE(first.write());
+      }
+      const EventStore joined = std::move(first).take();
+      for (int i = 0; i < kBigNotesEvents; i += 331)
+        expectSame(bigNotesEvent(i), joined[static_cast<std::size_t>(i)]);
+      expectSame(bigNotesEvent(half - 1), joined[static_cast<std::size_t>(half - 1)]);
+      expectSame(bigNotesEvent(half), joined[static_cast<std::size_t>(half)]);
+      expectSame(bigNotesEvent(kBigNotesEvents - 1), joined.back());
+      if (!written) continue;
+      const EventCacheRead reopened = readEventCache(file, key);
+      ASSERT_TRUE(reopened.events) << reopened.problem;
+      for (int i = 0; i < kBigNotesEvents; i += 331)
+        expectSame(bigNotesEvent(i), (*reopened.events)[static_cast<std::size_t>(i)]);
+      EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+      struct stat st {};
+      ASSERT_EQ(::stat(file.c_str(), &st), 0);
+      EXPECT_LT(st.st_size, 70 << 20);                         // 60 MB of notes, and the columns
+      EXPECT_GE(st.st_blocks * 512, st.st_size - (64 << 10));  // no hole left
+    }
+}
+
+// A second half that is not kept (it had something to say, and the first half reads its rows
+// again) leaves the first free to write on over where its texts were.
+TEST_F(EventCache, APartNotKeptLeavesTheFileToTheFirst) {
+  EventCacheBuilder first(file, key);
+  {
+    EventCacheBuilder second = first.laterPart(std::uint64_t{1} << 20);
+    for (int i = 0; i < kBigNotesEvents / 2; ++i)
+      second.add(bigNotesEvent(i));
   }
+  for (int i = 0; i < kBigNotesEvents; ++i)
+    first.add(bigNotesEvent(i));
+  ASSERT_FALSE(first.write());
   const EventCacheRead reopened = readEventCache(file, key);
   ASSERT_TRUE(reopened.events) << reopened.problem;
+  ASSERT_EQ(reopened.events->size(), static_cast<std::size_t>(kBigNotesEvents));
   for (int i = 0; i < kBigNotesEvents; i += 331)
     expectSame(bigNotesEvent(i), (*reopened.events)[static_cast<std::size_t>(i)]);
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+  expectSame(bigNotesEvent(kBigNotesEvents - 1), reopened.events->back());
 }
 
 }  // namespace
