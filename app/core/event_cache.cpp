@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <optional>
 #include <span>
@@ -613,19 +614,19 @@ EventStore EventCacheBuilder::take() && {
 
 namespace {
 
-// Gives `take` a cache's body (all after its header) in order, a step at a time: each step from
-// the page cache where it is there, else read straight from the disk (direct I/O, as BlockWriter
-// wrote it), so checking a cache just written does not copy it into fresh pages of the page
-// cache. False where a read fails.
+// Gives `take` the bytes [from, to) of a cache in order, a step at a time: each step from the page
+// cache where it is there, else read straight from the disk (direct I/O, as BlockWriter wrote it),
+// so checking a cache just written does not copy it into fresh pages of the page cache. False
+// where a read fails.
 template <class Take>
-bool readBody(int fd, const MappedFile& mapped, Take&& take) {
+bool readBody(int fd, const MappedFile& mapped, std::size_t from, std::size_t to, Take&& take) {
   constexpr std::size_t kStep = std::size_t{4} << 20;  // a whole number of blocks
   // The same file opened again for direct I/O (its path may name another by now), once needed.
   std::optional<Fd> direct;
   std::unique_ptr<char, decltype(&std::free)> buffer(nullptr, &std::free);
-  for (std::size_t at = 0; at < mapped.size(); at += kStep) {
+  for (std::size_t at = from / kStep * kStep; at < to; at += kStep) {
     const std::size_t end = std::min(at + kStep, mapped.size());
-    const std::size_t from = std::max(at, sizeof(Header));
+    const std::size_t first = std::max(at, from), last = std::min(end, to);
     const bool cached = mapped.residentShare(at, end) >= 0.9;
     if (!cached && !direct) {
       direct.emplace(
@@ -633,7 +634,7 @@ bool readBody(int fd, const MappedFile& mapped, Take&& take) {
       buffer.reset(static_cast<char*>(std::aligned_alloc(BlockWriter::kBlock, kStep)));
     }
     if (cached || direct->get() < 0 || !buffer) {
-      mapped.steps(from, end, take);
+      mapped.steps(first, last, take);
       continue;
     }
     for (std::size_t done = 0; done < end - at;) {
@@ -646,7 +647,7 @@ bool readBody(int fd, const MappedFile& mapped, Take&& take) {
       if (n <= 0) return false;
       done += static_cast<std::size_t>(n);
     }
-    take(std::string_view(buffer.get() + (from - at), end - from));
+    take(std::string_view(buffer.get() + (first - at), last - first));
   }
   return true;
 }
@@ -686,8 +687,8 @@ EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
       static_cast<ssize_t>(stored.size()))
     return refuse("truncated (shorter than its key)");
 
-  // One pass over the body: its checksum, and the columns and interned texts after the arena
-  // copied out as they pass.
+  // The body read once for its checksum, the columns and interned texts after the arena copied
+  // out as they pass; the key and the arena on a thread of their own meanwhile.
   EventStore store;
   std::vector<std::span<char>> into;
   A::columns(store, [&](auto& v) {
@@ -698,15 +699,18 @@ EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
   into.emplace_back(lengths.data(), lengths.size());
   into.emplace_back(pooled.data(), pooled.size());
   const std::uint64_t columnsAt = arenaAt + h.arenaBytes;
-  std::uint64_t at = sizeof h;
-  std::uint32_t sum = 0;
+  auto arenaSum = std::async(std::launch::async, [&]() -> std::optional<std::uint32_t> {
+    std::uint32_t sum = 0;
+    const bool read = readBody(fd.get(), *mapped, sizeof h, columnsAt, [&](std::string_view step) {
+      sum = crc(sum, step.data(), step.size());
+    });
+    return read ? std::optional(sum) : std::nullopt;
+  });
+  std::uint32_t restSum = 0;
   auto next = into.begin();
   std::size_t filled = 0;  // of *next
-  const bool read = readBody(fd.get(), *mapped, [&](std::string_view step) {
-    sum = crc(sum, step.data(), step.size());
-    const std::uint64_t stepAt = std::exchange(at, at + step.size());
-    step.remove_prefix(
-        std::min<std::uint64_t>(step.size(), columnsAt - std::min(stepAt, columnsAt)));
+  const bool restRead = readBody(fd.get(), *mapped, columnsAt, size, [&](std::string_view step) {
+    restSum = crc(restSum, step.data(), step.size());
     while (!step.empty() && next != into.end()) {
       const std::size_t n = std::min(step.size(), next->size() - filled);
       std::memcpy(next->data() + filled, step.data(), n);
@@ -714,6 +718,10 @@ EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
       if ((filled += n) == next->size()) ++next, filled = 0;
     }
   });
+  const std::optional<std::uint32_t> keyAndArenaSum = arenaSum.get();
+  const bool read = restRead && keyAndArenaSum;
+  const auto sum = static_cast<std::uint32_t>(
+      read ? crc32_combine(*keyAndArenaSum, restSum, static_cast<z_off_t>(size - columnsAt)) : 0);
   if (!read) return refuse("could not be read");
   if (sum != h.bodyCrc) return refuse("corrupted (checksum mismatch)");
   if (stored != key) return refuse("made for another file or version");
