@@ -58,8 +58,10 @@ std::variant<std::unique_ptr<GlWindow>, std::string> GlWindow::open(Mode mode, i
     requestMultisampling(false);
     opened = create(flags, width, height);
   }
-  if (auto* w = std::get_if<std::unique_ptr<GlWindow>>(&opened); w && mode == Mode::Interactive)
-    SDL_ShowWindow((*w)->window_);
+  if (auto* w = std::get_if<std::unique_ptr<GlWindow>>(&opened)) {
+    (*w)->software_ = softwareRenderer();
+    if (mode == Mode::Interactive) SDL_ShowWindow((*w)->window_);
+  }
   return opened;
 }
 

@@ -21,7 +21,8 @@ class GlWindow {
 
   SDL_Window* window() const { return window_; }
   SDL_GLContext context() const { return context_; }
-  float pixelRatio() const;  // drawable pixels per window point
+  float pixelRatio() const;                    // drawable pixels per window point
+  bool software() const { return software_; }  // rasterised by the CPU (llvmpipe and the like)
 
  private:
   GlWindow() = default;
@@ -29,6 +30,7 @@ class GlWindow {
                                                                      int height);
   SDL_Window* window_ = nullptr;
   SDL_GLContext context_ = nullptr;
+  bool software_ = false;
 };
 
 // True when an interactive window could be shown: a display server or an explicit SDL driver.

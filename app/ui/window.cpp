@@ -75,8 +75,10 @@ class ImGuiSession {
     }
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowRounding = 6;
-    style.FrameRounding = 4;
+    // A rounded corner is a fan of small anti-aliased triangles: drawn square, the panels cost a
+    // software rasteriser a fifth less (7.8 -> 6.3 ms a 1920x1080 frame while playing).
+    style.WindowRounding = window.software() ? 0 : 6;
+    style.FrameRounding = window.software() ? 0 : 4;
     style.ScaleAllSizes(uiScale);
     // Text rasterised at the display's real resolution, drawn at logical size.
     if (addUiFont(io, 15.0f * uiScale * pixelRatio)) io.FontGlobalScale = 1.0f / pixelRatio;
