@@ -713,7 +713,7 @@ EventCacheRead readEventCache(const fs::path& file, std::string_view key) {
     restSum = crc(restSum, step.data(), step.size());
     while (!step.empty() && next != into.end()) {
       const std::size_t n = std::min(step.size(), next->size() - filled);
-      std::memcpy(next->data() + filled, step.data(), n);
+      if (n > 0) std::memcpy(next->data() + filled, step.data(), n);  // an empty column's is null
       step.remove_prefix(n);
       if ((filled += n) == next->size()) ++next, filled = 0;
     }
