@@ -578,7 +578,7 @@ std::optional<std::string> EventCacheBuilder::write() {
   // Where it fails, the texts spilled before stay in the file for take(); the rest are here.
   if (auto error = finishCacheFile(*out_, key_, events_, arenaBytes))
     return fmt::format("{}: {}", file_.string(), *error);
-  const auto mapped = mapArena(out_->fd(), out_->size(), arenaOffset(key_.size()), arenaBytes);
+  const auto mapped = mapArena(out_->fd(), out_->size(), out_->begin(), arenaBytes);
   if (!mapped) return fmt::format("{}: could not be mapped after writing", file_.string());
   std::string().swap(A::ownTextMutable(events_));  // its memory goes (assigning "" would keep it)
   A::useBlock(events_, mapped);

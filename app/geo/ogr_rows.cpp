@@ -123,6 +123,8 @@ EventFieldReader::EventFieldReader(const OGRFeatureDefn& defn, const std::string
     int& index = index_[static_cast<std::size_t>(c - names.begin())];
     if (index >= 0) usable_ = false;
     index = i;
+    isText_[static_cast<std::size_t>(c - names.begin())] =
+        defn.GetFieldDefn(i)->GetType() == OFTString;
   }
   fields_.file = path;
   fields_.byLine = numbering.byLine;
@@ -137,10 +139,10 @@ EventFields& EventFieldReader::read(OGRFeature& feature, TextRepair& text,
     fields_.set[c] = set;
     if (!set) {
       fields_.text[c] = {};
-    } else if (const OGRFieldDefn& field = *defn_.GetFieldDefn(i); field.GetType() == OFTString) {
+    } else if (isText_[c]) {
       fields_.text[c] = feature.GetFieldAsString(i);  // the feature's own
     } else {  // made for the call, into a buffer the next call reuses
-      fieldText(feature, i, field, kept_[c]);
+      fieldText(feature, i, *defn_.GetFieldDefn(i), kept_[c]);
       fields_.text[c] = kept_[c];
     }
   }

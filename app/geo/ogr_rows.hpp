@@ -68,6 +68,7 @@ class EventFieldReader {
   const OGRFeatureDefn& defn_;
   RowNumbering numbering_;
   std::array<int, kEventColumnCount> index_{};       // the column's field, or -1
+  std::array<bool, kEventColumnCount> isText_{};     // its field is text: read in place
   std::array<std::string, kEventColumnCount> kept_;  // dates, numbers, repaired text
   EventFields fields_;
   bool usable_ = true;
