@@ -25,21 +25,40 @@ bool StaticLayerCache::kept(const StaticLayersKey& key) const {
   return std::any_of(slots_.begin(), slots_.end(), [&](const Slot& s) { return s.key == key; });
 }
 
-void StaticLayerCache::resize(Slot& slot, int widthPx, int heightPx) {
-  if (!slot.fbo) slot.fbo = gl::makeFramebuffer();
-  slot.texture = gl::makeTexture();
-  glBindTexture(GL_TEXTURE_2D, slot.texture.id());
+void StaticLayerCache::resize(Image& image, int widthPx, int heightPx, bool asWindow) {
+  if (!image.fbo) image.fbo = gl::makeFramebuffer();
+  image.texture = gl::makeTexture();
+  glBindTexture(GL_TEXTURE_2D, image.texture.id());
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, widthPx, heightPx, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-               nullptr);
-  glBindFramebuffer(GL_FRAMEBUFFER, slot.fbo.id());
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, slot.texture.id(), 0);
+  // As a window's pixels are stored in Mesa: unsized, with BGRA texels (see Slot).
+  if (asWindow)
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, widthPx, heightPx, 0, GL_BGRA, GL_UNSIGNED_BYTE,
+                 nullptr);
+  else
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, widthPx, heightPx, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 nullptr);
+  glBindFramebuffer(GL_FRAMEBUFFER, image.fbo.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, image.texture.id(),
+                         0);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     throw std::runtime_error("cannot create the framebuffer that keeps the base map");
-  slot.width = widthPx;
-  slot.height = heightPx;
+  image.width = widthPx;
+  image.height = heightPx;
 }
+
+namespace {
+
+// Copies the whole of `from` onto the bound draw framebuffer (as large), its rows turned over.
+void copyTurnedOver(const gl::Framebuffer& from, int width, int height) {
+  GLint read = 0;
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, from.id());
+  glBlitFramebuffer(0, 0, width, height, 0, height, width, 0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read));
+}
+
+}  // namespace
 
 StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, Rgba ground,
                                                    const Slot* keep,
@@ -53,8 +72,10 @@ StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, R
   GLint target = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
   if (key.widthPx != slot.width || key.heightPx != slot.height)
-    resize(slot, key.widthPx, key.heightPx);
-  glBindFramebuffer(GL_FRAMEBUFFER, slot.fbo.id());
+    resize(slot, key.widthPx, key.heightPx, true);
+  if (key.widthPx != drawn_.width || key.heightPx != drawn_.height)
+    resize(drawn_, key.widthPx, key.heightPx, false);
+  glBindFramebuffer(GL_FRAMEBUFFER, drawn_.fbo.id());
   // The whole image, even when asked for under a scissor (a swipe's date A): kept, it must serve
   // any later frame.
   const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
@@ -64,6 +85,8 @@ StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, R
   glClear(GL_COLOR_BUFFER_BIT);
   slot.key.reset();  // drawing may throw: never keep half an image under the new key
   draw();
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, slot.fbo.id());
+  copyTurnedOver(drawn_.fbo, slot.width, slot.height);
   if (scissor) glEnable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
   slot.key = key;
@@ -98,15 +121,7 @@ bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayers
   first.used = frames_;
   Slot* second = next ? &imageFor(*next, ground, &first, [&] { draw(1); }) : nullptr;
   if (second) second->used = frames_;
-  const auto copyFirst = [&] {
-    // Copied as it is (llvmpipe copies it tile by tile, no shader per pixel).
-    GLint read = 0;
-    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, first.fbo.id());
-    glBlitFramebuffer(0, 0, first.width, first.height, 0, 0, first.width, first.height,
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read));
-  };
+  const auto copyFirst = [&] { copyTurnedOver(first.fbo, first.width, first.height); };
   if (!second) {
     copyFirst();
     return true;
