@@ -6,9 +6,9 @@
 #   DISPLAY=:71 bench/window_fps.sh /work/baseline/idlib-atlas build/app/idlib-atlas
 #
 # Run it from the repository root (the app finds its data there). Each binary in turn: open at
-# START_DATE (2019-12-20; 2020-02-01 plays the offensive's busiest month), move the window to 0,0
-# and size it 1920x1080, wait for the timeline to load (the window's title shows the date),
-# measure the process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at
+# START_DATE (2019-12-20; 2020-02-01 plays the offensive's busiest month), wait for the timeline
+# to load (the window's title shows the date), move the window to 0,0, size it 1920x1080 and put
+# the pointer at its left edge (each checked), measure the process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at
 # 60 fps (ffmpeg x11grab, subsampled to 640x360 and hashed frame by frame) and count the frames
 # that differ from the one before; CPU during playback too, the app's and the recorder's, and the
 # load average. The app is started with IDLIB_FRAME_STATS=1: a binary that knows it prints its
@@ -45,33 +45,36 @@ cpu_percent() {
   awk -v d=$((after - before)) -v s="$2" -v t="$ticks_per_second" \
     'BEGIN { printf "%.1f", 100 * d / (t * s) }'
 }
-# Puts the app's window at 0,0, 1920x1080 and gives it the keyboard. SDL may map a first window
-# and replace it (xdotool then fails with BadWindow): retry until one takes it (at most 60 s).
-place_window() {
-  tries=0
-  until window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas" 2>/dev/null |
-    head -n 1) && [ -n "$window" ] &&
-    xdotool windowmove "$window" 0 0 windowsize "$window" 1920 1080 2>/dev/null; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 240 ] || { echo "window_fps.sh: no window from $binary" >&2; exit 1; }
-    sleep 0.25
-  done
-  xdotool mousemove 4 540  # the pointer over the sea at the left edge: no panel, no feature
-}
-# Waits until the timeline is loaded (the title shows the date; at most LOAD_SECONDS), then lets
-# the window settle for 2 s.
+# Waits until the timeline is loaded: a window of the app's whose title shows the date (at most
+# LOAD_SECONDS). SDL may map a first window and replace it, so the window is looked for again.
 wait_loaded() {
   waited=0
-  until xdotool getwindowname "$window" 2>/dev/null | grep -q "Idlib Atlas - "; do
+  until window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas - " 2>/dev/null |
+    head -n 1) && [ -n "$window" ]; do
     waited=$((waited + 1))
     [ "$waited" -lt $((LOAD_SECONDS * 4)) ] || {
       echo "window_fps.sh: $binary did not load its timeline in ${LOAD_SECONDS} s" >&2
       exit 1
     }
     sleep 0.25
-    window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas" | head -n 1)
   done
-  sleep 2
+}
+# Puts the loaded window at 0,0, 1920x1080, and the pointer over the sea at its left edge (no
+# panel, no feature), and checks both took: a window placed before SDL replaced it, or a pointer
+# left at the screen's centre, measured a smaller window, or a tooltip, in earlier runs.
+place_window() {
+  tries=0
+  until xdotool windowmove "$window" 0 0 windowsize "$window" 1920 1080 2>/dev/null &&
+    sleep 0.25 && xdotool mousemove 4 540 &&
+    xdotool getwindowgeometry "$window" 2>/dev/null | grep -q "Position: 0,0 " &&
+    xdotool getwindowgeometry "$window" | grep -q "Geometry: 1920x1080" &&
+    xdotool getmouselocation | grep -q "^x:4 y:540 "; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 120 ] || { echo "window_fps.sh: cannot place $binary's window" >&2; exit 1; }
+    sleep 0.25
+    window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas - " | head -n 1)
+  done
+  sleep 2  # the window settles at its new size
 }
 # Space for the window found last; the same retry, should SDL have replaced it since.
 press_play() {
@@ -80,7 +83,7 @@ press_play() {
     tries=$((tries + 1))
     [ "$tries" -lt 40 ] || { echo "window_fps.sh: cannot focus $binary's window" >&2; exit 1; }
     sleep 0.25
-    window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas" | head -n 1)
+    window=$(xdotool search --onlyvisible --pid "$app" --name "Idlib Atlas - " | head -n 1)
   done
 }
 
@@ -90,8 +93,8 @@ for binary in "$@"; do
   config=$(mktemp -d "$work/config.XXXX")  # the desk's panels as on a first start
   IDLIB_FRAME_STATS=1 XDG_CONFIG_HOME="$config" "$binary" --date "$START_DATE" >"$work/app.log" 2>&1 &
   app=$!
-  place_window
   wait_loaded
+  place_window
   idle=$(cpu_percent "$app" "$IDLE_SECONDS")
   press_play
   sleep 1
