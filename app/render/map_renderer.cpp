@@ -50,7 +50,7 @@ MapRenderer::MapRenderer()
       point_("point"),
       text_("text"),
       font_(defaultFontFile()),
-      underMarksCache_(StaticLayerCache::Keep::WhenAskedTwice) {
+      underMarksCache_(StaticLayerCache::Keep::WhenAskedTwice, StaticLayerCache::Onto::Window) {
   textVao_ = gl::makeVertexArray();
   textBuffer_ = gl::makeBuffer();
   glBindVertexArray(textVao_.id());

@@ -18,8 +18,11 @@ void StaticLayersKey::add(const Layer& layer, float opacity, double frameDate,
                              static_cast<double>(fields & 0xffffffffffffu)});
 }
 
-StaticLayerCache::StaticLayerCache(Keep keep)
-    : keep_(keep), composite_("composite"), vao_(gl::makeVertexArray()) {}
+StaticLayerCache::StaticLayerCache(Keep keep, Onto onto)
+    : keep_(keep),
+      forWindow_(onto == Onto::Window),
+      composite_("composite"),
+      vao_(gl::makeVertexArray()) {}
 
 bool StaticLayerCache::kept(const StaticLayersKey& key) const {
   return std::any_of(slots_.begin(), slots_.end(), [&](const Slot& s) { return s.key == key; });
@@ -47,18 +50,17 @@ void StaticLayerCache::resize(Image& image, int widthPx, int heightPx, bool asWi
   image.height = heightPx;
 }
 
-namespace {
-
-// Copies the whole of `from` onto the bound draw framebuffer (as large), its rows turned over.
-void copyTurnedOver(const gl::Framebuffer& from, int width, int height) {
+// The whole of `from` onto a framebuffer as large; turned over between an image drawn and one
+// kept for the window.
+void StaticLayerCache::copy(const Image& from) const {
   GLint read = 0;
   glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, from.id());
-  glBlitFramebuffer(0, 0, width, height, 0, height, width, 0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, from.fbo.id());
+  const int top = forWindow_ ? 0 : from.height, bottom = from.height - top;
+  glBlitFramebuffer(0, 0, from.width, from.height, 0, bottom, from.width, top, GL_COLOR_BUFFER_BIT,
+                    GL_NEAREST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read));
 }
-
-}  // namespace
 
 StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, Rgba ground,
                                                    const Slot* keep,
@@ -72,10 +74,11 @@ StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, R
   GLint target = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
   if (key.widthPx != slot.width || key.heightPx != slot.height)
-    resize(slot, key.widthPx, key.heightPx, true);
-  if (key.widthPx != drawn_.width || key.heightPx != drawn_.height)
-    resize(drawn_, key.widthPx, key.heightPx, false);
-  glBindFramebuffer(GL_FRAMEBUFFER, drawn_.fbo.id());
+    resize(slot, key.widthPx, key.heightPx, forWindow_);
+  Image& canvas = forWindow_ ? drawn_ : slot;
+  if (key.widthPx != canvas.width || key.heightPx != canvas.height)
+    resize(canvas, key.widthPx, key.heightPx, false);
+  glBindFramebuffer(GL_FRAMEBUFFER, canvas.fbo.id());
   // The whole image, even when asked for under a scissor (a swipe's date A): kept, it must serve
   // any later frame.
   const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
@@ -85,8 +88,10 @@ StaticLayerCache::Slot& StaticLayerCache::imageFor(const StaticLayersKey& key, R
   glClear(GL_COLOR_BUFFER_BIT);
   slot.key.reset();  // drawing may throw: never keep half an image under the new key
   draw();
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, slot.fbo.id());
-  copyTurnedOver(drawn_.fbo, slot.width, slot.height);
+  if (forWindow_) {
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, slot.fbo.id());
+    copy(drawn_);
+  }
   if (scissor) glEnable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
   slot.key = key;
@@ -121,7 +126,7 @@ bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayers
   first.used = frames_;
   Slot* second = next ? &imageFor(*next, ground, &first, [&] { draw(1); }) : nullptr;
   if (second) second->used = frames_;
-  const auto copyFirst = [&] { copyTurnedOver(first.fbo, first.width, first.height); };
+  const auto copyFirst = [&] { copy(first); };
   if (!second) {
     copyFirst();
     return true;
@@ -156,6 +161,7 @@ bool StaticLayerCache::drawCached(const StaticLayersKey& key, const StaticLayers
   glUniform1i(composite_.uniform("u_image"), 0);
   glUniform1i(composite_.uniform("u_next"), 1);
   glUniform1f(composite_.uniform("u_mix"), second ? mix : 0.0f);
+  glUniform1i(composite_.uniform("u_turnedOver"), forWindow_);
   glBindVertexArray(vao_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   if (blending) glEnable(GL_BLEND);

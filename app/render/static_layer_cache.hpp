@@ -48,7 +48,11 @@ class StaticLayerCache {
   // too. An image that changes every frame (a slow frame rate over dated layers that change
   // often) then costs no more than drawing directly: the caller is told to draw it.
   enum class Keep { AtOnce, WhenAskedTwice };
-  explicit StaticLayerCache(Keep keep = Keep::AtOnce);  // needs a current GL 3.3 context
+  // Where the images are mostly put: into another image being drawn (kept as they are drawn,
+  // copied as they are), or onto the window (kept as the window's pixels lie, see Slot).
+  enum class Onto { Image, Window };
+  // Needs a current GL 3.3 context.
+  explicit StaticLayerCache(Keep keep = Keep::AtOnce, Onto onto = Onto::Image);
   // Puts what `draw` draws onto the bound framebuffer, from the texture; first draws it there
   // (over `ground`) when `key` differs from the last. Returns false, having drawn nothing, when
   // the bound framebuffer is multisampled, or (Keep::WhenAskedTwice) the image is not kept and
@@ -69,9 +73,11 @@ class StaticLayerCache {
     gl::Texture texture;
     int width = 0, height = 0;
   };
-  // A kept image. Its rows run from the top, as a window's lie in memory in Mesa: copied to the
-  // window it is then a plain copy of memory (0.3 ms at 1920x1080 in llvmpipe, against 6-8 for
-  // a copy that turns the rows over, or converts from RGBA, which runs a shader per pixel).
+  // A kept image. For the window its rows run from the top and its texels are BGRA, as a
+  // window's pixels lie in memory in Mesa: the copy to the window is then a plain copy of memory
+  // (0.3 ms at 1920x1080 in llvmpipe, against 6-8 for a copy that turns the rows over, or
+  // converts from RGBA, which runs a shader per pixel). The same holds for an image copied into
+  // another image: kept as drawn.
   struct Slot : Image {
     std::optional<StaticLayersKey> key;
     std::uint64_t used = 0;  // the frame that last showed it
@@ -82,15 +88,17 @@ class StaticLayerCache {
                  const std::function<void()>& draw);
   bool kept(const StaticLayersKey& key) const;
   static void resize(Image& image, int widthPx, int heightPx, bool asWindow);
+  void copy(const Image& from) const;  // onto the bound draw framebuffer
 
   Keep keep_;
+  bool forWindow_;
   std::vector<StaticLayersKey> lastAsked_;
   ShaderProgram composite_;
   gl::VertexArray vao_;  // no attributes: the triangle is made in the vertex shader
   std::array<Slot, 2> slots_;
-  // Where an image is drawn, as an export is (RGBA, rows from the bottom), before it is turned
-  // over into its slot: drawn into BGRA, llvmpipe takes a faster path that shades some pixels
-  // up to 20 levels apart, and whole 64-pixel tiles twice.
+  // For the window, where an image is drawn, as an export is (RGBA, rows from the bottom), before
+  // it is turned over into its slot: drawn into BGRA, llvmpipe takes a faster path that shades
+  // some pixels up to 20 levels apart, and whole 64-pixel tiles twice.
   Image drawn_;
   std::uint64_t frames_ = 0;
   std::size_t redraws_ = 0;
