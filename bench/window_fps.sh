@@ -2,13 +2,16 @@
 # A real window's cost, as a user sees it (issue 12, part 5): CPU while the window sits idle, and
 # distinct frames per second while the timeline plays, in a 1920x1080 window on an X server.
 #
-#   Xvfb :71 -screen 0 1920x1080x24 &
+#   Xvfb :71 -screen 0 1920x1080x24 -noreset &
 #   DISPLAY=:71 bench/window_fps.sh /work/baseline/idlib-atlas build/app/idlib-atlas
 #
 # Run it from the repository root (the app finds its data there). Each binary in turn: open at
 # START_DATE (2019-12-20; 2020-02-01 plays the offensive's busiest month), wait for the timeline
 # to load (the window's title shows the date), move the window to 0,0, size it 1920x1080 and put
-# the pointer at its left edge (each checked), measure the process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at
+# the pointer at its left edge (each checked; the pointer is put there before the app starts too:
+# SDL reads where it is once, at the window's first focus, and an X server's test input does not
+# tell it of a move; -noreset keeps the X server from putting it back at the centre whenever its
+# last client leaves), measure the process's CPU over 10 s untouched, press Space (play), record the screen for 5 s at
 # 60 fps (ffmpeg x11grab, subsampled to 640x360 and hashed frame by frame) and count the frames
 # that differ from the one before; CPU during playback too, the app's and the recorder's, and the
 # load average. The app is started with IDLIB_FRAME_STATS=1: a binary that knows it prints its
@@ -20,7 +23,7 @@ IDLE_SECONDS=${IDLE_SECONDS:-10}
 RECORD_SECONDS=${RECORD_SECONDS:-5}
 START_DATE=${START_DATE:-2019-12-20}
 LOAD_SECONDS=${LOAD_SECONDS:-180}  # at most, for the timeline to load
-: "${DISPLAY:?set DISPLAY to an X server, e.g. Xvfb :71 -screen 0 1920x1080x24}"
+: "${DISPLAY:?set DISPLAY to an X server, e.g. Xvfb :71 -screen 0 1920x1080x24 -noreset}"
 [ $# -gt 0 ] || set -- build/app/idlib-atlas
 for tool in xdotool ffmpeg; do
   command -v "$tool" >/dev/null || { echo "window_fps.sh: needs $tool" >&2; exit 2; }
@@ -90,6 +93,11 @@ press_play() {
 printf '%-32s %6s %6s %9s %9s %8s %9s %11s %12s\n' binary "idle%" "play%" "distinct" \
   "CPU/frm" "ffmpeg%" "load1" "app's fps" "app's ms/frm"
 for binary in "$@"; do
+  xdotool mousemove 4 540
+  xdotool getmouselocation | grep -q "^x:4 y:540 " || {
+    echo "window_fps.sh: the pointer does not stay put: start the X server with -noreset" >&2
+    exit 1
+  }
   config=$(mktemp -d "$work/config.XXXX")  # the desk's panels as on a first start
   IDLIB_FRAME_STATS=1 XDG_CONFIG_HOME="$config" "$binary" --date "$START_DATE" >"$work/app.log" 2>&1 &
   app=$!

@@ -56,4 +56,7 @@ Renderbuffer makeRenderbuffer();
 // Uploads `bytes` into a new static array buffer.
 Buffer makeStaticBuffer(const void* data, std::size_t bytes);
 
+// Samples the texture `id` (made by another, e.g. Dear ImGui's backend) at its nearest texel.
+void sampleNearest(GLuint id);
+
 }  // namespace idlib::gl

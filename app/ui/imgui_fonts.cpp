@@ -18,7 +18,7 @@ std::vector<char32_t> uiCodepoints() {
   return out;
 }
 
-bool addUiFont(ImGuiIO& io, float pixels) {
+bool addUiFont(ImGuiIO& io, float pixels, bool pixelAligned) {
   const auto fonts = FontAtlas::fontsCovering("DejaVu Sans", uiCodepoints());
   if (fonts.empty()) return false;
   // ImGui reads the ranges when the atlas is built: they live until Build() below.
@@ -30,6 +30,7 @@ bool addUiFont(ImGuiIO& io, float pixels) {
     builder.BuildRanges(&ranges[i]);
     ImFontConfig config;
     config.MergeMode = i > 0;  // the fallbacks fill the first font's gaps
+    if (pixelAligned) config.OversampleH = 1, config.PixelSnapH = true;
     io.Fonts->AddFontFromFileTTF(fonts[i].file.c_str(), pixels, &config, ranges[i].Data);
   }
   return io.Fonts->Build();

@@ -12,7 +12,8 @@ namespace idlib {
 std::vector<char32_t> uiCodepoints();
 
 // Adds the font at `pixels` to `io`'s atlas and builds it. Returns false when fontconfig finds
-// no font (ImGui keeps its own).
-bool addUiFont(ImGuiIO& io, float pixels);
+// no font (ImGui keeps its own). `pixelAligned`: each glyph rasterised once and put on whole
+// pixels (no sub-pixel positions), so the atlas reads the same sampled at its nearest texel.
+bool addUiFont(ImGuiIO& io, float pixels, bool pixelAligned = false);
 
 }  // namespace idlib

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "core/desk_settings.hpp"
 #include "core/frame_schedule.hpp"
 #include "core/interrupt.hpp"
+#include "render/gl_objects.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/command_line.hpp"
@@ -80,10 +82,19 @@ class ImGuiSession {
     style.WindowRounding = window.software() ? 0 : 6;
     style.FrameRounding = window.software() ? 0 : 4;
     style.ScaleAllSizes(uiScale);
+    // A software rasteriser filters a texel in a third of the panels' time (8.4 -> 6.3 ms a
+    // 1920x1080 frame while playing): there, text on whole pixels, lines of triangles, and the
+    // atlas read at its nearest texel, which then draws the same.
+    style.AntiAliasedLinesUseTex = !window.software();
     // Text rasterised at the display's real resolution, drawn at logical size.
-    if (addUiFont(io, 15.0f * uiScale * pixelRatio)) io.FontGlobalScale = 1.0f / pixelRatio;
+    if (addUiFont(io, 15.0f * uiScale * pixelRatio, window.software()))
+      io.FontGlobalScale = 1.0f / pixelRatio;
     ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (window.software()) {
+      ImGui_ImplOpenGL3_CreateDeviceObjects();  // the atlas's texture, now rather than at a frame
+      gl::sampleNearest(static_cast<GLuint>(reinterpret_cast<std::intptr_t>(io.Fonts->TexID)));
+    }
   }
   ~ImGuiSession() {
     saveSettings();
