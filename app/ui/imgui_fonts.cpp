@@ -6,11 +6,13 @@ namespace idlib {
 
 std::vector<char32_t> uiCodepoints() {
   // Latin, its extensions and modifier letters (ʿ ʾ), combining marks, Latin Extended Additional
-  // (ḩ ḑ), punctuation (– — … ·), arrows, the legend's shapes and a few dingbats.
+  // (ḩ ḑ), punctuation (– — … ·), arrows, the legend's shapes and a few dingbats; Arabic and the
+  // presentation forms its joined letters are drawn with (core/visual_text).
   constexpr std::pair<char32_t, char32_t> kRanges[] = {
       {0x20, 0x24f},    {0x2b0, 0x2ff},   {0x300, 0x36f},   {0x1e00, 0x1eff}, {0x2000, 0x206f},
       {0x2190, 0x21ff}, {0x2212, 0x2212}, {0x2248, 0x2248}, {0x2260, 0x2265}, {0x22a0, 0x22a0},
-      {0x2500, 0x25ff}, {0x2713, 0x2717}, {0x2794, 0x2794}, {0x279c, 0x279c}, {0x2e3a, 0x2e3b}};
+      {0x2500, 0x25ff}, {0x2713, 0x2717}, {0x2794, 0x2794}, {0x279c, 0x279c}, {0x2e3a, 0x2e3b},
+      {0x0600, 0x06ff}, {0xfb50, 0xfbff}, {0xfe70, 0xfeff}};
   std::vector<char32_t> out;
   for (const auto [first, last] : kRanges)
     for (char32_t c = first; c <= last; ++c)

@@ -17,6 +17,7 @@
 #include "core/style.hpp"
 #include "core/text_safety.hpp"
 #include "core/utf8_text.hpp"
+#include "core/visual_text.hpp"
 
 namespace idlib {
 namespace {
@@ -81,14 +82,14 @@ std::string shortened(const std::string& text, std::size_t bytes = 40) {
 // A user layer's legend rows (as drawn: the fill's opacity and the layer's) and its labels.
 void addUserLayer(FrameDescription& frame, const LayerEntry& e) {
   const Layer& layer = e.layer;
-  LayerLegend legend{shortened(layer.title), "●", {}};
+  LayerLegend legend{visualOrder(shortened(layer.title)), "●", {}};
   if (!layer.fills.vertices.empty())
     legend.symbol.clear();
   else if (layer.pointFeatures.empty())
     legend.symbol = "━";
   const float alpha = (legend.symbol.empty() ? layer.symbology.fillOpacity : 1.f) * e.opacity;
   for (LegendEntry row : layer.legend) {
-    row.label = shortened(row.label);
+    row.label = visualOrder(shortened(row.label));
     row.colour.a = static_cast<std::uint8_t>(std::lround(std::clamp(alpha, 0.f, 1.f) * 255));
     legend.entries.push_back(std::move(row));
   }
@@ -99,8 +100,9 @@ void addUserLayer(FrameDescription& frame, const LayerEntry& e) {
   constexpr double kUserLabelPriority = 1e9;
   for (const Feature& f : layer.features)
     if (const std::string* text = f.attribute(field); text && !trim(*text).empty())
-      frame.labels.push_back({shortened(std::string(trim(*text))), f.anchor, kUserLabelPriority,
-                              12.f, f.triangleVertexCount > 0 ? 0.f : f.markerSizePx / 2});
+      frame.labels.push_back({visualOrder(shortened(std::string(trim(*text)))), f.anchor,
+                              kUserLabelPriority, 12.f,
+                              f.triangleVertexCount > 0 ? 0.f : f.markerSizePx / 2});
 }
 
 // The area of control under the pointer and the nearest locality's say, as a click shows in full.
@@ -374,21 +376,24 @@ void describeDatedMark(const AppState& state, const DatedPick& pick, bool full) 
   const Day today = static_cast<Day>(std::floor(state.playback.date));
   if (pick.kind == DatedPick::Kind::Event) {
     const Event e = state.timeline.events[pick.index].toEvent();
-    ImGui::Text("%s — %s", formatDate(e.date).c_str(), e.type.c_str());
-    ImGui::TextDisabled("%s", eventPlaceLine(e).c_str());
+    ImGui::Text("%s — %s", formatDate(e.date).c_str(), visualOrder(e.type).c_str());
+    ImGui::TextDisabled("%s", visualOrder(eventPlaceLine(e)).c_str());
     ImGui::TextDisabled("Place: %s. Date: %s.", std::string(placePrecisionWords(e.place)).c_str(),
                         std::string(datePrecisionWords(e.precision)).c_str());
     if (!e.actor1.empty())
-      ImGui::Text("%s%s%s", e.actor1.c_str(), e.actor2.empty() ? "" : "  vs  ", e.actor2.c_str());
+      ImGui::Text("%s",
+                  visualOrder(e.actor1 + (e.actor2.empty() ? "" : "  vs  ") + e.actor2).c_str());
     if (e.fatalities) ImGui::Text("Killed: %ld", *e.fatalities);
     if (e.displaced) ImGui::Text("Displaced: %ld", *e.displaced);
     if (e.attacks) ImGui::Text("Attacks: %ld", *e.attacks);
     ImGui::PushTextWrapPos(wrapAt(full));
     if (full && !(e.assocActor1.empty() && e.assocActor2.empty()))
-      ImGui::TextDisabled("With: %s%s%s", e.assocActor1.c_str(),
-                          e.assocActor1.empty() || e.assocActor2.empty() ? "" : "  vs  ",
-                          e.assocActor2.c_str());
-    ImGui::TextUnformatted(e.notes.c_str());
+      ImGui::TextDisabled(
+          "With: %s", visualOrder(e.assocActor1 +
+                                  (e.assocActor1.empty() || e.assocActor2.empty() ? "" : "  vs  ") +
+                                  e.assocActor2)
+                          .c_str());
+    ImGui::TextUnformatted(visualOrder(e.notes).c_str());
     if (full && !e.dateBasis.empty()) ImGui::TextDisabled("Date: %s", e.dateBasis.c_str());
     if (full && e.timestamp)
       ImGui::TextDisabled("Recorded: %s (timestamp %lld)",
@@ -537,7 +542,7 @@ void updateMapInteraction(AppState& state) {
     const LonLat where = state.projection.inverseLonLat(world);
     ImGui::BeginTooltip();
     if (const Feature* f = state.hovered ? state.feature(*state.hovered) : nullptr) {
-      ImGui::TextUnformatted(f->name.c_str());
+      ImGui::TextUnformatted(visualOrder(f->name).c_str());
       if (const std::string gov = governorateOf(*f); !gov.empty())
         ImGui::TextDisabled("%s", gov.c_str());
     }

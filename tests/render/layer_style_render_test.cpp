@@ -5,10 +5,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "render_fixture.hpp"
+#include "ui/map_view.hpp"
 
 namespace idlib::test {
 namespace {
@@ -34,7 +36,7 @@ class StyledLayer : public BundledMap {
     std::ofstream(dir_ / "sites.geojson") << fmt::format(
         R"json({{"type":"FeatureCollection","name":"sites","license":"CC0 1.0 (test fixture)",)json"
         R"("features":[{},{}]}})",
-        square(36.2, 35.72, R"("kind":"camp","name":"Camp","people":"5000")"),
+        square(36.2, 35.72, R"("kind":"camp","name":"Camp","name_ar":"مخيم","people":"5000")"),
         square(36.44, 35.72, R"("kind":"school","name":"School","people":"300")"));
     std::ofstream(dir_ / "unsaid.geojson")
         << fmt::format(R"({{"type":"FeatureCollection","features":[{}]}})",
@@ -107,6 +109,23 @@ TEST_F(StyledLayer, ALabelFromAFieldIsDrawnOverItsFeature) {
   sites.symbology.labelField.clear();
   EXPECT_EQ(darkWithout, 0);
   EXPECT_GT(darkWith, 10) << "the label 'Camp' is not drawn near its feature";
+}
+
+TEST_F(StyledLayer, AnArabicLabelIsDrawnJoinedAndFromTheRight) {
+  // The map's text is drawn glyph by glyph from the left: مخيم (camp) goes to it as meem final,
+  // yeh medial, khah medial, meem initial, not as four loose letters in reverse.
+  Layer& sites = entry("sites.geojson").layer;
+  sites.symbology.labelField = "name_ar";
+  const View view = mapView(*state_, {{36.4, 35.7}, 10});
+  const FrameDescription frame =
+      describeFrame(*state_, view, {kWidth, kHeight}, 1.0f, Viewer::Analyst);
+  const Vec2 anchor = worldToScreen(view, {kWidth, kHeight}, sites.features[0].anchor);
+  const int x = static_cast<int>(anchor.x), y = static_cast<int>(anchor.y);
+  const int dark = count(render(), palette::kTown, x - 40, y - 15, x + 40, y + 15, 40);
+  sites.symbology.labelField.clear();
+  EXPECT_TRUE(std::any_of(frame.labels.begin(), frame.labels.end(),
+                          [](const MapLabel& l) { return l.text == "\uFEE2\uFEF4\uFEA8\uFEE3"; }));
+  EXPECT_GT(dark, 10) << "the label is not drawn near its feature";
 }
 
 TEST_F(StyledLayer, TheExportsLegendShowsEachCategorysColour) {

@@ -10,11 +10,18 @@
 
 #include "core/column_mapping.hpp"
 #include "core/text_safety.hpp"
+#include "core/visual_text.hpp"
 #include "geo/table_sample.hpp"
 #include "ui/panels/panels.hpp"
 
 namespace idlib::panels {
 namespace {
+
+// A file's text as the panel draws it: safe, and Arabic (a column named التاريخ) joined and read
+// from the right.
+std::string shown(std::string_view text) {
+  return visualOrder(displayable(text));
+}
 
 constexpr std::size_t kPreviewRows = 12;
 const ImVec4 kProblemColour{0.75f, 0.1f, 0.1f, 1};
@@ -67,15 +74,15 @@ void readNext(AppState& state, ColumnMappingDialogState& d) {
 // A combo of the table's columns, "(none)" first; true when the choice changed.
 bool columnCombo(const char* label, std::string& column, const std::vector<std::string>& columns) {
   bool changed = false;
-  const std::string shown = column.empty() ? "(none)" : displayable(column);
-  if (ImGui::BeginCombo(label, shown.c_str())) {
+  const std::string current = column.empty() ? "(none)" : shown(column);
+  if (ImGui::BeginCombo(label, current.c_str())) {
     if (ImGui::Selectable("(none)", column.empty())) {
       column.clear();
       changed = true;
     }
     for (std::size_t i = 0; i < columns.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Selectable(displayable(columns[i]).c_str(), column == columns[i])) {
+      if (ImGui::Selectable(shown(columns[i]).c_str(), column == columns[i])) {
         column = columns[i];
         changed = true;
       }
@@ -88,9 +95,9 @@ bool columnCombo(const char* label, std::string& column, const std::vector<std::
 
 void dateFormatCombo(ColumnMapping& m) {
   const DateFormat current = dateFormatOf(m).value_or(DateFormat::Any);
-  const std::string shown =
+  const std::string label =
       fmt::format("{} ({})", dateFormatName(current), dateFormatExample(current));
-  if (!ImGui::BeginCombo("Date format", shown.c_str())) return;
+  if (!ImGui::BeginCombo("Date format", label.c_str())) return;
   for (const DateFormat f : kDateFormats) {
     const std::string item = fmt::format("{} ({})", dateFormatName(f), dateFormatExample(f));
     if (ImGui::Selectable(item.c_str(), f == current))
@@ -155,7 +162,7 @@ void preview(const ColumnMappingDialogState& d) {
     // The file is in the title: its line or feature is enough here.
     const std::string where =
         r.where.starts_with(d.path + " ") ? r.where.substr(d.path.size() + 1) : r.where;
-    ImGui::TextUnformatted(displayable(where).c_str());
+    ImGui::TextUnformatted(shown(where).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.date ? formatDate(*r.date).c_str() : "-");
     ImGui::TableNextColumn();
@@ -163,11 +170,11 @@ void preview(const ColumnMappingDialogState& d) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.place ? fmt::format("{:.5f}", r.place->lon).c_str() : "-");
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(displayable(r.type).c_str());
+    ImGui::TextUnformatted(shown(r.type).c_str());
     ImGui::TableNextColumn();
     if (r.problem.empty()) continue;
     // One line each; the whole of it on hover.
-    const std::string problem = displayable(r.problem);
+    const std::string problem = shown(r.problem);
     ImGui::TextColored(kProblemColour, "%s",
                        problem.substr(0, problem.find("; row skipped")).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", problem.c_str());
@@ -186,13 +193,12 @@ void columnMappingDialog(AppState& state, ColumnMappingDialogState& d) {
   bool open = true;
   const std::string title = fmt::format("Read as events: {}###columnMapping",
                                         std::filesystem::path(d.path).filename().string());
-  if (beginPanel(displayable(title).c_str(), place, state, &open,
-                 ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (beginPanel(shown(title).c_str(), place, state, &open, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextDisabled("%zu columns. The guess, from their names and first rows:",
                         d.sample->columns.size());
     for (const std::string& reason : d.reasons) {
       ImGui::Bullet();
-      ImGui::TextWrapped("%s", displayable(reason).c_str());
+      ImGui::TextWrapped("%s", shown(reason).c_str());
     }
     ImGui::Separator();
     mappingFields(d);
@@ -202,7 +208,7 @@ void columnMappingDialog(AppState& state, ColumnMappingDialogState& d) {
                                         d.mapping, d.sample->columns, d.sample->hasGeometry);
     if (problem) {
       ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
-      ImGui::TextWrapped("%s", displayable(*problem).c_str());
+      ImGui::TextWrapped("%s", shown(*problem).c_str());
       ImGui::PopStyleColor();
     }
     ImGui::BeginDisabled(problem.has_value());
@@ -212,7 +218,7 @@ void columnMappingDialog(AppState& state, ColumnMappingDialogState& d) {
     if (ImGui::Button("Cancel")) open = false;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("On the command line: --event-file FILE --columns '%s'",
-                       displayable(columnMappingText(d.mapping)).c_str());
+                       shown(columnMappingText(d.mapping)).c_str());
     ImGui::PopStyleColor();
   }
   ImGui::End();

@@ -7,6 +7,7 @@
 #include "core/format.hpp"
 #include "core/place_report.hpp"
 #include "core/style.hpp"
+#include "core/visual_text.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels/panels.hpp"
 
@@ -85,7 +86,7 @@ void describePlace(AppState& state, LonLat where) {
 
 void describeFeature(AppState& state, const Feature& f) {
   const Layer& layer = state.layers[state.selected->layer].layer;
-  ImGui::TextUnformatted(f.name.c_str());
+  ImGui::TextUnformatted(visualOrder(f.name).c_str());
   ImGui::TextDisabled("%s — feature %lld", layer.title.c_str(), static_cast<long long>(f.fid));
   ImGui::Text("%.5f°N, %.5f°E", f.anchorLonLat.lat, f.anchorLonLat.lon);
   if (f.area > 0) ImGui::Text("Area %.0f km²", f.area / 1e6);
@@ -98,7 +99,7 @@ void describeFeature(AppState& state, const Feature& f) {
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", key.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", value.c_str());
+      ImGui::TextWrapped("%s", visualOrder(value).c_str());
     }
     ImGui::EndTable();
   }
@@ -125,7 +126,7 @@ void details(AppState& state) {
   if (beginPanel("Details", state.desk.details, state, &open)) {
     if (state.selectedPlace) describePlace(state, *state.selectedPlace);
     // The feature under the click (a governorate, a user's polygon) follows, folded.
-    if (f && (!state.selectedPlace || ImGui::CollapsingHeader(f->name.c_str())))
+    if (f && (!state.selectedPlace || ImGui::CollapsingHeader(visualOrder(f->name).c_str())))
       describeFeature(state, *f);
   }
   ImGui::End();

@@ -10,6 +10,7 @@
 
 #include "core/date.hpp"
 #include "core/format.hpp"
+#include "core/visual_text.hpp"
 #include "ui/event_export.hpp"
 #include "ui/panels/panels.hpp"
 #include "ui/panels/source_checkboxes.hpp"
@@ -143,9 +144,9 @@ void events(AppState& state) {
         }
         ImGui::PopID();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.location.c_str());
+        ImGui::TextUnformatted(visualOrder(e.location).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.type.c_str());
+        ImGui::TextUnformatted(visualOrder(e.type).c_str());
         if (severalSources && ImGui::TableNextColumn() && e.sourceIndex < sources.size()) {
           const Rgba c = eventSourceColor(e.sourceIndex);
           ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "%s",
