@@ -14,7 +14,8 @@ seconds=${1:-60}
 build=build-fuzz
 targets=${IDLIB_FUZZ_TARGETS:-"fuzz_dates fuzz_event_row fuzz_post_row fuzz_control_change_row
   fuzz_figure_row fuzz_flow_row fuzz_csv_quotes fuzz_utf8 fuzz_story fuzz_cli_values
-  fuzz_text_safety fuzz_workspace fuzz_column_mapping fuzz_symbology fuzz_event_cache"}
+  fuzz_text_safety fuzz_workspace fuzz_column_mapping fuzz_symbology fuzz_event_cache
+  fuzz_visual_text"}
 
 cmake --preset fuzz >/dev/null
 # shellcheck disable=SC2086
@@ -42,7 +43,7 @@ for seed in "$seeds"/fuzz_flow_row/row*; do
   printf 'Idlib\nSaraqib\n' >>"$seed"
 done
 mkdir -p "$seeds"/{fuzz_dates,fuzz_csv_quotes,fuzz_utf8,fuzz_story,fuzz_cli_values,fuzz_text_safety}
-mkdir -p "$seeds"/{fuzz_workspace,fuzz_column_mapping,fuzz_symbology,fuzz_event_cache}
+mkdir -p "$seeds"/{fuzz_workspace,fuzz_column_mapping,fuzz_symbology,fuzz_event_cache,fuzz_visual_text}
 # --columns text, then a table: the mapping and the dialog's guess from the same seed.
 printf '%s\n%s\n%s\n' 'date=Date of incident,date_format=d/m/y,lat=Lat,lon=Long,type=Kind' \
   'Date of incident,Lat,Long,Kind' '09/05/2020,35.8,36.6,shelling' >"$seeds/fuzz_column_mapping/newsroom"
@@ -55,6 +56,8 @@ grep -ohE '[0-9]{4}-[0-9]{2}-[0-9]{2}' geodata/events.csv | sort -u | head -n 40
   while IFS= read -r date; do printf '%s' "$date" >"$seeds/fuzz_dates/$date"; done
 cp geodata/*.csv "$seeds/fuzz_csv_quotes/"
 cp geodata/*.csv "$seeds/fuzz_utf8/"
+# Arabic names from the gazetteer, beside Latin ones.
+grep -o -m 40 '"name_ar":"[^"]*"' geodata/villages.geojson >"$seeds/fuzz_visual_text/names"
 cp assets/stories/*.story "$seeds/fuzz_story/"
 sed -n 's/^view = //p' assets/stories/*.story | sort -u | while IFS= read -r view; do
   printf '%s' "$view" >"$seeds/fuzz_cli_values/view-${view//,/_}"
