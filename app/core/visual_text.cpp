@@ -39,8 +39,7 @@ bool hasRightToLeft(std::string_view utf8) {
 }
 
 std::string visualOrder(std::string_view utf8) {
-  std::string unchanged(utf8);
-  if (utf8.size() > kLongest || !hasRightToLeft(utf8)) return unchanged;
+  if (utf8.size() > kLongest || !hasRightToLeft(utf8)) return std::string(utf8);
   UErrorCode status = U_ZERO_ERROR;
   const auto bytes = static_cast<int32_t>(utf8.size());
   // UTF-16 is never longer, in units, than UTF-8 in bytes.
@@ -53,7 +52,7 @@ std::string visualOrder(std::string_view utf8) {
       text.data(), length, shaped.data(), static_cast<int32_t>(shaped.size()),
       U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK, &status);
   const std::unique_ptr<UBiDi, BidiCloser> bidi(ubidi_open());
-  if (U_FAILURE(status) || !bidi) return unchanged;
+  if (U_FAILURE(status) || !bidi) return std::string(utf8);
   ubidi_setPara(bidi.get(), shaped.data(), shapedLength, UBIDI_DEFAULT_LTR, nullptr, &status);
   std::u16string visual(static_cast<std::size_t>(shapedLength), u'\0');
   const int32_t visualLength =
@@ -64,7 +63,7 @@ std::string visualOrder(std::string_view utf8) {
   int32_t outLength = 0;
   u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &outLength, visual.data(), visualLength,
               &status);
-  if (U_FAILURE(status)) return unchanged;
+  if (U_FAILURE(status)) return std::string(utf8);
   out.resize(static_cast<std::size_t>(outLength));
   return out;
 }
